@@ -1,0 +1,73 @@
+/**
+ * The one interface the task pane talks to. ExcelHost implements it with Office.js,
+ * PreviewHost with an in-browser HyperFormula workbook, and tests with fakes. The pane
+ * never touches Office.js directly.
+ */
+import type { SheetPlan } from '../sheets/plan';
+
+export interface BuildProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface BuildResult {
+  readonly sheetName: string;
+  readonly cellCount: number;
+  readonly formulaCount: number;
+  readonly syncCount: number;
+}
+
+/** A sheet this add-in created, recognised by the marker the host stores with it. */
+export interface AddinSheet {
+  readonly name: string;
+  /** The plan's config and mode, as stored when the sheet was built. */
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+export interface CellContent {
+  readonly address: string;
+  /** Calculated value; null for an empty cell. */
+  readonly value: number | string | boolean | null;
+  /** The formula text ('=…') if the cell holds one, else null. */
+  readonly formula: string | null;
+}
+
+export interface CellWrite {
+  readonly address: string;
+  /** A formula ('=…'), a literal, or null to clear the content. */
+  readonly content?: string | number | null;
+  /** Fill colour '#RRGGBB', or null to restore the plan's fill for that cell. */
+  readonly fill?: string | null;
+}
+
+export interface HostSupport {
+  readonly ok: boolean;
+  readonly message?: string;
+}
+
+export interface SelectedCell {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'preview' | 'fake';
+  checkSupport(): Promise<HostSupport>;
+  /**
+   * Writes the plan into a new sheet (never an existing one). On any failure the
+   * half-written sheet is removed before the error propagates.
+   */
+  buildSheet(
+    plan: SheetPlan,
+    metadata: Readonly<Record<string, unknown>>,
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<BuildResult>;
+  listAddinSheets(): Promise<AddinSheet[]>;
+  /** Reads cells of a sheet the add-in created. */
+  readCells(sheet: string, addresses: readonly string[]): Promise<CellContent[]>;
+  /** Writes cells of a sheet the add-in created; callers restrict this to answer cells. */
+  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  getSelection(): Promise<SelectedCell | null>;
+  /** Subscribes to selection changes; returns the unsubscribe function. */
+  onSelectionChanged(listener: (cell: SelectedCell) => void): () => void;
+}

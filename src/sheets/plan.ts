@@ -1,0 +1,119 @@
+/**
+ * A SheetPlan is plain, JSON-serialisable data describing one generated worksheet.
+ * Builders produce it from a config; hosts (Excel, preview, .xlsx export) write it;
+ * the task pane reads cell meanings from it to explain cells and check practice answers.
+ * Nothing here knows about Office.js or the DOM.
+ */
+
+export type ModelId = 'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm';
+export type Language = 'en' | 'zh';
+
+/** Role of a cell: it picks the palette entry (style.ts) and tells practice mode what may be blanked. */
+export type CellRole =
+  | 'title'
+  | 'equation'
+  | 'label'
+  | 'operator'
+  | 'header'
+  | 'input'
+  | 'weight'
+  | 'recurrentWeight'
+  | 'bias'
+  | 'state'
+  | 'gate'
+  | 'activation'
+  | 'computed'
+  | 'output'
+  | 'answer'
+  | 'note';
+
+/** 0-based row/column on the sheet. */
+export interface CellPos {
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * What a cell is. Inputs/weights carry `param` (which tensor entry they hold, so the
+ * checker can rebuild the model from the sheet); computed cells carry `trace` (which
+ * trace entry they must equal, so tests and practice can compare with the core).
+ */
+export interface CellMeaning {
+  readonly model: ModelId;
+  /** Human label, e.g. "f_t" or "W_ih[i]". */
+  readonly tensor: string;
+  readonly step?: number;
+  readonly index?: readonly number[];
+  /** LaTeX of the equation that produces this cell (KaTeX renders it in the pane). */
+  readonly equation?: string;
+  readonly param?: { readonly name: string; readonly flat: number };
+  readonly trace?: { readonly name: string; readonly step: number; readonly flat: number };
+}
+
+export interface PlanCell extends CellPos {
+  /** A literal value (inputs, weights, labels). */
+  readonly value?: number | string;
+  /** A native Excel formula starting with '=' (computed cells). A1 references, same sheet. */
+  readonly formula?: string;
+  readonly role: CellRole;
+  readonly meaning?: CellMeaning;
+  /** Overrides the role's number format, e.g. '0' for hand-style integers. */
+  readonly numberFormat?: string;
+}
+
+export interface PlanRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface PlanName {
+  /** Workbook-scoped names must be unique per workbook; hosts scope them to the sheet. */
+  readonly name: string;
+  readonly range: PlanRange;
+}
+
+export interface SheetPlan {
+  /** The sheet name the host should try first ("LSTM"); it appends " 2", " 3" when taken. */
+  readonly baseName: string;
+  readonly model: ModelId;
+  readonly language: Language;
+  /** The config the plan was built from, stored with the sheet so it can be re-checked after reopen. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly cells: readonly PlanCell[];
+  readonly merges: readonly PlanRange[];
+  /** Column widths in Excel character units, by column index. */
+  readonly columnWidths: readonly { readonly col: number; readonly width: number }[];
+  readonly names: readonly PlanName[];
+  /** Blocks with a visible border (a vector or a weight matrix), drawn as in the seed workbooks. */
+  readonly boxes: readonly PlanRange[];
+}
+
+/** 0-based (row, col) → "B3". */
+export function a1(row: number, col: number, absolute = false): string {
+  let c = col + 1;
+  let letters = '';
+  while (c > 0) {
+    const rem = (c - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    c = Math.floor((c - 1) / 26);
+  }
+  return absolute ? `$${letters}$${row + 1}` : `${letters}${row + 1}`;
+}
+
+export function rangeA1(r: PlanRange, absolute = false): string {
+  const tl = a1(r.top, r.left, absolute);
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right, absolute)}`;
+}
+
+/** "C5" or "$C$5" → 0-based position. */
+export function parseA1(ref: string): CellPos {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
+  if (!m) throw new RangeError(`not an A1 cell reference: ${ref}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
