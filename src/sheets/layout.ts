@@ -1,0 +1,271 @@
+/**
+ * A small builder that turns "place this labelled vector here, compute that block
+ * there" into a SheetPlan. Every model builder goes through it, so all sheets share
+ * one look (boxes, captions, formats) and every cell carries its meaning: literals a
+ * `param` (which tensor entry they hold), formulas a `trace` (which trace entry they
+ * must equal). Blocks return their addresses so later formulas can point at them.
+ */
+import { a1, rangeA1, type CellMeaning, type CellRole, type Language, type ModelId, type PlanCell, type PlanName, type PlanRange, type SheetPlan } from './plan';
+import { DECIMAL_FORMAT, INTEGER_FORMAT, LEGEND_ROLES } from './style';
+import { roleLegend, label } from './i18n';
+
+/** A rectangle of cells placed on the sheet, with helpers for referring to it. */
+export class Block {
+  constructor(
+    readonly top: number,
+    readonly left: number,
+    readonly rows: number,
+    readonly cols: number,
+  ) {}
+
+  get range(): PlanRange {
+    return { top: this.top, left: this.left, bottom: this.top + this.rows - 1, right: this.left + this.cols - 1 };
+  }
+
+  get bottom(): number {
+    return this.top + this.rows - 1;
+  }
+
+  get right(): number {
+    return this.left + this.cols - 1;
+  }
+
+  /** A1 address of entry (r, c) of the block. */
+  at(r: number, c = 0, absolute = false): string {
+    return a1(this.top + r, this.left + c, absolute);
+  }
+
+  /** Row r of the block as a range ("B4:F4"). */
+  rowRef(r: number, absolute = false): string {
+    return rangeA1({ top: this.top + r, bottom: this.top + r, left: this.left, right: this.right }, absolute);
+  }
+
+  /** Column c of the block as a range ("B4:B7"). */
+  colRef(c = 0, absolute = false): string {
+    return rangeA1({ top: this.top, bottom: this.bottom, left: this.left + c, right: this.left + c }, absolute);
+  }
+
+  ref(absolute = false): string {
+    return rangeA1(this.range, absolute);
+  }
+}
+
+export interface BlockPlacement {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly role: CellRole;
+  /** Caption written one row above the block's left cell (e.g. "W_f"). */
+  readonly caption?: string;
+  /** Draw a border around the block (default true). */
+  readonly box?: boolean;
+  /** Workbook name for the block's range. */
+  readonly name?: string;
+  readonly numberFormat?: string;
+}
+
+export interface ParamBlock extends BlockPlacement {
+  /** The core parameter tensor the cells hold ('W_ih', 'x', 'h0', …). */
+  readonly param: string;
+  readonly value: (r: number, c: number) => number;
+  /** Row-major index into the parameter tensor; default r·cols + c. */
+  readonly flat?: (r: number, c: number) => number;
+  /** Human label for the meaning, e.g. "W_if"; default the param name. */
+  readonly tensor?: string;
+  readonly index?: (r: number, c: number) => readonly number[];
+  readonly step?: number;
+}
+
+export interface ComputedBlock extends BlockPlacement {
+  /** The formula of entry (r, c), without '='. */
+  readonly formula: (r: number, c: number) => string;
+  /** Trace tensor the cells must equal, at `step`, flat index `flat(r, c)` (default r·cols + c). */
+  readonly trace: string;
+  readonly step: number;
+  readonly flat?: (r: number, c: number) => number;
+  /** Human label, e.g. "f_t". */
+  readonly tensor: string;
+  /** LaTeX of the equation that produces the cells. */
+  readonly equation: string;
+}
+
+export class PlanBuilder {
+  private readonly cells = new Map<string, PlanCell>();
+  private readonly merges: PlanRange[] = [];
+  private readonly boxes: PlanRange[] = [];
+  private readonly names: PlanName[] = [];
+  private readonly widths = new Map<number, number>();
+  private maxRow = 0;
+  private maxCol = 0;
+
+  constructor(
+    readonly model: ModelId,
+    readonly language: Language,
+    readonly baseName: string,
+    private readonly config: Readonly<Record<string, unknown>>,
+    /** Format for literal parameters: integers for hand-style weights. */
+    readonly paramFormat: string = DECIMAL_FORMAT,
+  ) {}
+
+  /** Places one cell; two cells at one position is a builder bug, so it throws. */
+  put(cell: PlanCell): PlanCell {
+    const key = `${cell.row},${cell.col}`;
+    if (this.cells.has(key)) throw new Error(`two cells at ${a1(cell.row, cell.col)} in the ${this.model} plan`);
+    if (cell.formula !== undefined && !cell.meaning?.trace) {
+      throw new Error(`formula cell ${a1(cell.row, cell.col)} has no trace meaning`);
+    }
+    this.cells.set(key, cell);
+    this.maxRow = Math.max(this.maxRow, cell.row);
+    this.maxCol = Math.max(this.maxCol, cell.col);
+    return cell;
+  }
+
+  has(row: number, col: number): boolean {
+    return this.cells.has(`${row},${col}`);
+  }
+
+  text(row: number, col: number, text: string, role: CellRole = 'label'): void {
+    this.put({ row, col, value: text, role });
+  }
+
+  title(row: number, col: number, text: string, span = 8): void {
+    this.text(row, col, text, 'title');
+    if (span > 1) this.merge({ top: row, bottom: row, left: col, right: col + span - 1 });
+  }
+
+  /** An equation caption (plain text with Unicode sub/superscripts) above a block. */
+  equation(row: number, col: number, text: string): void {
+    this.text(row, col, text, 'equation');
+  }
+
+  operator(row: number, col: number, symbol: string): void {
+    this.text(row, col, symbol, 'operator');
+  }
+
+  /** A literal number that is part of the layout (the 1s of a stacked column), not a parameter. */
+  constant(row: number, col: number, value: number, role: CellRole = 'bias'): void {
+    this.put({ row, col, value, role, numberFormat: Number.isInteger(value) ? INTEGER_FORMAT : undefined });
+  }
+
+  param(spec: ParamBlock): Block {
+    const block = this.place(spec);
+    const flat = spec.flat ?? ((r: number, c: number) => r * spec.cols + c);
+    for (let r = 0; r < spec.rows; r++)
+      for (let c = 0; c < spec.cols; c++) {
+        const meaning: CellMeaning = {
+          model: this.model,
+          tensor: spec.tensor ?? spec.param,
+          step: spec.step,
+          index: spec.index ? spec.index(r, c) : spec.cols === 1 ? [r] : [r, c],
+          param: { name: spec.param, flat: flat(r, c) },
+        };
+        this.put({
+          row: spec.top + r,
+          col: spec.left + c,
+          value: spec.value(r, c),
+          role: spec.role,
+          meaning,
+          numberFormat: spec.numberFormat ?? this.paramFormat,
+        });
+      }
+    return block;
+  }
+
+  computed(spec: ComputedBlock): Block {
+    const block = this.place(spec);
+    const flat = spec.flat ?? ((r: number, c: number) => r * spec.cols + c);
+    for (let r = 0; r < spec.rows; r++)
+      for (let c = 0; c < spec.cols; c++) {
+        const f = flat(r, c);
+        const meaning: CellMeaning = {
+          model: this.model,
+          tensor: spec.tensor,
+          step: spec.step,
+          index: spec.cols === 1 ? [r] : [r, c],
+          equation: spec.equation,
+          trace: { name: spec.trace, step: spec.step, flat: f },
+        };
+        this.put({
+          row: spec.top + r,
+          col: spec.left + c,
+          formula: `=${spec.formula(r, c)}`,
+          role: spec.role,
+          meaning,
+          numberFormat: spec.numberFormat,
+        });
+      }
+    return block;
+  }
+
+  box(range: PlanRange): void {
+    this.boxes.push(range);
+  }
+
+  merge(range: PlanRange): void {
+    this.merges.push(range);
+    this.maxRow = Math.max(this.maxRow, range.bottom);
+    this.maxCol = Math.max(this.maxCol, range.right);
+  }
+
+  name(name: string, range: PlanRange): void {
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+      throw new Error(`"${name}" is not a valid workbook name`);
+    }
+    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`duplicate name ${name}`);
+    this.names.push({ name, range });
+  }
+
+  width(col: number, width: number): void {
+    this.widths.set(col, width);
+  }
+
+  /** Label/value rows (the configuration summary at the top left). Returns the next free row. */
+  keyValues(top: number, col: number, rows: readonly (readonly [string, string | number])[]): number {
+    rows.forEach(([k, v], i) => {
+      this.text(top + i, col, k, 'label');
+      this.put({ row: top + i, col: col + 1, value: v, role: 'label', numberFormat: typeof v === 'number' ? 'General' : undefined });
+    });
+    return top + rows.length;
+  }
+
+  /** One swatch per role with its caption. Returns the next free row. */
+  legend(top: number, col: number): number {
+    this.text(top, col, label(this.language, 'legend'), 'header');
+    LEGEND_ROLES.forEach((role, i) => {
+      this.put({ row: top + 1 + i, col, value: '', role });
+      this.text(top + 1 + i, col + 1, roleLegend(this.language, role), 'note');
+    });
+    return top + 1 + LEGEND_ROLES.length;
+  }
+
+  build(): SheetPlan {
+    const cells = [...this.cells.values()].sort((p, q) => p.row - q.row || p.col - q.col);
+    return {
+      baseName: this.baseName,
+      model: this.model,
+      language: this.language,
+      config: this.config,
+      rowCount: this.maxRow + 1,
+      colCount: this.maxCol + 1,
+      cells,
+      merges: this.merges,
+      columnWidths: [...this.widths.entries()].sort((p, q) => p[0] - q[0]).map(([col, width]) => ({ col, width })),
+      names: this.names,
+      boxes: this.boxes,
+    };
+  }
+
+  private place(spec: BlockPlacement): Block {
+    const block = new Block(spec.top, spec.left, spec.rows, spec.cols);
+    if (spec.caption !== undefined) this.text(spec.top - 1, spec.left, spec.caption, 'label');
+    if (spec.box !== false) this.box(block.range);
+    if (spec.name) this.name(spec.name, block.range);
+    return block;
+  }
+}
+
+/** Integers for hand-style weights, three decimals otherwise. */
+export function paramFormatFor(init: string, fromStateDict: boolean): string {
+  return init === 'hand' && !fromStateDict ? INTEGER_FORMAT : DECIMAL_FORMAT;
+}

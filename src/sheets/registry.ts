@@ -1,0 +1,27 @@
+/**
+ * Every model's sheet spec, by id. Adding a model is one import and one entry below;
+ * ids without an entry yet are simply absent (the record is Partial), so the task pane
+ * and tools list only what can be built.
+ */
+import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ModelId, SheetPlan } from './plan';
+
+export const MODELS: Partial<Record<ModelId, ModelSpec>> = {};
+
+export function availableModels(): ModelSpec[] {
+  return Object.values(MODELS).filter((s): s is ModelSpec => s !== undefined);
+}
+
+export function specFor(model: ModelId | string): ModelSpec {
+  const spec = MODELS[model as ModelId];
+  if (!spec) {
+    const known = Object.keys(MODELS).join(', ');
+    throw new Error(`unknown model "${model}"; available: ${known}`);
+  }
+  return spec;
+}
+
+/** Validates and builds: the one entry point hosts and tools use. */
+export function buildPlan(config: ModelConfig): SheetPlan {
+  return specFor(config.model).build(config);
+}

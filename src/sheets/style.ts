@@ -1,0 +1,83 @@
+/**
+ * The one palette of every generated sheet, keyed by cell role. Hosts (Excel, preview,
+ * .xlsx) read colours and formats from here only, so a change of look is one edit.
+ * Colours follow the seed workbooks: inputs pale yellow, learnable weights pale green,
+ * biases grey, states blue, gates and activations each a distinct soft tint.
+ */
+import type { CellRole } from './plan';
+
+export interface CellStyle {
+  /** Fill '#RRGGBB', or undefined for no fill. */
+  readonly fill?: string;
+  readonly fontColor: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly fontSize: number;
+  readonly hAlign: 'left' | 'center' | 'right';
+  /** Excel number format for numeric values; undefined for text cells. */
+  readonly numberFormat?: string;
+  /** Thin border around the single cell (vector and matrix entries, as in the seed look). */
+  readonly cellBorder: boolean;
+}
+
+/** Three decimals: enough to check a hand calculation, short enough to read. */
+export const DECIMAL_FORMAT = '0.000';
+/** Hand-style weights are small integers and read better without decimals. */
+export const INTEGER_FORMAT = '0';
+
+export const BORDER_COLOR = '#7F7F7F';
+/** Learnable parameters get the seed's red outline so they stand out as "what training changes". */
+export const PARAM_BOX_COLOR = '#C00000';
+export const BOX_COLOR = '#404040';
+
+const base: CellStyle = {
+  fontColor: '#000000',
+  bold: false,
+  italic: false,
+  fontSize: 11,
+  hAlign: 'center',
+  cellBorder: false,
+};
+
+function numeric(fill: string | undefined, extra: Partial<CellStyle> = {}): CellStyle {
+  return { ...base, fill, numberFormat: DECIMAL_FORMAT, cellBorder: true, ...extra };
+}
+
+export const PALETTE: Readonly<Record<CellRole, CellStyle>> = {
+  title: { ...base, bold: true, fontSize: 14, hAlign: 'left' },
+  equation: { ...base, fontColor: '#A50021', italic: true, hAlign: 'left' },
+  label: { ...base, hAlign: 'left' },
+  operator: { ...base, bold: true, fontColor: '#404040' },
+  header: { ...base, bold: true },
+  input: numeric('#FFF2CC'),
+  weight: numeric('#E2EFDA'),
+  recurrentWeight: numeric('#C6E0B4'),
+  bias: numeric('#E7E6E6'),
+  state: numeric('#DDEBF7'),
+  gate: numeric('#FCE4D6'),
+  activation: numeric('#EDE1F5'),
+  computed: numeric(undefined),
+  output: numeric('#BDD7EE', { bold: true }),
+  answer: numeric('#FFFFFF', { fontColor: '#1F4E79' }),
+  note: { ...base, italic: true, fontColor: '#595959', fontSize: 9, hAlign: 'left' },
+};
+
+export function styleFor(role: CellRole): CellStyle {
+  return PALETTE[role];
+}
+
+/** Roles a learner sets (inputs and parameters): the legend and practice mode list them first. */
+export const LITERAL_ROLES: readonly CellRole[] = ['input', 'weight', 'recurrentWeight', 'bias', 'state'];
+
+/** Roles shown in the legend, in reading order. */
+export const LEGEND_ROLES: readonly CellRole[] = [
+  'input',
+  'weight',
+  'recurrentWeight',
+  'bias',
+  'state',
+  'gate',
+  'activation',
+  'computed',
+  'output',
+];
