@@ -1,0 +1,140 @@
+/**
+ * The GRU cell with PyTorch's nn.GRU names and layout: rows of W_ih (3H × I), W_hh (3H × H),
+ * b_ih, b_hh stacked r, z, n.
+ *   r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz),
+ *   n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn)), h_t = (1 − z)⊙n + z⊙h_{t−1}.
+ * b_hn is multiplied by r, so unlike the LSTM's the two biases cannot be summed.
+ */
+import { sigmoid } from './activations';
+import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
+import { affineInto, checkSequence, checkVector, initialState } from './recurrent-common';
+import { matrix, type Matrix, type Vector } from './tensor';
+import { TraceRecorder, type Trace } from './trace';
+
+export interface GruParams {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  /** 3H × I, rows r, z, n */
+  readonly W_ih: Matrix;
+  /** 3H × H, rows r, z, n */
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+}
+
+export interface GruStepResult {
+  readonly h: Float64Array;
+  readonly r: Float64Array;
+  readonly z: Float64Array;
+  readonly n: Float64Array;
+}
+
+export interface GruOutput {
+  /** T × H: h_t in row t. */
+  readonly output: Matrix;
+  readonly hN: Vector;
+}
+
+/** One layer-direction drawn from `rng` in state_dict order, bound 1/√H. */
+export function drawGru(rng: Rng, I: number, H: number, style: InitStyle): GruParams {
+  const bound = 1 / Math.sqrt(H);
+  return {
+    inputSize: I,
+    hiddenSize: H,
+    W_ih: drawMatrix(rng, 3 * H, I, style, bound),
+    W_hh: drawMatrix(rng, 3 * H, H, style, bound),
+    b_ih: drawVector(rng, 3 * H, style, bound),
+    b_hh: drawVector(rng, 3 * H, style, bound),
+  };
+}
+
+export function initGru(I: number, H: number, seed: number, style: InitStyle): GruParams {
+  return drawGru(createRng(seed), I, H, style);
+}
+
+/**
+ * One step: gi (3H) = W_ih x + b_ih and gh (3H) = W_hh h + b_hh are kept apart because r
+ * multiplies gh_n only; act (3H) receives r, z, n. hOut may be hPrev.
+ */
+function gruCellInto(
+  p: GruParams,
+  x: Float64Array,
+  xOff: number,
+  hPrev: Float64Array,
+  hOff: number,
+  gi: Float64Array,
+  gh: Float64Array,
+  act: Float64Array,
+  hOut: Float64Array,
+  hOutOff: number,
+): void {
+  affineInto(gi, p.W_ih, x, xOff, p.b_ih);
+  affineInto(gh, p.W_hh, hPrev, hOff, p.b_hh);
+  const H = p.hiddenSize;
+  for (let j = 0; j < H; j++) {
+    const r = sigmoid(gi[j] + gh[j]);
+    const z = sigmoid(gi[H + j] + gh[H + j]);
+    const n = Math.tanh(gi[2 * H + j] + r * gh[2 * H + j]);
+    act[j] = r;
+    act[H + j] = z;
+    act[2 * H + j] = n;
+    hOut[hOutOff + j] = (1 - z) * n + z * hPrev[hOff + j];
+  }
+}
+
+export function gruStep(p: GruParams, x: Vector, hPrev: Vector): GruStepResult {
+  const H = p.hiddenSize;
+  checkVector('x', x, p.inputSize);
+  checkVector('h_prev', hPrev, H);
+  const act = new Float64Array(3 * H);
+  const h = new Float64Array(H);
+  gruCellInto(p, x, 0, hPrev, 0, new Float64Array(3 * H), new Float64Array(3 * H), act, h, 0);
+  return { h, r: act.slice(0, H), z: act.slice(H, 2 * H), n: act.slice(2 * H) };
+}
+
+export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const I = p.inputSize;
+  const T = X.rows;
+  const start = initialState('h0', h0, H);
+  const output = matrix(T, H);
+  const out = output.data;
+  const gi = new Float64Array(3 * H);
+  const gh = new Float64Array(3 * H);
+  const act = new Float64Array(3 * H);
+  for (let t = 0; t < T; t++) {
+    if (t === 0) gruCellInto(p, X.data, 0, start, 0, gi, gh, act, out, 0);
+    else gruCellInto(p, X.data, t * I, out, (t - 1) * H, gi, gh, act, out, t * H);
+  }
+  return { output, hN: T === 0 ? start : out.slice((T - 1) * H) };
+}
+
+/**
+ * Every intermediate by step: x, h_prev, gi_r, gi_z, gi_n (W_i· x + b_i·), gh_r, gh_z,
+ * gh_n (W_h· h + b_h·), r, z, n, h.
+ */
+export function gruTrace(p: GruParams, X: Matrix, h0?: Vector): Trace {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const I = p.inputSize;
+  const T = X.rows;
+  const rec = new TraceRecorder(T);
+  const gi = new Float64Array(3 * H);
+  const gh = new Float64Array(3 * H);
+  const act = new Float64Array(3 * H);
+  let hPrev = initialState('h0', h0, H);
+  const gates = ['r', 'z', 'n'] as const;
+  for (let t = 0; t < T; t++) {
+    const h = new Float64Array(H);
+    gruCellInto(p, X.data, t * I, hPrev, 0, gi, gh, act, h, 0);
+    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
+    rec.record('h_prev', t, hPrev);
+    gates.forEach((gate, k) => rec.record(`gi_${gate}`, t, gi.subarray(k * H, (k + 1) * H)));
+    gates.forEach((gate, k) => rec.record(`gh_${gate}`, t, gh.subarray(k * H, (k + 1) * H)));
+    gates.forEach((gate, k) => rec.record(gate, t, act.subarray(k * H, (k + 1) * H)));
+    rec.record('h', t, h);
+    hPrev = h;
+  }
+  return rec.finish();
+}

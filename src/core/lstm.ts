@@ -1,0 +1,200 @@
+/**
+ * The LSTM cell with PyTorch's nn.LSTM names and layout: the rows of W_ih (4H × I),
+ * W_hh (4H × H), b_ih and b_hh are stacked i, f, g, o.
+ *   i = σ(·), f = σ(·), g = tanh(·), c_t = f⊙c_{t−1} + i⊙g, o = σ(·), h_t = o⊙tanh(c_t).
+ * Optional peephole connections (Gers & Schmidhuber): i and f also see c_{t−1} through
+ * the diagonal weights w_ci, w_cf; o sees the new c_t through w_co.
+ */
+import { sigmoid } from './activations';
+import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
+import { biasSum, checkSequence, checkVector, initialState, twoInputAffineInto } from './recurrent-common';
+import { matrix, type Matrix, type Vector } from './tensor';
+import { TraceRecorder, type Trace } from './trace';
+
+export interface LstmPeephole {
+  readonly w_ci: Vector;
+  readonly w_cf: Vector;
+  readonly w_co: Vector;
+}
+
+export interface LstmParams {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  /** 4H × I, rows i, f, g, o */
+  readonly W_ih: Matrix;
+  /** 4H × H, rows i, f, g, o */
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+  readonly peephole?: LstmPeephole;
+}
+
+export interface LstmInitOptions {
+  readonly peephole?: boolean;
+}
+
+export interface LstmStepResult {
+  readonly h: Float64Array;
+  readonly c: Float64Array;
+  readonly i: Float64Array;
+  readonly f: Float64Array;
+  readonly g: Float64Array;
+  readonly o: Float64Array;
+}
+
+export interface LstmOutput {
+  /** T × H: h_t in row t. */
+  readonly output: Matrix;
+  /** T × H: c_t in row t. */
+  readonly cells: Matrix;
+  readonly hN: Vector;
+  readonly cN: Vector;
+}
+
+/**
+ * One layer-direction drawn from `rng` in state_dict order: weight_ih, weight_hh, bias_ih,
+ * bias_hh, then (peephole only) w_ci, w_cf, w_co, all with PyTorch's bound 1/√H.
+ */
+export function drawLstm(rng: Rng, I: number, H: number, style: InitStyle, options: LstmInitOptions = {}): LstmParams {
+  const bound = 1 / Math.sqrt(H);
+  const base = {
+    inputSize: I,
+    hiddenSize: H,
+    W_ih: drawMatrix(rng, 4 * H, I, style, bound),
+    W_hh: drawMatrix(rng, 4 * H, H, style, bound),
+    b_ih: drawVector(rng, 4 * H, style, bound),
+    b_hh: drawVector(rng, 4 * H, style, bound),
+  };
+  if (!options.peephole) return base;
+  const w_ci = drawVector(rng, H, style, bound);
+  const w_cf = drawVector(rng, H, style, bound);
+  const w_co = drawVector(rng, H, style, bound);
+  return { ...base, peephole: { w_ci, w_cf, w_co } };
+}
+
+export function initLstm(I: number, H: number, seed: number, style: InitStyle, options: LstmInitOptions = {}): LstmParams {
+  return drawLstm(createRng(seed), I, H, style, options);
+}
+
+/**
+ * One step reading x, hPrev, cPrev at offsets and writing h, c at offsets. `pre` (4H)
+ * receives the full activation arguments (peephole terms included) and `act` (4H) the
+ * gates, both in i, f, g, o order.
+ */
+function lstmCellInto(
+  p: LstmParams,
+  bias: Float64Array,
+  x: Float64Array,
+  xOff: number,
+  hPrev: Float64Array,
+  hOff: number,
+  cPrev: Float64Array,
+  cOff: number,
+  pre: Float64Array,
+  act: Float64Array,
+  hOut: Float64Array,
+  hOutOff: number,
+  cOut: Float64Array,
+  cOutOff: number,
+): void {
+  twoInputAffineInto(pre, p.W_ih, x, xOff, p.W_hh, hPrev, hOff, bias);
+  const H = p.hiddenSize;
+  const peep = p.peephole;
+  for (let j = 0; j < H; j++) {
+    const cp = cPrev[cOff + j];
+    let pi = pre[j];
+    let pf = pre[H + j];
+    const pg = pre[2 * H + j];
+    let po = pre[3 * H + j];
+    if (peep) {
+      pi += peep.w_ci[j] * cp;
+      pf += peep.w_cf[j] * cp;
+    }
+    const i = sigmoid(pi);
+    const f = sigmoid(pf);
+    const g = Math.tanh(pg);
+    const c = f * cp + i * g;
+    // The output gate looks at the cell it is about to expose, c_t, not c_{t−1}.
+    if (peep) po += peep.w_co[j] * c;
+    const o = sigmoid(po);
+    pre[j] = pi;
+    pre[H + j] = pf;
+    pre[3 * H + j] = po;
+    act[j] = i;
+    act[H + j] = f;
+    act[2 * H + j] = g;
+    act[3 * H + j] = o;
+    cOut[cOutOff + j] = c;
+    hOut[hOutOff + j] = o * Math.tanh(c);
+  }
+}
+
+export function lstmStep(p: LstmParams, x: Vector, hPrev: Vector, cPrev: Vector): LstmStepResult {
+  const H = p.hiddenSize;
+  checkVector('x', x, p.inputSize);
+  checkVector('h_prev', hPrev, H);
+  checkVector('c_prev', cPrev, H);
+  const pre = new Float64Array(4 * H);
+  const act = new Float64Array(4 * H);
+  const h = new Float64Array(H);
+  const c = new Float64Array(H);
+  lstmCellInto(p, biasSum(p.b_ih, p.b_hh), x, 0, hPrev, 0, cPrev, 0, pre, act, h, 0, c, 0);
+  return { h, c, i: act.slice(0, H), f: act.slice(H, 2 * H), g: act.slice(2 * H, 3 * H), o: act.slice(3 * H) };
+}
+
+export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): LstmOutput {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const I = p.inputSize;
+  const T = X.rows;
+  const hStart = initialState('h0', h0, H);
+  const cStart = initialState('c0', c0, H);
+  const output = matrix(T, H);
+  const cells = matrix(T, H);
+  const hs = output.data;
+  const cs = cells.data;
+  const bias = biasSum(p.b_ih, p.b_hh);
+  const pre = new Float64Array(4 * H);
+  const act = new Float64Array(4 * H);
+  // Rows t − 1 of output and cells are the previous states: no per-step copies or views.
+  for (let t = 0; t < T; t++) {
+    if (t === 0) lstmCellInto(p, bias, X.data, 0, hStart, 0, cStart, 0, pre, act, hs, 0, cs, 0);
+    else lstmCellInto(p, bias, X.data, t * I, hs, (t - 1) * H, cs, (t - 1) * H, pre, act, hs, t * H, cs, t * H);
+  }
+  if (T === 0) return { output, cells, hN: hStart, cN: cStart };
+  return { output, cells, hN: hs.slice((T - 1) * H), cN: cs.slice((T - 1) * H) };
+}
+
+/**
+ * Every intermediate by step: x, h_prev, c_prev, pre_i, pre_f, pre_g, pre_o (full
+ * activation arguments, peephole terms included), i, f, g, o, c, tanh_c, h.
+ */
+export function lstmTrace(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): Trace {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const I = p.inputSize;
+  const T = X.rows;
+  const bias = biasSum(p.b_ih, p.b_hh);
+  const rec = new TraceRecorder(T);
+  const pre = new Float64Array(4 * H);
+  const act = new Float64Array(4 * H);
+  let hPrev = initialState('h0', h0, H);
+  let cPrev = initialState('c0', c0, H);
+  const gates = ['i', 'f', 'g', 'o'] as const;
+  for (let t = 0; t < T; t++) {
+    const h = new Float64Array(H);
+    const c = new Float64Array(H);
+    lstmCellInto(p, bias, X.data, t * I, hPrev, 0, cPrev, 0, pre, act, h, 0, c, 0);
+    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
+    rec.record('h_prev', t, hPrev);
+    rec.record('c_prev', t, cPrev);
+    gates.forEach((gate, k) => rec.record(`pre_${gate}`, t, pre.subarray(k * H, (k + 1) * H)));
+    gates.forEach((gate, k) => rec.record(gate, t, act.subarray(k * H, (k + 1) * H)));
+    rec.record('c', t, c);
+    rec.record('tanh_c', t, c.map(Math.tanh));
+    rec.record('h', t, h);
+    hPrev = h;
+    cPrev = c;
+  }
+  return rec.finish();
+}

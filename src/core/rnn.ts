@@ -1,0 +1,125 @@
+/**
+ * The vanilla (Elman) recurrent cell with PyTorch's nn.RNN names and layout:
+ * h_t = act(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), act = tanh or relu.
+ */
+import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
+import { biasSum, checkSequence, checkVector, initialState, twoInputAffineInto } from './recurrent-common';
+import { matrix, type Matrix, type Vector } from './tensor';
+import { TraceRecorder, type Trace } from './trace';
+
+export type Nonlinearity = 'tanh' | 'relu';
+
+export interface RnnParams {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly nonlinearity: Nonlinearity;
+  /** H × I */
+  readonly W_ih: Matrix;
+  /** H × H */
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+}
+
+export interface RnnOutput {
+  /** T × H: h_t in row t. */
+  readonly output: Matrix;
+  readonly hN: Vector;
+}
+
+/**
+ * One layer-direction drawn from `rng` in state_dict order (weight_ih, weight_hh, bias_ih,
+ * bias_hh). Taking the stream rather than a seed is what lets a stack draw all its
+ * layers from one stream exactly as its state_dict lists them.
+ */
+export function drawRnn(rng: Rng, I: number, H: number, style: InitStyle, nonlinearity: Nonlinearity = 'tanh'): RnnParams {
+  const bound = 1 / Math.sqrt(H);
+  return {
+    inputSize: I,
+    hiddenSize: H,
+    nonlinearity,
+    W_ih: drawMatrix(rng, H, I, style, bound),
+    W_hh: drawMatrix(rng, H, H, style, bound),
+    b_ih: drawVector(rng, H, style, bound),
+    b_hh: drawVector(rng, H, style, bound),
+  };
+}
+
+export function initRnn(I: number, H: number, seed: number, style: InitStyle, nonlinearity: Nonlinearity = 'tanh'): RnnParams {
+  return drawRnn(createRng(seed), I, H, style, nonlinearity);
+}
+
+/**
+ * h into hOut[hOutOff …] from x[xOff …] and hPrev[hOff …]; `pre` (H) receives the
+ * pre-activation. hOut may be hPrev: every read of hPrev happens before the first write.
+ */
+function rnnCellInto(
+  p: RnnParams,
+  bias: Float64Array,
+  x: Float64Array,
+  xOff: number,
+  hPrev: Float64Array,
+  hOff: number,
+  pre: Float64Array,
+  hOut: Float64Array,
+  hOutOff: number,
+): void {
+  twoInputAffineInto(pre, p.W_ih, x, xOff, p.W_hh, hPrev, hOff, bias);
+  const H = p.hiddenSize;
+  if (p.nonlinearity === 'relu') {
+    for (let j = 0; j < H; j++) hOut[hOutOff + j] = pre[j] > 0 ? pre[j] : 0;
+  } else {
+    for (let j = 0; j < H; j++) hOut[hOutOff + j] = Math.tanh(pre[j]);
+  }
+}
+
+/** One step. Pass `out` (it may be hPrev itself) to reuse a buffer. */
+export function rnnStep(p: RnnParams, x: Vector, hPrev: Vector, out?: Float64Array): Float64Array {
+  const H = p.hiddenSize;
+  checkVector('x', x, p.inputSize);
+  checkVector('h_prev', hPrev, H);
+  const h = out ?? new Float64Array(H);
+  checkVector('out', h, H);
+  rnnCellInto(p, biasSum(p.b_ih, p.b_hh), x, 0, hPrev, 0, new Float64Array(H), h, 0);
+  return h;
+}
+
+export function rnnForward(p: RnnParams, X: Matrix, h0?: Vector): RnnOutput {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const I = p.inputSize;
+  const T = X.rows;
+  const start = initialState('h0', h0, H);
+  const output = matrix(T, H);
+  const out = output.data;
+  const bias = biasSum(p.b_ih, p.b_hh);
+  const pre = new Float64Array(H);
+  // Row t − 1 of the output is h_{t−1}: the loop reads the previous state in place.
+  for (let t = 0; t < T; t++) {
+    if (t === 0) rnnCellInto(p, bias, X.data, 0, start, 0, pre, out, 0);
+    else rnnCellInto(p, bias, X.data, t * I, out, (t - 1) * H, pre, out, t * H);
+  }
+  return { output, hN: T === 0 ? start : out.slice((T - 1) * H, T * H) };
+}
+
+/** Every intermediate by step: x, h_prev, pre (the argument of tanh/relu), h. */
+export function rnnTrace(p: RnnParams, X: Matrix, h0?: Vector): Trace {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const I = p.inputSize;
+  const T = X.rows;
+  const bias = biasSum(p.b_ih, p.b_hh);
+  const rec = new TraceRecorder(T);
+  const pre = new Float64Array(H);
+  let hPrev = initialState('h0', h0, H);
+  for (let t = 0; t < T; t++) {
+    const h = new Float64Array(H);
+    rnnCellInto(p, bias, X.data, t * I, hPrev, 0, pre, h, 0);
+    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
+    rec.record('h_prev', t, hPrev);
+    rec.record('pre', t, pre);
+    rec.record('h', t, h);
+    hPrev = h;
+  }
+  return rec.finish();
+}
