@@ -1,0 +1,315 @@
+/**
+ * An in-browser workbook for the preview: HyperFormula evaluates the formulas, this
+ * class keeps what HyperFormula does not (the plan's roles, number formats, widths,
+ * merges, boxes, the add-in's metadata marker, the selection) and tells subscribers
+ * when anything visible changed. HyperFormula is GPL-3.0, so only the preview bundle
+ * and tests may import this file; the production entries never reach src/host/preview-*.
+ * Custom functions are registered globally (preview-functions.ts) before a workbook is
+ * made: HyperFormula snapshots its function registry when an engine is built.
+ */
+import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
+import { a1, parseA1, type CellRole, type PlanRange, type SheetPlan } from '../sheets/plan';
+
+export type PreviewValue = number | string | boolean | null;
+
+/** What the grid needs to draw one cell. */
+export interface PreviewCell {
+  readonly value: PreviewValue;
+  readonly formula: string | null;
+  /** Set when the value is an error ('#VALUE!'): the message, shown as a tooltip. */
+  readonly error: string | null;
+  readonly role: CellRole | null;
+  readonly numberFormat: string | null;
+  /** A fill written by writeCells (practice feedback); wins over the role's fill. */
+  readonly fillOverride: string | null;
+}
+
+export interface PreviewSheet {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly columnWidths: ReadonlyMap<number, number>;
+  readonly merges: readonly PlanRange[];
+  readonly boxes: readonly PlanRange[];
+  readonly metadata: Readonly<Record<string, unknown>> | null;
+}
+
+export interface PreviewSelection {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+interface CellLook {
+  readonly role: CellRole;
+  readonly numberFormat: string | null;
+}
+
+interface SheetRecord {
+  name: string;
+  readonly hfId: number;
+  rowCount: number;
+  colCount: number;
+  columnWidths: Map<number, number>;
+  merges: PlanRange[];
+  boxes: PlanRange[];
+  metadata: Readonly<Record<string, unknown>> | null;
+  readonly looks: Map<number, CellLook>;
+  readonly fills: Map<number, string>;
+}
+
+/** Excel's grid limits; the key packs (row, col) into one number. */
+const MAX_COLS = 16384;
+const key = (row: number, col: number): number => row * MAX_COLS + col;
+
+/** A blank sheet still shows a usable area, as Excel does. */
+const MIN_ROWS = 40;
+const MIN_COLS = 12;
+
+/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ . */
+const MAX_SHEET_NAME = 31;
+
+export class PreviewWorkbook {
+  private readonly hf: HyperFormula;
+  private readonly records: SheetRecord[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly selectionListeners = new Set<(s: PreviewSelection) => void>();
+  private selection: PreviewSelection | null = null;
+  private active: string | null = null;
+  private versionCounter = 0;
+  private batching = 0;
+
+  constructor() {
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      // Full double precision: the sheets are compared with the core at 1e-9.
+      smartRounding: false,
+    });
+    this.hf.on('valuesUpdated', () => this.changed());
+  }
+
+  /** Increases on every visible change; React's useSyncExternalStore reads it. */
+  get version(): number {
+    return this.versionCounter;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onSelection(listener: (s: PreviewSelection) => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  sheetNames(): string[] {
+    return this.records.map((r) => r.name);
+  }
+
+  sheet(name: string): PreviewSheet | null {
+    const r = this.find(name);
+    if (!r) return null;
+    return {
+      name: r.name,
+      rowCount: Math.max(r.rowCount, MIN_ROWS),
+      colCount: Math.max(r.colCount, MIN_COLS),
+      columnWidths: r.columnWidths,
+      merges: r.merges,
+      boxes: r.boxes,
+      metadata: r.metadata,
+    };
+  }
+
+  get activeSheet(): string | null {
+    return this.active;
+  }
+
+  getSelection(): PreviewSelection | null {
+    return this.selection;
+  }
+
+  activate(name: string): void {
+    if (!this.find(name) || this.active === name) return;
+    this.active = name;
+    this.select(name, 0, 0);
+  }
+
+  select(sheet: string, row: number, col: number): void {
+    const s = this.selection;
+    if (s && s.sheet === sheet && s.row === row && s.col === col && this.active === sheet) return;
+    this.active = sheet;
+    this.selection = { sheet, row, col };
+    this.changed();
+    const sel = this.selection;
+    for (const l of [...this.selectionListeners]) l(sel);
+  }
+
+  /** Adds an empty sheet named `baseName`, or "baseName 2", "baseName 3"… when taken. */
+  addSheet(baseName: string): string {
+    const base = sanitizeSheetName(baseName);
+    let name = base;
+    for (let n = 2; !this.hf.isItPossibleToAddSheet(name); n++) {
+      const suffix = ` ${n}`;
+      name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    }
+    this.hf.addSheet(name);
+    const hfId = this.hf.getSheetId(name);
+    if (hfId === undefined) throw new Error(`sheet ${name} was not created`);
+    this.records.push({
+      name,
+      hfId,
+      rowCount: 0,
+      colCount: 0,
+      columnWidths: new Map(),
+      merges: [],
+      boxes: [],
+      metadata: null,
+      looks: new Map(),
+      fills: new Map(),
+    });
+    if (this.active === null) this.active = name;
+    this.changed();
+    return name;
+  }
+
+  removeSheet(name: string): void {
+    const i = this.records.findIndex((r) => r.name === name);
+    if (i < 0) return;
+    this.hf.removeSheet(this.records[i].hfId);
+    this.records.splice(i, 1);
+    if (this.active === name) this.active = this.records[Math.max(0, i - 1)]?.name ?? null;
+    if (this.selection?.sheet === name) this.selection = null;
+    this.changed();
+  }
+
+  /**
+   * Writes a plan's layout, looks and contents into an existing, empty sheet. Contents
+   * go in `chunkRows` rows at a time so a caller can report progress between chunks;
+   * evaluation waits until the last chunk so the graph is computed once.
+   */
+  writePlan(name: string, plan: SheetPlan, onChunk?: (done: number, total: number) => void, chunkRows = 200): void {
+    const r = this.require(name);
+    r.rowCount = plan.rowCount;
+    r.colCount = plan.colCount;
+    r.columnWidths = new Map(plan.columnWidths.map((w) => [w.col, w.width]));
+    r.merges = [...plan.merges];
+    r.boxes = [...plan.boxes];
+    const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () => new Array(plan.colCount).fill(null));
+    for (const c of plan.cells) {
+      if (c.row >= plan.rowCount || c.col >= plan.colCount) {
+        throw new RangeError(`plan cell ${a1(c.row, c.col)} lies outside its ${plan.rowCount}×${plan.colCount} sheet`);
+      }
+      rows[c.row][c.col] = c.formula ?? c.value ?? null;
+      r.looks.set(key(c.row, c.col), { role: c.role, numberFormat: c.numberFormat ?? null });
+    }
+    this.hf.suspendEvaluation();
+    this.batching++;
+    try {
+      const total = plan.cells.length;
+      let done = 0;
+      for (let top = 0; top < rows.length; top += chunkRows) {
+        const chunk = rows.slice(top, top + chunkRows);
+        this.hf.setCellContents({ sheet: r.hfId, row: top, col: 0 }, chunk);
+        done += plan.cells.filter((c) => c.row >= top && c.row < top + chunkRows).length;
+        onChunk?.(done, total);
+      }
+      for (const n of plan.names) {
+        const ref = `${quoteSheet(r.name)}!${rangeRef(n.range)}`;
+        this.hf.addNamedExpression(n.name, `=${ref}`, r.hfId);
+      }
+    } finally {
+      this.batching--;
+      this.hf.resumeEvaluation();
+    }
+    this.changed();
+  }
+
+  setMetadata(name: string, metadata: Readonly<Record<string, unknown>>): void {
+    this.require(name).metadata = { ...metadata };
+  }
+
+  /** Reads a cell by 0-based position. */
+  cell(name: string, row: number, col: number): PreviewCell {
+    const r = this.require(name);
+    const address = { sheet: r.hfId, row, col };
+    const raw = this.hf.getCellValue(address);
+    const look = r.looks.get(key(row, col));
+    const isError = raw instanceof DetailedCellError;
+    return {
+      value: isError ? raw.value : (raw as PreviewValue),
+      formula: this.hf.getCellFormula(address) ?? null,
+      error: isError ? raw.message || raw.value : null,
+      role: look?.role ?? null,
+      numberFormat: look?.numberFormat ?? null,
+      fillOverride: r.fills.get(key(row, col)) ?? null,
+    };
+  }
+
+  cellAt(name: string, address: string): PreviewCell {
+    const p = parseA1(address);
+    return this.cell(name, p.row, p.col);
+  }
+
+  /** Writes a formula ('=…'), a literal, or null (clears). */
+  setContent(name: string, row: number, col: number, content: string | number | boolean | null): void {
+    const r = this.require(name);
+    this.hf.setCellContents({ sheet: r.hfId, row, col }, [[content]]);
+    r.rowCount = Math.max(r.rowCount, row + 1);
+    r.colCount = Math.max(r.colCount, col + 1);
+    this.changed();
+  }
+
+  /** What a person typed into a cell or the formula bar, read the way Excel reads it. */
+  setInput(name: string, row: number, col: number, text: string): void {
+    this.setContent(name, row, col, parseInput(text));
+  }
+
+  setFill(name: string, row: number, col: number, fill: string | null): void {
+    const r = this.require(name);
+    if (fill === null) r.fills.delete(key(row, col));
+    else r.fills.set(key(row, col), fill);
+    this.changed();
+  }
+
+  private find(name: string): SheetRecord | undefined {
+    return this.records.find((r) => r.name === name);
+  }
+
+  private require(name: string): SheetRecord {
+    const r = this.find(name);
+    if (!r) throw new Error(`no sheet named "${name}"`);
+    return r;
+  }
+
+  private changed(): void {
+    if (this.batching > 0) return;
+    this.versionCounter++;
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+/** Excel reads "1.5" as a number, "TRUE" as a boolean, "=…" as a formula, "" as empty. */
+export function parseInput(text: string): string | number | boolean | null {
+  const t = text.trim();
+  if (t === '') return null;
+  if (t.startsWith('=')) return t;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  return text;
+}
+
+function sanitizeSheetName(name: string): string {
+  const clean = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, MAX_SHEET_NAME);
+  return clean === '' ? 'Sheet' : clean;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function rangeRef(r: PlanRange): string {
+  const tl = a1(r.top, r.left, true);
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right, true)}`;
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { PreviewHost } from '../../src/host/preview-host';
+import { parseInput } from '../../src/host/preview-workbook';
+import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
+
+/** A tiny hand-written plan: x in A2:A3, a weight in B2, and σ(w·x) in C2:C3. */
+function tinyPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
+  const cells: PlanCell[] = [
+    { row: 0, col: 0, value: 'Tiny', role: 'title' },
+    { row: 1, col: 0, value: 0.5, role: 'input' },
+    { row: 2, col: 0, value: -1.25, role: 'input' },
+    { row: 1, col: 1, value: 2, role: 'weight', numberFormat: '0' },
+    { row: 1, col: 2, formula: '=0.5*(1+TANH($B$2*A2/2))', role: 'gate' },
+    { row: 2, col: 2, formula: '=0.5*(1+TANH($B$2*A3/2))', role: 'gate' },
+    { row: 3, col: 2, formula: '=SUMPRODUCT(C2:C3,A2:A3)', role: 'output' },
+  ];
+  return {
+    baseName: 'Tiny',
+    model: 'lstm',
+    language: 'en',
+    config: { seed: 1 },
+    rowCount: 4,
+    colCount: 3,
+    cells,
+    merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+    columnWidths: [{ col: 0, width: 12 }],
+    names: [{ name: 'x_in', range: { top: 1, left: 0, bottom: 2, right: 0 } }],
+    boxes: [{ top: 1, left: 0, bottom: 2, right: 0 }],
+    ...overrides,
+  };
+}
+
+/** Logistic function written the textbook way, independent of the sheet's tanh form. */
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+
+describe('PreviewHost', () => {
+  it('builds a sheet whose formulas evaluate at full precision', async () => {
+    const host = new PreviewHost();
+    const result = await host.buildSheet(tinyPlan(), { model: 'lstm', mode: 'walkthrough' });
+    expect(result).toEqual({ sheetName: 'Tiny', cellCount: 7, formulaCount: 3, syncCount: 0 });
+    const cells = await host.readCells('Tiny', ['C2', 'C3', 'C4', 'A1', 'D9']);
+    expect(cells[0].value as number).toBeCloseTo(logistic(1), 12);
+    expect(Math.abs((cells[1].value as number) - logistic(-2.5))).toBeLessThan(1e-12);
+    const expectedOut = 0.5 * logistic(1) - 1.25 * logistic(-2.5);
+    expect(Math.abs((cells[2].value as number) - expectedOut)).toBeLessThan(1e-12);
+    expect(cells[0].formula).toBe('=0.5*(1+TANH($B$2*A2/2))');
+    expect(cells[3]).toEqual({ address: 'A1', value: 'Tiny', formula: null });
+    expect(cells[4]).toEqual({ address: 'D9', value: null, formula: null });
+  });
+
+  it('never overwrites: a taken name gets " 2", " 3"', async () => {
+    const host = new PreviewHost();
+    const names = [];
+    for (let i = 0; i < 3; i++) names.push((await host.buildSheet(tinyPlan(), { n: i })).sheetName);
+    expect(names).toEqual(['Tiny', 'Tiny 2', 'Tiny 3']);
+    expect(host.workbook.sheetNames()).toEqual(names);
+    const listed = await host.listAddinSheets();
+    expect(listed.map((s) => s.metadata.n)).toEqual([0, 1, 2]);
+  });
+
+  it('keeps the plan layout for rendering and activates the new sheet', async () => {
+    const host = new PreviewHost();
+    await host.buildSheet(tinyPlan(), { m: 1 });
+    const sheet = host.workbook.sheet('Tiny');
+    expect(sheet?.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+    expect(sheet?.columnWidths.get(0)).toBe(12);
+    expect(sheet?.boxes).toHaveLength(1);
+    expect(host.workbook.activeSheet).toBe('Tiny');
+    const b2 = host.workbook.cell('Tiny', 1, 1);
+    expect(b2.role).toBe('weight');
+    expect(b2.numberFormat).toBe('0');
+  });
+
+  it('recomputes dependents when an input cell is written', async () => {
+    const host = new PreviewHost();
+    await host.buildSheet(tinyPlan(), {});
+    await host.writeCells('Tiny', [{ address: 'A2', content: '3' }, { address: 'B2', content: 0.5 }]);
+    const [c2, c4] = await host.readCells('Tiny', ['C2', 'C4']);
+    expect(Math.abs((c2.value as number) - logistic(1.5))).toBeLessThan(1e-12);
+    expect(Math.abs((c4.value as number) - (3 * logistic(1.5) - 1.25 * logistic(-0.625)))).toBeLessThan(1e-12);
+  });
+
+  it('writes formulas and fills, and restores the plan fill with null', async () => {
+    const host = new PreviewHost();
+    await host.buildSheet(tinyPlan(), {});
+    await host.writeCells('Tiny', [{ address: 'B4', content: '=A2*10', fill: '#FF0000' }]);
+    expect((await host.readCells('Tiny', ['B4']))[0]).toEqual({ address: 'B4', value: 5, formula: '=A2*10' });
+    expect(host.workbook.cell('Tiny', 3, 1).fillOverride).toBe('#FF0000');
+    await host.writeCells('Tiny', [{ address: 'B4', content: null, fill: null }]);
+    expect(host.workbook.cell('Tiny', 3, 1)).toMatchObject({ value: null, formula: null, fillOverride: null });
+  });
+
+  it('refuses to read or write sheets it did not create', async () => {
+    const host = new PreviewHost();
+    host.workbook.addSheet('Mine');
+    await expect(host.readCells('Mine', ['A1'])).rejects.toThrow(/not a sheet this add-in created/);
+    await expect(host.writeCells('Nope', [{ address: 'A1', content: 1 }])).rejects.toThrow();
+  });
+
+  it('removes a half-written sheet when the build fails', async () => {
+    const host = new PreviewHost();
+    const bad = tinyPlan({ cells: [...tinyPlan().cells, { row: 9, col: 0, value: 1, role: 'input' }] });
+    await expect(host.buildSheet(bad, {})).rejects.toThrow(/outside/);
+    expect(host.workbook.sheetNames()).toEqual([]);
+    expect(await host.listAddinSheets()).toEqual([]);
+  });
+
+  it('reports build progress up to the total', async () => {
+    const host = new PreviewHost();
+    const cells: PlanCell[] = [];
+    for (let r = 0; r < 500; r++) for (let c = 0; c < 10; c++) cells.push({ row: r, col: c, formula: `=${r}+${c}`, role: 'computed' });
+    const progress: number[] = [];
+    await host.buildSheet(tinyPlan({ cells, rowCount: 500, colCount: 10, merges: [], names: [] }), {}, (p) => {
+      expect(p.total).toBe(5000);
+      progress.push(p.done);
+    });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress[progress.length - 1]).toBe(5000);
+    expect([...progress].sort((x, y) => x - y)).toEqual(progress);
+    expect((await host.readCells('Tiny', [a1(499, 9)]))[0].value).toBe(508);
+  });
+
+  it('reports selection changes with sheet and A1 address', async () => {
+    const host = new PreviewHost();
+    await host.buildSheet(tinyPlan(), {});
+    const seen: string[] = [];
+    const off = host.onSelectionChanged((s) => seen.push(`${s.sheet}!${s.address}`));
+    host.workbook.select('Tiny', 2, 2);
+    host.workbook.select('Tiny', 2, 2);
+    host.workbook.select('Tiny', 0, 27);
+    off();
+    host.workbook.select('Tiny', 1, 1);
+    expect(seen).toEqual(['Tiny!C3', 'Tiny!AB1']);
+    expect(await host.getSelection()).toEqual({ sheet: 'Tiny', address: 'B2' });
+  });
+
+  it('scopes plan names to their sheet', async () => {
+    const host = new PreviewHost();
+    await host.buildSheet(tinyPlan(), {});
+    await host.buildSheet(tinyPlan(), {});
+    await host.writeCells('Tiny 2', [{ address: 'A2', content: 7 }, { address: 'D1', content: '=SUM(x_in)' }]);
+    await host.writeCells('Tiny', [{ address: 'D1', content: '=SUM(x_in)' }]);
+    expect((await host.readCells('Tiny 2', ['D1']))[0].value).toBe(7 - 1.25);
+    expect((await host.readCells('Tiny', ['D1']))[0].value).toBe(0.5 - 1.25);
+  });
+
+  it('notifies subscribers on every visible change', async () => {
+    const host = new PreviewHost();
+    let calls = 0;
+    host.workbook.subscribe(() => calls++);
+    await host.buildSheet(tinyPlan(), {});
+    const before = host.workbook.version;
+    host.workbook.setInput('Tiny', 1, 0, '1');
+    expect(host.workbook.version).toBeGreaterThan(before);
+    expect(calls).toBeGreaterThan(1);
+  });
+});
+
+describe('parseInput', () => {
+  it('reads typed text the way a spreadsheet does', () => {
+    expect(parseInput('1.5')).toBe(1.5);
+    expect(parseInput(' -2e-3 ')).toBe(-0.002);
+    expect(parseInput('.5')).toBe(0.5);
+    expect(parseInput('=A1+1')).toBe('=A1+1');
+    expect(parseInput('')).toBeNull();
+    expect(parseInput('TRUE')).toBe(true);
+    expect(parseInput('h_t')).toBe('h_t');
+    expect(parseInput('1.2.3')).toBe('1.2.3');
+  });
+});
