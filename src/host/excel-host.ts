@@ -1,0 +1,342 @@
+/**
+ * WorkbookHost for Excel, through Office.js. A plan is turned into grouped writes
+ * (excel-ops), cut into requests under Excel on the web's payload limit (excel-chunks)
+ * and written into a freshly added sheet; a typical sheet costs two `context.sync()`
+ * calls (read the sheet names, then write everything). Anything that fails removes the
+ * sheet being built, and only that sheet.
+ */
+import type {
+  AddinSheet,
+  BuildProgress,
+  BuildResult,
+  CellContent,
+  CellWrite,
+  HostSupport,
+  SelectedCell,
+  WorkbookHost,
+} from './host';
+import { a1, parseA1, rangeA1, type Language, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { paletteLook, type LookOf } from './cell-look';
+import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
+import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
+import { joinAddresses } from './rectangles';
+import { checkRequirements, type IsSetSupported } from './requirements';
+import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
+import { freeSheetName, splitSheetAddress } from './sheet-names';
+
+/** `Excel.run`, optionally re-entering an existing context (needed to remove an event handler). */
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  context?: OfficeExtension.ClientRequestContext,
+) => Promise<T>;
+
+export interface ExcelHostOptions {
+  readonly run?: ExcelRun;
+  readonly isSetSupported?: IsSetSupported;
+  readonly lookOf?: LookOf;
+  /** Finds the plan of a sheet built in an earlier session, to restore a cell's fill. */
+  readonly resolvePlan?: (sheet: AddinSheet) => SheetPlan | undefined;
+  /** Upper bound on one request's estimated size (Excel on the web refuses above 5 MB). */
+  readonly maxRequestBytes?: number;
+  readonly language?: Language;
+}
+
+const defaultRun: ExcelRun = (batch, context) =>
+  context ? Excel.run(context as Excel.RequestContext, batch) : Excel.run(batch);
+
+function defaultIsSetSupported(): IsSetSupported | undefined {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return undefined;
+  return (name, version) => Office.context.requirements.isSetSupported(name, version);
+}
+
+/** A readable one-line account of an Office.js error (message, code and where it failed). */
+export function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const office = err as Error & { code?: string; debugInfo?: { errorLocation?: string } };
+    const parts = [office.message];
+    if (office.code && !office.message.includes(office.code)) parts.push(`(${office.code})`);
+    if (office.debugInfo?.errorLocation) parts.push(`at ${office.debugInfo.errorLocation}`);
+    return parts.join(' ');
+  }
+  return String(err);
+}
+
+function columnLetters(col: number): string {
+  return a1(0, col).replace(/\d+$/, '');
+}
+
+const OUTLINE_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+const INSIDE_EDGES = ['InsideHorizontal', 'InsideVertical'] as const;
+
+/** Queues one write on `sheet`; nothing is sent until the caller syncs. */
+function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
+  switch (op.kind) {
+    case 'cells': {
+      const range = sheet.getRange(rangeA1(op.range));
+      if (op.numberFormat) range.numberFormat = op.numberFormat;
+      range.formulas = op.formulas;
+      return;
+    }
+    case 'format': {
+      const format = sheet.getRanges(joinAddresses(op.ranges)).format;
+      const { look } = op;
+      if (look.fill !== undefined) format.fill.color = look.fill;
+      if (look.fontColor !== undefined) format.font.color = look.fontColor;
+      if (look.bold !== undefined) format.font.bold = look.bold;
+      if (look.italic !== undefined) format.font.italic = look.italic;
+      if (look.fontSize !== undefined) format.font.size = look.fontSize;
+      if (look.horizontalAlignment !== undefined) format.horizontalAlignment = look.horizontalAlignment;
+      return;
+    }
+    case 'borders': {
+      const borders = sheet.getRanges(joinAddresses(op.ranges)).format.borders;
+      const edges = op.inside ? [...OUTLINE_EDGES, ...INSIDE_EDGES] : OUTLINE_EDGES;
+      for (const edge of edges) {
+        const border = borders.getItem(edge);
+        border.style = 'Continuous';
+        border.weight = op.weight;
+        border.color = op.color;
+      }
+      return;
+    }
+    case 'merge':
+      sheet.getRange(rangeA1(op.range)).merge(false);
+      return;
+    case 'columnWidth':
+      sheet.getRange(`${columnLetters(op.from)}:${columnLetters(op.to)}`).format.columnWidth = op.points;
+      return;
+    case 'name':
+      sheet.names.add(op.name, sheet.getRange(rangeA1(op.range, true)));
+      return;
+  }
+}
+
+function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
+  return decodeMarker(props.items.map((p): MarkerProperty => ({ key: p.key, value: String(p.value) })));
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  private readonly run: ExcelRun;
+  private readonly isSetSupported: IsSetSupported | undefined;
+  private readonly lookOf: LookOf;
+  private readonly resolvePlan?: (sheet: AddinSheet) => SheetPlan | undefined;
+  private readonly maxRequestBytes: number;
+  private readonly language: Language;
+  /** Plans built in this session, by sheet name, to restore fills without rebuilding. */
+  private readonly plans = new Map<string, SheetPlan>();
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported();
+    this.lookOf = options.lookOf ?? paletteLook;
+    this.resolvePlan = options.resolvePlan;
+    this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.language = options.language ?? 'en';
+  }
+
+  async checkSupport(): Promise<HostSupport> {
+    return checkRequirements(this.isSetSupported, this.language);
+  }
+
+  async buildSheet(
+    plan: SheetPlan,
+    metadata: Readonly<Record<string, unknown>>,
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<BuildResult> {
+    // Everything that can be decided without Excel is decided first, so a bad plan fails
+    // before any sheet exists.
+    const ops = planOps(plan, this.lookOf, {
+      ...DEFAULT_OP_LIMITS,
+      maxOpBytes: Math.min(DEFAULT_OP_LIMITS.maxOpBytes, Math.floor(this.maxRequestBytes / 2)),
+    });
+    const marker = encodeMarker(metadata);
+    const chunks = chunkOps(ops, this.maxRequestBytes, markerBytes(marker));
+    const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
+    const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
+
+    return this.run(async (context) => {
+      let syncCount = 0;
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name,items/id');
+      await context.sync();
+      syncCount++;
+      const existingIds = new Set(worksheets.items.map((s) => s.id));
+      const name = freeSheetName(plan.baseName, worksheets.items.map((s) => s.name));
+      onProgress?.({ done: 0, total: chunks.length });
+      try {
+        const sheet = worksheets.add(name);
+        for (let i = 0; i < chunks.length; i++) {
+          // Until the sync, Excel would otherwise recalculate after every queued write.
+          context.application.suspendApiCalculationUntilNextSync();
+          for (const op of chunks[i].ops) queueOp(sheet, op);
+          if (i === chunks.length - 1) {
+            for (const p of marker) sheet.customProperties.add(p.key, p.value);
+            sheet.activate();
+          }
+          await context.sync();
+          syncCount++;
+          onProgress?.({ done: i + 1, total: chunks.length });
+        }
+      } catch (err) {
+        await this.removeHalfBuilt(context, name, existingIds);
+        const message =
+          this.language === 'zh'
+            ? `无法生成工作表“${name}”：${describeError(err)}`
+            : `Could not build the sheet '${name}': ${describeError(err)}`;
+        throw new Error(message, { cause: err });
+      }
+      this.plans.set(name, plan);
+      return { sheetName: name, cellCount, formulaCount, syncCount };
+    });
+  }
+
+  /** Deletes the sheet named `name` only if it did not exist before this build began. */
+  private async removeHalfBuilt(
+    context: Excel.RequestContext,
+    name: string,
+    existingIds: ReadonlySet<string>,
+  ): Promise<void> {
+    try {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load('id');
+      await context.sync();
+      if (sheet.isNullObject || existingIds.has(sheet.id)) return;
+      sheet.delete();
+      await context.sync();
+    } catch {
+      // The original failure is what the user needs to see; a failed clean-up must not hide it.
+    }
+  }
+
+  async listAddinSheets(): Promise<AddinSheet[]> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+      const props = worksheets.items.map((s) => {
+        const p = s.customProperties;
+        p.load('items/key,items/value');
+        return p;
+      });
+      await context.sync();
+      const out: AddinSheet[] = [];
+      worksheets.items.forEach((s, i) => {
+        const metadata = readMarker(props[i]);
+        if (metadata) out.push({ name: s.name, metadata });
+      });
+      return out;
+    });
+  }
+
+  private async requireSheet(context: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (sheet.isNullObject) {
+      throw new Error(this.language === 'zh' ? `找不到工作表“${name}”。` : `There is no sheet named '${name}'.`);
+    }
+    return sheet;
+  }
+
+  async readCells(sheetName: string, addresses: readonly string[]): Promise<CellContent[]> {
+    return this.run(async (context) => {
+      const sheet = await this.requireSheet(context, sheetName);
+      const ranges = addresses.map((address) => {
+        const r = sheet.getRange(address);
+        r.load('values,formulas');
+        return r;
+      });
+      await context.sync();
+      return ranges.map((r, i): CellContent => {
+        const value = r.values[0][0] as number | string | boolean;
+        const formula = r.formulas[0][0] as unknown;
+        return {
+          address: addresses[i],
+          value: value === '' ? null : value,
+          formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
+        };
+      });
+    });
+  }
+
+  async writeCells(sheetName: string, writes: readonly CellWrite[]): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = await this.requireSheet(context, sheetName);
+      const props = sheet.customProperties;
+      props.load('items/key,items/value');
+      await context.sync();
+      const metadata = readMarker(props);
+      if (!metadata) {
+        throw new Error(
+          this.language === 'zh'
+            ? `工作表“${sheetName}”不是本加载项生成的，不会写入。`
+            : `The sheet '${sheetName}' was not built by this add-in, so nothing was written to it.`,
+        );
+      }
+      const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
+      for (const w of writes) {
+        const range = sheet.getRange(w.address);
+        if (w.content === null) range.clear('Contents');
+        else if (w.content !== undefined) {
+          range.formulas = [[typeof w.content === 'string' && !w.content.startsWith('=') ? literalEntry(w.content) : w.content]];
+        }
+        if (w.fill === null) {
+          const fill = this.planFill(plan, w.address);
+          if (fill) range.format.fill.color = fill;
+          else range.format.fill.clear();
+        } else if (w.fill !== undefined) {
+          range.format.fill.color = w.fill;
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  private planFill(plan: SheetPlan | undefined, address: string): string | undefined {
+    if (!plan) return undefined;
+    const pos = parseA1(address);
+    const cell: PlanCell | undefined = plan.cells.find((c) => c.row === pos.row && c.col === pos.col);
+    return cell ? this.lookOf(cell).fill : undefined;
+  }
+
+  async getSelection(): Promise<SelectedCell | null> {
+    try {
+      return await this.run(async (context) => {
+        const cell = context.workbook.getActiveCell();
+        cell.load('address');
+        await context.sync();
+        const { sheet, address } = splitSheetAddress(cell.address);
+        return { sheet, address: address.replace(/\$/g, '') };
+      });
+    } catch {
+      // Excel refuses API calls while a cell is being edited; there is no selection to report then.
+      return null;
+    }
+  }
+
+  onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {
+    let active = true;
+    const registration = this.run(async (context) => {
+      const result = context.workbook.worksheets.onSelectionChanged.add(async () => {
+        if (!active) return;
+        const cell = await this.getSelection();
+        if (cell && active) listener(cell);
+      });
+      await context.sync();
+      return result;
+    });
+    registration.catch(() => undefined);
+    return () => {
+      active = false;
+      void registration
+        .then((result) =>
+          this.run(async (context) => {
+            result.remove();
+            await context.sync();
+          }, result.context),
+        )
+        .catch(() => undefined);
+    };
+  }
+}
+

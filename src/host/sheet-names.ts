@@ -1,0 +1,62 @@
+/**
+ * Sheet names Excel accepts. A generated sheet never replaces a learner's sheet, so a
+ * taken name gets a numeric suffix instead. Excel compares sheet names without regard
+ * to case, and so do we.
+ */
+
+export const MAX_SHEET_NAME = 31;
+
+/** Characters Excel refuses in a sheet name. */
+const FORBIDDEN = /[\\/?*[\]:]/g;
+
+/** `History` is reserved by Excel's change tracking. */
+const RESERVED = new Set(['history']);
+
+/** Replaces forbidden characters, trims apostrophes at the ends, cuts to 31 characters. */
+export function sanitizeSheetName(raw: string): string {
+  let name = Array.from(raw.replace(FORBIDDEN, '-'), (ch) => (ch.charCodeAt(0) < 0x20 ? ' ' : ch))
+    .join('')
+    .trim();
+  name = name.replace(/^'+|'+$/g, '').trim();
+  if (name.length === 0) name = 'Sheet';
+  if (RESERVED.has(name.toLowerCase())) name = `${name} 1`;
+  return truncate(name, MAX_SHEET_NAME);
+}
+
+/** Cuts by code point so a surrogate pair (a CJK extension character, an emoji) is never split. */
+function truncate(name: string, max: number): string {
+  const points = Array.from(name);
+  if (points.length <= max) return name;
+  return points.slice(0, max).join('').trimEnd();
+}
+
+/**
+ * The first of `base`, `base 2`, `base 3`, … that no existing sheet uses. The base is
+ * shortened when needed so that the suffix always fits in 31 characters.
+ */
+export function freeSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const clean = sanitizeSheetName(base);
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let k = 2; ; k++) {
+    const suffix = ` ${k}`;
+    const candidate = `${truncate(clean, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** How a sheet name is written inside an address: quoted when it holds anything but letters, digits, '_' and '.'. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Splits "Sheet1!B3" or "'LSTM 2'!B3:C4" into sheet name and local address. */
+export function splitSheetAddress(full: string): { sheet: string; address: string } {
+  const bang = full.lastIndexOf('!');
+  if (bang < 0) return { sheet: '', address: full };
+  let sheet = full.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: full.slice(bang + 1) };
+}
