@@ -102,7 +102,8 @@ function scalarOf(v: HfValue): unknown {
 
 /** Converts one evaluated argument to what Excel would pass, or a CellError to return as is. */
 function argumentFor(v: HfValue, param: PreviewFunctionParam | undefined): unknown {
-  if (v === undefined) return null;
+  // An argument left empty (=F(a,,b)) or a lone empty cell counts as omitted, as in Excel.
+  if (v === undefined || v === EmptyValue) return null;
   if (v instanceof CellError) return v;
   const matrix = param?.matrix ?? false;
   if (v instanceof SimpleRangeValue) {
