@@ -5,8 +5,11 @@
  */
 import type { ModelConfig, ModelSpec } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
+import { rnnSpec } from './rnn-sheet';
 
-export const MODELS: Partial<Record<ModelId, ModelSpec>> = {};
+export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
+  rnn: rnnSpec,
+};
 
 export function availableModels(): ModelSpec[] {
   return Object.values(MODELS).filter((s): s is ModelSpec => s !== undefined);

@@ -1,0 +1,91 @@
+/**
+ * The vanilla RNN sheet: h_t = tanh|ReLU(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh). One band:
+ * the weight row [W_ih | W_hh | b_ih | b_hh] dotted with the stacked column gives the
+ * pre-activation, the nonlinearity gives h_t. Variants: ReLU, bidirectional, and stacked
+ * layers through `numLayers`.
+ */
+import { dotF, reluF, tanhF } from './formulas';
+import type { ModelConfig, ModelSpec } from './model-spec';
+import { weightRowRef, writeOperators, writeStackedWeights, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
+import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+
+const PRE = 0;
+const OP = 1;
+const VALUE = 2;
+
+function hBand(shape: StackShape): Band {
+  const act = shape.nonlinearity === 'relu' ? 'ReLU' : 'tanh';
+  const actTex = shape.nonlinearity === 'relu' ? '\\operatorname{ReLU}' : '\\tanh';
+  return {
+    id: 'h',
+    equation: (s) => `h_t = ${act}(W_ih·x_t + b_ih + W_hh·h_${s.prev} + b_hh)`,
+    captions: () => [
+      [PRE, 'z_t'],
+      [VALUE, 'h_t'],
+    ],
+    writeWeights: (s, top) => {
+      writeStackedWeights(s, top, 0, { wi: 'W_ih', wh: 'W_hh', bi: 'b_ih', bh: 'b_hh' });
+    },
+    writeStep: (s: Section, top: number, t: number) => {
+      const col = s.timeCol(t);
+      const rowBlock = weightRowRef(s, top, s.inSize + s.H + 2);
+      const pre = s.b.computed({
+        top,
+        left: col + PRE,
+        rows: s.H,
+        cols: 1,
+        role: 'computed',
+        formula: (r) => dotF(rowBlock(r), s.stack(t).colRef(0)),
+        trace: s.tname('pre'),
+        step: t,
+        tensor: 'z_t',
+        equation: `z_t = W_{ih} x_t + b_{ih} + W_{hh} h_{${s.prev}} + b_{hh}`,
+      });
+      writeOperators(s, top, col + OP, act);
+      s.b.computed({
+        top,
+        left: col + VALUE,
+        rows: s.H,
+        cols: 1,
+        role: 'state',
+        formula: (r) => (shape.nonlinearity === 'relu' ? reluF(pre.at(r)) : tanhF(pre.at(r))),
+        trace: s.tname('h'),
+        step: t,
+        tensor: 'h_t',
+        equation: `h_t = ${actTex}(z_t)`,
+      });
+    },
+  };
+}
+
+export const rnnLayout: CellLayout = {
+  kind: 'rnn',
+  model: 'rnn',
+  title: { en: 'Recurrent Neural Network (RNN)', zh: '循环神经网络 (RNN)' },
+  blockWidth: 4,
+  valueCol: VALUE,
+  ones: 2,
+  hasCell: false,
+  weightCols: (inSize, H) => inSize + H + 2,
+  bands: (shape) => [hBand(shape)],
+};
+
+export const rnnModel: RecurrentModel = {
+  layout: rnnLayout,
+  label: { en: 'RNN', zh: 'RNN 循环神经网络' },
+  variants: [
+    { id: 'tanh', label: { en: 'tanh (Elman)', zh: 'tanh（Elman）' } },
+    { id: 'relu', label: { en: 'ReLU', zh: 'ReLU' } },
+    { id: 'bidirectional', label: { en: 'bidirectional (tanh)', zh: '双向（tanh）' } },
+    { id: 'bidirectional-relu', label: { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' } },
+  ],
+  defaults: { model: 'rnn', language: 'en', inputSize: 3, hiddenSize: 3, steps: 4, seed: 1, init: 'hand', variant: 'tanh', numLayers: 1 },
+  shape: (config: ModelConfig) => ({
+    numLayers: config.numLayers ?? 1,
+    bidirectional: config.variant?.startsWith('bidirectional') ?? false,
+    nonlinearity: config.variant?.endsWith('relu') ? 'relu' : 'tanh',
+    peephole: false,
+  }),
+};
+
+export const rnnSpec: ModelSpec = recurrentSpec(rnnModel);

@@ -1,0 +1,60 @@
+/**
+ * Checks shared by the RNN, LSTM and GRU sheet tests. Besides the trace comparison of
+ * the harness, the last layer's h cells, as the formula engine computes them, must equal
+ * the core's stackForward output: a path that never goes through the sheet's own
+ * per-layer evaluate code.
+ */
+import { expect } from 'vitest';
+import { stackForward, type CellKind } from '../../src/core/stack';
+import { matrix } from '../../src/core/tensor';
+import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { SheetPlan } from '../../src/sheets/plan';
+import { paramsFromPlan } from '../../src/sheets/params';
+import { stackParams, type StackShape } from '../../src/sheets/recurrent-sheet';
+import { loadPlan, type HarnessReport } from './evaluate';
+
+export function expectHarnessPasses(report: HarnessReport): void {
+  expect(report.initial.failures.slice(0, 5)).toEqual([]);
+  expect(report.edited.failures.slice(0, 5)).toEqual([]);
+  expect(report.initial.checked).toBe(report.initial.formulaCells);
+  expect(report.initial.checked).toBeGreaterThan(0);
+  expect(report.edits.length).toBe(2);
+}
+
+export function shapeOfConfig(kind: CellKind, config: ModelConfig): StackShape {
+  const v = config.variant ?? '';
+  return {
+    numLayers: config.numLayers ?? 1,
+    bidirectional: v.startsWith('bidirectional'),
+    nonlinearity: kind === 'rnn' ? (v.endsWith('relu') ? 'relu' : 'tanh') : undefined,
+    peephole: v === 'peephole',
+  };
+}
+
+export function finalOutputMatchesStack(kind: CellKind, config: ModelConfig, plan: SheetPlan): void {
+  const shape = shapeOfConfig(kind, config);
+  const p = stackParams(kind, config, shape);
+  const T = config.steps;
+  const H = config.hiddenSize;
+  const D = shape.bidirectional ? 2 : 1;
+  const X = matrix(T, config.inputSize, paramsFromPlan(plan).x);
+  const out = stackForward(p, X).output;
+  const hf = loadPlan(plan);
+  const last = shape.numLayers - 1;
+  const plain = shape.numLayers === 1 && !shape.bidirectional;
+  let seen = 0;
+  for (const cell of plan.cells) {
+    const tr = cell.meaning?.trace;
+    if (!tr) continue;
+    for (let d = 0; d < D; d++) {
+      const name = plain ? 'h' : `l${last}${d === 1 ? 'r' : ''}.h`;
+      if (tr.name !== name) continue;
+      const v = hf.getCellValue({ sheet: 0, row: cell.row, col: cell.col }) as number;
+      const expected = out.data[tr.step * D * H + d * H + tr.flat];
+      expect(Math.abs(v - expected)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(expected)));
+      seen++;
+    }
+  }
+  hf.destroy();
+  expect(seen).toBe(T * H * D);
+}
