@@ -24,6 +24,8 @@ function tensorName(base: string, layer: number, reverse: boolean): string {
   return `${base}_l${layer}${reverse ? '_reverse' : ''}`;
 }
 
+const article: Readonly<Record<CellKind, string>> = { rnn: 'an RNN', lstm: 'an LSTM', gru: 'a GRU' };
+
 function describe(shape: number[] | string): string {
   return typeof shape === 'string' ? shape : `(${shape.join(', ')})`;
 }
@@ -36,7 +38,7 @@ function inferHiddenSize(kind: CellKind, dict: StateDict): number {
   const shape = shapeOf(dict.weight_hh_l0);
   const gates = gateCount[kind];
   if (typeof shape === 'string' || shape.length !== 2 || shape[1] < 1) {
-    throw new Error(`weight_hh_l0 must have shape (${gates}·H, H) for a ${kind.toUpperCase()}; got ${describe(shape)}`);
+    throw new Error(`weight_hh_l0 must have shape (${gates}·H, H) for ${article[kind]}; got ${describe(shape)}`);
   }
   const H = shape[1];
   if (shape[0] !== gates * H) throw new ShapeError('weight_hh_l0', [gates * H, H], shape);
@@ -46,7 +48,7 @@ function inferHiddenSize(kind: CellKind, dict: StateDict): number {
 function inferInputSize(kind: CellKind, dict: StateDict): number {
   const shape = shapeOf(dict.weight_ih_l0);
   if (typeof shape === 'string' || shape.length !== 2) {
-    throw new Error(`weight_ih_l0 must have shape (${gateCount[kind]}·H, I) for a ${kind.toUpperCase()}; got ${describe(shape)}`);
+    throw new Error(`weight_ih_l0 must have shape (${gateCount[kind]}·H, I) for ${article[kind]}; got ${describe(shape)}`);
   }
   return shape[1];
 }
@@ -91,7 +93,7 @@ export function stackFromStateDict(kind: CellKind, dict: StateDict, options: Sta
   // kind, a prefixed module dict); loading the rest silently would compute something else.
   const extra = Object.keys(dict).filter((k) => !used.has(k));
   if (extra.length > 0) {
-    throw new Error(`unexpected tensor${extra.length > 1 ? 's' : ''} ${extra.join(', ')} in a ${kind.toUpperCase()} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`);
+    throw new Error(`unexpected tensor${extra.length > 1 ? 's' : ''} ${extra.join(', ')} in ${article[kind]} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`);
   }
   return {
     kind,

@@ -44,6 +44,7 @@ describe('gruForward, worked by hand', () => {
     expect(Math.abs(s.r[0] - r)).toBeLessThan(1e-15);
     expect(Math.abs(s.z[0] - z)).toBeLessThan(1e-15);
     expect(Math.abs(s.n[0] - n)).toBeLessThan(1e-15);
+    expect(Math.abs(s.h[0] - h)).toBeLessThan(1e-15);
     expect(s.h[0]).toBeCloseTo(0.9992785394971828, 15);
   });
 
@@ -190,7 +191,7 @@ describe('gruStep and gruTrace', () => {
         const p = initGru(I, H, seed, style);
         const xs = testSequence(seed, T, I);
         const { output } = gruForward(p, fromRows(xs));
-        let h = new Float64Array(H);
+        let h: Float64Array = new Float64Array(H);
         for (let t = 0; t < T; t++) {
           h = gruStep(p, Float64Array.from(xs[t]), h).h;
           expect(Array.from(h)).toEqual(Array.from(output.data.subarray(t * H, (t + 1) * H)));

@@ -113,8 +113,8 @@ describe('lstmStep', () => {
         const xs = testSequence(seed, T, I);
         const fwd = lstmForward(p, fromRows(xs));
         const ref = refLstm(refCellOf(p), xs, new Array(H).fill(0), new Array(H).fill(0), peepOf(p));
-        let h = new Float64Array(H);
-        let c = new Float64Array(H);
+        let h: Float64Array = new Float64Array(H);
+        let c: Float64Array = new Float64Array(H);
         for (let t = 0; t < T; t++) {
           const s = lstmStep(p, Float64Array.from(xs[t]), h, c);
           expect(Array.from(s.h)).toEqual(rowsOf(fwd.output.data, H)[t]);
