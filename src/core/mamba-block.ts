@@ -137,7 +137,8 @@ export function checkMambaParams(p: MambaParams): void {
     ['D', p.D],
   ];
   for (const [name, v] of vecs) {
-    if (v.length !== dInner) throw new RangeError(`${name} must have ${dInner} values (d_inner); got ${v.length}`);
+    if (v.length !== dInner)
+      throw new RangeError(`${name} must have ${dInner} values (d_inner); got ${v.length}`);
   }
 }
 
@@ -182,7 +183,8 @@ function prepareScan(p: MambaParams, X: Matrix): ScanPrep {
     for (let c = 0; c < E; c++) {
       // Tap k looks (K−1−k) tokens back; taps before the first token see the zero padding.
       let s = p.conv_b[c];
-      for (let k = Math.max(0, K - 1 - t); k < K; k++) s += p.conv_w.data[c * K + k] * xIn.data[(t - (K - 1) + k) * E + c];
+      for (let k = Math.max(0, K - 1 - t); k < K; k++)
+        s += p.conv_w.data[c * K + k] * xIn.data[(t - (K - 1) + k) * E + c];
       conv.data[t * E + c] = s;
       u.data[t * E + c] = silu(s);
     }
@@ -202,7 +204,8 @@ function prepareScan(p: MambaParams, X: Matrix): ScanPrep {
 
 function outProject(p: MambaParams, yGated: Matrix): Matrix {
   const out = matrix(yGated.rows, p.dModel);
-  for (let t = 0; t < yGated.rows; t++) matVecInto(out.data, p.out_proj, yGated.data, false, t * p.dModel, t * p.dInner);
+  for (let t = 0; t < yGated.rows; t++)
+    matVecInto(out.data, p.out_proj, yGated.data, false, t * p.dModel, t * p.dInner);
   return out;
 }
 
@@ -252,7 +255,8 @@ export function mambaBlockTrace(p: MambaParams, X: Matrix, method: Discretizatio
 
 /** RMSNorm over each row: x / √(mean(x²) + eps) ⊙ weight (no mean subtraction, no bias). */
 export function rmsNorm(X: Matrix, weight: Vector, eps = 1e-5): Matrix {
-  if (weight.length !== X.cols) throw new RangeError(`norm weight must have ${X.cols} values; got ${weight.length}`);
+  if (weight.length !== X.cols)
+    throw new RangeError(`norm weight must have ${X.cols} values; got ${weight.length}`);
   const out = matrix(X.rows, X.cols);
   for (let t = 0; t < X.rows; t++) {
     let ss = 0;

@@ -86,7 +86,8 @@ export function scanSizes(inp: ScanInputs): { T: number; D: number; N: number } 
   checkShape('C', inp.C, T, N, 'T × N');
   checkShape('z', inp.z, T, D, 'T × D, like u');
   checkShape('h0', inp.h0, D, N, 'D × N');
-  if (inp.D && inp.D.length !== D) throw new RangeError(`D must have ${D} values (one per channel); got ${inp.D.length}`);
+  if (inp.D && inp.D.length !== D)
+    throw new RangeError(`D must have ${D} values (one per channel); got ${inp.D.length}`);
   if (inp.method !== 'zoh' && inp.method !== 'euler') {
     throw new RangeError(`method must be 'zoh' or 'euler'; got ${String(inp.method)}`);
   }
@@ -144,7 +145,16 @@ export function scanStep(
   method: Discretization,
 ): { h: Matrix; y: Vector } {
   const row = (m: Vector): Matrix => ({ rows: 1, cols: m.length, data: m });
-  const { y, hN } = selectiveScan({ u: row(u), delta: row(delta), A, B: row(B), C: row(C), D, h0: hPrev, method });
+  const { y, hN } = selectiveScan({
+    u: row(u),
+    delta: row(delta),
+    A,
+    B: row(B),
+    C: row(C),
+    D,
+    h0: hPrev,
+    method,
+  });
   return { h: hN, y: y.data };
 }
 

@@ -5,7 +5,14 @@
  * tensor is then read against the shape those sizes imply.
  */
 import type { MambaParams } from './mamba-block';
-import { readMatrix, readTensor, shapeOf, ShapeError, matrixToJson, type StateDict } from './state-dict-tensor';
+import {
+  readMatrix,
+  readTensor,
+  shapeOf,
+  ShapeError,
+  matrixToJson,
+  type StateDict,
+} from './state-dict-tensor';
 import { matrix } from './tensor';
 
 /**
@@ -29,7 +36,8 @@ const UNSUPPORTED = ['in_proj.bias', 'out_proj.bias'];
 
 export function mambaFromStateDict(dict: StateDict): MambaParams {
   for (const name of UNSUPPORTED) {
-    if (dict[name] !== undefined) throw new Error(`${name} is not supported: the Mamba block here has no ${name.split('.')[0]} bias`);
+    if (dict[name] !== undefined)
+      throw new Error(`${name} is not supported: the Mamba block here has no ${name.split('.')[0]} bias`);
   }
   const [twoE, dModel] = inferDims(dict, 'in_proj.weight', 2, '(2·d_inner, d_model)');
   if (twoE % 2 !== 0) {

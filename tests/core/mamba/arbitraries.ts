@@ -16,7 +16,10 @@ export function at(m: Matrix, r: number, c: number): number {
 }
 
 function doubles(n: number, min: number, max: number): fc.Arbitrary<number[]> {
-  return fc.array(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n });
+  return fc.array(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), {
+    minLength: n,
+    maxLength: n,
+  });
 }
 
 export interface ScanCase {
@@ -87,7 +90,8 @@ export function firstMismatch(
   tol: number,
 ): { i: number; got: number; want: number } | null {
   if (got.length !== want.length) return { i: -1, got: got.length, want: want.length };
-  for (let i = 0; i < got.length; i++) if (!close(got[i], want[i], tol)) return { i, got: got[i], want: want[i] };
+  for (let i = 0; i < got.length; i++)
+    if (!close(got[i], want[i], tol)) return { i, got: got[i], want: want[i] };
   return null;
 }
 

@@ -39,7 +39,9 @@ export function referenceBlock(p: PlainMamba, X: number[][], method: 'zoh' | 'eu
     const z = xz.slice(E);
     window.shift();
     window.push(xIn);
-    const conv = xIn.map((_, c) => p.conv_b[c] + window.reduce((s, past, k) => s + p.conv_w[c][k] * past[c], 0));
+    const conv = xIn.map(
+      (_, c) => p.conv_b[c] + window.reduce((s, past, k) => s + p.conv_w[c][k] * past[c], 0),
+    );
     const u = conv.map(silu);
     const dbl = mv(p.x_proj, u);
     const dtLow = dbl.slice(0, R);

@@ -10,10 +10,28 @@ import {
 } from '../../../src/core/mamba-block';
 import type { Matrix } from '../../../src/core/tensor';
 import type { Discretization } from '../../../src/core/mamba-scan';
-import { firstMismatch, mat } from './arbitraries';
+import { mat } from './arbitraries';
 import { referenceBlock, type PlainMamba } from './block-reference';
 
-const TRACE_NAMES = ['x', 'x_in', 'z', 'conv', 'u', 'dt_low', 'B', 'C', 'dt_pre', 'delta', 'Abar', 'Bbar', 'h', 'y', 'gate', 'y_gated', 'out'];
+const TRACE_NAMES = [
+  'x',
+  'x_in',
+  'z',
+  'conv',
+  'u',
+  'dt_low',
+  'B',
+  'C',
+  'dt_pre',
+  'delta',
+  'Abar',
+  'Bbar',
+  'h',
+  'y',
+  'gate',
+  'y_gated',
+  'out',
+];
 
 function rowsOf(m: Matrix): number[][] {
   return Array.from({ length: m.rows }, (_, r) => Array.from(m.data.slice(r * m.cols, (r + 1) * m.cols)));
@@ -66,7 +84,11 @@ const blockCase: fc.Arbitrary<BlockCase> = fc
   .chain((s) => {
     const p0 = initMamba(s, s.seed, s.style);
     return fc
-      .record({ X: dbls(s.T * s.dModel, -2, 2), aLog: dbls(p0.A_log.data.length, -2, 2), D: dbls(p0.dInner, -2, 2) })
+      .record({
+        X: dbls(s.T * s.dModel, -2, 2),
+        aLog: dbls(p0.A_log.data.length, -2, 2),
+        D: dbls(p0.dInner, -2, 2),
+      })
       .map(({ X, aLog, D }) => ({
         p: { ...p0, A_log: mat(p0.dInner, p0.dState, aLog), D: Float64Array.from(D) },
         X: mat(s.T, s.dModel, X),
@@ -120,14 +142,21 @@ describe('Mamba block vs an independent plain-array reference', () => {
 describe('causality', () => {
   it('the output at t is unaffected by any input after t', () => {
     fc.assert(
-      fc.property(blockCase, fc.nat(), fc.double({ min: -3, max: 3, noNaN: true }), ({ p, X, method }, t0raw, v) => {
-        const t0 = t0raw % X.rows;
-        const changed = mat(X.rows, X.cols, Array.from(X.data));
-        for (let i = (t0 + 1) * X.cols; i < changed.data.length; i++) changed.data[i] = v + i;
-        const a = mambaBlockForward(p, X, method);
-        const b = mambaBlockForward(p, changed, method);
-        expect(Array.from(b.data.subarray(0, (t0 + 1) * p.dModel))).toEqual(Array.from(a.data.subarray(0, (t0 + 1) * p.dModel)));
-      }),
+      fc.property(
+        blockCase,
+        fc.nat(),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        ({ p, X, method }, t0raw, v) => {
+          const t0 = t0raw % X.rows;
+          const changed = mat(X.rows, X.cols, Array.from(X.data));
+          for (let i = (t0 + 1) * X.cols; i < changed.data.length; i++) changed.data[i] = v + i;
+          const a = mambaBlockForward(p, X, method);
+          const b = mambaBlockForward(p, changed, method);
+          expect(Array.from(b.data.subarray(0, (t0 + 1) * p.dModel))).toEqual(
+            Array.from(a.data.subarray(0, (t0 + 1) * p.dModel)),
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -135,7 +164,12 @@ describe('causality', () => {
   it('conv follows PyTorch: w[dConv − 1] multiplies the current token, w[0] the one dConv − 1 back', () => {
     const base = initMamba({ dModel: 1, dInner: 1, dState: 1, dtRank: 1 }, 1, 'hand');
     const X = mat(6, 1, [1, 2, 3, 4, 5, 6]);
-    const withConv = (w: number[]): MambaParams => ({ ...base, in_proj: mat(2, 1, [1, 0]), conv_w: mat(1, 4, w), conv_b: Float64Array.of(0.5) });
+    const withConv = (w: number[]): MambaParams => ({
+      ...base,
+      in_proj: mat(2, 1, [1, 0]),
+      conv_w: mat(1, 4, w),
+      conv_b: Float64Array.of(0.5),
+    });
     const convOf = (w: number[]) => mambaBlockTrace(withConv(w), X, 'zoh').tensors.conv.map((c) => c[0]);
     expect(convOf([0, 0, 0, 1])).toEqual([1.5, 2.5, 3.5, 4.5, 5.5, 6.5]);
     expect(convOf([1, 0, 0, 0])).toEqual([0.5, 0.5, 0.5, 1.5, 2.5, 3.5]);
@@ -145,10 +179,20 @@ describe('causality', () => {
 
 describe('initMamba', () => {
   it('defaults: dInner = 2·dModel, dtRank = ceil(dModel/16), dConv = 4', () => {
-    for (const [dModel, rank] of [[1, 1], [16, 1], [17, 2], [40, 3]]) {
+    for (const [dModel, rank] of [
+      [1, 1],
+      [16, 1],
+      [17, 2],
+      [40, 3],
+    ]) {
       const p = initMamba({ dModel, dState: 3 }, 5, 'torch');
       expect([p.dInner, p.dtRank, p.dConv]).toEqual([2 * dModel, rank, 4]);
-      expect([p.in_proj.rows, p.in_proj.cols, p.x_proj.rows, p.x_proj.cols]).toEqual([4 * dModel, dModel, rank + 6, 2 * dModel]);
+      expect([p.in_proj.rows, p.in_proj.cols, p.x_proj.rows, p.x_proj.cols]).toEqual([
+        4 * dModel,
+        dModel,
+        rank + 6,
+        2 * dModel,
+      ]);
     }
   });
 
@@ -156,7 +200,9 @@ describe('initMamba', () => {
     for (const style of ['torch', 'hand'] as const) {
       const p = initMamba({ dModel: 2, dState: 4 }, 9, style);
       for (let d = 0; d < p.dInner; d++) {
-        expect(Array.from(p.A_log.data.slice(d * 4, d * 4 + 4), (v) => -Math.exp(v))).toEqual([-1, -2, -3, -4].map((a) => expect.closeTo(a, 14)));
+        expect(Array.from(p.A_log.data.slice(d * 4, d * 4 + 4), (v) => -Math.exp(v))).toEqual(
+          [-1, -2, -3, -4].map((a) => expect.closeTo(a, 14)),
+        );
       }
       expect(Array.from(p.D)).toEqual(new Array(p.dInner).fill(1));
     }
@@ -164,26 +210,40 @@ describe('initMamba', () => {
 
   it('torch style: every layer within ±1/√fan_in and softplus(dt bias) within [1e-3, 1e-1]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer(), (dModel, dState, seed) => {
-        const p = initMamba({ dModel, dState }, seed, 'torch');
-        const within = (m: Float64Array, fanIn: number) => m.every((v) => Math.abs(v) <= 1 / Math.sqrt(fanIn));
-        expect(within(p.in_proj.data, dModel)).toBe(true);
-        expect(within(p.conv_w.data, 4) && within(p.conv_b, 4)).toBe(true);
-        expect(within(p.x_proj.data, p.dInner) && within(p.out_proj.data, p.dInner)).toBe(true);
-        expect(within(p.dt_proj_w.data, p.dtRank)).toBe(true);
-        for (const b of p.dt_proj_b) {
-          const dt = Math.log1p(Math.exp(b));
-          expect(dt).toBeGreaterThanOrEqual(1e-3 * (1 - 1e-12));
-          expect(dt).toBeLessThanOrEqual(1e-1 * (1 + 1e-12));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer(),
+        (dModel, dState, seed) => {
+          const p = initMamba({ dModel, dState }, seed, 'torch');
+          const within = (m: Float64Array, fanIn: number) =>
+            m.every((v) => Math.abs(v) <= 1 / Math.sqrt(fanIn));
+          expect(within(p.in_proj.data, dModel)).toBe(true);
+          expect(within(p.conv_w.data, 4) && within(p.conv_b, 4)).toBe(true);
+          expect(within(p.x_proj.data, p.dInner) && within(p.out_proj.data, p.dInner)).toBe(true);
+          expect(within(p.dt_proj_w.data, p.dtRank)).toBe(true);
+          for (const b of p.dt_proj_b) {
+            const dt = Math.log1p(Math.exp(b));
+            expect(dt).toBeGreaterThanOrEqual(1e-3 * (1 - 1e-12));
+            expect(dt).toBeLessThanOrEqual(1e-1 * (1 + 1e-12));
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('hand style: integers −2..2; same seed same weights, another seed other weights', () => {
     const p = initMamba({ dModel: 4, dState: 2 }, 3, 'hand');
-    for (const m of [p.in_proj.data, p.conv_w.data, p.conv_b, p.x_proj.data, p.dt_proj_w.data, p.dt_proj_b, p.out_proj.data]) {
+    for (const m of [
+      p.in_proj.data,
+      p.conv_w.data,
+      p.conv_b,
+      p.x_proj.data,
+      p.dt_proj_w.data,
+      p.dt_proj_b,
+      p.out_proj.data,
+    ]) {
       expect(m.every((v) => Number.isInteger(v) && v >= -2 && v <= 2)).toBe(true);
     }
     expect(initMamba({ dModel: 4, dState: 2 }, 3, 'hand')).toEqual(p);
@@ -192,12 +252,19 @@ describe('initMamba', () => {
 
   it('every Ā of an initialized block lies in (0, 1): A is negative and Δ positive', () => {
     const p = initMamba({ dModel: 3, dState: 4 }, 11, 'torch');
-    const X = mat(5, 3, Array.from({ length: 15 }, (_, i) => Math.sin(i)));
-    for (const ab of mambaBlockTrace(p, X, 'zoh').tensors.Abar) expect(ab.every((v) => v > 0 && v < 1)).toBe(true);
+    const X = mat(
+      5,
+      3,
+      Array.from({ length: 15 }, (_, i) => Math.sin(i)),
+    );
+    for (const ab of mambaBlockTrace(p, X, 'zoh').tensors.Abar)
+      expect(ab.every((v) => v > 0 && v < 1)).toBe(true);
   });
 
   it('rejects sizes that are not positive integers', () => {
-    expect(() => initMamba({ dModel: 0, dState: 2 }, 1, 'torch')).toThrow('dModel must be a positive integer');
+    expect(() => initMamba({ dModel: 0, dState: 2 }, 1, 'torch')).toThrow(
+      'dModel must be a positive integer',
+    );
     expect(() => initMamba({ dModel: 2, dState: 1.5 }, 1, 'torch')).toThrow('dState');
   });
 });
@@ -205,9 +272,17 @@ describe('initMamba', () => {
 describe('input checks', () => {
   it('names what is wrong', () => {
     const p = initMamba({ dModel: 2, dState: 2 }, 1, 'torch');
-    expect(() => mambaBlockForward(p, mat(3, 3, new Array(9).fill(0)), 'zoh')).toThrow('X must have 2 columns (d_model); got 3');
-    expect(() => mambaBlockForward({ ...p, x_proj: mat(4, 4, new Array(16).fill(0)) }, mat(1, 2, [0, 0]), 'zoh')).toThrow('x_proj must be 5×4; got 4×4');
-    expect(() => mambaBlockForward({ ...p, D: Float64Array.of(1) }, mat(1, 2, [0, 0]), 'zoh')).toThrow('D must have 4 values');
-    expect(() => rmsNorm(mat(1, 2, [1, 2]), Float64Array.of(1), 1e-5)).toThrow('norm weight must have 2 values');
+    expect(() => mambaBlockForward(p, mat(3, 3, new Array(9).fill(0)), 'zoh')).toThrow(
+      'X must have 2 columns (d_model); got 3',
+    );
+    expect(() =>
+      mambaBlockForward({ ...p, x_proj: mat(4, 4, new Array(16).fill(0)) }, mat(1, 2, [0, 0]), 'zoh'),
+    ).toThrow('x_proj must be 5×4; got 4×4');
+    expect(() => mambaBlockForward({ ...p, D: Float64Array.of(1) }, mat(1, 2, [0, 0]), 'zoh')).toThrow(
+      'D must have 4 values',
+    );
+    expect(() => rmsNorm(mat(1, 2, [1, 2]), Float64Array.of(1), 1e-5)).toThrow(
+      'norm weight must have 2 values',
+    );
   });
 });

@@ -22,8 +22,12 @@ describe('discretize', () => {
         const aBar = Math.exp(delta * a);
         expect(Math.abs(zoh.aBar - aBar)).toBeLessThanOrEqual(1e-15);
         expect(euler.aBar).toBe(zoh.aBar);
-        expect(Math.abs(zoh.bBar - ((aBar - 1) / a) * b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
-        expect(Math.abs(euler.bBar - delta * b)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(delta * b)));
+        expect(Math.abs(zoh.bBar - ((aBar - 1) / a) * b)).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, Math.abs(b)),
+        );
+        expect(Math.abs(euler.bBar - delta * b)).toBeLessThanOrEqual(
+          1e-15 * Math.max(1, Math.abs(delta * b)),
+        );
       }),
     );
   });
@@ -34,7 +38,7 @@ describe('discretize', () => {
         const diff = discretize(delta, a, b, 'zoh').bBar - discretize(delta, a, b, 'euler').bBar;
         // Taylor: (e^{Δa} − 1)/a = Δ + Δ²a/2 + Δ³a²/6 + …; the Δ³ term bounds the remainder.
         const remainder = Math.abs(diff - (delta * delta * a * b) / 2);
-        expect(remainder).toBeLessThanOrEqual((delta ** 3 * a * a * Math.abs(b)) / 6 * 1.01 + 1e-17);
+        expect(remainder).toBeLessThanOrEqual(((delta ** 3 * a * a * Math.abs(b)) / 6) * 1.01 + 1e-17);
       }),
     );
   });
@@ -50,7 +54,9 @@ describe('discretize', () => {
       expect(aBar).toBeLessThanOrEqual(1);
       const err = Math.abs(bBar - delta * b);
       // |B̄ − Δb| ≈ |Δ²ab/2|: shrinks with a, and never worse than that bound.
-      expect(err).toBeLessThanOrEqual((delta * delta * Math.abs(a * b)) / 2 * 1.01 + 1e-16 * Math.abs(delta * b));
+      expect(err).toBeLessThanOrEqual(
+        ((delta * delta * Math.abs(a * b)) / 2) * 1.01 + 1e-16 * Math.abs(delta * b),
+      );
       expect(err).toBeLessThanOrEqual(prevErr);
       prevErr = err;
     }

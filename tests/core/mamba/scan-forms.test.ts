@@ -15,7 +15,16 @@ describe('token by token', () => {
         let h = inputs.h0 ?? mat(D, N, new Array(D * N).fill(0));
         const row = (m: { data: Float64Array }, t: number, w: number) => m.data.slice(t * w, (t + 1) * w);
         for (let t = 0; t < T; t++) {
-          const r = scanStep(row(inputs.u, t, D), h, row(inputs.delta, t, D), inputs.A, row(inputs.B, t, N), row(inputs.C, t, N), inputs.D, inputs.method);
+          const r = scanStep(
+            row(inputs.u, t, D),
+            h,
+            row(inputs.delta, t, D),
+            inputs.A,
+            row(inputs.B, t, N),
+            row(inputs.C, t, N),
+            inputs.D,
+            inputs.method,
+          );
           const gatedY = Array.from(r.y, (v, d) => v * siluRef(at(inputs.z!, t, d)));
           expect(firstMismatch(gatedY, row(full.y, t, D), TOL)).toBeNull();
           h = r.h;
@@ -27,7 +36,16 @@ describe('token by token', () => {
 
   it('scanStep does not modify the previous state it is given', () => {
     const hPrev = mat(1, 2, [0.5, -0.25]);
-    scanStep(Float64Array.of(1), hPrev, Float64Array.of(0.3), mat(1, 2, [-1, -2]), Float64Array.of(1, 1), Float64Array.of(1, 1), undefined, 'zoh');
+    scanStep(
+      Float64Array.of(1),
+      hPrev,
+      Float64Array.of(0.3),
+      mat(1, 2, [-1, -2]),
+      Float64Array.of(1, 1),
+      Float64Array.of(1, 1),
+      undefined,
+      'zoh',
+    );
     expect(Array.from(hPrev.data)).toEqual([0.5, -0.25]);
   });
 
@@ -118,7 +136,9 @@ describe('input checks', () => {
       method: 'zoh' as const,
     };
     expect(() => selectiveScan(ok)).not.toThrow();
-    expect(() => selectiveScan({ ...ok, B: mat(2, 2, [1, 1, 1, 1]) })).toThrow('B must be 3×2 (T × N); got 2×2');
+    expect(() => selectiveScan({ ...ok, B: mat(2, 2, [1, 1, 1, 1]) })).toThrow(
+      'B must be 3×2 (T × N); got 2×2',
+    );
     expect(() => parallelScan({ ...ok, delta: mat(3, 1, [1, 1, 1]) })).toThrow('delta must be 3×2');
     expect(() => selectiveScan({ ...ok, D: Float64Array.of(1) })).toThrow('D must have 2 values');
     expect(() => selectiveScan({ ...ok, h0: mat(1, 2, [0, 0]) })).toThrow('h0 must be 2×2');

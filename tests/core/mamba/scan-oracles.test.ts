@@ -20,9 +20,21 @@ describe('time-invariant scan = convolution with K_k = C Ā^k B̄', () => {
     fc.assert(
       fc.property(scanCase({ maxT: 16 }), ({ T, D, N, inputs }: ScanCase) => {
         // Freeze Δ, B and C at their first token so the system is linear time-invariant.
-        const delta = mat(T, D, Array.from({ length: T * D }, (_, i) => inputs.delta.data[i % D]));
-        const B = mat(T, N, Array.from({ length: T * N }, (_, i) => inputs.B.data[i % N]));
-        const C = mat(T, N, Array.from({ length: T * N }, (_, i) => inputs.C.data[i % N]));
+        const delta = mat(
+          T,
+          D,
+          Array.from({ length: T * D }, (_, i) => inputs.delta.data[i % D]),
+        );
+        const B = mat(
+          T,
+          N,
+          Array.from({ length: T * N }, (_, i) => inputs.B.data[i % N]),
+        );
+        const C = mat(
+          T,
+          N,
+          Array.from({ length: T * N }, (_, i) => inputs.C.data[i % N]),
+        );
         const { y } = selectiveScan({ ...inputs, delta, B, C });
         const want: number[] = [];
         for (let t = 0; t < T; t++) {
@@ -131,7 +143,12 @@ describe('selective scan = its materialized sum', () => {
             expect(tr.tensors.Ch[t][d] + skip).toBeCloseTo(tr.tensors.y[t][d], 12);
             for (let n = 0; n < c.N; n++) {
               const k = d * c.N + n;
-              const [aBar, bBar] = disc(at(c.inputs.delta, t, d), at(c.inputs.A, d, n), at(c.inputs.B, t, n), c.inputs.method);
+              const [aBar, bBar] = disc(
+                at(c.inputs.delta, t, d),
+                at(c.inputs.A, d, n),
+                at(c.inputs.B, t, n),
+                c.inputs.method,
+              );
               expect(tr.tensors.Abar[t][k]).toBeCloseTo(aBar, 14);
               expect(tr.tensors.Bbar[t][k]).toBeCloseTo(bBar, 13);
               expect(tr.tensors.Bu[t][k]).toBeCloseTo(bBar * at(c.inputs.u, t, d), 13);
@@ -147,7 +164,8 @@ describe('selective scan = its materialized sum', () => {
       fc.property(scanCase({ maxT: 4 }), (c) => {
         const tr = selectiveScanTrace(c.inputs);
         expect(tr.tensors.gate).toBeUndefined();
-        for (let t = 0; t < c.T; t++) expect(Array.from(tr.tensors.out[t])).toEqual(Array.from(tr.tensors.y[t]));
+        for (let t = 0; t < c.T; t++)
+          expect(Array.from(tr.tensors.out[t])).toEqual(Array.from(tr.tensors.y[t]));
       }),
       { numRuns: 20 },
     );

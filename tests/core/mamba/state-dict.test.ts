@@ -5,7 +5,17 @@ import { mambaFromStateDict, mambaToStateDict } from '../../../src/core/mamba-st
 import { ShapeError } from '../../../src/core/state-dict-tensor';
 import { mat } from './arbitraries';
 
-const NAMES = ['A_log', 'D', 'in_proj.weight', 'conv1d.weight', 'conv1d.bias', 'x_proj.weight', 'dt_proj.weight', 'dt_proj.bias', 'out_proj.weight'];
+const NAMES = [
+  'A_log',
+  'D',
+  'in_proj.weight',
+  'conv1d.weight',
+  'conv1d.bias',
+  'x_proj.weight',
+  'dt_proj.weight',
+  'dt_proj.bias',
+  'out_proj.weight',
+];
 
 /** A small dict written out by hand: d_model 1, d_inner 2, N 1, dt_rank 1, d_conv 2. */
 function handDict(): Record<string, unknown> {
@@ -13,7 +23,11 @@ function handDict(): Record<string, unknown> {
     'in_proj.weight': [[1], [2], [3], [4]],
     'conv1d.weight': [[[0.5, 1]], [[-1, 2]]],
     'conv1d.bias': [0.1, 0.2],
-    'x_proj.weight': [[1, 0], [0, 1], [1, 1]],
+    'x_proj.weight': [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ],
     'dt_proj.weight': [[1], [-1]],
     'dt_proj.bias': [0, 0.5],
     A_log: [[0], [Math.LN2]],
@@ -40,7 +54,13 @@ describe('Mamba state dict', () => {
     expect(Array.from(p.x_proj.data)).toEqual([1, 0, 0, 1, 1, 1]);
     expect(Array.from(p.A_log.data)).toEqual([0, Math.LN2]);
     // The 2-D export of the same depthwise kernel means the same thing.
-    const flat = { ...handDict(), 'conv1d.weight': [[0.5, 1], [-1, 2]] };
+    const flat = {
+      ...handDict(),
+      'conv1d.weight': [
+        [0.5, 1],
+        [-1, 2],
+      ],
+    };
     expect(mambaFromStateDict(flat)).toEqual(p);
   });
 
@@ -56,7 +76,11 @@ describe('Mamba state dict', () => {
           const p = initMamba({ dModel, dState, dConv }, seed, style);
           const back = mambaFromStateDict(JSON.parse(JSON.stringify(mambaToStateDict(p))));
           expect(back).toEqual(p);
-          const X = mat(3, dModel, Array.from({ length: 3 * dModel }, (_, i) => Math.cos(i)));
+          const X = mat(
+            3,
+            dModel,
+            Array.from({ length: 3 * dModel }, (_, i) => Math.cos(i)),
+          );
           expect(mambaBlockForward(back, X, 'euler').data).toEqual(mambaBlockForward(p, X, 'euler').data);
         },
       ),
@@ -66,14 +90,38 @@ describe('Mamba state dict', () => {
 
   it('a wrong shape names the tensor and both shapes', () => {
     const cases: [string, unknown, RegExp][] = [
-      ['x_proj.weight', [[1, 0], [0, 1]], /^x_proj\.weight must have shape \(3, 2\); got \(2, 2\)$/],
+      [
+        'x_proj.weight',
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        /^x_proj\.weight must have shape \(3, 2\); got \(2, 2\)$/,
+      ],
       ['out_proj.weight', [[1, -1, 0]], /^out_proj\.weight must have shape \(1, 2\); got \(1, 3\)$/],
       ['D', [1, 1, 1], /^D must have shape \(2\); got \(3\)$/],
       ['A_log', [[0], [1], [2]], /^A_log must have shape \(2, 1\); got \(3, 1\)$/],
-      ['conv1d.weight', [[[0.5, 1], [0, 0]], [[-1, 2], [0, 0]]], /^conv1d\.weight must have shape \(2, 1, 2\); got \(2, 2, 2\)$/],
+      [
+        'conv1d.weight',
+        [
+          [
+            [0.5, 1],
+            [0, 0],
+          ],
+          [
+            [-1, 2],
+            [0, 0],
+          ],
+        ],
+        /^conv1d\.weight must have shape \(2, 1, 2\); got \(2, 2, 2\)$/,
+      ],
       ['conv1d.bias', undefined, /^conv1d\.bias must have shape \(2\); got nothing \(missing\)$/],
       ['dt_proj.bias', [0, NaN], /^dt_proj\.bias must have shape \(2\); got a non-finite number$/],
-      ['in_proj.weight', [[1], [2], [3]], /^in_proj\.weight must have shape \(2·d_inner, d_model\) with an even row count; got \(3, 1\)$/],
+      [
+        'in_proj.weight',
+        [[1], [2], [3]],
+        /^in_proj\.weight must have shape \(2·d_inner, d_model\) with an even row count; got \(3, 1\)$/,
+      ],
       ['in_proj.weight', [1, 2, 3, 4], /^in_proj\.weight must have shape \(2·d_inner, d_model\); got \(4\)$/],
       ['dt_proj.weight', 'oops', /^dt_proj\.weight must have shape \(d_inner, dt_rank\); got a string$/],
     ];
@@ -92,6 +140,8 @@ describe('Mamba state dict', () => {
   });
 
   it('refuses projection biases the block does not have instead of dropping them', () => {
-    expect(() => mambaFromStateDict({ ...handDict(), 'in_proj.bias': [0, 0, 0, 0] })).toThrow('in_proj.bias is not supported');
+    expect(() => mambaFromStateDict({ ...handDict(), 'in_proj.bias': [0, 0, 0, 0] })).toThrow(
+      'in_proj.bias is not supported',
+    );
   });
 });
