@@ -3,9 +3,10 @@
  * C_t = f′ C_{t−1} + i′ v kᵀ from C_0 = 0 gives, for every pair s ≤ t,
  *   log D[t, s] = Σ_{j=s+1..t} logσ(f̃_j) + ĩ_s            (−∞ for s > t)
  *   m_t         = max(max_s log D[t, s], Σ_{j=1..t} logσ(f̃_j))
- * where the last term is the recurrent form's m_0 = 0 carried through t forget gates;
- * leaving it out changes m_t, hence the exp(−m_t) floor of the normaliser, and the two
- * forms would disagree whenever that floor is active.
+ * where the last term is the recurrent form's m_0 = 0 carried through t forget gates.
+ * h itself does not depend on which m is used (S and the exp(−m) floor scale together),
+ * but with that term m, D̃, S and the normaliser are the very numbers of the recurrent
+ * form (m_t, and nᵀq = Σ_s S[t, s]), so a sheet can show both forms side by side.
  *   D̃ = exp(log D − m),  S = (Q Kᵀ / √d) ⊙ D̃,
  *   h_t = o_t ⊙ (S V)_t / max(|Σ_s S[t, s]|, exp(−m_t)).
  */
