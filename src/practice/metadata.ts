@@ -1,0 +1,74 @@
+/**
+ * What the add-in stores with a sheet (the host's marker) and how it is read back. The
+ * metadata is all that survives save/close/reopen besides the cells, so it must be enough
+ * to rebuild the plan: the config, and for practice sheets the difficulty and the answer
+ * addresses. It never holds an answer's value or formula: anyone can read it.
+ */
+import type { AddinSheet } from '../host/host';
+import type { ModelConfig } from '../sheets/model-spec';
+
+export type Difficulty = 'one-gate' | 'one-step' | 'all-gates' | 'everything';
+
+export const DIFFICULTIES: readonly Difficulty[] = ['one-gate', 'one-step', 'all-gates', 'everything'];
+
+export interface PracticeMetadata {
+  readonly mode: 'practice';
+  readonly config: ModelConfig;
+  readonly difficulty: Difficulty;
+  /** Picks which gate or step is blanked, so a rebuild blanks the same cells. */
+  readonly seed: number;
+  /** Addresses of the blanked cells, normalised ("C12"), in sheet order. */
+  readonly answers: readonly string[];
+}
+
+/** A sheet of ours as the pane sees it after reading the marker. */
+export interface StoredSheet {
+  readonly name: string;
+  readonly mode: 'walkthrough' | 'practice';
+  readonly config: ModelConfig;
+  /** Present on practice sheets only. */
+  readonly practice?: PracticeMetadata;
+}
+
+function isConfig(v: unknown): v is ModelConfig {
+  return typeof v === 'object' && v !== null && typeof (v as { model?: unknown }).model === 'string';
+}
+
+function isPractice(m: Readonly<Record<string, unknown>>): boolean {
+  return (
+    m.mode === 'practice' &&
+    DIFFICULTIES.includes(m.difficulty as Difficulty) &&
+    Array.isArray(m.answers) &&
+    m.answers.every((a) => typeof a === 'string')
+  );
+}
+
+/**
+ * The sheet's mode and config, or null when the marker is not one this version can read
+ * (a future format, or a damaged marker): callers then leave the sheet alone.
+ */
+export function readStoredSheet(sheet: AddinSheet): StoredSheet | null {
+  const m = sheet.metadata;
+  if (!isConfig(m.config)) return null;
+  if (m.mode === 'practice') {
+    if (!isPractice(m)) return null;
+    const practice: PracticeMetadata = {
+      mode: 'practice',
+      config: m.config,
+      difficulty: m.difficulty as Difficulty,
+      seed: typeof m.seed === 'number' ? m.seed : 0,
+      answers: m.answers as string[],
+    };
+    return { name: sheet.name, mode: 'practice', config: m.config, practice };
+  }
+  return { name: sheet.name, mode: 'walkthrough', config: m.config };
+}
+
+/** The stored record of one sheet by name, read fresh from the host (the marker is the truth after reopen). */
+export async function findStoredSheet(
+  list: () => Promise<AddinSheet[]>,
+  name: string,
+): Promise<StoredSheet | null> {
+  const sheet = (await list()).find((s) => s.name === name);
+  return sheet ? readStoredSheet(sheet) : null;
+}

@@ -1,0 +1,101 @@
+/**
+ * A practice sheet is the walkthrough plan with some computed cells left blank for the
+ * learner. Inputs and weights stay as they are (and stay editable: the checker recomputes
+ * from them), every other formula stays live, and the blanks become 'answer' boxes.
+ */
+import { createRng } from '../core/random';
+import type { ModelConfig } from '../sheets/model-spec';
+import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
+import type { Difficulty, PracticeMetadata } from './metadata';
+
+export interface PracticeSheet {
+  readonly plan: SheetPlan;
+  /** Blanked addresses in sheet order (row, then column). */
+  readonly answers: readonly string[];
+  /** What the host stores with the sheet: enough to rebuild, never an answer. */
+  readonly metadata: PracticeMetadata;
+}
+
+export const DEFAULT_PRACTICE_SEED = 1;
+
+const GATE_ROLES = new Set(['gate', 'activation']);
+
+/** Cells the learner could be asked to compute: formulas that match a trace entry. */
+export function computedCells(plan: SheetPlan): PlanCell[] {
+  return plan.cells.filter((c) => c.formula !== undefined && c.meaning?.trace !== undefined);
+}
+
+/**
+ * Gates and activations. A model whose builder marks none (a plain RNN may colour its
+ * hidden state only as 'state') falls back to its non-state intermediates, and then to
+ * every computed cell, so each difficulty always has something to blank.
+ */
+export function gateCells(plan: SheetPlan): PlanCell[] {
+  const all = computedCells(plan);
+  const gates = all.filter((c) => GATE_ROLES.has(c.role));
+  if (gates.length > 0) return gates;
+  const inner = all.filter((c) => c.role !== 'state' && c.role !== 'output');
+  return inner.length > 0 ? inner : all;
+}
+
+function stepOf(cell: PlanCell): number {
+  return cell.meaning?.trace?.step ?? cell.meaning?.step ?? 0;
+}
+
+/** Groups in first-appearance order, so a seed picks the same group on every machine. */
+function groupBy(cells: readonly PlanCell[], key: (c: PlanCell) => string): PlanCell[][] {
+  const groups = new Map<string, PlanCell[]>();
+  for (const c of cells) {
+    const k = key(c);
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  return [...groups.values()];
+}
+
+/** The cells a difficulty blanks; deterministic in (plan, difficulty, seed). */
+export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: number): PlanCell[] {
+  const rng = createRng(seed);
+  const pickOne = <T>(items: readonly T[]): T => items[Math.floor(rng.next() * items.length)];
+  switch (difficulty) {
+    case 'one-gate': {
+      const groups = groupBy(gateCells(plan), (c) => `${c.meaning?.trace?.name}@${stepOf(c)}`);
+      return groups.length > 0 ? pickOne(groups) : [];
+    }
+    case 'one-step': {
+      const steps = groupBy(computedCells(plan), (c) => String(stepOf(c)));
+      return steps.length > 0 ? pickOne(steps) : [];
+    }
+    case 'all-gates':
+      return gateCells(plan);
+    case 'everything':
+      return computedCells(plan);
+  }
+}
+
+function practiceName(plan: SheetPlan): string {
+  return plan.language === 'zh' ? `${plan.baseName} 练习` : `${plan.baseName} practice`;
+}
+
+export function makePracticePlan(
+  plan: SheetPlan,
+  difficulty: Difficulty,
+  seed: number = DEFAULT_PRACTICE_SEED,
+): PracticeSheet {
+  const blanks = new Set(chooseBlanks(plan, difficulty, seed));
+  if (blanks.size === 0) throw new Error(`the ${plan.model} sheet has no computed cells to practise`);
+  const answers: string[] = [];
+  const cells = plan.cells.map((cell): PlanCell => {
+    if (!blanks.has(cell)) return cell;
+    answers.push(a1(cell.row, cell.col));
+    // The meaning stays (tensor, step, equation: what to compute), the formula goes.
+    return { row: cell.row, col: cell.col, role: 'answer', meaning: cell.meaning, numberFormat: cell.numberFormat };
+  });
+  const config = plan.config as unknown as ModelConfig;
+  return {
+    plan: { ...plan, baseName: practiceName(plan), cells },
+    answers,
+    metadata: { mode: 'practice', config, difficulty, seed, answers },
+  };
+}
