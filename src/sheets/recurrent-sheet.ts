@@ -215,7 +215,8 @@ export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, sha
       if (multi) b.text(top, 0, layerCaption(lang, l, reverse), 'header');
       writeStackColumn(layout, section, headerRow, stackTop, X, hBlocks, D, dataX);
       dataX ??= section.x;
-      bands.forEach((bd, k) => {
+      // Fresh bands per section: a band may remember where it wrote this section's weights.
+      layout.bands(shape).forEach((bd, k) => {
         const valueTop = bandTop.get(bd.id) as number;
         b.equation(valueTop - 2, wCol, bd.equation(section));
         bd.writeWeights?.(section, valueTop);

@@ -5,10 +5,14 @@
  */
 import type { ModelConfig, ModelSpec } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
+import { gruSpec } from './gru-sheet';
+import { lstmSpec } from './lstm-sheet';
 import { rnnSpec } from './rnn-sheet';
 
 export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
   rnn: rnnSpec,
+  lstm: lstmSpec,
+  gru: gruSpec,
 };
 
 export function availableModels(): ModelSpec[] {

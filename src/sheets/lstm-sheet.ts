@@ -1,0 +1,160 @@
+/**
+ * The LSTM sheet, gate by gate as in the seed workbook: forget, input, candidate, the
+ * cell update, output, tanh of the cell and the new hidden state. The weights keep
+ * PyTorch's row order (i, f, g, o) in their parameter indices while the sheet shows the
+ * forget gate first, the order the story is told in. Variants: peephole (i and f see
+ * c_{t−1}, o sees c_t), bidirectional, and stacked layers through `numLayers`.
+ */
+import { dotF, sigmoidF, tanhF } from './formulas';
+import type { ModelConfig, ModelSpec } from './model-spec';
+import {
+  weightRowRef,
+  writeOperators,
+  writeStackedWeights,
+  type Band,
+  type CellLayout,
+  type Section,
+  type StackShape,
+} from './recurrent-sheet';
+import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import type { Block } from './layout';
+
+const PRE = 0;
+const OP = 1;
+const VALUE = 2;
+
+type GateId = 'i' | 'f' | 'g' | 'o';
+const GATE_INDEX: Record<GateId, number> = { i: 0, f: 1, g: 2, o: 3 };
+const PEEP: Partial<Record<GateId, 'w_ci' | 'w_cf' | 'w_co'>> = { i: 'w_ci', f: 'w_cf', o: 'w_co' };
+
+function gateBand(id: GateId, peephole: boolean): Band {
+  const isCandidate = id === 'g';
+  const act = isCandidate ? 'tanh' : 'σ';
+  const actTex = isCandidate ? '\\tanh' : '\\sigma';
+  const peepName = peephole ? PEEP[id] : undefined;
+  // The output gate peeks at the new cell c_t; input and forget at c_{t−1}.
+  const peepCell = (s: Section, t: number): Block => (id === 'o' ? s.band('c', t) : s.cPrev(t));
+  const peepText = (s: Section) => (peepName ? ` + ${peepName}⊙c_${id === 'o' ? 't' : s.prev}` : '');
+  const peepTex = (s: Section) => (peepName ? ` + w_{c${id}} \\odot c_{${id === 'o' ? 't' : s.prev}}` : '');
+  const valueName = id === 'g' ? 'c̃_t' : `${id}_t`;
+  let peepBlock: Block | undefined;
+  return {
+    id,
+    equation: (s) => `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_${s.prev} + b_i${id} + b_h${id}${peepText(s)})`,
+    captions: () => [
+      [PRE, `z_${id}`],
+      [VALUE, valueName],
+    ],
+    writeWeights: (s, top) => {
+      writeStackedWeights(s, top, GATE_INDEX[id], { wi: `W_i${id}`, wh: `W_h${id}`, bi: `b_i${id}`, bh: `b_h${id}` });
+      if (!peepName) return;
+      const w = (s.cell as { peephole?: Record<string, Float64Array> }).peephole?.[peepName];
+      if (!w) throw new Error(`the peephole LSTM has no ${peepName}`);
+      peepBlock = s.b.param({ top, left: s.wCol + s.inSize + s.H + 2, rows: s.H, cols: 1, role: 'weight', param: s.pname(peepName), caption: peepName, value: (r) => w[r], tensor: peepName });
+    },
+    writeStep: (s, top, t) => {
+      const col = s.timeCol(t);
+      const rowRef = weightRowRef(s, top, s.inSize + s.H + 2);
+      const stack = s.stack(t).colRef(0);
+      const pre = s.b.computed({
+        top,
+        left: col + PRE,
+        rows: s.H,
+        cols: 1,
+        role: 'computed',
+        formula: (r) => dotF(rowRef(r), stack) + (peepBlock ? `+${peepBlock.at(r, 0, true)}*${peepCell(s, t).at(r)}` : ''),
+        trace: s.tname(`pre_${id}`),
+        step: t,
+        tensor: `z_${id}`,
+        equation: `z_${id} = W_{i${id}} x_t + W_{h${id}} h_{${s.prev}} + b_{i${id}} + b_{h${id}}${peepTex(s)}`,
+      });
+      writeOperators(s, top, col + OP, act);
+      s.b.computed({
+        top,
+        left: col + VALUE,
+        rows: s.H,
+        cols: 1,
+        role: isCandidate ? 'activation' : 'gate',
+        formula: (r) => (isCandidate ? tanhF(pre.at(r)) : sigmoidF(pre.at(r))),
+        trace: s.tname(id),
+        step: t,
+        tensor: valueName,
+        equation: `${isCandidate ? '\\tilde{c}_t' : `${id}_t`} = ${actTex}(z_${id})`,
+      });
+    },
+  };
+}
+
+/** A band computed from other bands of the same step (no weights of its own). */
+function elementwiseBand(
+  id: string,
+  trace: string,
+  role: 'state' | 'activation',
+  caption: string,
+  text: (s: Section) => string,
+  tex: (s: Section) => string,
+  op: string,
+  formula: (s: Section, t: number, r: number) => string,
+): Band {
+  return {
+    id,
+    equation: text,
+    captions: () => [[VALUE, caption]],
+    writeStep: (s, top, t) => {
+      writeOperators(s, top, s.timeCol(t) + OP, op);
+      s.b.computed({ top, left: s.timeCol(t) + VALUE, rows: s.H, cols: 1, role, formula: (r) => formula(s, t, r), trace: s.tname(trace), step: t, tensor: caption, equation: tex(s) });
+    },
+  };
+}
+
+function lstmBands(shape: StackShape): Band[] {
+  const at = (s: Section, id: string, t: number, r: number) => s.band(id, t).at(r);
+  return [
+    gateBand('f', shape.peephole),
+    gateBand('i', shape.peephole),
+    gateBand('g', shape.peephole),
+    elementwiseBand(
+      'c',
+      'c',
+      'state',
+      'c_t',
+      (s) => `c_t = f_t⊙c_${s.prev} + i_t⊙c̃_t`,
+      (s) => `c_t = f_t \\odot c_{${s.prev}} + i_t \\odot \\tilde{c}_t`,
+      '⊙ +',
+      (s, t, r) => `${at(s, 'f', t, r)}*${s.cPrev(t).at(r)}+${at(s, 'i', t, r)}*${at(s, 'g', t, r)}`,
+    ),
+    gateBand('o', shape.peephole),
+    elementwiseBand('tanh_c', 'tanh_c', 'activation', 'tanh(c_t)', () => 's_t = tanh(c_t)', () => 's_t = \\tanh(c_t)', 'tanh', (s, t, r) => tanhF(at(s, 'c', t, r))),
+    elementwiseBand('h', 'h', 'state', 'h_t', () => 'h_t = o_t⊙tanh(c_t)', () => 'h_t = o_t \\odot \\tanh(c_t)', '⊙', (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`),
+  ];
+}
+
+export const lstmLayout: CellLayout = {
+  kind: 'lstm',
+  model: 'lstm',
+  title: { en: 'Long Short-Term Memory (LSTM)', zh: '长短期记忆网络 (LSTM)' },
+  blockWidth: 4,
+  valueCol: VALUE,
+  ones: 2,
+  hasCell: true,
+  weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
+  bands: lstmBands,
+};
+
+export const lstmModel: RecurrentModel = {
+  layout: lstmLayout,
+  label: { en: 'LSTM', zh: 'LSTM 长短期记忆' },
+  variants: [
+    { id: 'standard', label: { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' } },
+    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' } },
+    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+  ],
+  defaults: { model: 'lstm', language: 'en', inputSize: 3, hiddenSize: 2, steps: 4, seed: 1, init: 'hand', variant: 'standard', numLayers: 1 },
+  shape: (config: ModelConfig) => ({
+    numLayers: config.numLayers ?? 1,
+    bidirectional: config.variant === 'bidirectional',
+    peephole: config.variant === 'peephole',
+  }),
+};
+
+export const lstmSpec: ModelSpec = recurrentSpec(lstmModel);
