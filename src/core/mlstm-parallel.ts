@@ -54,6 +54,13 @@ export function mlstmSequenceDims(seq: MlstmSequence): MlstmDims {
   return { T, dk, dv };
 }
 
+/** The scalars of one row, in one object reused across rows. */
+interface RowScalars {
+  m: number;
+  logFCum: number;
+  sSum: number;
+}
+
 /**
  * Row t of the parallel form into the caller's buffers: logD, dTilde and sRow get
  * columns 0..t, hRow gets Σ_s S[t, s] v_s (before the gate and the normaliser).
@@ -69,7 +76,8 @@ function parallelRow(
   dTilde: Float64Array,
   sRow: Float64Array,
   hRow: Float64Array,
-): { m: number; logFCum: number; sSum: number } {
+  out: RowScalars,
+): RowScalars {
   const { dk, dv } = dims;
   const scale = 1 / Math.sqrt(dk);
   let acc = 0;
@@ -97,7 +105,10 @@ function parallelRow(
     sSum += w;
     for (let a = 0; a < dv; a++) hRow[a] += w * V[s * dv + a];
   }
-  return { m, logFCum, sSum };
+  out.m = m;
+  out.logFCum = logFCum;
+  out.sSum = sSum;
+  return out;
 }
 
 function logForget(seq: MlstmSequence, T: number): Float64Array {
@@ -107,7 +118,16 @@ function logForget(seq: MlstmSequence, T: number): Float64Array {
 }
 
 /** Writes o ⊙ hRow / denom into out[offset..] and the gate values into `o`. */
-function finishRow(seq: MlstmSequence, t: number, dv: number, hRow: Float64Array, denom: number, o: Float64Array, out: Float64Array, offset: number): void {
+function finishRow(
+  seq: MlstmSequence,
+  t: number,
+  dv: number,
+  hRow: Float64Array,
+  denom: number,
+  o: Float64Array,
+  out: Float64Array,
+  offset: number,
+): void {
   for (let a = 0; a < dv; a++) {
     const g = seq.oPre ? sigmoid(seq.oPre.data[t * dv + a]) : 1;
     o[a] = g;
@@ -126,8 +146,9 @@ export function mlstmParallel(seq: MlstmSequence): Matrix {
   const hRow = new Float64Array(dv);
   const o = new Float64Array(dv);
   const out = matrix(T, dv);
+  const row: RowScalars = { m: 0, logFCum: 0, sSum: 0 };
   for (let t = 0; t < T; t++) {
-    const { m, sSum } = parallelRow(seq, dims, t, logF, logD, dTilde, sRow, hRow);
+    const { m, sSum } = parallelRow(seq, dims, t, logF, logD, dTilde, sRow, hRow, row);
     finishRow(seq, t, dv, hRow, Math.max(Math.abs(sSum), Math.exp(-m)), o, out.data, t * dv);
   }
   return out;
@@ -154,12 +175,13 @@ export function mlstmParallelTrace(seq: MlstmSequence): Trace {
   const h = new Float64Array(dv);
   const scale = 1 / Math.sqrt(dk);
   const rec = new TraceRecorder(T);
+  const row: RowScalars = { m: 0, logFCum: 0, sSum: 0 };
   for (let t = 0; t < T; t++) {
     // Above the diagonal nothing is remembered yet: log D is −∞, D̃ and S are 0.
     logD.fill(-Infinity);
     dTilde.fill(0);
     sRow.fill(0);
-    const { m, logFCum, sSum } = parallelRow(seq, dims, t, logF, logD, dTilde, sRow, hRow);
+    const { m, logFCum, sSum } = parallelRow(seq, dims, t, logF, logD, dTilde, sRow, hRow, row);
     for (let s = 0; s < T; s++) {
       let qk = 0;
       for (let j = 0; j < dk; j++) qk += seq.Q.data[t * dk + j] * seq.K.data[s * dk + j];

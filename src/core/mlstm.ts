@@ -135,11 +135,13 @@ export function mlstmStep(
 ): { h: Float64Array; state: MlstmState } {
   const dk = state.n.length;
   const dv = state.C.rows;
-  if (state.C.cols !== dk) throw new RangeError(`state.C must be dv×${dk} (dk = length of n); got ${state.C.rows}×${state.C.cols}`);
+  if (state.C.cols !== dk)
+    throw new RangeError(`state.C must be dv×${dk} (dk = length of n); got ${state.C.rows}×${state.C.cols}`);
   if (q.length !== dk) throw new RangeError(`q must have ${dk} values (dk); got ${q.length}`);
   if (k.length !== dk) throw new RangeError(`k must have ${dk} values (dk); got ${k.length}`);
   if (v.length !== dv) throw new RangeError(`v must have ${dv} values (dv); got ${v.length}`);
-  if (oPre && oPre.length !== dv) throw new RangeError(`oPre must have ${dv} values (dv); got ${oPre.length}`);
+  if (oPre && oPre.length !== dv)
+    throw new RangeError(`oPre must have ${dv} values (dv); got ${oPre.length}`);
   const C = matrix(dv, dk, state.C.data);
   const n = Float64Array.from(state.n);
   const h = new Float64Array(dv);
@@ -153,7 +155,16 @@ export function mlstmStep(
  * allocates nothing.
  */
 function sequenceInputs(seq: MlstmSequence): StepInputs {
-  return { q: seq.Q.data, qOff: 0, k: seq.K.data, kOff: 0, v: seq.V.data, vOff: 0, oPre: seq.oPre?.data, oOff: 0 };
+  return {
+    q: seq.Q.data,
+    qOff: 0,
+    k: seq.K.data,
+    kOff: 0,
+    v: seq.V.data,
+    vOff: 0,
+    oPre: seq.oPre?.data,
+    oOff: 0,
+  };
 }
 
 function atStep(inp: StepInputs, t: number, dk: number, dv: number): StepInputs {
@@ -230,7 +241,10 @@ export interface MlstmParams {
 
 /** Seeded params drawn in the order listed in MlstmParams; torch bound 1/√I (Linear's fan-in). */
 export function initMlstm(inputSize: number, headDim: number, seed: number, style: InitStyle): MlstmParams {
-  for (const [name, v] of [['inputSize', inputSize], ['headDim', headDim]] as const) {
+  for (const [name, v] of [
+    ['inputSize', inputSize],
+    ['headDim', headDim],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer; got ${v}`);
   }
   const rng = createRng(seed);

@@ -88,7 +88,12 @@ export function slstmInitialState(hiddenSize: number): SlstmState {
 }
 
 function copyState(s: SlstmState): SlstmState {
-  return { h: Float64Array.from(s.h), c: Float64Array.from(s.c), n: Float64Array.from(s.n), m: Float64Array.from(s.m) };
+  return {
+    h: Float64Array.from(s.h),
+    c: Float64Array.from(s.c),
+    n: Float64Array.from(s.n),
+    m: Float64Array.from(s.m),
+  };
 }
 
 function checkState(p: SlstmParams, s: SlstmState): void {
@@ -124,7 +129,14 @@ function scratch(H: number): Scratch {
  * before any unit is written). R is applied in full rather than per block so that the
  * core agrees with a sheet whose learner has typed into an off-block cell.
  */
-function stepInto(p: SlstmParams, x: ArrayLike<number>, xOffset: number, prev: SlstmState, next: SlstmState, s: Scratch): void {
+function stepInto(
+  p: SlstmParams,
+  x: ArrayLike<number>,
+  xOffset: number,
+  prev: SlstmState,
+  next: SlstmState,
+  s: Scratch,
+): void {
   const H = p.hiddenSize;
   const { pre, logF, iStab, fStab, z, o } = s;
   matVecInto(pre, p.W, x, false, 0, xOffset);
@@ -169,11 +181,16 @@ export function slstmStep(p: SlstmParams, x: ArrayLike<number>, state: SlstmStat
 }
 
 function checkInput(p: SlstmParams, X: Matrix): void {
-  if (X.cols !== p.inputSize) throw new RangeError(`X must have ${p.inputSize} columns (input size); got ${X.cols}`);
+  if (X.cols !== p.inputSize)
+    throw new RangeError(`X must have ${p.inputSize} columns (input size); got ${X.cols}`);
 }
 
 /** Runs the sequence X (T × I); output row t is h_t. */
-export function slstmForward(p: SlstmParams, X: Matrix, state0?: SlstmState): { output: Matrix; state: SlstmState } {
+export function slstmForward(
+  p: SlstmParams,
+  X: Matrix,
+  state0?: SlstmState,
+): { output: Matrix; state: SlstmState } {
   checkInput(p, X);
   const H = p.hiddenSize;
   const state = state0 ? copyState(state0) : slstmInitialState(H);

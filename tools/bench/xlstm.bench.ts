@@ -105,7 +105,9 @@ export default async function run(): Promise<string> {
     const rec = time(() => mlstmRecurrent(seq));
     const par = time(() => mlstmParallel(seq));
     const diff = maxDiff(mlstmRecurrent(seq).H.data, mlstmParallel(seq).data);
-    lines.push(`| ${T} × ${d} | ${rec.toFixed(3)} | ${par.toFixed(3)} | ${(par / rec).toFixed(2)} | ${diff.toExponential(1)} |`);
+    lines.push(
+      `| ${T} × ${d} | ${rec.toFixed(3)} | ${par.toFixed(3)} | ${(par / rec).toFixed(2)} | ${diff.toExponential(1)} |`,
+    );
   }
   const I = 32;
   const H = 64;

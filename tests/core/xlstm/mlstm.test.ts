@@ -81,7 +81,17 @@ describe('mlstm recurrent vs parallel', () => {
   it('agrees where the exp(−m) floor is active, with the m_0 = 0 term setting the row max', () => {
     // Strongly closed input gates and open forget gates: max_s log D ≈ ĩ ≈ −6 while
     // Σ logσ(f̃) stays near 0, so m_t comes from m_0 and |nᵀq| < exp(−m_t).
-    const seq = randomSequence({ T: 10, dk: 3, dv: 2, seed: 42, withO: true, iLo: -7, iHi: -6, fCenter: 6, fSpread: 0.5 });
+    const seq = randomSequence({
+      T: 10,
+      dk: 3,
+      dv: 2,
+      seed: 42,
+      withO: true,
+      iLo: -7,
+      iHi: -6,
+      fCenter: 6,
+      fSpread: 0.5,
+    });
     const rec = mlstmTrace(seq);
     let floorSteps = 0;
     for (let t = 0; t < 10; t++) {
@@ -197,13 +207,35 @@ describe('mlstm step vs sequence', () => {
   it('the trace holds every contract name, C as dv × dk, and its entries follow the equations', () => {
     const seq = randomSequence({ T: 6, dk: 3, dv: 2, seed: 9, withO: false });
     const tr = mlstmTrace(seq);
-    const names = ['q', 'k', 'k_scaled', 'v', 'i_pre', 'f_pre', 'log_f', 'm', 'i_stab', 'f_stab', 'C', 'n', 'Cq', 'nq', 'denom', 'o', 'h'];
+    const names = [
+      'q',
+      'k',
+      'k_scaled',
+      'v',
+      'i_pre',
+      'f_pre',
+      'log_f',
+      'm',
+      'i_stab',
+      'f_stab',
+      'C',
+      'n',
+      'Cq',
+      'nq',
+      'denom',
+      'o',
+      'h',
+    ];
     expect(Object.keys(tr.tensors).sort()).toEqual([...names].sort());
     expect(tr.shapes.C).toEqual([2, 3]);
     let mPrev = 0;
     for (let t = 0; t < 6; t++) {
       const g = (name: string) => Array.from(tr.tensors[name][t]);
-      close(g('k_scaled'), g('k').map((x) => x / Math.sqrt(3)), 1e-15);
+      close(
+        g('k_scaled'),
+        g('k').map((x) => x / Math.sqrt(3)),
+        1e-15,
+      );
       expect(g('o')).toEqual([1, 1]); // no output gate given
       const m = Math.max(g('log_f')[0] + mPrev, g('i_pre')[0]);
       expect(g('m')[0]).toBe(m);
@@ -215,7 +247,11 @@ describe('mlstm step vs sequence', () => {
       close(g('Cq'), Cq, 1e-15);
       close(g('nq'), [dot(g('n'), q)], 1e-15);
       expect(g('denom')[0]).toBe(Math.max(Math.abs(g('nq')[0]), Math.exp(-m)));
-      close(g('h'), Cq.map((x) => x / g('denom')[0]), 1e-15);
+      close(
+        g('h'),
+        Cq.map((x) => x / g('denom')[0]),
+        1e-15,
+      );
       mPrev = m;
     }
   });
@@ -244,7 +280,14 @@ describe('mlstm stabilised vs unstabilised', () => {
         }),
         (o) => {
           const seq = randomSequence({ ...o, iLo: -3, iHi: 3, fCenter: 0, fSpread: 3 });
-          const expected = naiveMlstm(toRows(seq.Q), toRows(seq.K), toRows(seq.V), Array.from(seq.iPre), Array.from(seq.fPre), seq.oPre && toRows(seq.oPre));
+          const expected = naiveMlstm(
+            toRows(seq.Q),
+            toRows(seq.K),
+            toRows(seq.V),
+            Array.from(seq.iPre),
+            Array.from(seq.fPre),
+            seq.oPre && toRows(seq.oPre),
+          );
           close(mlstmRecurrent(seq).H.data, expected.flat(), 1e-12, 'recurrent');
           close(mlstmParallel(seq).data, expected.flat(), 1e-12, 'parallel');
         },
@@ -271,7 +314,8 @@ describe('mlstm at extreme pre-activations', () => {
             oPre: fromRows(gates.slice(0, T).map((g) => [g[2], -g[2]])),
           };
           const { H, state } = mlstmRecurrent(seq);
-          for (const v of [...H.data, ...state.C.data, ...state.n, state.m]) expect(Number.isFinite(v)).toBe(true);
+          for (const v of [...H.data, ...state.C.data, ...state.n, state.m])
+            expect(Number.isFinite(v)).toBe(true);
           const P = mlstmParallel(seq);
           for (const v of P.data) expect(Number.isFinite(v)).toBe(true);
           close(P.data, H.data, 1e-10, 'parallel at ±1000');
@@ -286,14 +330,21 @@ describe('mlstm at extreme pre-activations', () => {
     const base = randomSequence({ T, dk: 4, dv: 3, seed: 77, withO: true });
     // Input gates stay far from ±1000: an input written with weight e^{1000} outlives a
     // forget gate of e^{−1000}, so only moderate ĩ make "forgets everything" exact.
-    const seq: MlstmSequence = { ...base, fPre: new Float64Array(T).fill(-1000), iPre: Float64Array.from([0.5, -2, 3, -5, 1]) };
+    const seq: MlstmSequence = {
+      ...base,
+      fPre: new Float64Array(T).fill(-1000),
+      iPre: Float64Array.from([0.5, -2, 3, -5, 1]),
+    };
     const H = mlstmRecurrent(seq).H;
     for (let t = 0; t < T; t++) {
       const kq = dot(Array.from(rowOf(seq.K.data, t, 4)), Array.from(rowOf(seq.Q.data, t, 4))) / 2;
       // m_t = ĩ_t once the memory is gone (step 0 also compares with m_0 = 0).
       const m = t === 0 ? Math.max(seq.iPre[0], Math.log(sig(-1000))) : seq.iPre[t];
       const denom = Math.max(Math.abs(kq), Math.exp(-m));
-      const expected = Array.from(rowOf(seq.V.data, t, 3), (v, a) => (sig(seq.oPre!.data[t * 3 + a]) * v * kq) / denom);
+      const expected = Array.from(
+        rowOf(seq.V.data, t, 3),
+        (v, a) => (sig(seq.oPre!.data[t * 3 + a]) * v * kq) / denom,
+      );
       close(rowOf(H.data, t, 3), expected, 1e-12, `step ${t}`);
     }
   });
@@ -307,10 +358,30 @@ describe('mlstm projections', () => {
     expect(initMlstm(4, 3, 13, 'torch')).not.toEqual(a);
     for (const W of [a.W_q, a.W_k, a.W_v, a.W_o]) expect([W.rows, W.cols]).toEqual([3, 4]);
     expect([a.b_o.length, a.w_i.length, a.w_f.length]).toEqual([3, 4, 4]);
-    const all = [...a.W_q.data, ...a.W_k.data, ...a.W_v.data, ...a.W_o.data, ...a.b_o, ...a.w_i, ...a.w_f, a.b_i, a.b_f];
+    const all = [
+      ...a.W_q.data,
+      ...a.W_k.data,
+      ...a.W_v.data,
+      ...a.W_o.data,
+      ...a.b_o,
+      ...a.w_i,
+      ...a.w_f,
+      a.b_i,
+      a.b_f,
+    ];
     for (const v of all) expect(Math.abs(v)).toBeLessThanOrEqual(0.5);
     const h = initMlstm(4, 3, 12, 'hand');
-    const hv = [...h.W_q.data, ...h.W_k.data, ...h.W_v.data, ...h.W_o.data, ...h.b_o, ...h.w_i, ...h.w_f, h.b_i, h.b_f];
+    const hv = [
+      ...h.W_q.data,
+      ...h.W_k.data,
+      ...h.W_v.data,
+      ...h.W_o.data,
+      ...h.b_o,
+      ...h.w_i,
+      ...h.w_f,
+      h.b_i,
+      h.b_f,
+    ];
     for (const v of hv) expect([-2, -1, 0, 1, 2]).toContain(v);
   });
 
@@ -323,7 +394,10 @@ describe('mlstm projections', () => {
       [-1, 0, 1],
     ]);
     const seq = mlstmProject(p, X);
-    const Wx = (W: { data: Float64Array }, x: number[]) => [dot(Array.from(W.data.subarray(0, 3)), x), dot(Array.from(W.data.subarray(3, 6)), x)];
+    const Wx = (W: { data: Float64Array }, x: number[]) => [
+      dot(Array.from(W.data.subarray(0, 3)), x),
+      dot(Array.from(W.data.subarray(3, 6)), x),
+    ];
     toRows(X).forEach((x, t) => {
       expect(Array.from(rowOf(seq.Q.data, t, 2))).toEqual(Wx(p.W_q, x));
       expect(Array.from(rowOf(seq.K.data, t, 2))).toEqual(Wx(p.W_k, x));

@@ -18,7 +18,13 @@ export function makeRand(seed: number): (lo: number, hi: number) => number {
   };
 }
 
-export function randMat(rand: (lo: number, hi: number) => number, rows: number, cols: number, lo: number, hi: number): Mat {
+export function randMat(
+  rand: (lo: number, hi: number) => number,
+  rows: number,
+  cols: number,
+  lo: number,
+  hi: number,
+): Mat {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => rand(lo, hi)));
 }
 

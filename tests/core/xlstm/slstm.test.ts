@@ -142,26 +142,31 @@ describe('slstm by hand', () => {
 describe('slstm forms agree', () => {
   it('step by step equals the sequence, and the trace records the same h, c, n, m', () => {
     fc.assert(
-      fc.property(shapes, fc.constantFrom('sigmoid' as const, 'exp' as const), ({ I, headSize, heads, T, seed }, forget) => {
-        const H = headSize * heads;
-        const p = initSlstm(I, H, heads, seed, 'torch', forget);
-        const X = randomInput(seed + 1, T, I, 2);
-        const { output, state } = slstmForward(p, X);
-        const tr = slstmTrace(p, X);
-        let s: SlstmState = slstmInitialState(H);
-        for (let t = 0; t < T; t++) {
-          const before = Float64Array.from(s.h);
-          const next = slstmStep(p, X.data.subarray(t * I, (t + 1) * I), s);
-          expect(Array.from(s.h)).toEqual(Array.from(before)); // the step leaves its input alone
-          s = next;
-          expect(Array.from(s.h)).toEqual(Array.from(output.data.subarray(t * H, (t + 1) * H)));
-          expect(Array.from(tr.tensors.h[t])).toEqual(Array.from(s.h));
-          expect(Array.from(tr.tensors.c[t])).toEqual(Array.from(s.c));
-          expect(Array.from(tr.tensors.n[t])).toEqual(Array.from(s.n));
-          expect(Array.from(tr.tensors.m[t])).toEqual(Array.from(s.m));
-        }
-        for (const k of ['h', 'c', 'n', 'm'] as const) expect(Array.from(state[k])).toEqual(Array.from(s[k]));
-      }),
+      fc.property(
+        shapes,
+        fc.constantFrom('sigmoid' as const, 'exp' as const),
+        ({ I, headSize, heads, T, seed }, forget) => {
+          const H = headSize * heads;
+          const p = initSlstm(I, H, heads, seed, 'torch', forget);
+          const X = randomInput(seed + 1, T, I, 2);
+          const { output, state } = slstmForward(p, X);
+          const tr = slstmTrace(p, X);
+          let s: SlstmState = slstmInitialState(H);
+          for (let t = 0; t < T; t++) {
+            const before = Float64Array.from(s.h);
+            const next = slstmStep(p, X.data.subarray(t * I, (t + 1) * I), s);
+            expect(Array.from(s.h)).toEqual(Array.from(before)); // the step leaves its input alone
+            s = next;
+            expect(Array.from(s.h)).toEqual(Array.from(output.data.subarray(t * H, (t + 1) * H)));
+            expect(Array.from(tr.tensors.h[t])).toEqual(Array.from(s.h));
+            expect(Array.from(tr.tensors.c[t])).toEqual(Array.from(s.c));
+            expect(Array.from(tr.tensors.n[t])).toEqual(Array.from(s.n));
+            expect(Array.from(tr.tensors.m[t])).toEqual(Array.from(s.m));
+          }
+          for (const k of ['h', 'c', 'n', 'm'] as const)
+            expect(Array.from(state[k])).toEqual(Array.from(s[k]));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -181,7 +186,23 @@ describe('slstm forms agree', () => {
     const p = initSlstm(2, 4, 2, 4, 'torch', 'exp');
     const X = randomInput(8, 5, 2, 2);
     const tr = slstmTrace(p, X);
-    const names = ['x', 'h_prev', 'pre_i', 'pre_f', 'pre_z', 'pre_o', 'log_f', 'm', 'i_stab', 'f_stab', 'z', 'o', 'c', 'n', 'h'];
+    const names = [
+      'x',
+      'h_prev',
+      'pre_i',
+      'pre_f',
+      'pre_z',
+      'pre_o',
+      'log_f',
+      'm',
+      'i_stab',
+      'f_stab',
+      'z',
+      'o',
+      'c',
+      'n',
+      'h',
+    ];
     expect(Object.keys(tr.tensors).sort()).toEqual([...names].sort());
     expect(tr.steps).toBe(5);
     for (let t = 0; t < 5; t++) {
@@ -223,28 +244,34 @@ describe('slstm stabilised vs unstabilised', () => {
 describe('slstm block-diagonal recurrence', () => {
   it("a unit's h depends only on its own head's previous h", () => {
     fc.assert(
-      fc.property(shapes, fc.nat(), fc.double({ min: 0.1, max: 3, noNaN: true }), fc.boolean(), ({ I, headSize, heads, seed }, pick, size, up) => {
-        const H = headSize * heads;
-        const p = initSlstm(I, H, heads, seed, 'torch');
-        const x1 = randomInput(seed + 3, 1, I).data;
-        const x2 = randomInput(seed + 4, 1, I).data;
-        const s1 = slstmStep(p, x1, slstmInitialState(H));
-        const head = pick % heads;
-        const h = Float64Array.from(s1.h);
-        for (let u = head * headSize; u < (head + 1) * headSize; u++) h[u] += up ? size : -size;
-        const a = slstmStep(p, x2, s1);
-        const b = slstmStep(p, x2, { ...s1, h });
-        for (let u = 0; u < H; u++) {
-          if (Math.floor(u / headSize) !== head) {
-            expect(b.h[u]).toBe(a.h[u]);
-            expect(b.c[u]).toBe(a.c[u]);
+      fc.property(
+        shapes,
+        fc.nat(),
+        fc.double({ min: 0.1, max: 3, noNaN: true }),
+        fc.boolean(),
+        ({ I, headSize, heads, seed }, pick, size, up) => {
+          const H = headSize * heads;
+          const p = initSlstm(I, H, heads, seed, 'torch');
+          const x1 = randomInput(seed + 3, 1, I).data;
+          const x2 = randomInput(seed + 4, 1, I).data;
+          const s1 = slstmStep(p, x1, slstmInitialState(H));
+          const head = pick % heads;
+          const h = Float64Array.from(s1.h);
+          for (let u = head * headSize; u < (head + 1) * headSize; u++) h[u] += up ? size : -size;
+          const a = slstmStep(p, x2, s1);
+          const b = slstmStep(p, x2, { ...s1, h });
+          for (let u = 0; u < H; u++) {
+            if (Math.floor(u / headSize) !== head) {
+              expect(b.h[u]).toBe(a.h[u]);
+              expect(b.c[u]).toBe(a.c[u]);
+            }
           }
-        }
-        // With torch init R's in-block entries are nonzero, so the perturbed head does react.
-        let changed = false;
-        for (let u = head * headSize; u < (head + 1) * headSize; u++) changed ||= b.h[u] !== a.h[u];
-        expect(changed).toBe(true);
-      }),
+          // With torch init R's in-block entries are nonzero, so the perturbed head does react.
+          let changed = false;
+          for (let u = head * headSize; u < (head + 1) * headSize; u++) changed ||= b.h[u] !== a.h[u];
+          expect(changed).toBe(true);
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -297,7 +324,8 @@ describe('slstm at extreme pre-activations', () => {
             b: new Float64Array(4),
           };
           const tr = slstmTrace(p, fromRows(steps));
-          for (const list of Object.values(tr.tensors)) for (const v of list) for (const x of v) expect(Number.isFinite(x)).toBe(true);
+          for (const list of Object.values(tr.tensors))
+            for (const v of list) for (const x of v) expect(Number.isFinite(x)).toBe(true);
           for (let t = 0; t < steps.length; t++) expect(Math.abs(tr.tensors.h[t][0])).toBeLessThanOrEqual(1);
         },
       ),
@@ -307,15 +335,20 @@ describe('slstm at extreme pre-activations', () => {
 
   it('reaches the right limits: ĩ = 1000, f̃ = −1000 forgets everything; ĩ = −1000, f̃ = 1000 keeps c/n', () => {
     const p = initSlstm(3, 4, 2, 5, 'torch');
-    const bias = (i: number, f: number) => ({ ...p, b: Float64Array.from(p.b.map((v, r) => (r < 4 ? i : r < 8 ? f : v))) });
+    const bias = (i: number, f: number) => ({
+      ...p,
+      b: Float64Array.from(p.b.map((v, r) => (r < 4 ? i : r < 8 ? f : v))),
+    });
     const X = randomInput(6, 5, 3, 1);
     const reset = slstmTrace(bias(1000, -1000), X);
     for (let t = 0; t < 5; t++)
-      for (let u = 0; u < 4; u++) expect(reset.tensors.h[t][u]).toBeCloseTo(reset.tensors.o[t][u] * reset.tensors.z[t][u], 14);
+      for (let u = 0; u < 4; u++)
+        expect(reset.tensors.h[t][u]).toBeCloseTo(reset.tensors.o[t][u] * reset.tensors.z[t][u], 14);
     // After a first normal step, an input gate of −1000 adds nothing: c/n stays at tanh(z̃_1).
     const first = slstmStep(p, X.data.subarray(0, 3), slstmInitialState(4));
     const keep = slstmTrace(bias(-1000, 1000), fromRows(toRows(X).slice(1)), first);
     for (let t = 0; t < 4; t++)
-      for (let u = 0; u < 4; u++) expect(keep.tensors.c[t][u] / keep.tensors.n[t][u]).toBeCloseTo(first.c[u] / first.n[u], 14);
+      for (let u = 0; u < 4; u++)
+        expect(keep.tensors.c[t][u] / keep.tensors.n[t][u]).toBeCloseTo(first.c[u] / first.n[u], 14);
   });
 });
