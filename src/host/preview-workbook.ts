@@ -62,9 +62,11 @@ interface SheetRecord {
 const MAX_COLS = 16384;
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 
-/** A blank sheet still shows a usable area, as Excel does. */
-const MIN_ROWS = 40;
-const MIN_COLS = 12;
+/** Room beyond the used range to click into and type, as Excel's endless grid offers. */
+const MIN_ROWS = 100;
+const MIN_COLS = 26;
+const SPARE_ROWS = 30;
+const SPARE_COLS = 8;
 
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ . */
 const MAX_SHEET_NAME = 31;
@@ -112,8 +114,8 @@ export class PreviewWorkbook {
     if (!r) return null;
     return {
       name: r.name,
-      rowCount: Math.max(r.rowCount, MIN_ROWS),
-      colCount: Math.max(r.colCount, MIN_COLS),
+      rowCount: Math.max(r.rowCount + SPARE_ROWS, MIN_ROWS),
+      colCount: Math.max(r.colCount + SPARE_COLS, MIN_COLS),
       columnWidths: r.columnWidths,
       merges: r.merges,
       boxes: r.boxes,

@@ -1,0 +1,74 @@
+/**
+ * Pixel geometry of a sheet: Excel column widths (character units) to pixels, prefix
+ * sums of column offsets, and which rows and columns a viewport shows, so the grid
+ * renders only what is on screen however large the sheet.
+ */
+
+export const ROW_HEIGHT = 20;
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/** Excel's conversion at the default font: about 7 pixels a character plus 5 of padding. */
+export function columnPixels(width: number): number {
+  return Math.max(4, Math.round(width * 7 + 5));
+}
+
+export interface Axis {
+  /** offsets[i] = start of column i; offsets[n] = total width. */
+  readonly offsets: Float64Array;
+}
+
+export function columnAxis(count: number, widthOf: (col: number) => number | undefined): Axis {
+  const offsets = new Float64Array(count + 1);
+  for (let c = 0; c < count; c++) offsets[c + 1] = offsets[c] + columnPixels(widthOf(c) ?? DEFAULT_COLUMN_WIDTH);
+  return { offsets };
+}
+
+/** The column containing pixel x (clamped to the sheet). */
+export function columnAt(axis: Axis, x: number): number {
+  const o = axis.offsets;
+  let lo = 0;
+  let hi = o.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (o[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+export interface VisibleRange {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Rows and columns intersecting the viewport, plus `overscan` on each side for smooth scrolling. */
+export function visibleRange(
+  axis: Axis,
+  rowCount: number,
+  scrollLeft: number,
+  scrollTop: number,
+  width: number,
+  height: number,
+  overscan = 2,
+): VisibleRange {
+  const colCount = axis.offsets.length - 1;
+  const top = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - overscan);
+  const bottom = Math.min(rowCount - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + overscan);
+  const left = Math.max(0, columnAt(axis, scrollLeft) - overscan);
+  const right = Math.min(colCount - 1, columnAt(axis, scrollLeft + width) + overscan);
+  return { top, bottom, left, right };
+}
+
+/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(col: number): string {
+  let c = col + 1;
+  let s = '';
+  while (c > 0) {
+    const rem = (c - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
