@@ -159,7 +159,11 @@ export class ExcelHost implements WorkbookHost {
       let syncCount = 0;
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name,items/id');
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (err) {
+        throw new Error(this.buildFailure(plan.baseName, err), { cause: err });
+      }
       syncCount++;
       const existingIds = new Set(worksheets.items.map((s) => s.id));
       const name = freeSheetName(plan.baseName, worksheets.items.map((s) => s.name));
@@ -180,15 +184,17 @@ export class ExcelHost implements WorkbookHost {
         }
       } catch (err) {
         await this.removeHalfBuilt(context, name, existingIds);
-        const message =
-          this.language === 'zh'
-            ? `无法生成工作表“${name}”：${describeError(err)}`
-            : `Could not build the sheet '${name}': ${describeError(err)}`;
-        throw new Error(message, { cause: err });
+        throw new Error(this.buildFailure(name, err), { cause: err });
       }
       this.plans.set(name, plan);
       return { sheetName: name, cellCount, formulaCount, syncCount };
     });
+  }
+
+  private buildFailure(name: string, err: unknown): string {
+    return this.language === 'zh'
+      ? `无法生成工作表“${name}”：${describeError(err)}`
+      : `Could not build the sheet '${name}': ${describeError(err)}`;
   }
 
   /** Deletes the sheet named `name` only if it did not exist before this build began. */

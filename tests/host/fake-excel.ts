@@ -1,0 +1,674 @@
+/**
+ * A recording fake of the part of the Excel JavaScript API the add-in uses. Like the real
+ * API, calls only queue actions; `context.sync()` sends them as one request, applies them
+ * in order and fills in what was loaded. The fake counts syncs, measures each request's
+ * JSON size against Excel on the web's 5 MB limit, checks array shapes against range
+ * shapes, refuses taken sheet names, and can be told to fail the Nth action (the actions
+ * before it stay applied, as in Excel).
+ */
+
+export interface FakeBorder {
+  style?: string;
+  color?: string;
+  weight?: string;
+}
+
+export interface FakeCell {
+  /** The formula text for formula cells, else undefined. */
+  formula?: string;
+  value?: number | string | boolean;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  align?: string;
+  borders: Record<string, FakeBorder>;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly merges: string[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly names = new Map<string, string>();
+  readonly properties = new Map<string, string>();
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cell(address: string): FakeCell | undefined {
+    const { row, col } = parseCell(address);
+    return this.cells.get(`${row},${col}`);
+  }
+
+  touch(row: number, col: number): FakeCell {
+    const key = `${row},${col}`;
+    let c = this.cells.get(key);
+    if (!c) this.cells.set(key, (c = { borders: {} }));
+    return c;
+  }
+}
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export interface FakeExcelOptions {
+  /** 1-based index of the applied action that throws (counted over the fake's lifetime). */
+  failAtAction?: number;
+  maxRequestBytes?: number;
+  /** Longest multi-area address getRanges accepts. */
+  maxAreasAddressChars?: number;
+  /** Longest custom property value. */
+  maxPropertyChars?: number;
+}
+
+type Handler = (args: { address: string; worksheetId: string }) => Promise<unknown>;
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  syncCount = 0;
+  actionCount = 0;
+  suspendCount = 0;
+  readonly requestBytes: number[] = [];
+  /** Every action applied, as its payload, in order. */
+  readonly log: { type: string; [k: string]: unknown }[] = [];
+  active: { sheet: string; address: string } = { sheet: 'Sheet1', address: 'A1' };
+  readonly handlers = new Set<Handler>();
+  /** Values Excel would compute for formula cells, by "sheet!A1". */
+  readonly computed = new Map<string, number | string | boolean>();
+  private nextId = 1;
+  readonly options: Required<FakeExcelOptions>;
+
+  constructor(sheetNames: readonly string[] = ['Sheet1'], options: FakeExcelOptions = {}) {
+    for (const n of sheetNames) this.sheets.push(new FakeSheet(`{id-${this.nextId++}}`, n));
+    if (sheetNames.length > 0) this.active = { sheet: sheetNames[0], address: 'A1' };
+    this.options = {
+      failAtAction: options.failAtAction ?? 0,
+      maxRequestBytes: options.maxRequestBytes ?? 5_000_000,
+      maxAreasAddressChars: options.maxAreasAddressChars ?? 8_000,
+      maxPropertyChars: options.maxPropertyChars ?? 255,
+    };
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  newId(): string {
+    return `{id-${this.nextId++}}`;
+  }
+
+  /** Excel.run(batch) and Excel.run(existingContext, batch), in one signature. */
+  run = <T>(batch: (context: never) => Promise<T>, context?: unknown): Promise<T> => {
+    const ctx = (context as FakeContext | undefined) ?? new FakeContext(this);
+    return batch(ctx as never);
+  };
+
+  isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && compareVersions(version, this.apiVersion) <= 0;
+  apiVersion = '1.17';
+
+  /** The user clicks a cell: selection events fire. */
+  async select(sheet: string, address: string): Promise<void> {
+    this.active = { sheet, address };
+    const id = this.sheet(sheet)?.id ?? '';
+    await Promise.all([...this.handlers].map((h) => h({ address, worksheetId: id })));
+  }
+}
+
+function compareVersions(a: string, b: string): number {
+  const [a1, a2] = a.split('.').map(Number);
+  const [b1, b2] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
+}
+
+// ---------------------------------------------------------------- addresses
+
+const COL_RE = /^\$?([A-Z]+)$/;
+
+function lettersToCol(letters: string): number {
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+export function colToLetters(col: number): string {
+  let c = col + 1;
+  let s = '';
+  while (c > 0) {
+    const rem = (c - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+export function parseCell(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  if (!m) throw new FakeOfficeError('InvalidArgument', `bad cell reference ${ref}`);
+  return { row: Number(m[2]) - 1, col: lettersToCol(m[1]) };
+}
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  wholeColumns: boolean;
+}
+
+export function parseArea(address: string): Area {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [a, b = a] = local.split(':');
+  const ca = COL_RE.exec(a.toUpperCase());
+  const cb = COL_RE.exec(b.toUpperCase());
+  if (ca && cb) {
+    return { top: 0, bottom: 1_048_575, left: lettersToCol(ca[1]), right: lettersToCol(cb[1]), wholeColumns: true };
+  }
+  const p = parseCell(a);
+  const q = parseCell(b);
+  return {
+    top: Math.min(p.row, q.row),
+    bottom: Math.max(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    right: Math.max(p.col, q.col),
+    wholeColumns: false,
+  };
+}
+
+function utf8(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+// ---------------------------------------------------------------- context
+
+interface Action {
+  readonly type: string;
+  readonly payload: unknown;
+  readonly apply: () => void;
+}
+
+const ACTION_BYTES = 100;
+
+export class FakeContext {
+  private queue: Action[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        this.enqueue('suspendCalculation', {}, () => {
+          excel.suspendCount++;
+        }),
+    };
+  }
+
+  enqueue(type: string, payload: unknown, apply: () => void): void {
+    this.queue.push({ type, payload, apply });
+  }
+
+  async sync(): Promise<void> {
+    const excel = this.excel;
+    const actions = this.queue;
+    this.queue = [];
+    excel.syncCount++;
+    const bytes = actions.reduce((n, a) => n + ACTION_BYTES + utf8(JSON.stringify({ t: a.type, p: a.payload })), 0);
+    excel.requestBytes.push(bytes);
+    if (bytes > excel.options.maxRequestBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    }
+    for (const a of actions) {
+      excel.actionCount++;
+      if (excel.actionCount === excel.options.failAtAction) {
+        throw new FakeOfficeError('GeneralException', `An internal error has occurred (action ${a.type}).`);
+      }
+      a.apply();
+      excel.log.push({ type: a.type, ...(a.payload as object) });
+    }
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  getActiveCell(): FakeRange {
+    const excel = this.ctx.excel;
+    let sheetName = '';
+    let address = '';
+    this.ctx.enqueue('getActiveCell', {}, () => {
+      sheetName = excel.active.sheet;
+      address = excel.active.address;
+    });
+    return new FakeRange(this.ctx, () => excel.sheet(sheetName) ?? null, () => address);
+  }
+}
+
+class Loadable {
+  protected loaded = false;
+  protected check(prop: string): void {
+    if (!this.loaded) throw new FakeOfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Call load() and sync() first.`);
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  private _items: FakeWorksheet[] = [];
+  readonly onSelectionChanged: {
+    add(handler: Handler): { context: FakeContext; remove(): void };
+  };
+  constructor(private readonly ctx: FakeContext) {
+    super();
+    const excel = ctx.excel;
+    this.onSelectionChanged = {
+      add: (handler) => {
+        ctx.enqueue('addHandler', {}, () => excel.handlers.add(handler));
+        return {
+          context: ctx,
+          remove: () => ctx.enqueue('removeHandler', {}, () => excel.handlers.delete(handler)),
+        };
+      },
+    };
+  }
+  get items(): FakeWorksheet[] {
+    this.check('items');
+    return this._items;
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue('loadWorksheets', {}, () => {
+      this._items = this.ctx.excel.sheets.map((s) => {
+        const w = new FakeWorksheet(this.ctx, () => s);
+        w.markLoaded();
+        return w;
+      });
+      this.loaded = true;
+    });
+    return this;
+  }
+  add(name: string): FakeWorksheet {
+    const excel = this.ctx.excel;
+    let created: FakeSheet | null = null;
+    this.ctx.enqueue('addWorksheet', { name }, () => {
+      if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+        throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
+      }
+      if (excel.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      created = new FakeSheet(excel.newId(), name);
+      excel.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, () => created);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const excel = this.ctx.excel;
+    let found: FakeSheet | null = null;
+    const w = new FakeWorksheet(this.ctx, () => found);
+    this.ctx.enqueue('getWorksheet', { name }, () => {
+      found = excel.sheet(name) ?? null;
+      w.markLoaded();
+    });
+    return w;
+  }
+}
+
+type SheetRef = () => FakeSheet | null;
+
+function need(ref: SheetRef): FakeSheet {
+  const s = ref();
+  if (!s) throw new FakeOfficeError('ItemNotFound', 'The requested worksheet does not exist.');
+  return s;
+}
+
+class FakeWorksheet extends Loadable {
+  readonly names: { add(name: string, reference: FakeRange | string): void };
+  readonly customProperties: FakeCustomProperties;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
+  ) {
+    super();
+    this.names = {
+      add: (name, reference) => {
+        const address = typeof reference === 'string' ? reference : reference.localAddress();
+        ctx.enqueue('addName', { name, address }, () => {
+          const s = need(ref);
+          if (s.names.has(name)) throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+          s.names.set(name, address);
+        });
+      },
+    };
+    this.customProperties = new FakeCustomProperties(ctx, ref);
+  }
+  markLoaded(): void {
+    this.loaded = true;
+  }
+  get isNullObject(): boolean {
+    this.check('isNullObject');
+    return this.ref() === null;
+  }
+  get name(): string {
+    this.check('name');
+    return need(this.ref).name;
+  }
+  get id(): string {
+    this.check('id');
+    return need(this.ref).id;
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue('loadWorksheet', {}, () => {
+      this.loaded = true;
+    });
+    return this;
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => address);
+  }
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.ref, address);
+  }
+  activate(): void {
+    this.ctx.enqueue('activate', {}, () => {
+      this.ctx.excel.active = { sheet: need(this.ref).name, address: 'A1' };
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue('deleteWorksheet', {}, () => {
+      const s = need(this.ref);
+      const excel = this.ctx.excel;
+      excel.sheets.splice(excel.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+class FakeCustomProperties extends Loadable {
+  private _items: { key: string; value: string }[] = [];
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
+  ) {
+    super();
+  }
+  get items(): { key: string; value: string }[] {
+    this.check('items');
+    return this._items;
+  }
+  add(key: string, value: string): void {
+    this.ctx.enqueue('addProperty', { key, value }, () => {
+      if (String(value).length > this.ctx.excel.options.maxPropertyChars) {
+        throw new FakeOfficeError('InvalidArgument', `custom property ${key} is too long`);
+      }
+      need(this.ref).properties.set(key, String(value));
+    });
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue('loadProperties', {}, () => {
+      this._items = [...need(this.ref).properties].map(([key, value]) => ({ key, value }));
+      this.loaded = true;
+    });
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------- ranges and formats
+
+function forEachCell(area: Area, f: (row: number, col: number) => void): void {
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) f(r, c);
+}
+
+class FakeBorders {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => { sheet: FakeSheet; areas: Area[] },
+  ) {}
+  getItem(edge: string): FakeBorder {
+    const ctx = this.ctx;
+    const target = this.target;
+    const set = (prop: keyof FakeBorder, value: string) =>
+      ctx.enqueue('border', { edge, prop, value }, () => {
+        const { sheet, areas } = target();
+        for (const a of areas) forEachCell(a, (r, c) => applyEdge(sheet, a, r, c, edge, prop, value));
+      });
+    return {
+      set style(v: string) {
+        set('style', v);
+      },
+      set color(v: string) {
+        set('color', v);
+      },
+      set weight(v: string) {
+        set('weight', v);
+      },
+    } as FakeBorder;
+  }
+}
+
+/** Records the edge on the cells it touches, as the cell's own top/bottom/left/right border. */
+function applyEdge(sheet: FakeSheet, a: Area, r: number, c: number, edge: string, prop: keyof FakeBorder, value: string): void {
+  const sides: string[] = [];
+  if (edge === 'EdgeTop' && r === a.top) sides.push('top');
+  if (edge === 'EdgeBottom' && r === a.bottom) sides.push('bottom');
+  if (edge === 'EdgeLeft' && c === a.left) sides.push('left');
+  if (edge === 'EdgeRight' && c === a.right) sides.push('right');
+  if (edge === 'InsideHorizontal') {
+    if (r > a.top) sides.push('top');
+    if (r < a.bottom) sides.push('bottom');
+  }
+  if (edge === 'InsideVertical') {
+    if (c > a.left) sides.push('left');
+    if (c < a.right) sides.push('right');
+  }
+  for (const side of sides) {
+    const cell = sheet.touch(r, c);
+    cell.borders[side] = { ...cell.borders[side], [prop]: value };
+  }
+}
+
+class FakeFormat {
+  readonly fill: { color: string; clear(): void };
+  readonly font: { color: string; bold: boolean; italic: boolean; size: number };
+  readonly borders: FakeBorders;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => { sheet: FakeSheet; areas: Area[] },
+    private readonly describe: () => string,
+  ) {
+    const setCells = (type: string, prop: keyof FakeCell, value: unknown) =>
+      ctx.enqueue(type, { address: describe(), value }, () => {
+        const { sheet, areas } = target();
+        for (const a of areas) {
+          if (a.wholeColumns) throw new FakeOfficeError('InvalidArgument', 'cell formats on whole columns are not expected');
+          forEachCell(a, (r, c) => {
+            (sheet.touch(r, c) as unknown as Record<string, unknown>)[prop] = value;
+          });
+        }
+      });
+    this.fill = {
+      set color(v: string) {
+        setCells('fill', 'fill', v);
+      },
+      clear: () => setCells('fillClear', 'fill', undefined),
+    } as { color: string; clear(): void };
+    this.font = {
+      set color(v: string) {
+        setCells('fontColor', 'fontColor', v);
+      },
+      set bold(v: boolean) {
+        setCells('bold', 'bold', v);
+      },
+      set italic(v: boolean) {
+        setCells('italic', 'italic', v);
+      },
+      set size(v: number) {
+        setCells('fontSize', 'fontSize', v);
+      },
+    } as { color: string; bold: boolean; italic: boolean; size: number };
+    this.borders = new FakeBorders(ctx, target);
+  }
+  set horizontalAlignment(v: string) {
+    const { ctx, target, describe } = this;
+    ctx.enqueue('align', { address: describe(), value: v }, () => {
+      const { sheet, areas } = target();
+      for (const a of areas) forEachCell(a, (r, c) => (sheet.touch(r, c).align = v));
+    });
+  }
+  set columnWidth(points: number) {
+    const { ctx, target, describe } = this;
+    ctx.enqueue('columnWidth', { address: describe(), value: points }, () => {
+      const { sheet, areas } = target();
+      for (const a of areas) for (let c = a.left; c <= a.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+}
+
+/** What typing `entry` into a cell stores, as Excel reads it. */
+function enter(cell: FakeCell, entry: unknown): void {
+  if (typeof entry === 'string' && entry.startsWith('=')) {
+    cell.formula = entry;
+    cell.value = undefined;
+  } else if (typeof entry === 'string' && entry.startsWith("'")) {
+    cell.formula = undefined;
+    cell.value = entry.slice(1);
+  } else if (entry === '' || entry === null) {
+    cell.formula = undefined;
+    cell.value = undefined;
+  } else if (typeof entry === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(entry.trim())) {
+    // Excel turns numeric-looking text into a number, which is why literal text must be escaped.
+    cell.formula = undefined;
+    cell.value = Number(entry);
+  } else if (typeof entry === 'string' && /^(true|false)$/i.test(entry.trim())) {
+    cell.formula = undefined;
+    cell.value = entry.trim().toLowerCase() === 'true';
+  } else {
+    cell.formula = undefined;
+    cell.value = entry as number | string | boolean;
+  }
+}
+
+function checkShape(area: Area, values: unknown, what: string): void {
+  if (!Array.isArray(values)) return; // a single value fills the range
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw new FakeOfficeError('InvalidArgument', `${what}: array shape does not match the range (${rows}×${cols})`);
+  }
+}
+
+class FakeRange extends Loadable {
+  readonly format: FakeFormat;
+  private _values: unknown[][] = [];
+  private _formulas: unknown[][] = [];
+  private _address = '';
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
+    private readonly addr: () => string,
+  ) {
+    super();
+    this.format = new FakeFormat(ctx, () => ({ sheet: need(ref), areas: [parseArea(addr())] }), addr);
+  }
+  localAddress(): string {
+    return this.addr();
+  }
+  private write(type: string, values: unknown, store: (cell: FakeCell, v: unknown) => void): void {
+    this.ctx.enqueue(type, { address: this.addr(), values }, () => {
+      const sheet = need(this.ref);
+      const area = parseArea(this.addr());
+      checkShape(area, values, type);
+      forEachCell(area, (r, c) => {
+        const v = Array.isArray(values) ? (values as unknown[][])[r - area.top][c - area.left] : values;
+        store(sheet.touch(r, c), v);
+      });
+    });
+  }
+  set formulas(v: unknown) {
+    this.write('formulas', v, enter);
+  }
+  set values(v: unknown) {
+    this.write('values', v, enter);
+  }
+  set numberFormat(v: unknown) {
+    this.write('numberFormat', v, (cell, f) => (cell.numberFormat = f as string));
+  }
+  get values(): unknown[][] {
+    this.check('values');
+    return this._values;
+  }
+  get formulas(): unknown[][] {
+    this.check('formulas');
+    return this._formulas;
+  }
+  get address(): string {
+    this.check('address');
+    return this._address;
+  }
+  merge(across = false): void {
+    this.ctx.enqueue('merge', { address: this.addr(), across }, () => {
+      need(this.ref).merges.push(this.addr());
+    });
+  }
+  clear(applyTo = 'All'): void {
+    this.ctx.enqueue('clear', { address: this.addr(), applyTo }, () => {
+      const sheet = need(this.ref);
+      forEachCell(parseArea(this.addr()), (r, c) => enter(sheet.touch(r, c), ''));
+    });
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue('loadRange', { address: this.addr() }, () => {
+      const sheet = need(this.ref);
+      const area = parseArea(this.addr());
+      const excel = this.ctx.excel;
+      this._values = [];
+      this._formulas = [];
+      for (let r = area.top; r <= area.bottom; r++) {
+        const vr: unknown[] = [];
+        const fr: unknown[] = [];
+        for (let c = area.left; c <= area.right; c++) {
+          const cell = sheet.cells.get(`${r},${c}`);
+          const key = `${sheet.name}!${colToLetters(c)}${r + 1}`;
+          if (cell?.formula !== undefined) {
+            vr.push(excel.computed.get(key) ?? 0);
+            fr.push(cell.formula);
+          } else {
+            vr.push(cell?.value ?? '');
+            fr.push(cell?.value ?? '');
+          }
+        }
+        this._values.push(vr);
+        this._formulas.push(fr);
+      }
+      const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+      this._address = `${quoted}!${this.addr()}`;
+      this.loaded = true;
+    });
+    return this;
+  }
+}
+
+class FakeRangeAreas {
+  readonly format: FakeFormat;
+  constructor(
+    ctx: FakeContext,
+    ref: SheetRef,
+    readonly address: string,
+  ) {
+    const parts = address.split(',');
+    this.format = new FakeFormat(
+      ctx,
+      () => {
+        if (address.length > ctx.excel.options.maxAreasAddressChars) {
+          throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+        }
+        return { sheet: need(ref), areas: parts.map(parseArea) };
+      },
+      () => address,
+    );
+  }
+}
