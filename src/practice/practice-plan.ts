@@ -19,10 +19,15 @@ export interface PracticeSheet {
 export const DEFAULT_PRACTICE_SEED = 1;
 
 const GATE_ROLES = new Set(['gate', 'activation']);
+/**
+ * Formula cells coloured as inputs or parameters are copies (x_t repeated in each step's
+ * stacked column, a tied weight): to the learner they are givens, so they are never blanked.
+ */
+const GIVEN_ROLES = new Set(['input', 'weight', 'recurrentWeight', 'bias']);
 
 /** Cells the learner could be asked to compute: formulas that match a trace entry. */
 export function computedCells(plan: SheetPlan): PlanCell[] {
-  return plan.cells.filter((c) => c.formula !== undefined && c.meaning?.trace !== undefined);
+  return plan.cells.filter((c) => c.formula !== undefined && c.meaning?.trace !== undefined && !GIVEN_ROLES.has(c.role));
 }
 
 /**
