@@ -168,3 +168,45 @@ describe('parseInput', () => {
     expect(parseInput('1.2.3')).toBe('1.2.3');
   });
 });
+
+describe('PreviewHost with every registered model', () => {
+  /** The flat parameter values a sheet holds, read from its own cells. */
+  function paramsOf(plan: SheetPlan, values: Map<string, number>): Record<string, Float64Array> {
+    const sizes: Record<string, number> = {};
+    for (const c of plan.cells) if (c.meaning?.param) sizes[c.meaning.param.name] = Math.max(sizes[c.meaning.param.name] ?? 0, c.meaning.param.flat + 1);
+    const out: Record<string, Float64Array> = {};
+    for (const [name, n] of Object.entries(sizes)) out[name] = new Float64Array(n);
+    for (const c of plan.cells) if (c.meaning?.param) out[c.meaning.param.name][c.meaning.param.flat] = values.get(a1(c.row, c.col)) ?? NaN;
+    return out;
+  }
+
+  it('computes every traced cell as the core does, before and after an input edit', async () => {
+    const { availableModels } = await import('../../src/sheets/registry');
+    const specs = availableModels();
+    expect(specs.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      const plan = spec.build(spec.defaults);
+      const host = new PreviewHost();
+      const { sheetName } = await host.buildSheet(plan, { config: spec.defaults });
+      const traced = plan.cells.filter((c) => c.meaning?.trace);
+      const paramCells = plan.cells.filter((c) => c.meaning?.param);
+      expect(traced.length).toBeGreaterThan(0);
+      const check = async (label: string) => {
+        const read = await host.readCells(sheetName, paramCells.map((c) => a1(c.row, c.col)));
+        const values = new Map(read.map((r) => [r.address, r.value as number]));
+        const trace = spec.evaluate(spec.defaults, paramsOf(plan, values));
+        const got = await host.readCells(sheetName, traced.map((c) => a1(c.row, c.col)));
+        traced.forEach((c, i) => {
+          const t = c.meaning!.trace!;
+          const want = trace.tensors[t.name][t.step][t.flat];
+          const diff = Math.abs((got[i].value as number) - want);
+          if (!(diff <= 1e-9)) throw new Error(`${spec.id} ${label}: ${got[i].address} (${t.name}[${t.step}][${t.flat}]) = ${got[i].value}, core ${want}`);
+        });
+      };
+      await check('as built');
+      const input = paramCells.find((c) => c.role === 'input') ?? paramCells[0];
+      await host.writeCells(sheetName, [{ address: a1(input.row, input.col), content: 0.731 }]);
+      await check('after editing an input');
+    }
+  });
+});
