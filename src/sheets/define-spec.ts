@@ -1,0 +1,58 @@
+/**
+ * A ModelSpec for a sheet with its own layout (Mamba, sLSTM, mLSTM): the checks every
+ * such sheet shares (known variant, size limits, init style, no pasted state_dict) run
+ * before the model's own, and `build` refuses what `validate` reports.
+ */
+import type { Trace } from '../core/trace';
+import type { Bilingual } from './i18n';
+import { assertValid, checkLimits } from './limits';
+import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
+import type { ModelId, SheetPlan } from './plan';
+
+export interface SheetModel {
+  readonly id: ModelId;
+  readonly label: Bilingual;
+  readonly variants: readonly Labelled[];
+  readonly limits: Partial<Record<SizeField, SizeLimit>>;
+  readonly defaults: ModelConfig;
+  /** Cells the sheet would have, for the "too large" message. */
+  estimateCells(config: ModelConfig): number;
+  /** Problems beyond the shared checks (heads dividing the hidden size…), in the config's language. */
+  extraProblems?(config: ModelConfig): string[];
+  build(config: ModelConfig): SheetPlan;
+  evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
+}
+
+function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
+  const zh = config.language === 'zh';
+  if (config.variant !== undefined && !model.variants.some((v) => v.id === config.variant)) {
+    const ids = model.variants.map((v) => v.id).join(', ');
+    return [zh ? `未知变体 "${config.variant}"（可选：${ids}）` : `unknown variant "${config.variant}" (choose one of: ${ids})`];
+  }
+  const problems = checkLimits(config, model.limits, model.label.en, model.estimateCells);
+  if (config.init !== 'torch' && config.init !== 'hand') problems.push(zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`);
+  if (config.stateDict) {
+    problems.push(zh ? `${model.label.zh} 工作表不接受 state_dict，请使用随机种子初始化` : `the ${model.label.en} sheet does not load a state_dict; use a seed instead`);
+  }
+  return problems;
+}
+
+export function defineSpec(model: SheetModel): ModelSpec {
+  const validate = (config: ModelConfig): string[] => {
+    const problems = sharedProblems(model, config);
+    return problems.length > 0 ? problems : (model.extraProblems?.(config) ?? []);
+  };
+  return {
+    id: model.id,
+    label: model.label,
+    variants: model.variants,
+    limits: model.limits,
+    defaults: model.defaults,
+    validate,
+    build(config: ModelConfig): SheetPlan {
+      assertValid(validate(config));
+      return model.build(config);
+    },
+    evaluate: (config, params) => model.evaluate(config, params),
+  };
+}

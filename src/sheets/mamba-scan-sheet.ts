@@ -1,0 +1,148 @@
+/**
+ * The selective scan (S6) on given inputs, channel by channel and state by state. The
+ * learner sets u (T × D channels), the step-size pre-activation Δ̃, and per step the
+ * selection vectors B_t and C_t; A_log and the skip D are parameters. The sheet shows
+ * Δ = softplus(Δ̃), A = −exp(A_log), Ā = exp(ΔA), B̄ by the chosen discretization
+ * (variants 'zoh', the exact one, and 'euler', mamba_ssm's Δ·B), the state h and y.
+ */
+import { softplus } from '../core/activations';
+import { selectiveScanTrace, type Discretization } from '../core/mamba-scan';
+import { createRng, drawMatrix } from '../core/random';
+import { matrix } from '../core/tensor';
+import type { Trace } from '../core/trace';
+import { defineSpec, type SheetModel } from './define-spec';
+import { softplusF } from './formulas';
+import { seededInput } from './inputs';
+import { Block, PlanBuilder, paramFormatFor } from './layout';
+import type { ModelConfig, ModelSpec } from './model-spec';
+import { requireParam } from './params';
+import type { SheetPlan } from './plan';
+import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
+import { BandCursor, TimeGrid, configRecord, writeFrame } from './sheet-frame';
+
+const LIMITS = {
+  inputSize: { min: 1, max: 4 },
+  stateSize: { min: 1, max: 4 },
+  steps: { min: 1, max: 8 },
+};
+
+export function methodOf(config: ModelConfig): Discretization {
+  return config.variant === 'euler' ? 'euler' : 'zoh';
+}
+
+/** The values a fresh sheet starts from; u has the shared input stream, the rest the seed's own. */
+function seededInputs(config: ModelConfig) {
+  const { inputSize: D, steps: T, seed, init } = config;
+  const N = config.stateSize ?? 1;
+  const rng = createRng(seed);
+  return {
+    u: seededInput(T, D, seed, init),
+    dtPre: drawMatrix(rng, T, D, init, 1),
+    B: drawMatrix(rng, T, N, init, 1),
+    C: drawMatrix(rng, T, N, init, 1),
+  };
+}
+
+function build(config: ModelConfig): SheetPlan {
+  const lang = config.language;
+  const zh = lang === 'zh';
+  const D = config.inputSize;
+  const N = config.stateSize ?? 1;
+  const T = config.steps;
+  const method = methodOf(config);
+  const inputs = seededInputs(config);
+  const b = new PlanBuilder('mamba-scan', lang, 'Mamba scan', configRecord(config), paramFormatFor(config.init, false));
+
+  const wCol = 1;
+  const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
+  const sizes: [string, number][] = [
+    [zh ? '通道数 D' : 'Channels D', D],
+    [zh ? '状态维度 N' : 'State size N', N],
+  ];
+  const row = writeFrame(b, config, { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' }, sizes, grid.col(0));
+  b.text(row - 1, 0, `${zh ? '离散化' : 'Discretization'}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
+  grid.header(b, row);
+  const cursor = new BandCursor(b, wCol, row + 1);
+
+  const inTop = cursor.band(zh ? 'u_t：各通道输入；Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0' : 'u_t: input per channel; Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0', D);
+  const delta = (t: number) => new Block(inTop, grid.col(t, 2), D, 1);
+  for (let t = 0; t < T; t++) {
+    const col = grid.col(t);
+    (['u_t', 'Δ̃_t', 'Δ_t'] as const).forEach((text, k) => b.text(inTop - 1, col + k, text, 'label'));
+    b.param({ top: inTop, left: col, rows: D, cols: 1, role: 'input', param: 'u', step: t, value: (d) => inputs.u.data[t * D + d], flat: (d) => t * D + d, tensor: 'u_t', index: (d) => [t, d] });
+    const pre = b.param({ top: inTop, left: col + 1, rows: D, cols: 1, role: 'input', param: 'dt_pre', step: t, value: (d) => inputs.dtPre.data[t * D + d], flat: (d) => t * D + d, tensor: 'Δ̃_t', index: (d) => [t, d] });
+    b.computed({ top: inTop, left: col + 2, rows: D, cols: 1, role: 'activation', formula: (d) => softplusF(pre.at(d)), trace: 'delta', step: t, tensor: 'Δ_t', equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)' });
+  }
+  for (let d = 0; d < D; d++) b.text(inTop + d, 0, zh ? `通道 d = ${d + 1}` : `channel d = ${d + 1}`, 'label');
+
+  const selTop = cursor.band(zh ? 'B_t、C_t：选择向量，每个状态 n 一个值，所有通道共用' : 'B_t, C_t: selection vectors, one value per state n, shared by every channel', N);
+  const Bblock = (t: number) => new Block(selTop, grid.col(t), N, 1);
+  const Cblock = (t: number) => new Block(selTop, grid.col(t, 1), N, 1);
+  for (let t = 0; t < T; t++) {
+    b.text(selTop - 1, grid.col(t), 'B_t', 'label');
+    b.text(selTop - 1, grid.col(t, 1), 'C_t', 'label');
+    b.param({ top: selTop, left: grid.col(t), rows: N, cols: 1, role: 'input', param: 'B', step: t, value: (n) => inputs.B.data[t * N + n], flat: (n) => t * N + n, tensor: 'B_t', index: (n) => [t, n] });
+    b.param({ top: selTop, left: grid.col(t, 1), rows: N, cols: 1, role: 'input', param: 'C', step: t, value: (n) => inputs.C.data[t * N + n], flat: (n) => t * N + n, tensor: 'C_t', index: (n) => [t, n] });
+  }
+  for (let n = 0; n < N; n++) b.text(selTop + n, 0, zh ? `状态 n = ${n + 1}` : `state n = ${n + 1}`, 'label');
+
+  const scan = writeScanBands(b, cursor, grid, wCol, {
+    channels: D,
+    N,
+    method,
+    u: (t, d) => new Block(inTop, grid.col(t), D, 1).at(d),
+    delta: (t, d) => delta(t).at(d),
+    B: (t, n) => Bblock(t).at(n),
+    Ccol: (t) => Cblock(t).colRef(),
+    // S4D-Real: A = −(1, 2, …, N) in every channel, mamba_ssm's init.
+    aLog: (_d, n) => Math.log(n + 1),
+    skip: () => 1,
+  }, lang);
+  b.name('y_T', scan.y(T - 1).range);
+
+  b.width(0, 18);
+  for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
+  b.width(grid.firstCol - 1, 6);
+  grid.widths(b);
+  return b.build();
+}
+
+function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
+  const D = config.inputSize;
+  const N = config.stateSize ?? 1;
+  const T = config.steps;
+  const u = matrix(T, D, requireParam(params, 'u', T * D));
+  const dtPre = requireParam(params, 'dt_pre', T * D);
+  const delta = matrix(T, D, dtPre.map(softplus));
+  const A = matrix(D, N, requireParam(params, 'A_log', D * N).map((v) => -Math.exp(v)));
+  const trace = selectiveScanTrace({
+    u,
+    delta,
+    A,
+    B: matrix(T, N, requireParam(params, 'B', T * N)),
+    C: matrix(T, N, requireParam(params, 'C', T * N)),
+    D: requireParam(params, 'D', D),
+    method: methodOf(config),
+  });
+  // A is not a per-step quantity; the sheet shows it once, as step 0.
+  return { ...trace, tensors: { ...trace.tensors, A: [A.data] }, shapes: { ...trace.shapes, A: [D, N] } };
+}
+
+const model: SheetModel = {
+  id: 'mamba-scan',
+  label: { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
+  variants: [
+    { id: 'zoh', label: { en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)', zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）' } },
+    { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
+  ],
+  limits: LIMITS,
+  defaults: { model: 'mamba-scan', language: 'en', inputSize: 2, hiddenSize: 2, stateSize: 2, steps: 4, seed: 1, init: 'hand', variant: 'zoh' },
+  estimateCells: (c) => {
+    const N = c.stateSize ?? 1;
+    return c.steps * (4 * c.inputSize + 2 * N + 3 * c.inputSize * N) + 2 * c.inputSize * N + 80;
+  },
+  build,
+  evaluate,
+};
+
+export const mambaScanSpec: ModelSpec = defineSpec(model);

@@ -1,0 +1,41 @@
+/**
+ * Checks shared by the Mamba, sLSTM and mLSTM sheet tests: the harness verdict, native
+ * formulas only, and reading what the formula engine computed for one trace tensor.
+ */
+import { expect } from 'vitest';
+import type { HyperFormula } from 'hyperformula';
+import { ALLOWED_FUNCTIONS, functionsIn } from '../../src/sheets/formulas';
+import type { SheetPlan } from '../../src/sheets/plan';
+import type { HarnessReport } from './evaluate';
+
+export function expectHarnessPasses(report: HarnessReport): void {
+  expect(report.initial.failures.slice(0, 5)).toEqual([]);
+  expect(report.edited.failures.slice(0, 5)).toEqual([]);
+  expect(report.initial.checked).toBe(report.initial.formulaCells);
+  expect(report.initial.checked).toBeGreaterThan(0);
+  expect(report.edits.length).toBe(2);
+}
+
+/** Every formula uses only the allowed worksheet functions; LOG (base 10) never appears. */
+export function expectNativeFormulas(plan: SheetPlan): void {
+  for (const cell of plan.cells) {
+    if (cell.formula === undefined) continue;
+    for (const fn of functionsIn(cell.formula)) expect(ALLOWED_FUNCTIONS, `${cell.formula}`).toContain(fn);
+    expect(cell.formula).not.toMatch(/\bLOG\s*\(/i);
+  }
+}
+
+/** Engine values of the cells whose trace is `name` at `step`, by flat index. */
+export function tensorAt(hf: HyperFormula, plan: SheetPlan, name: string, step: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const cell of plan.cells) {
+    const tr = cell.meaning?.trace;
+    if (!tr || tr.name !== name || tr.step !== step) continue;
+    out.set(tr.flat, hf.getCellValue({ sheet: 0, row: cell.row, col: cell.col }) as number);
+  }
+  return out;
+}
+
+export function close(a: number, b: number, tol = 1e-9): boolean {
+  return Math.abs(a - b) <= tol * (1 + Math.abs(b));
+}
