@@ -1,0 +1,92 @@
+/**
+ * The task pane. It talks only to a WorkbookHost, so Excel (ExcelHost), the preview page
+ * (PreviewHost) and tests (a fake) all mount this same component.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import {
+  Field,
+  FluentProvider,
+  makeStyles,
+  Select,
+  Text,
+  Title3,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { AddinSheet, WorkbookHost } from '../src/host/host';
+import type { ModelSpec } from '../src/sheets/model-spec';
+import type { Language, ModelId } from '../src/sheets/plan';
+import { MODELS } from '../src/sheets/registry';
+import { BuildPanel } from './BuildPanel';
+import { exportWithXlsxWriter, saveWithBrowser, type ExportXlsx, type SaveFile } from './download';
+import { MODEL_ORDER } from './form';
+import { systemTheme, type ThemeName } from './office-env';
+import { LANGUAGE_NAMES, STRINGS } from './strings';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100%',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+});
+
+export interface AppProps {
+  readonly host: WorkbookHost;
+  /** Starting language (Office's display language in Excel); the pane lets the user change it. */
+  readonly language?: Language;
+  readonly theme?: ThemeName;
+  /** The models to offer; defaults to every registered model. */
+  readonly models?: Partial<Record<ModelId, ModelSpec>>;
+  readonly exportXlsx?: ExportXlsx;
+  readonly saveFile?: SaveFile;
+  readonly practicePanel?: (sheet: AddinSheet) => ReactNode;
+}
+
+export function App({ host, language, theme, models = MODELS, exportXlsx, saveFile, practicePanel }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Language>(language ?? 'en');
+  const [themeName] = useState<ThemeName>(() => theme ?? systemTheme());
+  const strings = STRINGS[lang];
+  const offered = useMemo(
+    () => MODEL_ORDER.map((id) => models[id]).filter((m): m is ModelSpec => m !== undefined),
+    [models],
+  );
+  return (
+    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <Text>{strings.intro}</Text>
+        </header>
+        <Field label={strings.language}>
+          <Select value={lang} onChange={(_, d) => setLang(d.value as Language)}>
+            {(Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {offered.length > 0 && (
+          <BuildPanel
+            host={host}
+            models={offered}
+            language={lang}
+            strings={strings}
+            exportXlsx={exportXlsx ?? exportWithXlsxWriter}
+            saveFile={saveFile ?? saveWithBrowser}
+            practicePanel={practicePanel}
+          />
+        )}
+      </div>
+    </FluentProvider>
+  );
+}

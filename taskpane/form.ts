@@ -1,0 +1,114 @@
+/**
+ * The build form as plain data: the text in each input, how it is checked, and the
+ * ModelConfig it turns into. Kept free of React so the rules are testable on their own.
+ */
+import type { ModelConfig, ModelSpec, SizeField, SizeLimit, StateDictJson } from '../src/sheets/model-spec';
+import type { InitStyle } from '../src/core/random';
+import type { Language, ModelId } from '../src/sheets/plan';
+import type { Difficulty } from '../src/practice/metadata';
+import type { Strings } from './strings';
+
+export const SIZE_FIELDS: readonly SizeField[] = ['inputSize', 'hiddenSize', 'steps', 'stateSize', 'heads', 'numLayers'];
+
+/** The order models are offered in: the order the course teaches them. */
+export const MODEL_ORDER: readonly ModelId[] = ['rnn', 'lstm', 'gru', 'mamba-scan', 'mamba-block', 'slstm', 'mlstm'];
+
+export type WeightSource = 'seed' | 'stateDict';
+export type SheetMode = 'walkthrough' | 'practice';
+
+export interface FormState {
+  readonly model: ModelId;
+  readonly variant: string;
+  /** Raw input text, so a half-typed value is kept as typed. */
+  readonly sizes: Partial<Record<SizeField, string>>;
+  readonly weights: WeightSource;
+  readonly seed: string;
+  readonly init: InitStyle;
+  readonly stateDictText: string;
+  readonly mode: SheetMode;
+  readonly difficulty: Difficulty;
+}
+
+export function specFields(spec: ModelSpec): SizeField[] {
+  return SIZE_FIELDS.filter((f) => spec.limits[f] !== undefined);
+}
+
+export function initialForm(spec: ModelSpec, previous?: FormState): FormState {
+  const d = spec.defaults;
+  const sizes: Partial<Record<SizeField, string>> = {};
+  for (const f of specFields(spec)) sizes[f] = String(d[f] ?? spec.limits[f]!.min);
+  return {
+    model: spec.id,
+    variant: d.variant ?? spec.variants[0]?.id ?? '',
+    sizes,
+    weights: previous?.weights ?? 'seed',
+    seed: previous?.seed ?? String(d.seed),
+    init: previous?.init ?? d.init,
+    stateDictText: previous?.stateDictText ?? '',
+    mode: previous?.mode ?? 'walkthrough',
+    difficulty: previous?.difficulty ?? 'one-gate',
+  };
+}
+
+/** The error for a whole-number input, or undefined when it is acceptable. */
+export function integerError(text: string, limit: SizeLimit | undefined, s: Strings): string | undefined {
+  const t = text.trim();
+  if (t === '') return s.required;
+  if (!/^[-+]?\d+$/.test(t)) return s.wholeNumber;
+  const v = Number(t);
+  if (limit && (v < limit.min || v > limit.max)) return s.outOfRange(limit.min, limit.max);
+  return undefined;
+}
+
+export function sizeErrors(spec: ModelSpec, form: FormState, s: Strings): Partial<Record<SizeField, string>> {
+  const errors: Partial<Record<SizeField, string>> = {};
+  for (const f of specFields(spec)) {
+    const e = integerError(form.sizes[f] ?? '', spec.limits[f], s);
+    if (e) errors[f] = e;
+  }
+  return errors;
+}
+
+export function seedError(form: FormState, s: Strings): string | undefined {
+  if (form.weights !== 'seed') return undefined;
+  return integerError(form.seed, { min: -2147483648, max: 2147483647 }, s);
+}
+
+export type ParsedStateDict = { ok: true; dict: StateDictJson } | { ok: false; error: string };
+
+export function parseStateDict(text: string, s: Strings): ParsedStateDict {
+  if (text.trim() === '') return { ok: false, error: s.stateDictEmpty };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: s.stateDictNotJson((e as Error).message) };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: s.stateDictNotObject };
+  return { ok: true, dict: value as StateDictJson };
+}
+
+/** The config the form describes; only meaningful when the form has no field errors. */
+export function toConfig(spec: ModelSpec, form: FormState, language: Language, stateDict?: StateDictJson): ModelConfig {
+  const sizes: Partial<Record<SizeField, number>> = {};
+  for (const f of specFields(spec)) sizes[f] = Number((form.sizes[f] ?? '').trim());
+  const base: ModelConfig = {
+    ...spec.defaults,
+    ...sizes,
+    model: spec.id,
+    language,
+    variant: form.variant || undefined,
+    seed: form.weights === 'seed' ? Number(form.seed.trim()) : spec.defaults.seed,
+    init: form.init,
+  };
+  return stateDict ? { ...base, stateDict } : base;
+}
+
+/**
+ * What is stored with a walkthrough sheet. Pasted weights are left out: they are in the
+ * sheet's own cells already, and a large state_dict would not fit the sheet's marker.
+ */
+export function walkthroughMetadata(config: ModelConfig): Record<string, unknown> {
+  const { stateDict, ...rest } = config;
+  return { mode: 'walkthrough', config: rest, weights: stateDict ? 'state_dict' : 'seed' };
+}

@@ -1,0 +1,239 @@
+/**
+ * The practice controls: Check (with the score), Hint, Reveal cell / Reveal all, Fill
+ * next step and Reset. It acts on the practice sheet holding the selection (or the one
+ * just built). Any action that would replace the learner's entries first shows, in a
+ * dialog, which cells it will change, and runs only after the learner agrees.
+ */
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { WorkbookHost } from '../../src/host/host';
+import type { ActionResult } from '../../src/practice/action';
+import { checkAndMark, type CheckResult } from '../../src/practice/checker';
+import { describeAction } from '../../src/practice/describe';
+import { fillNextStep } from '../../src/practice/fill-next-step';
+import { hintFor, type Hint } from '../../src/practice/hint';
+import { readStoredSheet } from '../../src/practice/metadata';
+import { resetPractice } from '../../src/practice/reset';
+import { reveal } from '../../src/practice/reveal';
+import type { Language } from '../../src/sheets/plan';
+import { Equation } from './Equation';
+import { practiceStrings, type PracticeStrings } from './strings';
+import { useSelection } from './use-selection';
+
+type Runner = (confirmed: boolean) => Promise<ActionResult>;
+
+interface Pending {
+  readonly message: string;
+  readonly run: Runner;
+}
+
+type Message = { kind: 'info'; text: string } | { kind: 'error'; text: string } | null;
+
+export interface PracticePanelProps {
+  readonly host: WorkbookHost;
+  readonly language: Language;
+  /** The practice sheet just built, used until the learner selects a cell on another one. */
+  readonly sheet?: string | null;
+}
+
+/** The practice sheet that the selection is on, if any; falls back to `fallback`. */
+function usePracticeSheet(host: WorkbookHost, selectedSheet: string | undefined, fallback: string | null): string | null {
+  const [sheet, setSheet] = useState<string | null>(fallback);
+  useEffect(() => setSheet(fallback), [fallback]);
+  useEffect(() => {
+    if (!selectedSheet) return;
+    let live = true;
+    host.listAddinSheets().then(
+      (list) => {
+        const found = list.find((x) => x.name === selectedSheet);
+        const stored = found ? readStoredSheet(found) : null;
+        if (live && stored?.mode === 'practice') setSheet(stored.name);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, selectedSheet]);
+  return sheet;
+}
+
+export function PracticePanel({ host, language, sheet: built = null }: PracticePanelProps) {
+  const s = practiceStrings(language);
+  const selection = useSelection(host);
+  const sheet = usePracticeSheet(host, selection?.sheet, built);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [hint, setHint] = useState<Hint | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setResult(null);
+    setHint(null);
+    setMessage(null);
+  }, [sheet]);
+
+  const guarded = useCallback(
+    async (work: () => Promise<void>) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        await work();
+      } catch (e) {
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
+
+  /** Runs an action; when it asks for confirmation, the dialog takes over. */
+  const act = useCallback(
+    (run: Runner) =>
+      guarded(async () => {
+        const r = await run(false);
+        if (r.status === 'needs-confirmation') setPending({ message: describeAction(r, language), run });
+        else setMessage({ kind: 'info', text: describeAction(r, language) });
+        if (r.status === 'done') setResult(null);
+      }),
+    [guarded, language],
+  );
+
+  const confirm = () => {
+    const p = pending;
+    setPending(null);
+    if (!p) return;
+    void guarded(async () => {
+      const r = await p.run(true);
+      setMessage({ kind: 'info', text: describeAction(r, language) });
+      setResult(null);
+    });
+  };
+
+  if (!sheet) {
+    return (
+      <section aria-label={s.check} className="practice-panel">
+        <Text block>{s.noPracticeSheet}</Text>
+      </section>
+    );
+  }
+
+  const selectedHere = selection && selection.sheet === sheet ? selection.address : null;
+  const needsSelection = () => setMessage({ kind: 'info', text: s.selectAnswer });
+
+  return (
+    <section aria-label={s.practiceTitle(sheet)} className="practice-panel">
+      <Subtitle2 as="h2">{s.practiceTitle(sheet)}</Subtitle2>
+      <Caption1 block>{s.judgedNote}</Caption1>
+      <div className="practice-buttons" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '8px 0' }}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void guarded(async () => setResult(await checkAndMark(host, sheet)))}
+        >
+          {s.check}
+        </Button>
+        <Button
+          disabled={busy}
+          onClick={() => {
+            if (!selectedHere) return needsSelection();
+            void guarded(async () => {
+              const h = await hintFor(host, sheet, selectedHere);
+              setHint(h);
+              if (!h) needsSelection();
+            });
+          }}
+        >
+          {s.hint}
+        </Button>
+        <Button
+          disabled={busy}
+          onClick={() => {
+            if (!selectedHere) return needsSelection();
+            void act((confirmed) => reveal(host, sheet, selectedHere, { confirmed }));
+          }}
+        >
+          {s.revealCell}
+        </Button>
+        <Button disabled={busy} onClick={() => void act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}>
+          {s.revealAll}
+        </Button>
+        <Button disabled={busy} onClick={() => void act(() => fillNextStep(host, sheet))}>
+          {s.fillNextStep}
+        </Button>
+        <Button disabled={busy} onClick={() => void act((confirmed) => resetPractice(host, sheet, { confirmed }))}>
+          {s.reset}
+        </Button>
+      </div>
+      {result && <Score result={result} s={s} />}
+      {message && (
+        <MessageBar intent={message.kind === 'error' ? 'error' : 'info'}>
+          <MessageBarBody>{message.kind === 'error' ? `${s.failed}: ${message.text}` : message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {hint && <HintView hint={hint} s={s} />}
+      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.confirmTitle}</DialogTitle>
+            <DialogContent>{pending?.message}</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setPending(null)}>
+                {s.cancel}
+              </Button>
+              <Button appearance="primary" onClick={confirm}>
+                {s.confirm}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
+
+function Score({ result, s }: { readonly result: CheckResult; readonly s: PracticeStrings }) {
+  return (
+    <div role="status" data-testid="practice-score">
+      <Text block size={500} weight="semibold">
+        {s.score(result.score)}
+      </Text>
+      <Caption1 block>{s.verdicts(result)}</Caption1>
+    </div>
+  );
+}
+
+function HintView({ hint, s }: { readonly hint: Hint; readonly s: PracticeStrings }) {
+  const facts = [hint.tensor, hint.step !== undefined ? s.step(hint.step) : undefined].filter(Boolean).join(' · ');
+  return (
+    <div data-testid="practice-hint">
+      <Text block weight="semibold">
+        {s.hintTitle(hint.address)}
+        {facts ? ` · ${facts}` : ''}
+      </Text>
+      {hint.equation && <Equation latex={hint.equation} />}
+      <Caption1 block>{s.reads}</Caption1>
+      <ul>
+        {hint.feeds.map((f) => {
+          const labels = [...new Set(f.cells.map((c) => c.tensor).filter(Boolean))].join(', ');
+          return <li key={f.ref}>{labels ? `${f.ref} (${labels})` : f.ref}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
