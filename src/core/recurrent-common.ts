@@ -36,9 +36,31 @@ export function biasSum(b_ih: Vector, b_hh: Vector): Float64Array {
 }
 
 /**
+ * Σ_k w[wOff + k]·v[vOff + k] for k < n with four independent partial sums. A single
+ * running sum makes every addition wait for the previous one; four chains let the CPU
+ * overlap them, which measured about twice as fast in V8 at H = 64. The summation order
+ * differs from a left-to-right loop only in the last bits (≈1e-16 relative).
+ */
+export function dotAt(w: Float64Array, wOff: number, v: Float64Array, vOff: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += w[wOff + k] * v[vOff + k];
+    s1 += w[wOff + k + 1] * v[vOff + k + 1];
+    s2 += w[wOff + k + 2] * v[vOff + k + 2];
+    s3 += w[wOff + k + 3] * v[vOff + k + 3];
+  }
+  for (; k < n; k++) s0 += w[wOff + k] * v[vOff + k];
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
  * out[r] = b[r] + Σ_c W_ih[r, c]·x[xOff + c] + Σ_c W_hh[r, c]·h[hOff + c].
- * Both products in one pass over `out`, reading x and h at offsets so a forward pass can
- * point into its input and output matrices without making a view per step.
+ * Reads x and h at offsets so a forward pass can point into its input and output
+ * matrices without making a view per step.
  */
 export function twoInputAffineInto(
   out: Float64Array,
@@ -50,28 +72,15 @@ export function twoInputAffineInto(
   hOff: number,
   b: Float64Array,
 ): void {
-  const wi = W_ih.data;
-  const wh = W_hh.data;
   const ni = W_ih.cols;
   const nh = W_hh.cols;
   for (let r = 0; r < out.length; r++) {
-    let s = b[r];
-    const bi = r * ni;
-    for (let c = 0; c < ni; c++) s += wi[bi + c] * x[xOff + c];
-    const bh = r * nh;
-    for (let c = 0; c < nh; c++) s += wh[bh + c] * h[hOff + c];
-    out[r] = s;
+    out[r] = b[r] + dotAt(W_ih.data, r * ni, x, xOff, ni) + dotAt(W_hh.data, r * nh, h, hOff, nh);
   }
 }
 
 /** out[r] = b[r] + Σ_c W[r, c]·v[off + c]. */
 export function affineInto(out: Float64Array, W: Matrix, v: Float64Array, off: number, b: Float64Array): void {
-  const w = W.data;
   const n = W.cols;
-  for (let r = 0; r < out.length; r++) {
-    let s = b[r];
-    const base = r * n;
-    for (let c = 0; c < n; c++) s += w[base + c] * v[off + c];
-    out[r] = s;
-  }
+  for (let r = 0; r < out.length; r++) out[r] = b[r] + dotAt(W.data, r * n, v, off, n);
 }
