@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { initMamba, mambaBlockForward } from '../../src/core/mamba-block';
+import { matrix } from '../../src/core/tensor';
+import { mambaBlockSpec } from '../../src/sheets/mamba-block-sheet';
+import type { ModelConfig } from '../../src/sheets/model-spec';
+import { paramsFromPlan } from '../../src/sheets/params';
+import type { SheetPlan } from '../../src/sheets/plan';
+import { loadPlan, runHarness } from './evaluate';
+import { close, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+
+const base = mambaBlockSpec.defaults;
+
+/** The sheet's out cells, as the formula engine computes them, against the core's forward pass (not its trace). */
+function expectOutMatchesForward(config: ModelConfig, plan: SheetPlan): void {
+  const p = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  const X = matrix(config.steps, config.inputSize, paramsFromPlan(plan).x);
+  const out = mambaBlockForward(p, X, config.variant === 'euler' ? 'euler' : 'zoh');
+  const hf = loadPlan(plan);
+  try {
+    for (let t = 0; t < config.steps; t++) {
+      const got = tensorAt(hf, plan, 'out', t);
+      expect(got.size).toBe(config.inputSize);
+      for (const [r, v] of got) expect(close(v, out.data[t * config.inputSize + r]), `out[${t}][${r}]`).toBe(true);
+    }
+  } finally {
+    hf.destroy();
+  }
+}
+
+describe('Mamba block sheet', () => {
+  it('every formula equals the core trace for both discretizations, before and after edits', () => {
+    for (const variant of ['zoh', 'euler']) {
+      const plan = mambaBlockSpec.build({ ...base, variant });
+      expectHarnessPasses(runHarness(plan, mambaBlockSpec));
+      expectNativeFormulas(plan);
+    }
+  });
+
+  it('random sizes, seeds, init styles and variants evaluate to the core trace and forward pass', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          inputSize: fc.integer({ min: 1, max: 3 }),
+          hiddenSize: fc.integer({ min: 1, max: 5 }),
+          stateSize: fc.integer({ min: 1, max: 3 }),
+          steps: fc.integer({ min: 1, max: 6 }),
+          seed: fc.integer({ min: 0, max: 10_000 }),
+          init: fc.constantFrom('torch' as const, 'hand' as const),
+          variant: fc.constantFrom('zoh', 'euler'),
+          language: fc.constantFrom('en' as const, 'zh' as const),
+        }),
+        (over) => {
+          const config: ModelConfig = { ...base, ...over };
+          const plan = mambaBlockSpec.build(config);
+          expectHarnessPasses(runHarness(plan, mambaBlockSpec));
+          expectOutMatchesForward(config, plan);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('the convolution is causal and w[3] multiplies the current token', () => {
+    const config: ModelConfig = { ...base, steps: 5 };
+    const plan = mambaBlockSpec.build(config);
+    const hf = loadPlan(plan);
+    try {
+      const T = config.steps;
+      const before = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'conv', t));
+      const xIn = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'x_in', t));
+      // Change the token at t = 3 (index 2): conv at t = 1, 2 must not move.
+      const xCell = plan.cells.find((c) => c.meaning?.param?.name === 'x' && c.meaning.param.flat === 2 * config.inputSize)!;
+      hf.setCellContents({ sheet: 0, row: xCell.row, col: xCell.col }, Number(xCell.value) + 1);
+      const w = paramsFromPlan(plan).conv_w;
+      const after = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'conv', t));
+      const xInAfter = tensorAt(hf, plan, 'x_in', 2);
+      for (let t = 0; t < 2; t++) expect(after[t]).toEqual(before[t]);
+      for (let c = 0; c < config.hiddenSize; c++) {
+        const dx = (xInAfter.get(c) as number) - (xIn[2].get(c) as number);
+        // At t = 3 the new x_in enters through tap 3, one step later through tap 2, then tap 1.
+        for (const [t, tap] of [[2, 3], [3, 2], [4, 1]]) {
+          const diff = (after[t].get(c) as number) - (before[t].get(c) as number);
+          expect(diff).toBeCloseTo(w[c * 4 + tap] * dx, 10);
+        }
+      }
+    } finally {
+      hf.destroy();
+    }
+  });
+
+  it('shows the first steps without the zero-padded taps', () => {
+    const plan = mambaBlockSpec.build(base);
+    const conv0 = plan.cells.find((c) => c.meaning?.trace?.name === 'conv' && c.meaning.trace.step === 0)!.formula!;
+    const conv3 = plan.cells.find((c) => c.meaning?.trace?.name === 'conv' && c.meaning.trace.step === 3)!.formula!;
+    expect(conv0.split('*').length - 1).toBe(1);
+    expect(conv3.split('*').length - 1).toBe(4);
+  });
+
+  it('rejects sizes above the limits and a state_dict it cannot load', () => {
+    expect(mambaBlockSpec.validate({ ...base, hiddenSize: 16 }).join(' ')).toMatch(/hidden size must be between 1 and 8/);
+    expect(mambaBlockSpec.validate({ ...base, inputSize: 5 }).join(' ')).toMatch(/about [\d,]+ cells/);
+    expect(mambaBlockSpec.validate({ ...base, stateDict: {} }).join(' ')).toMatch(/state_dict/);
+    expect(mambaBlockSpec.validate(base)).toEqual([]);
+  });
+});
