@@ -32,7 +32,6 @@ export function PreviewApp({ host, language }: Props) {
         <SheetTabs workbook={workbook} />
       </main>
       <aside className="pane" aria-label="Task pane">
-        <div className="pane-title">Sequence Models by Hand</div>
         <div className="pane-body">
           <App host={host} language={language} />
         </div>

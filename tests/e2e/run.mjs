@@ -172,6 +172,8 @@ try {
       sheet = await activeSheet(page);
       assert(sheet.startsWith(plan.baseName), `the new sheet is "${sheet}", expected "${plan.baseName}…"`);
       await gotoCell(page, 'A1');
+      // Show the pane from its top, as a learner first sees it.
+      await page.locator('.pane-body').evaluate((el) => el.scrollTo(0, 0));
       await page.screenshot({ path: path.join(OUT_DIR, `${spec.id}.png`) });
     });
     if (!sheet) continue;
