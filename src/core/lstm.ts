@@ -55,7 +55,13 @@ export interface LstmOutput {
  * One layer-direction drawn from `rng` in state_dict order: weight_ih, weight_hh, bias_ih,
  * bias_hh, then (peephole only) w_ci, w_cf, w_co, all with PyTorch's bound 1/√H.
  */
-export function drawLstm(rng: Rng, I: number, H: number, style: InitStyle, options: LstmInitOptions = {}): LstmParams {
+export function drawLstm(
+  rng: Rng,
+  I: number,
+  H: number,
+  style: InitStyle,
+  options: LstmInitOptions = {},
+): LstmParams {
   const bound = 1 / Math.sqrt(H);
   const base = {
     inputSize: I,
@@ -72,7 +78,13 @@ export function drawLstm(rng: Rng, I: number, H: number, style: InitStyle, optio
   return { ...base, peephole: { w_ci, w_cf, w_co } };
 }
 
-export function initLstm(I: number, H: number, seed: number, style: InitStyle, options: LstmInitOptions = {}): LstmParams {
+export function initLstm(
+  I: number,
+  H: number,
+  seed: number,
+  style: InitStyle,
+  options: LstmInitOptions = {},
+): LstmParams {
   return drawLstm(createRng(seed), I, H, style, options);
 }
 
@@ -139,7 +151,14 @@ export function lstmStep(p: LstmParams, x: Vector, hPrev: Vector, cPrev: Vector)
   const h = new Float64Array(H);
   const c = new Float64Array(H);
   lstmCellInto(p, biasSum(p.b_ih, p.b_hh), x, 0, hPrev, 0, cPrev, 0, pre, act, h, 0, c, 0);
-  return { h, c, i: act.slice(0, H), f: act.slice(H, 2 * H), g: act.slice(2 * H, 3 * H), o: act.slice(3 * H) };
+  return {
+    h,
+    c,
+    i: act.slice(0, H),
+    f: act.slice(H, 2 * H),
+    g: act.slice(2 * H, 3 * H),
+    o: act.slice(3 * H),
+  };
 }
 
 export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): LstmOutput {
@@ -159,7 +178,8 @@ export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector):
   // Rows t − 1 of output and cells are the previous states: no per-step copies or views.
   for (let t = 0; t < T; t++) {
     if (t === 0) lstmCellInto(p, bias, X.data, 0, hStart, 0, cStart, 0, pre, act, hs, 0, cs, 0);
-    else lstmCellInto(p, bias, X.data, t * I, hs, (t - 1) * H, cs, (t - 1) * H, pre, act, hs, t * H, cs, t * H);
+    else
+      lstmCellInto(p, bias, X.data, t * I, hs, (t - 1) * H, cs, (t - 1) * H, pre, act, hs, t * H, cs, t * H);
   }
   if (T === 0) return { output, cells, hN: hStart, cN: cStart };
   return { output, cells, hN: hs.slice((T - 1) * H), cN: cs.slice((T - 1) * H) };

@@ -10,7 +10,9 @@ import type { Matrix, Vector } from './tensor';
 
 export function checkSequence(X: Matrix, inputSize: number): void {
   if (X.cols !== inputSize) {
-    throw new RangeError(`X must have ${inputSize} columns (one time step per row, I = ${inputSize}); got ${X.rows}×${X.cols}`);
+    throw new RangeError(
+      `X must have ${inputSize} columns (one time step per row, I = ${inputSize}); got ${X.rows}×${X.cols}`,
+    );
   }
 }
 
@@ -80,7 +82,13 @@ export function twoInputAffineInto(
 }
 
 /** out[r] = b[r] + Σ_c W[r, c]·v[off + c]. */
-export function affineInto(out: Float64Array, W: Matrix, v: Float64Array, off: number, b: Float64Array): void {
+export function affineInto(
+  out: Float64Array,
+  W: Matrix,
+  v: Float64Array,
+  off: number,
+  b: Float64Array,
+): void {
   const n = W.cols;
   for (let r = 0; r < out.length; r++) out[r] = b[r] + dotAt(W.data, r * n, v, off, n);
 }

@@ -32,7 +32,13 @@ export interface RnnOutput {
  * bias_hh). Taking the stream rather than a seed is what lets a stack draw all its
  * layers from one stream exactly as its state_dict lists them.
  */
-export function drawRnn(rng: Rng, I: number, H: number, style: InitStyle, nonlinearity: Nonlinearity = 'tanh'): RnnParams {
+export function drawRnn(
+  rng: Rng,
+  I: number,
+  H: number,
+  style: InitStyle,
+  nonlinearity: Nonlinearity = 'tanh',
+): RnnParams {
   const bound = 1 / Math.sqrt(H);
   return {
     inputSize: I,
@@ -45,7 +51,13 @@ export function drawRnn(rng: Rng, I: number, H: number, style: InitStyle, nonlin
   };
 }
 
-export function initRnn(I: number, H: number, seed: number, style: InitStyle, nonlinearity: Nonlinearity = 'tanh'): RnnParams {
+export function initRnn(
+  I: number,
+  H: number,
+  seed: number,
+  style: InitStyle,
+  nonlinearity: Nonlinearity = 'tanh',
+): RnnParams {
   return drawRnn(createRng(seed), I, H, style, nonlinearity);
 }
 

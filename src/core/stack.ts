@@ -40,7 +40,12 @@ export interface StackOutput {
 export const gateCount: Readonly<Record<CellKind, number>> = { rnn: 1, lstm: 4, gru: 3 };
 
 /** Input width of layer `layer`: the data for layer 0, the previous layer's output above it. */
-export function layerInputSize(inputSize: number, hiddenSize: number, bidirectional: boolean, layer: number): number {
+export function layerInputSize(
+  inputSize: number,
+  hiddenSize: number,
+  bidirectional: boolean,
+  layer: number,
+): number {
   return layer === 0 ? inputSize : (bidirectional ? 2 : 1) * hiddenSize;
 }
 
@@ -58,7 +63,8 @@ export function initStack(
   style: InitStyle,
   nonlinearity?: Nonlinearity,
 ): StackParams {
-  if (!Number.isInteger(numLayers) || numLayers < 1) throw new RangeError(`numLayers must be a whole number ≥ 1; got ${numLayers}`);
+  if (!Number.isInteger(numLayers) || numLayers < 1)
+    throw new RangeError(`numLayers must be a whole number ≥ 1; got ${numLayers}`);
   const rng = createRng(seed);
   const layers: CellParams[][] = [];
   for (let l = 0; l < numLayers; l++) {
@@ -71,7 +77,15 @@ export function initStack(
     }
     layers.push(dirs);
   }
-  return { kind, inputSize: I, hiddenSize: H, numLayers, bidirectional, ...(kind === 'rnn' ? { nonlinearity: nonlinearity ?? 'tanh' } : {}), layers };
+  return {
+    kind,
+    inputSize: I,
+    hiddenSize: H,
+    numLayers,
+    bidirectional,
+    ...(kind === 'rnn' ? { nonlinearity: nonlinearity ?? 'tanh' } : {}),
+    layers,
+  };
 }
 
 function reverseRows(m: Matrix): Matrix {
@@ -80,7 +94,13 @@ function reverseRows(m: Matrix): Matrix {
   return out;
 }
 
-function runCell(kind: CellKind, cell: CellParams, X: Matrix, h0?: Vector, c0?: Vector): { output: Matrix; hN: Vector; cN?: Vector } {
+function runCell(
+  kind: CellKind,
+  cell: CellParams,
+  X: Matrix,
+  h0?: Vector,
+  c0?: Vector,
+): { output: Matrix; hN: Vector; cN?: Vector } {
   if (kind === 'lstm') return lstmForward(cell as LstmParams, X, h0, c0);
   if (kind === 'gru') return gruForward(cell as GruParams, X, h0);
   return rnnForward(cell as RnnParams, X, h0);
@@ -98,7 +118,8 @@ export function stackForward(p: StackParams, X: Matrix, h0?: Matrix, c0?: Matrix
   const D = p.bidirectional ? 2 : 1;
   const T = X.rows;
   checkStateMatrix('h0', h0, p.numLayers * D, H);
-  if (c0 && p.kind !== 'lstm') throw new RangeError(`c0 applies to an LSTM only; this stack is ${p.kind.toUpperCase()}`);
+  if (c0 && p.kind !== 'lstm')
+    throw new RangeError(`c0 applies to an LSTM only; this stack is ${p.kind.toUpperCase()}`);
   checkStateMatrix('c0', c0, p.numLayers * D, H);
   const hN = matrix(p.numLayers * D, H);
   const cN = p.kind === 'lstm' ? matrix(p.numLayers * D, H) : undefined;
@@ -109,10 +130,19 @@ export function stackForward(p: StackParams, X: Matrix, h0?: Matrix, c0?: Matrix
       const k = l * D + d;
       const reverse = d === 1;
       // One reversed copy per layer rather than per step: the cell code stays forward-only.
-      const res = runCell(p.kind, p.layers[l][d], reverse ? reverseRows(input) : input, h0 && row(h0, k), c0 && row(c0, k));
+      const res = runCell(
+        p.kind,
+        p.layers[l][d],
+        reverse ? reverseRows(input) : input,
+        h0 && row(h0, k),
+        c0 && row(c0, k),
+      );
+      // Index copies, not subarray views, so nothing is allocated per time step.
+      const from = res.output.data;
       for (let t = 0; t < T; t++) {
-        const src = reverse ? T - 1 - t : t;
-        out.data.set(res.output.data.subarray(src * H, (src + 1) * H), t * D * H + d * H);
+        const src = (reverse ? T - 1 - t : t) * H;
+        const dst = t * D * H + d * H;
+        for (let j = 0; j < H; j++) out.data[dst + j] = from[src + j];
       }
       hN.data.set(res.hN, k * H);
       if (cN && res.cN) cN.data.set(res.cN, k * H);

@@ -13,7 +13,14 @@ import type { GruParams } from './gru';
 import type { LstmParams } from './lstm';
 import type { Nonlinearity, RnnParams } from './rnn';
 import { gateCount, layerInputSize, type CellKind, type CellParams, type StackParams } from './stack';
-import { matrixToJson, readMatrix, readTensor, shapeOf, ShapeError, type StateDict } from './state-dict-tensor';
+import {
+  matrixToJson,
+  readMatrix,
+  readTensor,
+  shapeOf,
+  ShapeError,
+  type StateDict,
+} from './state-dict-tensor';
 
 export interface StackFromStateDictOptions {
   /** RNN only: PyTorch keeps the nonlinearity in the module, not the state_dict. */
@@ -38,7 +45,9 @@ function inferHiddenSize(kind: CellKind, dict: StateDict): number {
   const shape = shapeOf(dict.weight_hh_l0);
   const gates = gateCount[kind];
   if (typeof shape === 'string' || shape.length !== 2 || shape[1] < 1) {
-    throw new Error(`weight_hh_l0 must have shape (${gates}·H, H) for ${article[kind]}; got ${describe(shape)}`);
+    throw new Error(
+      `weight_hh_l0 must have shape (${gates}·H, H) for ${article[kind]}; got ${describe(shape)}`,
+    );
   }
   const H = shape[1];
   if (shape[0] !== gates * H) throw new ShapeError('weight_hh_l0', [gates * H, H], shape);
@@ -48,12 +57,18 @@ function inferHiddenSize(kind: CellKind, dict: StateDict): number {
 function inferInputSize(kind: CellKind, dict: StateDict): number {
   const shape = shapeOf(dict.weight_ih_l0);
   if (typeof shape === 'string' || shape.length !== 2) {
-    throw new Error(`weight_ih_l0 must have shape (${gateCount[kind]}·H, I) for ${article[kind]}; got ${describe(shape)}`);
+    throw new Error(
+      `weight_ih_l0 must have shape (${gateCount[kind]}·H, I) for ${article[kind]}; got ${describe(shape)}`,
+    );
   }
   return shape[1];
 }
 
-export function stackFromStateDict(kind: CellKind, dict: StateDict, options: StackFromStateDictOptions = {}): StackParams {
+export function stackFromStateDict(
+  kind: CellKind,
+  dict: StateDict,
+  options: StackFromStateDictOptions = {},
+): StackParams {
   const H = inferHiddenSize(kind, dict);
   const I = inferInputSize(kind, dict);
   const bidirectional = 'weight_ih_l0_reverse' in dict;
@@ -79,11 +94,16 @@ export function stackFromStateDict(kind: CellKind, dict: StateDict, options: Sta
       const b_ih = hasBias ? read(name('bias_ih'), [G]) : new Float64Array(G);
       const b_hh = hasBias ? read(name('bias_hh'), [G]) : new Float64Array(G);
       const cell = { inputSize: inSize, hiddenSize: H, W_ih, W_hh, b_ih, b_hh };
-      if (kind === 'rnn') dirs.push({ ...cell, nonlinearity: options.nonlinearity ?? 'tanh' } satisfies RnnParams);
+      if (kind === 'rnn')
+        dirs.push({ ...cell, nonlinearity: options.nonlinearity ?? 'tanh' } satisfies RnnParams);
       else if (kind === 'gru') dirs.push(cell satisfies GruParams);
       else if (!peephole) dirs.push(cell satisfies LstmParams);
       else {
-        const peep = { w_ci: read(name('weight_ci'), [H]), w_cf: read(name('weight_cf'), [H]), w_co: read(name('weight_co'), [H]) };
+        const peep = {
+          w_ci: read(name('weight_ci'), [H]),
+          w_cf: read(name('weight_cf'), [H]),
+          w_co: read(name('weight_co'), [H]),
+        };
         dirs.push({ ...cell, peephole: peep } satisfies LstmParams);
       }
     }
@@ -93,7 +113,9 @@ export function stackFromStateDict(kind: CellKind, dict: StateDict, options: Sta
   // kind, a prefixed module dict); loading the rest silently would compute something else.
   const extra = Object.keys(dict).filter((k) => !used.has(k));
   if (extra.length > 0) {
-    throw new Error(`unexpected tensor${extra.length > 1 ? 's' : ''} ${extra.join(', ')} in ${article[kind]} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`);
+    throw new Error(
+      `unexpected tensor${extra.length > 1 ? 's' : ''} ${extra.join(', ')} in ${article[kind]} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`,
+    );
   }
   return {
     kind,

@@ -18,7 +18,9 @@ const modules = readdirSync(here)
   .filter((f) => only.length === 0 || only.some((name) => f.startsWith(name)))
   .sort();
 
-console.log(`# Benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} logical cores), ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(
+  `# Benchmarks\n\nNode ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} logical cores), ${new Date().toISOString().slice(0, 10)}\n`,
+);
 for (const file of modules) {
   const mod = (await import(pathToFileURL(`${here}/${file}`).href)) as BenchModule;
   console.log(await mod.default());

@@ -92,7 +92,11 @@ export default async function run(): Promise<string> {
   for (const { T, H, I, runs } of cases) {
     const p = initLstm(I, H, 1, 'torch');
     const rng = createRng(2);
-    const X = matrix(T, I, Array.from({ length: T * I }, () => 2 * rng.next() - 1));
+    const X = matrix(
+      T,
+      I,
+      Array.from({ length: T * I }, () => 2 * rng.next() - 1),
+    );
     const xTensor = tf.tensor3d(Array.from(X.data), [1, T, I]);
     const layer = tfjsLayer(p);
     const runTfjs = () => tf.tidy(() => (layer.apply(xTensor) as tf.Tensor).dataSync());
@@ -100,9 +104,14 @@ export default async function run(): Promise<string> {
     const core = lstmForward(p, X).output.data;
     const handDiff = maxAbsDiff(core, handLoop(p, X));
     const tfjsDiff = maxAbsDiff(core, runTfjs());
-    if (handDiff > 1e-9 || tfjsDiff > 1e-4) throw new Error(`LSTM T=${T} H=${H}: outputs disagree (hand ${handDiff}, tfjs ${tfjsDiff})`);
+    if (handDiff > 1e-9 || tfjsDiff > 1e-4)
+      throw new Error(`LSTM T=${T} H=${H}: outputs disagree (hand ${handDiff}, tfjs ${tfjsDiff})`);
 
-    const [ours, hand, theirs] = medianTimes([() => lstmForward(p, X), () => handLoop(p, X), runTfjs], runs, 2);
+    const [ours, hand, theirs] = medianTimes(
+      [() => lstmForward(p, X), () => handLoop(p, X), runTfjs],
+      runs,
+      2,
+    );
     xTensor.dispose();
     layer.dispose();
     rows.push(

@@ -121,7 +121,8 @@ describe('gruForward, reductions', () => {
         const p = shiftBias(initGru(I, H, seed, style), 1, 1000);
         const h0 = Float64Array.from(testValues(seed, H));
         const { output } = gruForward(p, fromRows(testSequence(seed, T, I)), h0);
-        for (let t = 0; t < T; t++) expect(Array.from(output.data.subarray(t * H, (t + 1) * H))).toEqual(Array.from(h0));
+        for (let t = 0; t < T; t++)
+          expect(Array.from(output.data.subarray(t * H, (t + 1) * H))).toEqual(Array.from(h0));
       }),
       { numRuns: 30 },
     );
@@ -180,7 +181,9 @@ describe('gruForward vs the scalar reference', () => {
     const p = initGru(2, 3, 1, 'torch');
     expect(Array.from(gruForward(p, matrix(0, 2), Float64Array.of(1, 2, 3)).hN)).toEqual([1, 2, 3]);
     expect(() => gruForward(p, matrix(3, 1))).toThrow(/X must have 2 columns/);
-    expect(() => gruStep(p, Float64Array.of(1, 2), Float64Array.of(1))).toThrow(/h_prev must have 3 values; got 1/);
+    expect(() => gruStep(p, Float64Array.of(1, 2), Float64Array.of(1))).toThrow(
+      /h_prev must have 3 values; got 1/,
+    );
   });
 });
 
@@ -210,7 +213,20 @@ describe('gruStep and gruTrace', () => {
     const h0 = Float64Array.from(testValues(4, H));
     const tr = gruTrace(p, fromRows(xs), h0);
     const { output } = gruForward(p, fromRows(xs), h0);
-    expect(Object.keys(tr.tensors).sort()).toEqual(['gh_n', 'gh_r', 'gh_z', 'gi_n', 'gi_r', 'gi_z', 'h', 'h_prev', 'n', 'r', 'x', 'z']);
+    expect(Object.keys(tr.tensors).sort()).toEqual([
+      'gh_n',
+      'gh_r',
+      'gh_z',
+      'gi_n',
+      'gi_r',
+      'gi_z',
+      'h',
+      'h_prev',
+      'n',
+      'r',
+      'x',
+      'z',
+    ]);
     const W_ih = nested(p.W_ih);
     const W_hh = nested(p.W_hh);
     for (let t = 0; t < T; t++) {
@@ -219,15 +235,21 @@ describe('gruStep and gruTrace', () => {
       expect(at('h_prev')).toEqual(Array.from(t === 0 ? h0 : tr.tensors.h[t - 1]));
       ['r', 'z', 'n'].forEach((g, k) => {
         for (let j = 0; j < H; j++) {
-          expect(Math.abs(at(`gi_${g}`)[j] - (dot(W_ih[k * H + j], at('x')) + p.b_ih[k * H + j]))).toBeLessThan(1e-12);
-          expect(Math.abs(at(`gh_${g}`)[j] - (dot(W_hh[k * H + j], at('h_prev')) + p.b_hh[k * H + j]))).toBeLessThan(1e-12);
+          expect(
+            Math.abs(at(`gi_${g}`)[j] - (dot(W_ih[k * H + j], at('x')) + p.b_ih[k * H + j])),
+          ).toBeLessThan(1e-12);
+          expect(
+            Math.abs(at(`gh_${g}`)[j] - (dot(W_hh[k * H + j], at('h_prev')) + p.b_hh[k * H + j])),
+          ).toBeLessThan(1e-12);
         }
       });
       for (let j = 0; j < H; j++) {
         expect(Math.abs(at('r')[j] - logistic(at('gi_r')[j] + at('gh_r')[j]))).toBeLessThan(1e-15);
         expect(Math.abs(at('z')[j] - logistic(at('gi_z')[j] + at('gh_z')[j]))).toBeLessThan(1e-15);
         expect(at('n')[j]).toBe(Math.tanh(at('gi_n')[j] + at('r')[j] * at('gh_n')[j]));
-        expect(Math.abs(at('h')[j] - ((1 - at('z')[j]) * at('n')[j] + at('z')[j] * at('h_prev')[j]))).toBeLessThan(1e-15);
+        expect(
+          Math.abs(at('h')[j] - ((1 - at('z')[j]) * at('n')[j] + at('z')[j] * at('h_prev')[j])),
+        ).toBeLessThan(1e-15);
       }
       expect(at('h')).toEqual(Array.from(output.data.subarray(t * H, (t + 1) * H)));
     }
@@ -236,7 +258,8 @@ describe('gruStep and gruTrace', () => {
   it('init has PyTorch shapes, stays in bounds, and equals a one-layer initStack', () => {
     const p = initGru(5, 4, 2, 'torch');
     expect([p.W_ih.rows, p.W_ih.cols, p.W_hh.rows, p.W_hh.cols, p.b_ih.length]).toEqual([12, 5, 12, 4, 12]);
-    for (const v of [...p.W_ih.data, ...p.W_hh.data, ...p.b_ih, ...p.b_hh]) expect(Math.abs(v)).toBeLessThanOrEqual(0.5);
+    for (const v of [...p.W_ih.data, ...p.W_hh.data, ...p.b_ih, ...p.b_hh])
+      expect(Math.abs(v)).toBeLessThanOrEqual(0.5);
     expect(initStack('gru', 5, 4, 1, false, 2, 'torch').layers[0][0]).toEqual(p);
   });
 });

@@ -14,10 +14,17 @@ const shapes = fc.record({
   peephole: fc.boolean(),
 });
 
-const rowsOf = (data: Float64Array, H: number) => Array.from({ length: data.length / H }, (_, t) => Array.from(data.subarray(t * H, (t + 1) * H)));
+const rowsOf = (data: Float64Array, H: number) =>
+  Array.from({ length: data.length / H }, (_, t) => Array.from(data.subarray(t * H, (t + 1) * H)));
 
 function peepOf(p: LstmParams) {
-  return p.peephole && { w_ci: Array.from(p.peephole.w_ci), w_cf: Array.from(p.peephole.w_cf), w_co: Array.from(p.peephole.w_co) };
+  return (
+    p.peephole && {
+      w_ci: Array.from(p.peephole.w_ci),
+      w_cf: Array.from(p.peephole.w_cf),
+      w_co: Array.from(p.peephole.w_co),
+    }
+  );
 }
 
 describe('lstmForward', () => {
@@ -32,7 +39,9 @@ describe('lstmForward', () => {
         const ref = refLstm(refCellOf(p), xs, h0, c0, peepOf(p));
         expect(maxDiff(nested(res.output), ref.hs)).toBeLessThan(1e-12);
         expect(maxDiff(nested(res.cells), ref.cs)).toBeLessThan(1e-12);
-        expect(maxDiff([Array.from(res.hN), Array.from(res.cN)], [ref.hs[T - 1], ref.cs[T - 1]])).toBeLessThan(1e-12);
+        expect(
+          maxDiff([Array.from(res.hN), Array.from(res.cN)], [ref.hs[T - 1], ref.cs[T - 1]]),
+        ).toBeLessThan(1e-12);
       }),
       { numRuns: 60 },
     );
@@ -87,21 +96,30 @@ describe('lstmForward', () => {
       return lstmForward({ ...base, peephole: w }, X, undefined, c0);
     };
     const plain = lstmForward(base, X, undefined, c0);
-    for (const k of ['w_ci', 'w_cf', 'w_co'] as const) expect(maxDiff(nested(only(k).output), nested(plain.output))).toBeGreaterThan(1e-3);
+    for (const k of ['w_ci', 'w_cf', 'w_co'] as const)
+      expect(maxDiff(nested(only(k).output), nested(plain.output))).toBeGreaterThan(1e-3);
     // w_co alone leaves every cell state untouched at t = 1 (o does not feed c) …
-    expect(Array.from(only('w_co').cells.data.subarray(0, 3))).toEqual(Array.from(plain.cells.data.subarray(0, 3)));
+    expect(Array.from(only('w_co').cells.data.subarray(0, 3))).toEqual(
+      Array.from(plain.cells.data.subarray(0, 3)),
+    );
     // … and h_1 = σ(pre_o + w_co·c_1)·tanh(c_1) uses the new cell.
     const tr = lstmTrace(base, X, undefined, c0);
     const c1 = Array.from(tr.tensors.c[0]);
     const h1 = Array.from(only('w_co').output.data.subarray(0, 3));
-    c1.forEach((c, j) => expect(Math.abs(h1[j] - logistic(tr.tensors.pre_o[0][j] + 0.7 * c) * Math.tanh(c))).toBeLessThan(1e-15));
+    c1.forEach((c, j) =>
+      expect(Math.abs(h1[j] - logistic(tr.tensors.pre_o[0][j] + 0.7 * c) * Math.tanh(c))).toBeLessThan(1e-15),
+    );
   });
 
   it('names the argument when a size is wrong', () => {
     const p = initLstm(2, 3, 1, 'torch');
     expect(() => lstmForward(p, matrix(2, 3))).toThrow(/X must have 2 columns/);
-    expect(() => lstmForward(p, matrix(2, 2), undefined, Float64Array.of(1))).toThrow(/c0 must have 3 values; got 1/);
-    expect(() => lstmStep(p, Float64Array.of(1, 2), new Float64Array(3), new Float64Array(2))).toThrow(/c_prev must have 3 values/);
+    expect(() => lstmForward(p, matrix(2, 2), undefined, Float64Array.of(1))).toThrow(
+      /c0 must have 3 values; got 1/,
+    );
+    expect(() => lstmStep(p, Float64Array.of(1, 2), new Float64Array(3), new Float64Array(2))).toThrow(
+      /c_prev must have 3 values/,
+    );
   });
 });
 
@@ -119,7 +137,12 @@ describe('lstmStep', () => {
           const s = lstmStep(p, Float64Array.from(xs[t]), h, c);
           expect(Array.from(s.h)).toEqual(rowsOf(fwd.output.data, H)[t]);
           expect(Array.from(s.c)).toEqual(rowsOf(fwd.cells.data, H)[t]);
-          expect(maxDiff([s.i, s.f, s.g, s.o].map((v) => Array.from(v)), [ref.i[t], ref.f[t], ref.g[t], ref.o[t]])).toBeLessThan(1e-12);
+          expect(
+            maxDiff(
+              [s.i, s.f, s.g, s.o].map((v) => Array.from(v)),
+              [ref.i[t], ref.f[t], ref.g[t], ref.o[t]],
+            ),
+          ).toBeLessThan(1e-12);
           h = s.h;
           c = s.c;
         }
@@ -140,7 +163,22 @@ describe('lstmTrace', () => {
     const c0 = Float64Array.from(testValues(3, H));
     const tr = lstmTrace(p, fromRows(xs), h0, c0);
     const fwd = lstmForward(p, fromRows(xs), h0, c0);
-    const names = ['x', 'h_prev', 'c_prev', 'pre_i', 'pre_f', 'pre_g', 'pre_o', 'i', 'f', 'g', 'o', 'c', 'tanh_c', 'h'];
+    const names = [
+      'x',
+      'h_prev',
+      'c_prev',
+      'pre_i',
+      'pre_f',
+      'pre_g',
+      'pre_o',
+      'i',
+      'f',
+      'g',
+      'o',
+      'c',
+      'tanh_c',
+      'h',
+    ];
     expect(Object.keys(tr.tensors).sort()).toEqual([...names].sort());
     const W_ih = nested(p.W_ih);
     const W_hh = nested(p.W_hh);
@@ -151,7 +189,11 @@ describe('lstmTrace', () => {
       expect(at('h_prev')).toEqual(t === 0 ? Array.from(h0) : at('h').map((_, j) => tr.tensors.h[t - 1][j]));
       expect(at('c_prev')).toEqual(t === 0 ? Array.from(c0) : Array.from(tr.tensors.c[t - 1]));
       for (let j = 0; j < H; j++) {
-        const lin = (k: number) => dot(W_ih[k * H + j], at('x')) + p.b_ih[k * H + j] + dot(W_hh[k * H + j], at('h_prev')) + p.b_hh[k * H + j];
+        const lin = (k: number) =>
+          dot(W_ih[k * H + j], at('x')) +
+          p.b_ih[k * H + j] +
+          dot(W_hh[k * H + j], at('h_prev')) +
+          p.b_hh[k * H + j];
         const cp = at('c_prev')[j];
         expect(Math.abs(at('pre_i')[j] - (lin(0) + peep.w_ci[j] * cp))).toBeLessThan(1e-12);
         expect(Math.abs(at('pre_f')[j] - (lin(1) + peep.w_cf[j] * cp))).toBeLessThan(1e-12);
@@ -178,13 +220,16 @@ describe('initLstm', () => {
     expect(peep.W_ih).toEqual(plain.W_ih);
     expect(peep.b_hh).toEqual(plain.b_hh);
     expect(plain.peephole).toBeUndefined();
-    for (const v of [...peep.peephole!.w_ci, ...peep.peephole!.w_cf, ...peep.peephole!.w_co]) expect(Math.abs(v)).toBeLessThanOrEqual(0.5);
+    for (const v of [...peep.peephole!.w_ci, ...peep.peephole!.w_cf, ...peep.peephole!.w_co])
+      expect(Math.abs(v)).toBeLessThanOrEqual(0.5);
     expect(peep.peephole!.w_ci).not.toEqual(peep.peephole!.w_cf);
   });
 
   it('has PyTorch shapes and equals a one-layer initStack', () => {
     const p = initLstm(3, 4, 21, 'hand');
-    expect([p.W_ih.rows, p.W_ih.cols, p.W_hh.rows, p.W_hh.cols, p.b_ih.length, p.b_hh.length]).toEqual([16, 3, 16, 4, 16, 16]);
+    expect([p.W_ih.rows, p.W_ih.cols, p.W_hh.rows, p.W_hh.cols, p.b_ih.length, p.b_hh.length]).toEqual([
+      16, 3, 16, 4, 16, 16,
+    ]);
     for (const v of p.W_hh.data) expect(Number.isInteger(v) && Math.abs(v) <= 2).toBe(true);
     expect(initStack('lstm', 3, 4, 1, false, 21, 'hand').layers[0][0]).toEqual(p);
   });

@@ -116,7 +116,9 @@ describe('rnnTrace', () => {
     expect(Object.keys(trace.tensors).sort()).toEqual(['h', 'h_prev', 'pre', 'x']);
     expect(trace.steps).toBe(T);
     for (let t = 0; t < T; t++) {
-      const { x, h_prev, pre, h } = Object.fromEntries(Object.entries(trace.tensors).map(([k, v]) => [k, Array.from(v[t])]));
+      const { x, h_prev, pre, h } = Object.fromEntries(
+        Object.entries(trace.tensors).map(([k, v]) => [k, Array.from(v[t])]),
+      );
       expect(x).toEqual(xs[t]);
       expect(h_prev).toEqual(t === 0 ? h0 : Array.from(trace.tensors.h[t - 1]));
       for (let j = 0; j < H; j++) {
@@ -133,7 +135,8 @@ describe('initRnn', () => {
   it('torch style stays within ±1/√H and hand style draws integers −2..2', () => {
     const torch = initRnn(5, 9, 3, 'torch');
     const hand = initRnn(5, 9, 3, 'hand');
-    for (const t of [torch.W_ih, torch.W_hh]) for (const v of t.data) expect(Math.abs(v)).toBeLessThanOrEqual(1 / 3);
+    for (const t of [torch.W_ih, torch.W_hh])
+      for (const v of t.data) expect(Math.abs(v)).toBeLessThanOrEqual(1 / 3);
     for (const v of [...torch.b_ih, ...torch.b_hh]) expect(Math.abs(v)).toBeLessThanOrEqual(1 / 3);
     const all = [...hand.W_ih.data, ...hand.W_hh.data, ...hand.b_ih, ...hand.b_hh];
     for (const v of all) expect([-2, -1, 0, 1, 2]).toContain(v);

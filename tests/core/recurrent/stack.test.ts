@@ -6,7 +6,17 @@ import { createRng } from '../../../src/core/random';
 import { drawRnn, rnnForward, type RnnParams } from '../../../src/core/rnn';
 import { initStack, stackForward, type CellKind, type StackParams } from '../../../src/core/stack';
 import { fromRows, matrix } from '../../../src/core/tensor';
-import { maxDiff, nested, refCellOf, refGru, refLstm, refRnn, testSequence, testValues, type Mat } from './reference';
+import {
+  maxDiff,
+  nested,
+  refCellOf,
+  refGru,
+  refLstm,
+  refRnn,
+  testSequence,
+  testValues,
+  type Mat,
+} from './reference';
 
 const configs = fc.record({
   kind: fc.constantFrom<CellKind>('rnn', 'lstm', 'gru'),
@@ -80,7 +90,10 @@ describe('stackForward', () => {
     const fwd = lstmForward(p.layers[0][0] as LstmParams, fromRows(xs));
     const bwd = lstmForward(p.layers[0][1] as LstmParams, fromRows([...xs].reverse()));
     for (let t = 0; t < T; t++) {
-      const expected = [...fwd.output.data.subarray(t * H, (t + 1) * H), ...bwd.output.data.subarray((T - 1 - t) * H, (T - t) * H)];
+      const expected = [
+        ...fwd.output.data.subarray(t * H, (t + 1) * H),
+        ...bwd.output.data.subarray((T - 1 - t) * H, (T - t) * H),
+      ];
       expect(Array.from(output.data.subarray(t * 2 * H, (t + 1) * 2 * H))).toEqual(expected);
     }
     // h_n[1] is where the backward cell ends: at t = 0, the left half of output row 0's right block.
@@ -107,18 +120,28 @@ describe('stackForward', () => {
     const p = initStack('rnn', 2, 3, 2, true, 1, 'torch');
     expect(() => stackForward(p, matrix(4, 3))).toThrow(/X must have 2 columns/);
     expect(() => stackForward(p, matrix(4, 2), matrix(2, 3))).toThrow(/h0 must be 4×3.*got 2×3/);
-    expect(() => stackForward(p, matrix(4, 2), undefined, matrix(4, 3))).toThrow(/c0 applies to an LSTM only/);
+    expect(() => stackForward(p, matrix(4, 2), undefined, matrix(4, 3))).toThrow(
+      /c0 applies to an LSTM only/,
+    );
   });
 });
 
 describe('initStack', () => {
   it('draws l0, l0_reverse, l1, l1_reverse from one stream, with layer 1 reading D·H inputs', () => {
     const rng = createRng(99);
-    const expected = [drawLstm(rng, 3, 2, 'torch'), drawLstm(rng, 3, 2, 'torch'), drawLstm(rng, 4, 2, 'torch'), drawLstm(rng, 4, 2, 'torch')];
+    const expected = [
+      drawLstm(rng, 3, 2, 'torch'),
+      drawLstm(rng, 3, 2, 'torch'),
+      drawLstm(rng, 4, 2, 'torch'),
+      drawLstm(rng, 4, 2, 'torch'),
+    ];
     const p = initStack('lstm', 3, 2, 2, true, 99, 'torch');
     expect(p.layers.flat()).toEqual(expected);
     const g = createRng(3);
-    expect(initStack('gru', 2, 2, 2, false, 3, 'hand').layers.flat()).toEqual([drawGru(g, 2, 2, 'hand'), drawGru(g, 2, 2, 'hand')]);
+    expect(initStack('gru', 2, 2, 2, false, 3, 'hand').layers.flat()).toEqual([
+      drawGru(g, 2, 2, 'hand'),
+      drawGru(g, 2, 2, 'hand'),
+    ]);
     const r = createRng(4);
     const rnn = initStack('rnn', 2, 3, 1, true, 4, 'torch', 'relu');
     expect(rnn.layers[0]).toEqual([drawRnn(r, 2, 3, 'torch', 'relu'), drawRnn(r, 2, 3, 'torch', 'relu')]);

@@ -33,7 +33,11 @@ function makeLayer(kind: 'lstm' | 'rnn', H: number, activation: 'tanh' | 'relu' 
 }
 
 /** Runs `layers` in sequence on one batch item, building each with its weights first. */
-function runKeras(layers: { layer: tf.layers.Layer; weights: tf.Tensor[] }[], xs: Mat, initialState?: tf.Tensor[]): Mat {
+function runKeras(
+  layers: { layer: tf.layers.Layer; weights: tf.Tensor[] }[],
+  xs: Mat,
+  initialState?: tf.Tensor[],
+): Mat {
   return tf.tidy(() => {
     let x: tf.Tensor = tf.tensor3d([xs]);
     layers.forEach(({ layer, weights }, k) => {
@@ -48,9 +52,16 @@ function runKeras(layers: { layer: tf.layers.Layer; weights: tf.Tensor[] }[], xs
 function kerasStack(p: StackParams, xs: Mat): Mat {
   const kind = p.kind === 'lstm' ? 'lstm' : 'rnn';
   const layers = p.layers.map((dirs) => {
-    if (!p.bidirectional) return { layer: makeLayer(kind, p.hiddenSize, p.nonlinearity) as tf.layers.Layer, weights: kerasWeights(dirs[0]) };
+    if (!p.bidirectional)
+      return {
+        layer: makeLayer(kind, p.hiddenSize, p.nonlinearity) as tf.layers.Layer,
+        weights: kerasWeights(dirs[0]),
+      };
     return {
-      layer: tf.layers.bidirectional({ layer: makeLayer(kind, p.hiddenSize, p.nonlinearity), mergeMode: 'concat' }) as tf.layers.Layer,
+      layer: tf.layers.bidirectional({
+        layer: makeLayer(kind, p.hiddenSize, p.nonlinearity),
+        mergeMode: 'concat',
+      }) as tf.layers.Layer,
       weights: [...kerasWeights(dirs[0]), ...kerasWeights(dirs[1])],
     };
   });
@@ -111,11 +122,17 @@ describe('against tfjs (float32, CPU backend)', () => {
 
   it('stacked LSTM/RNN, uni- and bidirectional, equal the same tfjs layers applied in sequence', () => {
     fc.assert(
-      fc.property(sizes, fc.constantFrom('lstm' as const, 'rnn' as const), fc.integer({ min: 2, max: 3 }), fc.boolean(), ({ I, H, T, seed }, kind, L, bi) => {
-        const p = initStack(kind, I, H, L, bi, seed, 'torch', kind === 'rnn' ? 'relu' : undefined);
-        const xs = testSequence(seed, T, I, 2);
-        expect(maxDiff(nested(stackForward(p, fromRows(xs)).output), kerasStack(p, xs))).toBeLessThan(TOL);
-      }),
+      fc.property(
+        sizes,
+        fc.constantFrom('lstm' as const, 'rnn' as const),
+        fc.integer({ min: 2, max: 3 }),
+        fc.boolean(),
+        ({ I, H, T, seed }, kind, L, bi) => {
+          const p = initStack(kind, I, H, L, bi, seed, 'torch', kind === 'rnn' ? 'relu' : undefined);
+          const xs = testSequence(seed, T, I, 2);
+          expect(maxDiff(nested(stackForward(p, fromRows(xs)).output), kerasStack(p, xs))).toBeLessThan(TOL);
+        },
+      ),
       { numRuns: 10 },
     );
   });
