@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ModelConfig } from '../../src/sheets/model-spec';
+import { paramsFromPlan } from '../../src/sheets/params';
+import { a1, type SheetPlan } from '../../src/sheets/plan';
+import { slstmSpec } from '../../src/sheets/slstm-sheet';
+import { loadPlan, runHarness } from './evaluate';
+import { close, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+
+const base = slstmSpec.defaults;
+
+/**
+ * sLSTM without the stabiliser, straight from the paper's equations: i = exp(ĩ),
+ * f = σ(f̃) or exp(f̃), c = f c + i z, n = f n + i, h = σ(õ) c / n. Fine in float64 for the
+ * small pre-activations of these sheets, and it shares no code with the core.
+ */
+function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
+  const p = paramsFromPlan(plan);
+  const I = config.inputSize;
+  const H = config.hiddenSize;
+  let h = Array.from(p.h0);
+  const c = new Array<number>(H).fill(0);
+  const n = new Array<number>(H).fill(0);
+  const out: number[][] = [];
+  const sig = (v: number) => 1 / (1 + Math.exp(-v));
+  for (let t = 0; t < config.steps; t++) {
+    const pre = new Array<number>(4 * H).fill(0).map((_, r) => {
+      let s = p.b[r];
+      for (let k = 0; k < I; k++) s += p.W[r * I + k] * p.x[t * I + k];
+      for (let k = 0; k < H; k++) s += p.R[r * H + k] * h[k];
+      return s;
+    });
+    const next: number[] = [];
+    for (let u = 0; u < H; u++) {
+      const i = Math.exp(pre[u]);
+      const f = config.variant === 'exp' ? Math.exp(pre[H + u]) : sig(pre[H + u]);
+      c[u] = f * c[u] + i * Math.tanh(pre[2 * H + u]);
+      n[u] = f * n[u] + i;
+      next.push((sig(pre[3 * H + u]) * c[u]) / n[u]);
+    }
+    h = next;
+    out.push(next);
+  }
+  return out;
+}
+
+function expectMatchesNaive(config: ModelConfig, plan: SheetPlan): void {
+  const expected = naiveH(config, plan);
+  const hf = loadPlan(plan);
+  try {
+    for (let t = 0; t < config.steps; t++) {
+      const h = tensorAt(hf, plan, 'h', t);
+      expect(h.size).toBe(config.hiddenSize);
+      for (const [u, v] of h) expect(close(v, expected[t][u], 1e-9), `h[${t}][${u}] ${v} vs ${expected[t][u]}`).toBe(true);
+    }
+  } finally {
+    hf.destroy();
+  }
+}
+
+const sizes = fc
+  .record({ heads: fc.integer({ min: 1, max: 3 }), headSize: fc.integer({ min: 1, max: 2 }) })
+  .map(({ heads, headSize }) => ({ heads, hiddenSize: heads * headSize }));
+
+describe('sLSTM walkthrough sheet', () => {
+  it('every formula equals the core trace for both forget gates, before and after edits', () => {
+    for (const variant of ['sigmoid', 'exp']) {
+      const plan = slstmSpec.build({ ...base, variant });
+      expectHarnessPasses(runHarness(plan, slstmSpec));
+      expectNativeFormulas(plan);
+      expectMatchesNaive({ ...base, variant }, plan);
+    }
+  });
+
+  it('random sizes, heads, seeds, init styles and forget gates evaluate to the core trace and the unstabilised cell', () => {
+    fc.assert(
+      fc.property(
+        sizes,
+        fc.record({
+          inputSize: fc.integer({ min: 1, max: 3 }),
+          steps: fc.integer({ min: 1, max: 5 }),
+          seed: fc.integer({ min: 0, max: 10_000 }),
+          init: fc.constantFrom('torch' as const, 'hand' as const),
+          variant: fc.constantFrom('sigmoid', 'exp'),
+          language: fc.constantFrom('en' as const, 'zh' as const),
+        }),
+        (hs, over) => {
+          const config: ModelConfig = { ...base, ...hs, ...over };
+          const plan = slstmSpec.build(config);
+          expectHarnessPasses(runHarness(plan, slstmSpec));
+          expectMatchesNaive(config, plan);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('the stabiliser starts as m_1 = ĩ_1 and every later m is a MAX', () => {
+    const plan = slstmSpec.build(base);
+    const m = plan.cells.filter((c) => c.meaning?.trace?.name === 'm');
+    const pre = plan.cells.filter((c) => c.meaning?.trace?.name === 'pre_i' && c.meaning.trace.step === 0);
+    for (const cell of m) {
+      if (cell.meaning!.trace!.step === 0) {
+        const target = pre.find((p) => p.meaning!.trace!.flat === cell.meaning!.trace!.flat)!;
+        expect(cell.formula).toBe(`=${a1(target.row, target.col)}`);
+      } else expect(cell.formula).toMatch(/^=MAX\(/);
+    }
+    expect(m.length).toBe(base.steps * base.hiddenSize);
+  });
+
+  it('R is block-diagonal per head on the sheet, and an edit outside a block still flows through', () => {
+    const config: ModelConfig = { ...base, hiddenSize: 4, heads: 2 };
+    const plan = slstmSpec.build(config);
+    const R = plan.cells.filter((c) => c.meaning?.param?.name === 'R');
+    expect(R.length).toBe(4 * 4 * 4);
+    for (const cell of R) {
+      const flat = cell.meaning!.param!.flat;
+      const [r, c] = [Math.floor(flat / 4) % 4, flat % 4];
+      if (Math.floor(r / 2) !== Math.floor(c / 2)) expect(cell.value).toBe(0);
+    }
+    // Off-block entry R_i[0, 3] couples head 2 into head 1: the core applies R in full, as the sheet does.
+    const off = R.find((c) => c.meaning!.param!.flat === 3)!;
+    const edited = { ...plan, cells: plan.cells.map((c) => (c === off ? { ...c, value: 1.5 } : c)) };
+    expectHarnessPasses(runHarness(edited, slstmSpec));
+    expectMatchesNaive(config, edited);
+  });
+
+  it('rejects a hidden size that the heads do not divide, and sizes above the limits', () => {
+    expect(slstmSpec.validate({ ...base, hiddenSize: 5, heads: 2 }).join(' ')).toMatch(/multiple of the number of heads/);
+    expect(slstmSpec.validate({ ...base, language: 'zh', hiddenSize: 3, heads: 2 }).join(' ')).toMatch(/头数/);
+    expect(slstmSpec.validate({ ...base, heads: 8, hiddenSize: 8 }).join(' ')).toMatch(/heads must be between 1 and 4/);
+    expect(() => slstmSpec.build({ ...base, variant: 'tanh' })).toThrow(/unknown variant/);
+    expect(slstmSpec.validate(base)).toEqual([]);
+  });
+});
