@@ -90,6 +90,8 @@ export interface SheetPlan {
   readonly names: readonly PlanName[];
   /** Blocks with a visible border (a vector or a weight matrix), drawn as in the seed workbooks. */
   readonly boxes: readonly PlanRange[];
+  /** Rows above and columns left of the split that stay visible while scrolling (optional). */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
 }
 
 /** 0-based (row, col) → "B3". */

@@ -232,15 +232,17 @@ export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, sha
     }
   }
 
+  // Keep the title in view, and the weights too when they are narrow enough to leave room for time.
+  b.freeze(1, arrowCol <= 10 ? stackLabelCol + 1 : 0);
   b.width(0, 24);
   for (let c = wCol; c < arrowCol; c++) b.width(c, 7);
   b.width(arrowCol, 3);
-  b.width(stackLabelCol, 9);
+  b.width(stackLabelCol, 10);
   for (let t = 0; t < T; t++)
     for (let c = 0; c < layout.blockWidth; c++) {
       const isGap = c === layout.blockWidth - 1;
       const isValue = c === layout.valueCol || c === 0 || (layout.kind === 'gru' && c === 1);
-      b.width(timeCol(t) + c, isGap ? 3 : isValue ? 9 : 5);
+      b.width(timeCol(t) + c, isGap ? 3 : isValue ? 10 : 5);
     }
   return b.build();
 }

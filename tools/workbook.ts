@@ -1,0 +1,174 @@
+/**
+ * Command-line export of a walkthrough sheet to .xlsx:
+ *   npm run workbook -- --model lstm --input 3 --hidden 2 --steps 4 --seed 7 --out lstm.xlsx
+ * Every option of the task pane is available; problems are reported in one readable
+ * message and a non-zero exit code, never a stack trace.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stackFromStateDict } from '../src/core/state-dict';
+import type { CellKind } from '../src/core/stack';
+import type { ModelConfig, StateDictJson } from '../src/sheets/model-spec';
+import type { Language, ModelId } from '../src/sheets/plan';
+import { MODELS, specFor } from '../src/sheets/registry';
+import { coreResults } from '../src/sheets/results';
+import { planToXlsx } from '../src/sheets/xlsx';
+
+export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <file.xlsx>
+
+  --model <id>        ${Object.keys(MODELS).join(' | ')}
+  --variant <id>      model variant (e.g. peephole, bidirectional, relu)
+  --input <n>         input size I
+  --hidden <n>        hidden size H
+  --steps <n>         sequence length T
+  --seed <n>          random seed (default 1)
+  --init <style>      torch | hand
+  --lang <code>       en | zh
+  --layers <n>        stacked layers (RNN, LSTM, GRU)
+  --state <n>         state size N (Mamba)
+  --heads <n>         heads (sLSTM)
+  --weights <file>    PyTorch state_dict as JSON; sizes are read from it where possible
+  --no-results        leave formula results out (Excel computes them on open)
+  --out <file>        where to write the .xlsx (required)
+  --help              this text`;
+
+export class UsageError extends Error {}
+
+function integer(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number (got "${text}")`);
+  return Number(text);
+}
+
+function oneOf<T extends string>(flag: string, text: string | undefined, allowed: readonly T[]): T | undefined {
+  if (text === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${text}")`);
+  return text as T;
+}
+
+/** Sizes a recurrent state_dict implies, so --weights alone is enough. */
+function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelConfig> {
+  if (model !== 'rnn' && model !== 'lstm' && model !== 'gru') return {};
+  const p = stackFromStateDict(model as CellKind, dict);
+  const peephole = 'weight_ci_l0' in dict;
+  const variant = p.bidirectional ? 'bidirectional' : peephole ? 'peephole' : undefined;
+  return { inputSize: p.inputSize, hiddenSize: p.hiddenSize, numLayers: p.numLayers, ...(variant ? { variant } : {}) };
+}
+
+export interface WorkbookJob {
+  readonly config: ModelConfig;
+  readonly out: string;
+  readonly results: boolean;
+}
+
+export async function parseWorkbookArgs(argv: readonly string[]): Promise<WorkbookJob | 'help'> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        model: { type: 'string' },
+        variant: { type: 'string' },
+        input: { type: 'string' },
+        hidden: { type: 'string' },
+        steps: { type: 'string' },
+        seed: { type: 'string' },
+        init: { type: 'string' },
+        lang: { type: 'string' },
+        layers: { type: 'string' },
+        state: { type: 'string' },
+        heads: { type: 'string' },
+        weights: { type: 'string' },
+        'no-results': { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (!v.model) throw new UsageError('--model is required');
+  if (!v.out) throw new UsageError('--out is required (the .xlsx file to write)');
+  const spec = (() => {
+    try {
+      return specFor(v.model);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  })();
+  let stateDict: StateDictJson | undefined;
+  let fromDict: Partial<ModelConfig> = {};
+  if (v.weights) {
+    let text: string;
+    try {
+      text = await readFile(v.weights, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read --weights file ${v.weights}`);
+    }
+    try {
+      stateDict = JSON.parse(text) as StateDictJson;
+    } catch (e) {
+      throw new UsageError(`--weights ${v.weights} is not valid JSON: ${(e as Error).message}`);
+    }
+    if (typeof stateDict !== 'object' || stateDict === null || Array.isArray(stateDict)) throw new UsageError(`--weights ${v.weights} must hold a JSON object (tensor name → array)`);
+    try {
+      fromDict = sizesFromStateDict(spec.id, stateDict);
+    } catch (e) {
+      throw new UsageError(`--weights ${v.weights}: ${(e as Error).message}`);
+    }
+  }
+  const d = spec.defaults;
+  const sizes: [keyof ModelConfig, string, string | undefined][] = [
+    ['inputSize', 'input', v.input],
+    ['hiddenSize', 'hidden', v.hidden],
+    ['steps', 'steps', v.steps],
+    ['seed', 'seed', v.seed],
+    ['numLayers', 'layers', v.layers],
+    ['stateSize', 'state', v.state],
+    ['heads', 'heads', v.heads],
+  ];
+  const overrides: Record<string, unknown> = {};
+  for (const [field, flag, text] of sizes) {
+    const n = integer(flag, text);
+    if (n !== undefined) overrides[field] = n;
+  }
+  if (v.variant !== undefined) overrides.variant = v.variant;
+  const config: ModelConfig = {
+    ...d,
+    ...fromDict,
+    ...overrides,
+    language: oneOf<Language>('lang', v.lang, ['en', 'zh']) ?? d.language,
+    init: oneOf('init', v.init, ['torch', 'hand'] as const) ?? (stateDict ? 'torch' : d.init),
+    ...(stateDict ? { stateDict } : {}),
+    model: spec.id,
+  };
+  const problems = spec.validate(config);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  return { config, out: v.out, results: !v['no-results'] };
+}
+
+export async function runWorkbook(argv: readonly string[]): Promise<string> {
+  const job = await parseWorkbookArgs(argv);
+  if (job === 'help') return USAGE;
+  const plan = specFor(job.config.model).build(job.config);
+  const bytes = await planToXlsx(plan, job.results ? { result: coreResults(plan) } : {});
+  await writeFile(job.out, bytes);
+  const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
+  return `wrote ${job.out}: sheet "${plan.baseName}", ${plan.cells.length} cells, ${formulas} formulas`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runWorkbook(process.argv.slice(2)).then(
+    (message) => console.log(message),
+    (e: unknown) => {
+      if (e instanceof UsageError) console.error(`workbook: ${e.message}\n\n${USAGE}`);
+      else console.error(`workbook: ${(e as Error).message}`);
+      process.exitCode = 1;
+    },
+  );
+}
