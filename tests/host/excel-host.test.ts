@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
 import { styleFor } from '../../src/sheets/style';
-import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
+import { a1, type ModelId, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
+import { MODELS } from '../../src/sheets/registry';
 import { FakeExcel, type FakeSheet } from './fake-excel';
 import { bulkPlan, lstmLikePlan } from './plan-factory';
 
@@ -21,7 +22,8 @@ function expectSheetMatchesPlan(sheet: FakeSheet, plan: SheetPlan): void {
       expect(got!.formula, address).toBe(cell.formula);
     } else {
       expect(got!.formula, address).toBeUndefined();
-      expect(got!.value, address).toBe(cell.value);
+      // An empty-string label and an absent value both leave the cell empty.
+      expect(got!.value ?? '', address).toBe(cell.value ?? '');
     }
     const style = styleFor(cell.role);
     expect(got!.fill, address).toBe(style.fill);
@@ -34,6 +36,12 @@ function expectSheetMatchesPlan(sheet: FakeSheet, plan: SheetPlan): void {
   for (const [key, c] of sheet.cells) {
     if (!planned.has(key)) expect(c.formula === undefined && c.value === undefined, key).toBe(true);
   }
+}
+
+/** "$C$4" for (3, 2), spelled out here rather than taken from the code under test. */
+function absolute(row: number, col: number): string {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1(row, col))!;
+  return `$${letters}$${digits}`;
 }
 
 function contentOf(sheet: FakeSheet): string {
@@ -183,6 +191,36 @@ describe('ExcelHost.buildSheet', () => {
     const plan = { ...lstmLikePlan({ I: 1, H: 1, T: 1 }), names: [{ name: 'A1', range: { top: 0, left: 0, bottom: 0, right: 0 } }] };
     await expect(hostFor(excel).buildSheet(plan, {})).rejects.toThrow(/invalid Excel name "A1"/);
     expect(excel.syncCount).toBe(0);
+  });
+});
+
+describe('ExcelHost with the registered sheet builders', () => {
+  it('writes the real LSTM sheet (I=3, H=2, T=4) exactly, in at most 3 syncs', async () => {
+    const spec = MODELS.lstm!;
+    const plan = spec.build({ ...spec.defaults, inputSize: 3, hiddenSize: 2, steps: 4 });
+    const excel = new FakeExcel(['Sheet1']);
+    const result = await hostFor(excel).buildSheet(plan, { mode: 'walkthrough' });
+    expect(result.syncCount).toBeLessThanOrEqual(3);
+    expect(excel.syncCount).toBe(result.syncCount);
+    expectSheetMatchesPlan(excel.sheet(result.sheetName)!, plan);
+  });
+
+  it.each(Object.keys(MODELS) as ModelId[])('writes the %s sheet at its largest size exactly, under the request limit', async (id) => {
+    const spec = MODELS[id]!;
+    const sizes = Object.fromEntries(Object.entries(spec.limits).map(([f, l]) => [f, l!.max]));
+    const config = { ...spec.defaults, ...sizes };
+    if (spec.validate(config).length > 0) return; // a size combination the pane would not offer
+    const plan = spec.build(config);
+    const excel = new FakeExcel(['Sheet1']);
+    const result = await hostFor(excel).buildSheet(plan, {});
+    for (const bytes of excel.requestBytes) expect(bytes).toBeLessThanOrEqual(5_000_000);
+    expectSheetMatchesPlan(excel.sheet(result.sheetName)!, plan);
+    const expectedNames = plan.names.map((n) => {
+      const tl = absolute(n.range.top, n.range.left);
+      const br = absolute(n.range.bottom, n.range.right);
+      return [n.name, tl === br ? tl : `${tl}:${br}`];
+    });
+    expect(Object.fromEntries(excel.sheet(result.sheetName)!.names)).toEqual(Object.fromEntries(expectedNames));
   });
 });
 
