@@ -102,15 +102,21 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
     [],
   );
 
-  /** Runs an action; when it asks for confirmation, the dialog takes over. */
+  /**
+   * Runs an action; when it asks for confirmation, the dialog takes over. The dialog opens
+   * only once the buttons are enabled again, so it takes focus from a settled pane.
+   */
   const act = useCallback(
-    (run: Runner) =>
-      guarded(async () => {
+    async (run: Runner) => {
+      let ask: Pending | null = null;
+      await guarded(async () => {
         const r = await run(false);
-        if (r.status === 'needs-confirmation') setPending({ message: describeAction(r, language), run });
+        if (r.status === 'needs-confirmation') ask = { message: describeAction(r, language), run };
         else setMessage({ kind: 'info', text: describeAction(r, language) });
         if (r.status === 'done') setResult(null);
-      }),
+      });
+      if (ask) setPending(ask);
+    },
     [guarded, language],
   );
 
