@@ -7,12 +7,20 @@ import type { ModelConfig, ModelSpec } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
+import { mambaBlockSpec } from './mamba-block-sheet';
+import { mambaScanSpec } from './mamba-scan-sheet';
+import { mlstmSpec } from './mlstm-sheet';
 import { rnnSpec } from './rnn-sheet';
+import { slstmSpec } from './slstm-sheet';
 
 export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
   rnn: rnnSpec,
   lstm: lstmSpec,
   gru: gruSpec,
+  'mamba-scan': mambaScanSpec,
+  'mamba-block': mambaBlockSpec,
+  slstm: slstmSpec,
+  mlstm: mlstmSpec,
 };
 
 export function availableModels(): ModelSpec[] {
