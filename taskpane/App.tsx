@@ -23,6 +23,8 @@ import { exportWithXlsxWriter, saveWithBrowser, type ExportXlsx, type SaveFile }
 import { MODEL_ORDER } from './form';
 import { systemTheme, type ThemeName } from './office-env';
 import { LANGUAGE_NAMES, STRINGS } from './strings';
+import { ExplainPanel } from './practice/ExplainPanel';
+import { PracticePanel } from './practice/PracticePanel';
 
 const useStyles = makeStyles({
   root: {
@@ -83,9 +85,10 @@ export function App({ host, language, theme, models = MODELS, exportXlsx, saveFi
             strings={strings}
             exportXlsx={exportXlsx ?? exportWithXlsxWriter}
             saveFile={saveFile ?? saveWithBrowser}
-            practicePanel={practicePanel}
+            practicePanel={practicePanel ?? ((sheet) => <PracticePanel host={host} language={lang} sheet={sheet.name} />)}
           />
         )}
+        <ExplainPanel host={host} language={lang} />
       </div>
     </FluentProvider>
   );
