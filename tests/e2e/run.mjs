@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { buildPreview, servePreview } from '../../tools/preview.mjs';
 import { expectedValue, loadProject, paramsFrom, sampleTracedCells } from './expected.mjs';
 import { buildFromPane } from './pane.mjs';
+import { practiceScenario } from './practice.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -204,6 +205,8 @@ try {
       await typeInCell(page, address, String(old));
     });
   }
+
+  await practiceScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
 
   await test('the page raised no uncaught errors', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'));
