@@ -39,7 +39,8 @@ function shapeText(m: { rows: number; cols: number }): string {
 export function readMatrix(name: string, value: unknown, expected: string): Matrix {
   if (value === null || value === undefined) throw invalidValue(`${name} is missing; expected ${expected}`);
   if (typeof value === 'number') return readRows(name, [[value]], expected);
-  if (!Array.isArray(value)) throw invalidValue(`${name} must be a range of numbers (${expected}); got ${describeCell(value)}`);
+  if (!Array.isArray(value))
+    throw invalidValue(`${name} must be a range of numbers (${expected}); got ${describeCell(value)}`);
   if (value.length === 0) throw invalidValue(`${name} is empty; expected ${expected}`);
   const nested = value.map((r) => Array.isArray(r));
   if (nested.every((n) => !n)) return readRows(name, [value], expected);
@@ -52,20 +53,25 @@ function readRows(name: string, rows: unknown[][], expected: string): Matrix {
   const nCols = rows[0].length;
   if (nCols === 0) throw invalidValue(`${name} is empty; expected ${expected}`);
   if (nRows > MAX_STEPS || nCols > MAX_RANGE_COLS) {
-    throw invalidValue(`${name} is too large (${nRows}×${nCols}); at most ${MAX_STEPS} rows and ${MAX_RANGE_COLS} columns`);
+    throw invalidValue(
+      `${name} is too large (${nRows}×${nCols}); at most ${MAX_STEPS} rows and ${MAX_RANGE_COLS} columns`,
+    );
   }
   const m = matrix(nRows, nCols);
   for (let r = 0; r < nRows; r++) {
     const row = rows[r];
     if (row.length !== nCols) {
-      throw invalidValue(`${name} has rows of different lengths (row 1 has ${nCols} values, row ${r + 1} has ${row.length})`);
+      throw invalidValue(
+        `${name} has rows of different lengths (row 1 has ${nCols} values, row ${r + 1} has ${row.length})`,
+      );
     }
     for (let c = 0; c < nCols; c++) {
       const v = row[c];
       if (typeof v !== 'number') {
         throw invalidValue(`${name} has ${describeCell(v)} at ${at(r, c)}; every cell must hold a number`);
       }
-      if (!Number.isFinite(v)) throw invalidNumber(`${name} has a non-finite number (NaN or ±∞) at ${at(r, c)}`);
+      if (!Number.isFinite(v))
+        throw invalidNumber(`${name} has a non-finite number (NaN or ±∞) at ${at(r, c)}`);
       m.data[r * nCols + c] = v;
     }
   }
@@ -82,17 +88,28 @@ export function isOmitted(value: unknown): boolean {
  * with `lengthText` explaining where the number comes from ("4·H for H = 2").
  */
 export function readVector(name: string, value: unknown, length?: number, lengthText?: string): Float64Array {
-  const what = length === undefined ? 'a row or a column of numbers' : `a row or a column of ${length} values${lengthText ? ` (${lengthText})` : ''}`;
+  const what =
+    length === undefined
+      ? 'a row or a column of numbers'
+      : `a row or a column of ${length} values${lengthText ? ` (${lengthText})` : ''}`;
   const m = readMatrix(name, value, what);
   if (m.rows !== 1 && m.cols !== 1) throw invalidValue(`${name} must be ${what}; got ${shapeText(m)}`);
   if (length !== undefined && m.data.length !== length) {
-    throw invalidValue(`${name} must hold ${length} values${lengthText ? ` (${lengthText})` : ''}; got ${m.data.length}`);
+    throw invalidValue(
+      `${name} must hold ${length} values${lengthText ? ` (${lengthText})` : ''}; got ${m.data.length}`,
+    );
   }
   return m.data;
 }
 
 /** An optional vector: omitted means `fallback` (zeros unless given). */
-export function readOptionalVector(name: string, value: unknown, length: number, lengthText: string, fallback?: Float64Array): Float64Array {
+export function readOptionalVector(
+  name: string,
+  value: unknown,
+  length: number,
+  lengthText: string,
+  fallback?: Float64Array,
+): Float64Array {
   if (isOmitted(value)) return fallback ?? new Float64Array(length);
   return readVector(name, value, length, lengthText);
 }
@@ -101,27 +118,54 @@ export function readOptionalVector(name: string, value: unknown, length: number,
  * Checks a matrix against its expected shape: "W_hh must be 8×2 (4·H × H) for H = 2;
  * got 6×2". A swapped shape gets a hint, the commonest mistake when pasting weights.
  */
-export function expectShape(name: string, m: Matrix, rows: number, cols: number, formula: string, given: string): Matrix {
+export function expectShape(
+  name: string,
+  m: Matrix,
+  rows: number,
+  cols: number,
+  formula: string,
+  given: string,
+): Matrix {
   if (m.rows === rows && m.cols === cols) return m;
-  const transposed = m.rows === cols && m.cols === rows ? '; it looks transposed (matrices are out × in, as in PyTorch)' : '';
-  throw invalidValue(`${name} must be ${rows}×${cols} (${formula}) for ${given}; got ${shapeText(m)}${transposed}`);
+  const transposed =
+    m.rows === cols && m.cols === rows ? '; it looks transposed (matrices are out × in, as in PyTorch)' : '';
+  throw invalidValue(
+    `${name} must be ${rows}×${cols} (${formula}) for ${given}; got ${shapeText(m)}${transposed}`,
+  );
 }
 
 /** A matrix of the given shape. */
-export function readShaped(name: string, value: unknown, rows: number, cols: number, formula: string, given: string): Matrix {
-  return expectShape(name, readMatrix(name, value, `${rows}×${cols} (${formula})`), rows, cols, formula, given);
+export function readShaped(
+  name: string,
+  value: unknown,
+  rows: number,
+  cols: number,
+  formula: string,
+  given: string,
+): Matrix {
+  return expectShape(
+    name,
+    readMatrix(name, value, `${rows}×${cols} (${formula})`),
+    rows,
+    cols,
+    formula,
+    given,
+  );
 }
 
 /** A model size read off an argument's shape, kept within MAX_SIZE. */
 export function checkSize(symbol: string, value: number, source: string): number {
-  if (value > MAX_SIZE) throw invalidValue(`${symbol} = ${value} (from ${source}) is too large; at most ${MAX_SIZE}`);
+  if (value > MAX_SIZE)
+    throw invalidValue(`${symbol} = ${value} (from ${source}) is too large; at most ${MAX_SIZE}`);
   return value;
 }
 
 /** Refuses calls whose cost would freeze Excel. */
 export function checkWork(fn: string, multiplyAdds: number): void {
   if (multiplyAdds > MAX_WORK) {
-    throw invalidValue(`${fn} would need about ${multiplyAdds.toExponential(1)} multiply-adds; at most ${MAX_WORK.toExponential(0)} per call`);
+    throw invalidValue(
+      `${fn} would need about ${multiplyAdds.toExponential(1)} multiply-adds; at most ${MAX_WORK.toExponential(0)} per call`,
+    );
   }
 }
 
@@ -129,10 +173,17 @@ export function checkWork(fn: string, multiplyAdds: number): void {
  * An option string: omitted means the default; matching ignores case and surrounding
  * spaces; anything else lists the allowed values.
  */
-export function readOption<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return fallback;
+export function readOption<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))
+    return fallback;
   const list = allowed.map((a) => `"${a}"`).join(', ');
-  if (typeof value !== 'string') throw invalidValue(`${name} must be one of ${list}; got ${describeCell(value)}`);
+  if (typeof value !== 'string')
+    throw invalidValue(`${name} must be one of ${list}; got ${describeCell(value)}`);
   const key = value.trim().toLowerCase();
   const found = allowed.find((a) => a.toLowerCase() === key);
   if (found === undefined) throw invalidValue(`${name} must be one of ${list}; got ${describeCell(value)}`);
@@ -143,8 +194,10 @@ export function readOption<T extends string>(name: string, value: unknown, allow
 export function readInteger(name: string, value: unknown, min: number, max: number): number {
   let v = value;
   if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = v[0][0];
-  if (v === null || v === undefined) throw invalidValue(`${name} is missing; expected a whole number from ${min} to ${max}`);
-  if (typeof v !== 'number') throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${describeCell(v)}`);
+  if (v === null || v === undefined)
+    throw invalidValue(`${name} is missing; expected a whole number from ${min} to ${max}`);
+  if (typeof v !== 'number')
+    throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${describeCell(v)}`);
   if (!Number.isFinite(v)) throw invalidNumber(`${name} must be a finite whole number; got ${v}`);
   if (!Number.isInteger(v) || v < min || v > max) {
     throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${v}`);
@@ -160,7 +213,9 @@ export function resultRows(fn: string, m: Matrix): number[][] {
     for (let c = 0; c < m.cols; c++) {
       const v = m.data[r * m.cols + c];
       if (!Number.isFinite(v)) {
-        throw invalidNumber(`${fn}: the result is not finite at ${at(r, c)} (overflow); scale the inputs down`);
+        throw invalidNumber(
+          `${fn}: the result is not finite at ${at(r, c)} (overflow); scale the inputs down`,
+        );
       }
       row[c] = v;
     }

@@ -215,7 +215,14 @@ export function excelGruStep(
  * @returns T×H: the hidden state h_t in row t.
  * @helpurl https://localhost:3000/help/functions.html#gru-seq
  */
-export function excelGruSeq(X: any[][], W_ih: any[][], W_hh: any[][], b_ih?: any[][], b_hh?: any[][], h0?: any[][]): number[][] {
+export function excelGruSeq(
+  X: any[][],
+  W_ih: any[][],
+  W_hh: any[][],
+  b_ih?: any[][],
+  b_hh?: any[][],
+  h0?: any[][],
+): number[][] {
   return call(() => gruSeq(X, W_ih, W_hh, b_ih, b_hh, h0));
 }
 
@@ -230,7 +237,13 @@ export function excelGruSeq(X: any[][], W_ih: any[][], W_hh: any[][], b_ih?: any
  * @returns Ā or B̄ in the broadcast shape of delta, A and B (each dimension 1 or shared).
  * @helpurl https://localhost:3000/help/functions.html#mamba-discretize
  */
-export function excelMambaDiscretize(delta: any[][], A: any[][], B: any[][], method?: string, output?: string): number[][] {
+export function excelMambaDiscretize(
+  delta: any[][],
+  A: any[][],
+  B: any[][],
+  method?: string,
+  output?: string,
+): number[][] {
   return call(() => mambaDiscretize(delta, A, B, method, output));
 }
 
@@ -412,6 +425,13 @@ export function excelMlstmStep(
  * @returns T×d_v: the output h_t in row t.
  * @helpurl https://localhost:3000/help/functions.html#mlstm-seq
  */
-export function excelMlstmSeq(Q: any[][], K: any[][], V: any[][], I_pre: any[][], F_pre: any[][], form?: string): number[][] {
+export function excelMlstmSeq(
+  Q: any[][],
+  K: any[][],
+  V: any[][],
+  I_pre: any[][],
+  F_pre: any[][],
+  form?: string,
+): number[][] {
   return call(() => mlstmSeq(Q, K, V, I_pre, F_pre, form));
 }

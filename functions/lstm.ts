@@ -4,7 +4,16 @@
 import { lstmForward, lstmStep as coreLstmStep, type LstmParams } from '../src/core/lstm';
 import { readOption, readOptionalVector, resultColumns, resultRows } from './args';
 import { invalidValue } from './errors';
-import { checkRecurrentWork, hiddenSizeFromWhh, readCellWeights, readSequence, readStepInput, readStepState, type CellWeights } from './recurrent-args';
+import {
+  checkRecurrentWork,
+  hiddenSizeOf,
+  readWhh,
+  readCellWeights,
+  readSequence,
+  readStepInput,
+  readStepState,
+  type CellWeights,
+} from './recurrent-args';
 
 export const LSTM_STEP_OUTPUTS = ['state', 'h', 'c', 'gates'] as const;
 export const LSTM_SEQ_OUTPUTS = ['h', 'c'] as const;
@@ -33,7 +42,7 @@ export function lstmStep(
   if (c.length !== h.length) {
     throw invalidValue(`c_prev must hold ${h.length} values (H, the length of h_prev); got ${c.length}`);
   }
-  const p = params(readCellWeights(4, xv.length, h.length, W_ih, W_hh, b_ih, b_hh));
+  const p = params(readCellWeights(4, xv.length, h.length, W_ih, readWhh(W_hh, 4), b_ih, b_hh));
   const out = readOption('output', output, LSTM_STEP_OUTPUTS, 'state');
   const r = coreLstmStep(p, xv, h, c);
   const fn = 'LSTM.STEP';
@@ -55,8 +64,9 @@ export function lstmSeq(
   output?: unknown,
 ): number[][] {
   const Xm = readSequence('X', X);
-  const H = hiddenSizeFromWhh(W_hh, 4);
-  const p = params(readCellWeights(4, Xm.cols, H, W_ih, W_hh, b_ih, b_hh));
+  const whh = readWhh(W_hh, 4);
+  const H = hiddenSizeOf(whh);
+  const p = params(readCellWeights(4, Xm.cols, H, W_ih, whh, b_ih, b_hh));
   const hStart = readOptionalVector('h0', h0, H, `H = ${H}`);
   const cStart = readOptionalVector('c0', c0, H, `H = ${H}`);
   const out = readOption('output', output, LSTM_SEQ_OUTPUTS, 'h');

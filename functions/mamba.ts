@@ -50,7 +50,9 @@ function broadcastSize(args: readonly [string, Matrix][], dim: 'rows' | 'cols'):
   const size = Math.max(...args.map(([, m]) => m[dim]));
   if (args.some(([, m]) => m[dim] !== 1 && m[dim] !== size)) {
     const shapes = args.map(([n, m]) => `${n} ${m.rows}×${m.cols}`).join(', ');
-    throw invalidValue(`delta, A and B must broadcast (each one's ${dim} either 1 or the same number); got ${shapes}`);
+    throw invalidValue(
+      `delta, A and B must broadcast (each one's ${dim} either 1 or the same number); got ${shapes}`,
+    );
   }
   return size;
 }
@@ -60,7 +62,13 @@ function broadcastSize(args: readonly [string, Matrix][], dim: 'rows' | 'cols'):
  * cell. delta, A and B broadcast like NumPy in two dimensions, so a column of Δ (one per
  * channel), a D×N block of A and a row of B (one per state) give the D×N block.
  */
-export function mambaDiscretize(delta: unknown, A: unknown, B: unknown, method?: unknown, output?: unknown): number[][] {
+export function mambaDiscretize(
+  delta: unknown,
+  A: unknown,
+  B: unknown,
+  method?: unknown,
+  output?: unknown,
+): number[][] {
   const args: [string, Matrix][] = [
     ['delta', readMatrix('delta', delta, 'a number or a range, broadcast against A and B')],
     ['A', readMatrix('A', A, 'a number or a range, broadcast against delta and B')],
@@ -71,7 +79,8 @@ export function mambaDiscretize(delta: unknown, A: unknown, B: unknown, method?:
   checkStepSizes('delta', args[0][1].data, args[0][1].cols);
   const rows = broadcastSize(args, 'rows');
   const cols = broadcastSize(args, 'cols');
-  const at = (x: Matrix, r: number, c: number): number => x.data[(x.rows === 1 ? 0 : r) * x.cols + (x.cols === 1 ? 0 : c)];
+  const at = (x: Matrix, r: number, c: number): number =>
+    x.data[(x.rows === 1 ? 0 : r) * x.cols + (x.cols === 1 ? 0 : c)];
   const [d, a, b] = args.map(([, x]) => x);
   const result = matrix(rows, cols);
   for (let r = 0; r < rows; r++) {
@@ -106,7 +115,9 @@ export function mambaStep(
   checkStepSizes('delta', dv, 1);
   const Bv = readVector('B', B, N, `one per state, N = ${N}`);
   const Cv = readVector('C', C, N, `one per state, N = ${N}`);
-  const skip = isOmitted(D) ? undefined : readOptionalVector('D', D, channels, `one skip weight per channel, D = ${channels}`);
+  const skip = isOmitted(D)
+    ? undefined
+    : readOptionalVector('D', D, channels, `one skip weight per channel, D = ${channels}`);
   const m = readMethod(method);
   const out = readOption('output', output, MAMBA_STEP_OUTPUTS, 'state');
   const r = scanStep(uv, h, dv, Am, Bv, Cv, skip, m);
@@ -139,7 +150,9 @@ export function mambaScan(
   checkStepSizes('Delta', delta.data, channels);
   const Bm = readShaped('B', B, T, N, 'T × N', `T = ${T} (the rows of U), N = ${N} (the columns of A)`);
   const Cm = readShaped('C', C, T, N, 'T × N', `T = ${T} (the rows of U), N = ${N} (the columns of A)`);
-  const skip = isOmitted(D) ? undefined : readOptionalVector('D', D, channels, `one skip weight per channel, D = ${channels}`);
+  const skip = isOmitted(D)
+    ? undefined
+    : readOptionalVector('D', D, channels, `one skip weight per channel, D = ${channels}`);
   const z = isOmitted(Z) ? undefined : readShaped('Z', Z, T, channels, 'T × D, like U', seq);
   const m = readMethod(method);
   const out = readOption('output', output, MAMBA_SCAN_OUTPUTS, 'y');

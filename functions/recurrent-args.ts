@@ -4,7 +4,15 @@
  * gate blocks stacked in the rows (1, 4 for i f g o, 3 for r z n).
  */
 import type { Matrix } from '../src/core/tensor';
-import { checkSize, checkWork, readMatrix, readOptionalVector, readShaped, readVector } from './args';
+import {
+  checkSize,
+  checkWork,
+  expectShape,
+  readMatrix,
+  readOptionalVector,
+  readShaped,
+  readVector,
+} from './args';
 
 export interface CellWeights {
   readonly I: number;
@@ -19,10 +27,18 @@ function rowsText(gates: number): string {
   return gates === 1 ? 'H' : `${gates}·H`;
 }
 
-export function readCellWeights(gates: number, I: number, H: number, W_ih: unknown, W_hh: unknown, b_ih: unknown, b_hh: unknown): CellWeights {
+export function readCellWeights(
+  gates: number,
+  I: number,
+  H: number,
+  W_ih: unknown,
+  W_hh: Matrix,
+  b_ih: unknown,
+  b_hh: unknown,
+): CellWeights {
   const given = `H = ${H}, I = ${I}`;
   const G = rowsText(gates);
-  const w_hh = readShaped('W_hh', W_hh, gates * H, H, `${G} × H`, `H = ${H}`);
+  const w_hh = expectShape('W_hh', W_hh, gates * H, H, `${G} × H`, `H = ${H}`);
   const w_ih = readShaped('W_ih', W_ih, gates * H, I, `${G} × I`, given);
   const lengthText = `${G} for H = ${H}`;
   return {
@@ -56,13 +72,17 @@ export function readSequence(name: string, value: unknown, featureSymbol = 'I'):
   return X;
 }
 
+/** W_hh as a matrix; its shape is checked by `readCellWeights` once H is known. */
+export function readWhh(W_hh: unknown, gates: number): Matrix {
+  return readMatrix('W_hh', W_hh, `${rowsText(gates)} × H`);
+}
+
 /**
- * H for a sequence call, from W_hh's column count (W_hh is G·H × H); its rows are
- * checked afterwards against that H so the message can state the full expected shape.
+ * H for a sequence call: W_hh's column count (W_hh is G·H × H). Its rows are checked
+ * later against that H, so the message can state the full expected shape.
  */
-export function hiddenSizeFromWhh(W_hh: unknown, gates: number): number {
-  const w = readMatrix('W_hh', W_hh, `${rowsText(gates)} × H`);
-  return checkSize('H', w.cols, 'the columns of W_hh');
+export function hiddenSizeOf(W_hh: Matrix): number {
+  return checkSize('H', W_hh.cols, 'the columns of W_hh');
 }
 
 /** Cost of a recurrent pass: T steps, G·H rows dotted with I + H values. */

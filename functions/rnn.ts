@@ -3,7 +3,16 @@
  */
 import { rnnForward, rnnStep as coreRnnStep, type Nonlinearity, type RnnParams } from '../src/core/rnn';
 import { readOption, readOptionalVector, resultColumns, resultRows } from './args';
-import { checkRecurrentWork, hiddenSizeFromWhh, readCellWeights, readSequence, readStepInput, readStepState, type CellWeights } from './recurrent-args';
+import {
+  checkRecurrentWork,
+  hiddenSizeOf,
+  readWhh,
+  readCellWeights,
+  readSequence,
+  readStepInput,
+  readStepState,
+  type CellWeights,
+} from './recurrent-args';
 
 export const NONLINEARITIES: readonly Nonlinearity[] = ['tanh', 'relu'];
 
@@ -31,7 +40,7 @@ export function rnnStep(
 ): number[][] {
   const xv = readStepInput(x);
   const h = readStepState('h_prev', h_prev);
-  const p = params(readCellWeights(1, xv.length, h.length, W_ih, W_hh, b_ih, b_hh), nonlinearity);
+  const p = params(readCellWeights(1, xv.length, h.length, W_ih, readWhh(W_hh, 1), b_ih, b_hh), nonlinearity);
   return resultColumns('RNN.STEP', [coreRnnStep(p, xv, h)]);
 }
 
@@ -46,8 +55,9 @@ export function rnnSeq(
   nonlinearity?: unknown,
 ): number[][] {
   const Xm = readSequence('X', X);
-  const H = hiddenSizeFromWhh(W_hh, 1);
-  const p = params(readCellWeights(1, Xm.cols, H, W_ih, W_hh, b_ih, b_hh), nonlinearity);
+  const whh = readWhh(W_hh, 1);
+  const H = hiddenSizeOf(whh);
+  const p = params(readCellWeights(1, Xm.cols, H, W_ih, whh, b_ih, b_hh), nonlinearity);
   const start = readOptionalVector('h0', h0, H, `H = ${H}`);
   checkRecurrentWork('RNN.SEQ', Xm.rows, 1, Xm.cols, H);
   return resultRows('RNN.SEQ', rnnForward(p, Xm, start).output);

@@ -3,9 +3,24 @@
  * and the log-space stabiliser m.
  */
 import { mlstmParallel, mlstmRecurrent, mlstmStep as coreMlstmStep } from '../src/core/mlstm';
-import { slstmForward, slstmStep as coreSlstmStep, type SlstmForget, type SlstmParams } from '../src/core/slstm';
+import {
+  slstmForward,
+  slstmStep as coreSlstmStep,
+  type SlstmForget,
+  type SlstmParams,
+} from '../src/core/slstm';
 import type { Matrix } from '../src/core/tensor';
-import { checkSize, checkWork, expectShape, readMatrix, readOption, readShaped, readVector, resultColumns, resultRows } from './args';
+import {
+  checkSize,
+  checkWork,
+  expectShape,
+  readMatrix,
+  readOption,
+  readShaped,
+  readVector,
+  resultColumns,
+  resultRows,
+} from './args';
 import { invalidValue } from './errors';
 import { readSequence, readStepInput, readStepState } from './recurrent-args';
 
@@ -103,7 +118,14 @@ export function mlstmStep(
   const dv = checkSize('d_v', vv.length, 'the length of v');
   const iPre = readScalar('i_pre', i_pre);
   const fPre = readScalar('f_pre', f_pre);
-  const C = readShaped('C_prev', C_prev, dv, dk, 'd_v × d_k', `d_v = ${dv} (the length of v), d_k = ${dk} (the length of q)`);
+  const C = readShaped(
+    'C_prev',
+    C_prev,
+    dv,
+    dk,
+    'd_v × d_k',
+    `d_v = ${dv} (the length of v), d_k = ${dk} (the length of q)`,
+  );
   const n = readVector('n_prev', n_prev, dk, `d_k = ${dk}, the length of q`);
   const m = readScalar('m_prev', m_prev);
   const out = readOption('output', output, MLSTM_STEP_OUTPUTS, 'h');
@@ -116,7 +138,14 @@ export function mlstmStep(
 }
 
 /** MLSTM.SEQ → T×d_v, h_t in row t, by the recurrent (default) or the parallel form. */
-export function mlstmSeq(Q: unknown, K: unknown, V: unknown, I_pre: unknown, F_pre: unknown, form?: unknown): number[][] {
+export function mlstmSeq(
+  Q: unknown,
+  K: unknown,
+  V: unknown,
+  I_pre: unknown,
+  F_pre: unknown,
+  form?: unknown,
+): number[][] {
   const Qm = readSequence('Q', Q, 'd_k');
   const T = Qm.rows;
   const dk = Qm.cols;

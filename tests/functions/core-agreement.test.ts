@@ -19,7 +19,17 @@ import { mambaBlock, mambaDiscretize, mambaScan, mambaStep } from '../../functio
 import { nnInit, nnSigmoid, nnSilu, nnSoftplus } from '../../functions/nn';
 import { rnnSeq, rnnStep } from '../../functions/rnn';
 import { mlstmSeq, mlstmStep, slstmSeq, slstmStep } from '../../functions/xlstm';
-import { asColumn, asRow, columnsOf, flat, randomRange, randomSource, rowsOf, toMatrix, type Range } from './fixtures';
+import {
+  asColumn,
+  asRow,
+  columnsOf,
+  flat,
+  randomRange,
+  randomSource,
+  rowsOf,
+  toMatrix,
+  type Range,
+} from './fixtures';
 
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
@@ -64,12 +74,34 @@ describe('RNN', () => {
     const X = randomRange(rand, T, I);
     const h0 = flat(randomRange(rand, 1, H));
     for (const nonlinearity of ['tanh', 'relu'] as const) {
-      const p = { inputSize: I, hiddenSize: H, nonlinearity, W_ih: toMatrix(W_ih), W_hh: toMatrix(W_hh), b_ih: flat(b_ih), b_hh: flat(b_hh) };
-      expect(rnnStep(orient(seed, x), orient(seed + 1, h), W_ih, W_hh, b_ih, b_hh, nonlinearity)).toEqual(asColumn(coreRnnStep(p, x, h)));
-      expect(rnnSeq(X, W_ih, W_hh, b_ih, b_hh, orient(seed, h0), nonlinearity)).toEqual(rowsOf(rnnForward(p, toMatrix(X), h0).output));
+      const p = {
+        inputSize: I,
+        hiddenSize: H,
+        nonlinearity,
+        W_ih: toMatrix(W_ih),
+        W_hh: toMatrix(W_hh),
+        b_ih: flat(b_ih),
+        b_hh: flat(b_hh),
+      };
+      expect(rnnStep(orient(seed, x), orient(seed + 1, h), W_ih, W_hh, b_ih, b_hh, nonlinearity)).toEqual(
+        asColumn(coreRnnStep(p, x, h)),
+      );
+      expect(rnnSeq(X, W_ih, W_hh, b_ih, b_hh, orient(seed, h0), nonlinearity)).toEqual(
+        rowsOf(rnnForward(p, toMatrix(X), h0).output),
+      );
     }
-    const bare = { inputSize: I, hiddenSize: H, nonlinearity: 'tanh' as const, W_ih: toMatrix(W_ih), W_hh: toMatrix(W_hh), b_ih: new Float64Array(H), b_hh: new Float64Array(H) };
-    expect(rnnStep(asRow(x), asColumn(h), W_ih, W_hh, null, null, null)).toEqual(asColumn(coreRnnStep(bare, x, h)));
+    const bare = {
+      inputSize: I,
+      hiddenSize: H,
+      nonlinearity: 'tanh' as const,
+      W_ih: toMatrix(W_ih),
+      W_hh: toMatrix(W_hh),
+      b_ih: new Float64Array(H),
+      b_hh: new Float64Array(H),
+    };
+    expect(rnnStep(asRow(x), asColumn(h), W_ih, W_hh, null, null, null)).toEqual(
+      asColumn(coreRnnStep(bare, x, h)),
+    );
     expect(rnnSeq(X, W_ih, W_hh)).toEqual(rowsOf(rnnForward(bare, toMatrix(X)).output));
   });
 });
@@ -87,7 +119,14 @@ describe('LSTM', () => {
     const x = flat(randomRange(rand, 1, I, 2));
     const h = flat(randomRange(rand, 1, H));
     const c = flat(randomRange(rand, 1, H));
-    const p = { inputSize: I, hiddenSize: H, W_ih: toMatrix(W_ih), W_hh: toMatrix(W_hh), b_ih: flat(b_ih), b_hh: flat(b_hh) };
+    const p = {
+      inputSize: I,
+      hiddenSize: H,
+      W_ih: toMatrix(W_ih),
+      W_hh: toMatrix(W_hh),
+      b_ih: flat(b_ih),
+      b_hh: flat(b_hh),
+    };
     const r = coreLstmStep(p, x, h, c);
     const args = [orient(seed, x), orient(seed + 1, h), orient(seed, c), W_ih, W_hh, b_ih, b_hh] as const;
     expect(lstmStep(...args)).toEqual(columnsOf(r.h, r.c));
@@ -104,7 +143,9 @@ describe('LSTM', () => {
     expect(lstmSeq(X, W_ih, W_hh, b_ih, b_hh, asRow(h0), asColumn(c0), 'c')).toEqual(rowsOf(f.cells));
 
     const bare = { ...p, b_ih: new Float64Array(4 * H), b_hh: new Float64Array(4 * H) };
-    expect(lstmSeq(X, W_ih, W_hh, null, null, null, null, null)).toEqual(rowsOf(lstmForward(bare, toMatrix(X)).output));
+    expect(lstmSeq(X, W_ih, W_hh, null, null, null, null, null)).toEqual(
+      rowsOf(lstmForward(bare, toMatrix(X)).output),
+    );
     const rb = coreLstmStep(bare, x, h, c);
     expect(lstmStep(asRow(x), asRow(h), asRow(c), W_ih, W_hh)).toEqual(columnsOf(rb.h, rb.c));
   });
@@ -122,13 +163,24 @@ describe('GRU', () => {
     const b_hh = randomRange(rand, 3 * H, 1);
     const x = flat(randomRange(rand, 1, I));
     const h = flat(randomRange(rand, 1, H));
-    const p = { inputSize: I, hiddenSize: H, W_ih: toMatrix(W_ih), W_hh: toMatrix(W_hh), b_ih: flat(b_ih), b_hh: flat(b_hh) };
+    const p = {
+      inputSize: I,
+      hiddenSize: H,
+      W_ih: toMatrix(W_ih),
+      W_hh: toMatrix(W_hh),
+      b_ih: flat(b_ih),
+      b_hh: flat(b_hh),
+    };
     const r = coreGruStep(p, x, h);
     expect(gruStep(orient(seed, x), orient(seed + 1, h), W_ih, W_hh, b_ih, b_hh)).toEqual(asColumn(r.h));
-    expect(gruStep(orient(seed, x), orient(seed, h), W_ih, W_hh, b_ih, b_hh, 'gates')).toEqual(columnsOf(r.r, r.z, r.n));
+    expect(gruStep(orient(seed, x), orient(seed, h), W_ih, W_hh, b_ih, b_hh, 'gates')).toEqual(
+      columnsOf(r.r, r.z, r.n),
+    );
     const X = randomRange(rand, T, I);
     const h0 = flat(randomRange(rand, 1, H));
-    expect(gruSeq(X, W_ih, W_hh, b_ih, b_hh, orient(seed, h0))).toEqual(rowsOf(gruForward(p, toMatrix(X), h0).output));
+    expect(gruSeq(X, W_ih, W_hh, b_ih, b_hh, orient(seed, h0))).toEqual(
+      rowsOf(gruForward(p, toMatrix(X), h0).output),
+    );
     const bare = { ...p, b_ih: new Float64Array(3 * H), b_hh: new Float64Array(3 * H) };
     expect(gruSeq(X, W_ih, W_hh, null, null, null)).toEqual(rowsOf(gruForward(bare, toMatrix(X)).output));
   });
@@ -166,19 +218,36 @@ describe('Mamba', () => {
     const skip = flat(randomRange(rand, 1, D));
     for (const method of ['zoh', 'euler'] as const) {
       const r = scanStep(u, toMatrix(hPrev), delta, toMatrix(A), B, C, skip, method);
-      const args = [orient(seed, u), hPrev, orient(seed + 1, delta), A, orient(seed, B), orient(seed + 1, C), orient(seed, skip), method] as const;
+      const args = [
+        orient(seed, u),
+        hPrev,
+        orient(seed + 1, delta),
+        A,
+        orient(seed, B),
+        orient(seed + 1, C),
+        orient(seed, skip),
+        method,
+      ] as const;
       expect(mambaStep(...args)).toEqual(rowsOf(r.h));
       expect(mambaStep(...args, 'y')).toEqual(asColumn(r.y));
     }
     const noSkip = scanStep(u, toMatrix(hPrev), delta, toMatrix(A), B, C, undefined, 'zoh');
-    expect(mambaStep(asRow(u), hPrev, asRow(delta), A, asRow(B), asRow(C), null, null, 'y')).toEqual(asColumn(noSkip.y));
+    expect(mambaStep(asRow(u), hPrev, asRow(delta), A, asRow(B), asRow(C), null, null, 'y')).toEqual(
+      asColumn(noSkip.y),
+    );
 
     const U = randomRange(rand, T, D);
     const Delta = randomRange(rand, T, D, 0.5, 0.5);
     const Bs = randomRange(rand, T, N);
     const Cs = randomRange(rand, T, N);
     const Z = randomRange(rand, T, D);
-    const inputs = { u: toMatrix(U), delta: toMatrix(Delta), A: toMatrix(A), B: toMatrix(Bs), C: toMatrix(Cs) };
+    const inputs = {
+      u: toMatrix(U),
+      delta: toMatrix(Delta),
+      A: toMatrix(A),
+      B: toMatrix(Bs),
+      C: toMatrix(Cs),
+    };
     const full = selectiveScan({ ...inputs, D: skip, z: toMatrix(Z), method: 'euler' });
     expect(mambaScan(U, Delta, A, Bs, Cs, orient(seed, skip), Z, 'euler')).toEqual(rowsOf(full.y));
     expect(mambaScan(U, Delta, A, Bs, Cs, orient(seed, skip), Z, 'euler', 'state')).toEqual(rowsOf(full.hN));
@@ -189,7 +258,11 @@ describe('Mamba', () => {
   it.each([1, 2, 3])('MAMBA.BLOCK equals mambaBlockForward on seeded weights (seed %i)', (seed) => {
     const rand = randomSource(seed);
     const dModel = sizes(rand, 4);
-    const p = initMamba({ dModel, dState: sizes(rand, 4), dInner: sizes(rand, 6), dtRank: sizes(rand, 2) }, seed, 'torch');
+    const p = initMamba(
+      { dModel, dState: sizes(rand, 4), dInner: sizes(rand, 6), dtRank: sizes(rand, 2) },
+      seed,
+      'torch',
+    );
     const X = randomRange(rand, sizes(rand, 9), dModel);
     const args = [
       X,
@@ -225,11 +298,30 @@ describe('xLSTM', () => {
     };
     const x = flat(randomRange(rand, 1, I));
     for (const forget of ['sigmoid', 'exp'] as const) {
-      const p = { inputSize: I, hiddenSize: H, numHeads: 1, forget, W: toMatrix(W), R: toMatrix(R), b: flat(b) };
+      const p = {
+        inputSize: I,
+        hiddenSize: H,
+        numHeads: 1,
+        forget,
+        W: toMatrix(W),
+        R: toMatrix(R),
+        b: flat(b),
+      };
       const s = coreSlstmStep(p, x, state);
-      const args = [orient(seed, x), orient(seed, state.h), orient(seed + 1, state.c), orient(seed, state.n), orient(seed + 1, state.m), W, R, b, forget] as const;
+      const args = [
+        orient(seed, x),
+        orient(seed, state.h),
+        orient(seed + 1, state.c),
+        orient(seed, state.n),
+        orient(seed + 1, state.m),
+        W,
+        R,
+        b,
+        forget,
+      ] as const;
       expect(slstmStep(...args)).toEqual(columnsOf(s.h, s.c, s.n, s.m));
-      for (const key of ['h', 'c', 'n', 'm'] as const) expect(slstmStep(...args, key)).toEqual(asColumn(s[key]));
+      for (const key of ['h', 'c', 'n', 'm'] as const)
+        expect(slstmStep(...args, key)).toEqual(asColumn(s[key]));
       const X = randomRange(rand, T, I);
       expect(slstmSeq(X, W, R, b, forget)).toEqual(rowsOf(slstmForward(p, toMatrix(X)).output));
     }
@@ -243,10 +335,20 @@ describe('xLSTM', () => {
     const R = randomRange(rand, 4 * H, H);
     const b = randomRange(rand, 4 * H, 1);
     const x = flat(randomRange(rand, 1, I));
-    const p = { inputSize: I, hiddenSize: H, numHeads: 1, forget: 'sigmoid' as const, W: toMatrix(W), R: toMatrix(R), b: flat(b) };
+    const p = {
+      inputSize: I,
+      hiddenSize: H,
+      numHeads: 1,
+      forget: 'sigmoid' as const,
+      W: toMatrix(W),
+      R: toMatrix(R),
+      b: flat(b),
+    };
     const s = coreSlstmStep(p, x, slstmInitialState(H));
     const zeros = [[0, 0]];
-    expect(slstmStep(asRow(x), zeros, zeros, zeros, [[-1e300, -1e300]], W, R, b)).toEqual(columnsOf(s.h, s.c, s.n, s.m));
+    expect(slstmStep(asRow(x), zeros, zeros, zeros, [[-1e300, -1e300]], W, R, b)).toEqual(
+      columnsOf(s.h, s.c, s.n, s.m),
+    );
   });
 
   it.each(SEEDS)('MLSTM.STEP (every output) and MLSTM.SEQ in both forms equal the core (seed %i)', (seed) => {
@@ -263,7 +365,16 @@ describe('xLSTM', () => {
     const iPre = 2 * rand() - 1;
     const fPre = 2 * rand() - 1;
     const r = coreMlstmStep(q, k, v, iPre, fPre, { C: toMatrix(C), n, m });
-    const args = [orient(seed, q), orient(seed + 1, k), orient(seed, v), iPre, [[fPre]], C, orient(seed, n), [[m]]] as const;
+    const args = [
+      orient(seed, q),
+      orient(seed + 1, k),
+      orient(seed, v),
+      iPre,
+      [[fPre]],
+      C,
+      orient(seed, n),
+      [[m]],
+    ] as const;
     expect(mlstmStep(...args)).toEqual(asColumn(r.h));
     expect(mlstmStep(...args, null)).toEqual(asColumn(r.h));
     expect(mlstmStep(...args, 'C')).toEqual(rowsOf(r.state.C));
@@ -276,7 +387,11 @@ describe('xLSTM', () => {
     const I_pre = flat(randomRange(rand, 1, T, 3));
     const F_pre = flat(randomRange(rand, 1, T, 3));
     const seq = { Q: toMatrix(Q), K: toMatrix(K), V: toMatrix(V), iPre: I_pre, fPre: F_pre };
-    expect(mlstmSeq(Q, K, V, orient(seed, I_pre), orient(seed + 1, F_pre))).toEqual(rowsOf(mlstmRecurrent(seq).H));
-    expect(mlstmSeq(Q, K, V, asColumn(I_pre), asColumn(F_pre), 'parallel')).toEqual(rowsOf(mlstmParallel(seq)));
+    expect(mlstmSeq(Q, K, V, orient(seed, I_pre), orient(seed + 1, F_pre))).toEqual(
+      rowsOf(mlstmRecurrent(seq).H),
+    );
+    expect(mlstmSeq(Q, K, V, asColumn(I_pre), asColumn(F_pre), 'parallel')).toEqual(
+      rowsOf(mlstmParallel(seq)),
+    );
   });
 });

@@ -20,7 +20,9 @@ export function randomSource(seed: number): () => number {
 export type Range = number[][];
 
 export function randomRange(rand: () => number, rows: number, cols: number, scale = 1, offset = 0): Range {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => offset + scale * (2 * rand() - 1)));
+  return Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => offset + scale * (2 * rand() - 1)),
+  );
 }
 
 export function asColumn(v: ArrayLike<number>): Range {

@@ -35,8 +35,17 @@ type Spec =
   | { kind: 'option'; values: readonly string[] }
   | { kind: 'int'; min: number; max: number };
 
-const mat = (rows: Dim, cols: Dim, extra: { optional?: boolean; nonneg?: boolean } = {}): Spec => ({ kind: 'mat', rows, cols, ...extra });
-const vec = (len: Dim, extra: { optional?: boolean; nonneg?: boolean } = {}): Spec => ({ kind: 'vec', len, ...extra });
+const mat = (rows: Dim, cols: Dim, extra: { optional?: boolean; nonneg?: boolean } = {}): Spec => ({
+  kind: 'mat',
+  rows,
+  cols,
+  ...extra,
+});
+const vec = (len: Dim, extra: { optional?: boolean; nonneg?: boolean } = {}): Spec => ({
+  kind: 'vec',
+  len,
+  ...extra,
+});
 const opt = (...values: string[]): Spec => ({ kind: 'option', values });
 const scalar: Spec = { kind: 'scalar' };
 const int = (min: number, max: number): Spec => ({ kind: 'int', min, max });
@@ -46,7 +55,10 @@ const I: Dim = (s) => s.I;
 const H: Dim = (s) => s.H;
 const D: Dim = (s) => s.D;
 const N: Dim = (s) => s.N;
-const times = (k: number, d: Dim): Dim => (s) => k * d(s);
+const times =
+  (k: number, d: Dim): Dim =>
+  (s) =>
+    k * d(s);
 const one: Dim = () => 1;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,12 +69,45 @@ const CASES: [string, AnyFn, Spec[]][] = [
   ['NN.SOFTPLUS', nnSoftplus, [mat(T, I)]],
   ['NN.SILU', nnSilu, [mat(T, I)]],
   ['NN.INIT', nnInit, [int(1, 6), int(1, 6), int(-5, 1000), opt('torch', 'hand')]],
-  ['RNN.STEP', rnnStep, [vec(I), vec(H), mat(H, I), mat(H, H), vec(H, { optional: true }), vec(H, { optional: true }), opt('tanh', 'relu')]],
-  ['RNN.SEQ', rnnSeq, [mat(T, I), mat(H, I), mat(H, H), vec(H, { optional: true }), vec(H, { optional: true }), vec(H, { optional: true }), opt('tanh', 'relu')]],
+  [
+    'RNN.STEP',
+    rnnStep,
+    [
+      vec(I),
+      vec(H),
+      mat(H, I),
+      mat(H, H),
+      vec(H, { optional: true }),
+      vec(H, { optional: true }),
+      opt('tanh', 'relu'),
+    ],
+  ],
+  [
+    'RNN.SEQ',
+    rnnSeq,
+    [
+      mat(T, I),
+      mat(H, I),
+      mat(H, H),
+      vec(H, { optional: true }),
+      vec(H, { optional: true }),
+      vec(H, { optional: true }),
+      opt('tanh', 'relu'),
+    ],
+  ],
   [
     'LSTM.STEP',
     lstmStep,
-    [vec(I), vec(H), vec(H), mat(times(4, H), I), mat(times(4, H), H), vec(times(4, H), { optional: true }), vec(times(4, H), { optional: true }), opt('state', 'h', 'c', 'gates')],
+    [
+      vec(I),
+      vec(H),
+      vec(H),
+      mat(times(4, H), I),
+      mat(times(4, H), H),
+      vec(times(4, H), { optional: true }),
+      vec(times(4, H), { optional: true }),
+      opt('state', 'h', 'c', 'gates'),
+    ],
   ],
   [
     'LSTM.SEQ',
@@ -78,14 +123,65 @@ const CASES: [string, AnyFn, Spec[]][] = [
       opt('h', 'c'),
     ],
   ],
-  ['GRU.STEP', gruStep, [vec(I), vec(H), mat(times(3, H), I), mat(times(3, H), H), vec(times(3, H), { optional: true }), vec(times(3, H), { optional: true }), opt('h', 'gates')]],
-  ['GRU.SEQ', gruSeq, [mat(T, I), mat(times(3, H), I), mat(times(3, H), H), vec(times(3, H), { optional: true }), vec(times(3, H), { optional: true }), vec(H, { optional: true })]],
-  ['MAMBA.DISCRETIZE', mambaDiscretize, [mat(D, one, { nonneg: true }), mat(D, N), mat(one, N), opt('zoh', 'euler'), opt('Abar', 'Bbar')]],
-  ['MAMBA.STEP', mambaStep, [vec(D), mat(D, N), vec(D, { nonneg: true }), mat(D, N), vec(N), vec(N), vec(D, { optional: true }), opt('zoh', 'euler'), opt('state', 'y')]],
+  [
+    'GRU.STEP',
+    gruStep,
+    [
+      vec(I),
+      vec(H),
+      mat(times(3, H), I),
+      mat(times(3, H), H),
+      vec(times(3, H), { optional: true }),
+      vec(times(3, H), { optional: true }),
+      opt('h', 'gates'),
+    ],
+  ],
+  [
+    'GRU.SEQ',
+    gruSeq,
+    [
+      mat(T, I),
+      mat(times(3, H), I),
+      mat(times(3, H), H),
+      vec(times(3, H), { optional: true }),
+      vec(times(3, H), { optional: true }),
+      vec(H, { optional: true }),
+    ],
+  ],
+  [
+    'MAMBA.DISCRETIZE',
+    mambaDiscretize,
+    [mat(D, one, { nonneg: true }), mat(D, N), mat(one, N), opt('zoh', 'euler'), opt('Abar', 'Bbar')],
+  ],
+  [
+    'MAMBA.STEP',
+    mambaStep,
+    [
+      vec(D),
+      mat(D, N),
+      vec(D, { nonneg: true }),
+      mat(D, N),
+      vec(N),
+      vec(N),
+      vec(D, { optional: true }),
+      opt('zoh', 'euler'),
+      opt('state', 'y'),
+    ],
+  ],
   [
     'MAMBA.SCAN',
     mambaScan,
-    [mat(T, D), mat(T, D, { nonneg: true }), mat(D, N), mat(T, N), mat(T, N), vec(D, { optional: true }), mat(T, D, { optional: true }), opt('zoh', 'euler'), opt('y', 'state')],
+    [
+      mat(T, D),
+      mat(T, D, { nonneg: true }),
+      mat(D, N),
+      mat(T, N),
+      mat(T, N),
+      vec(D, { optional: true }),
+      mat(T, D, { optional: true }),
+      opt('zoh', 'euler'),
+      opt('y', 'state'),
+    ],
   ],
   [
     'MAMBA.BLOCK',
@@ -104,9 +200,32 @@ const CASES: [string, AnyFn, Spec[]][] = [
       opt('zoh', 'euler'),
     ],
   ],
-  ['SLSTM.STEP', slstmStep, [vec(I), vec(H), vec(H), vec(H, { nonneg: true }), vec(H), mat(times(4, H), I), mat(times(4, H), H), vec(times(4, H)), opt('sigmoid', 'exp'), opt('state', 'h', 'c', 'n', 'm')]],
-  ['SLSTM.SEQ', slstmSeq, [mat(T, I), mat(times(4, H), I), mat(times(4, H), H), vec(times(4, H)), opt('sigmoid', 'exp')]],
-  ['MLSTM.STEP', mlstmStep, [vec(I), vec(I), vec(H), scalar, scalar, mat(H, I), vec(I), scalar, opt('h', 'C', 'n', 'm')]],
+  [
+    'SLSTM.STEP',
+    slstmStep,
+    [
+      vec(I),
+      vec(H),
+      vec(H),
+      vec(H, { nonneg: true }),
+      vec(H),
+      mat(times(4, H), I),
+      mat(times(4, H), H),
+      vec(times(4, H)),
+      opt('sigmoid', 'exp'),
+      opt('state', 'h', 'c', 'n', 'm'),
+    ],
+  ],
+  [
+    'SLSTM.SEQ',
+    slstmSeq,
+    [mat(T, I), mat(times(4, H), I), mat(times(4, H), H), vec(times(4, H)), opt('sigmoid', 'exp')],
+  ],
+  [
+    'MLSTM.STEP',
+    mlstmStep,
+    [vec(I), vec(I), vec(H), scalar, scalar, mat(H, I), vec(I), scalar, opt('h', 'C', 'n', 'm')],
+  ],
   ['MLSTM.SEQ', mlstmSeq, [mat(T, I), mat(T, I), mat(T, H), vec(T), vec(T), opt('recurrent', 'parallel')]],
 ];
 
@@ -123,12 +242,17 @@ const sizesArb: fc.Arbitrary<Sizes> = fc.record({
 /** Mostly ordinary values, sometimes huge ones that may overflow a result. */
 function cellArb(nonneg: boolean): fc.Arbitrary<number> {
   const ordinary = fc.double({ min: nonneg ? 0 : -4, max: 4, noNaN: true });
-  const huge = fc.tuple(fc.constantFrom(1e150, 1e308, 700, 5e3), fc.boolean()).map(([v, negate]) => (negate && !nonneg ? -v : v));
+  const huge = fc
+    .tuple(fc.constantFrom(1e150, 1e308, 700, 5e3), fc.boolean())
+    .map(([v, negate]) => (negate && !nonneg ? -v : v));
   return fc.oneof({ arbitrary: ordinary, weight: 12 }, { arbitrary: huge, weight: 1 });
 }
 
 function rangeArb(rows: number, cols: number, nonneg = false): fc.Arbitrary<number[][]> {
-  return fc.array(fc.array(cellArb(nonneg), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+  return fc.array(fc.array(cellArb(nonneg), { minLength: cols, maxLength: cols }), {
+    minLength: rows,
+    maxLength: rows,
+  });
 }
 
 function validArb(spec: Spec, s: Sizes): fc.Arbitrary<unknown> {
@@ -145,14 +269,30 @@ function validArb(spec: Spec, s: Sizes): fc.Arbitrary<unknown> {
     case 'scalar':
       return fc.oneof(cellArb(false), rangeArb(1, 1));
     case 'option':
-      return fc.oneof(fc.constantFrom(...spec.values), fc.constantFrom(null, undefined, ''), fc.constantFrom(...spec.values).map((v) => ` ${v.toUpperCase()} `));
+      return fc.oneof(
+        fc.constantFrom(...spec.values),
+        fc.constantFrom(null, undefined, ''),
+        fc.constantFrom(...spec.values).map((v) => ` ${v.toUpperCase()} `),
+      );
     case 'int':
       return fc.integer({ min: spec.min, max: spec.max });
   }
 }
 
 const badCell = fc.oneof(
-  fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, null, undefined, '', true, false, 1e308, -1e308, -0),
+  fc.constantFrom<unknown>(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    null,
+    undefined,
+    '',
+    true,
+    false,
+    1e308,
+    -1e308,
+    -0,
+  ),
   fc.string({ maxLength: 6 }),
   fc.object({ maxDepth: 0 }),
 );
@@ -165,7 +305,10 @@ const garbage: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 0, max: 5 }).chain((r) => fc.integer({ min: 0, max: 5 }).chain((c) => rangeArb(r, c))),
 );
 
-type Mutation = { kind: 'none' } | { kind: 'replace'; index: number; value: unknown } | { kind: 'poke'; index: number; r: number; c: number; value: unknown };
+type Mutation =
+  | { kind: 'none' }
+  | { kind: 'replace'; index: number; value: unknown }
+  | { kind: 'poke'; index: number; r: number; c: number; value: unknown };
 
 function mutationArb(count: number): fc.Arbitrary<Mutation> {
   const index = fc.integer({ min: 0, max: count - 1 });
@@ -173,7 +316,13 @@ function mutationArb(count: number): fc.Arbitrary<Mutation> {
     { arbitrary: fc.constant<Mutation>({ kind: 'none' }), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constant('replace' as const), index, value: garbage }), weight: 2 },
     {
-      arbitrary: fc.record({ kind: fc.constant('poke' as const), index, r: fc.nat(), c: fc.nat(), value: badCell }),
+      arbitrary: fc.record({
+        kind: fc.constant('poke' as const),
+        index,
+        r: fc.nat(),
+        c: fc.nat(),
+        value: badCell,
+      }),
       weight: 2,
     },
   );
@@ -213,7 +362,8 @@ function checkOutcome(fn: AnyFn, args: unknown[]): 'ok' | 'error' {
   if (cols === 0) throw new Error('result has an empty row');
   for (const row of result) {
     if (!Array.isArray(row) || row.length !== cols) throw new Error('result is not rectangular');
-    for (const v of row) if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`result holds ${String(v)}`);
+    for (const v of row)
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`result holds ${String(v)}`);
   }
   return 'ok';
 }
@@ -221,7 +371,9 @@ function checkOutcome(fn: AnyFn, args: unknown[]): 'ok' | 'error' {
 describe('fuzzing every custom function', () => {
   it.each(CASES)('%s returns finite numbers or throws the function error', (_name, fn, specs) => {
     const outcomes = { ok: 0, error: 0 };
-    const arb = sizesArb.chain((s) => fc.tuple(fc.tuple(...specs.map((spec) => validArb(spec, s))), mutationArb(specs.length)));
+    const arb = sizesArb.chain((s) =>
+      fc.tuple(fc.tuple(...specs.map((spec) => validArb(spec, s))), mutationArb(specs.length)),
+    );
     fc.assert(
       fc.property(arb, ([args, mutation]) => {
         outcomes[checkOutcome(fn, mutate(args, mutation))]++;

@@ -28,15 +28,28 @@ describe('hand-derived single steps', () => {
   });
 
   it('RNN.STEP: h = tanh(W_ih x + b_ih + W_hh h + b_hh) with PyTorch (out × in) layout', () => {
-    const W_ih = [[1, 2], [0, -1]];
-    const W_hh = [[0.5, 0], [0, 0.5]];
+    const W_ih = [
+      [1, 2],
+      [0, -1],
+    ];
+    const W_hh = [
+      [0.5, 0],
+      [0, 0.5],
+    ];
     const x = [1, 0.5];
     const h = [0.2, -0.4];
     const b_ih = [0.1, 0];
     const b_hh = [0, -0.1];
-    const expected = [0, 1].map((j) => [Math.tanh(W_ih[j][0] * x[0] + W_ih[j][1] * x[1] + b_ih[j] + W_hh[j][0] * h[0] + W_hh[j][1] * h[1] + b_hh[j])]);
+    const expected = [0, 1].map((j) => [
+      Math.tanh(
+        W_ih[j][0] * x[0] + W_ih[j][1] * x[1] + b_ih[j] + W_hh[j][0] * h[0] + W_hh[j][1] * h[1] + b_hh[j],
+      ),
+    ]);
     close(rnnStep([x], [[h[0]], [h[1]]], W_ih, W_hh, [b_ih], [b_hh]), expected);
-    close(rnnStep([x], [h], W_ih, W_hh, [b_ih], [b_hh], 'relu'), expected.map(([v]) => [Math.max(0, Math.atanh(v))]));
+    close(
+      rnnStep([x], [h], W_ih, W_hh, [b_ih], [b_hh], 'relu'),
+      expected.map(([v]) => [Math.max(0, Math.atanh(v))]),
+    );
   });
 
   it('LSTM.STEP: rows of W are i, f, g, o; c = f c_prev + i g; h = o tanh(c)', () => {
@@ -80,12 +93,20 @@ describe('hand-derived single steps', () => {
     // D = 2 channels, N = 2 states.
     const u = [1, -2];
     const delta = [0.1, 0.3];
-    const A = [[-1, -2], [-0.5, -3]];
+    const A = [
+      [-1, -2],
+      [-0.5, -3],
+    ];
     const B = [0.4, -0.6];
     const C = [1.5, 0.5];
     const skip = [0.2, 0.7];
-    const hPrev = [[0.1, 0.2], [0.3, 0.4]];
-    const h = A.map((row, d) => row.map((a, n) => Math.exp(delta[d] * a) * hPrev[d][n] + delta[d] * B[n] * u[d]));
+    const hPrev = [
+      [0.1, 0.2],
+      [0.3, 0.4],
+    ];
+    const h = A.map((row, d) =>
+      row.map((a, n) => Math.exp(delta[d] * a) * hPrev[d][n] + delta[d] * B[n] * u[d]),
+    );
     close(mambaStep([u], hPrev, [delta], A, [B], [C], [skip], 'euler'), h);
     const y = h.map((row, d) => [row[0] * C[0] + row[1] * C[1] + skip[d] * u[d]]);
     close(mambaStep([u], hPrev, [delta], A, [B], [C], [skip], 'euler', 'y'), y);
@@ -116,7 +137,11 @@ describe('hand-derived single steps', () => {
     const nq = n[0] * q[0] + n[1] * q[1];
     const denom = Math.max(Math.abs(nq), Math.exp(-m));
     const h = C.map((row) => [(row[0] * q[0] + row[1] * q[1]) / denom]);
-    const zeroC = [[0, 0], [0, 0], [0, 0]];
+    const zeroC = [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ];
     close(mlstmStep([q], [k], [v], iPre, fPre, zeroC, [[0, 0]], 0), h);
     close(mlstmStep([q], [k], [v], iPre, fPre, zeroC, [[0, 0]], 0, 'C'), C);
     close(mlstmStep([q], [k], [v], iPre, fPre, zeroC, [[0, 0]], 0, 'm'), [[m]]);

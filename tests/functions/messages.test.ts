@@ -34,7 +34,9 @@ describe('error messages', () => {
 
   it('transposed weights get a hint about PyTorch layout', () => {
     const e = failure(() => lstmSeq(zeros(5, 3), zeros(3, 8), zeros(8, 2)));
-    expect(e.message).toBe('W_ih must be 8×3 (4·H × I) for H = 2, I = 3; got 3×8; it looks transposed (matrices are out × in, as in PyTorch)');
+    expect(e.message).toBe(
+      'W_ih must be 8×3 (4·H × I) for H = 2, I = 3; got 3×8; it looks transposed (matrices are out × in, as in PyTorch)',
+    );
   });
 
   it('text, booleans and blanks are named with their position', () => {
@@ -44,7 +46,9 @@ describe('error messages', () => {
       'X has the text "abc" at row 3, column 2; every cell must hold a number',
     );
     X[2][1] = true;
-    expect(failure(() => rnnSeq(X, zeros(2, 2), zeros(2, 2))).message).toMatch(/^X has TRUE at row 3, column 2/);
+    expect(failure(() => rnnSeq(X, zeros(2, 2), zeros(2, 2))).message).toMatch(
+      /^X has TRUE at row 3, column 2/,
+    );
     X[2][1] = '';
     const e = failure(() => rnnSeq(X, zeros(2, 2), zeros(2, 2)));
     expect(e.code).toBe('#VALUE!');
@@ -61,42 +65,67 @@ describe('error messages', () => {
     const e = failure(() => lstmStep(1, 0, 0, zeros(4, 1), zeros(4, 1), null, null, 'hidden'));
     expect(e.code).toBe('#VALUE!');
     expect(e.message).toBe('output must be one of "state", "h", "c", "gates"; got the text "hidden"');
-    expect(failure(() => mambaDiscretize(1, -1, 1, 'rk4')).message).toBe('method must be one of "zoh", "euler"; got the text "rk4"');
+    expect(failure(() => mambaDiscretize(1, -1, 1, 'rk4')).message).toBe(
+      'method must be one of "zoh", "euler"; got the text "rk4"',
+    );
   });
 
   it('a vector given as a block, or of the wrong length, says so', () => {
     expect(failure(() => rnnStep(zeros(2, 2), [[0]], zeros(1, 4), zeros(1, 1))).message).toBe(
       'x must be a row or a column of numbers; got 2×2',
     );
-    expect(failure(() => rnnSeq(zeros(4, 2), zeros(2, 2), zeros(2, 2), [[1, 2, 3]])).message).toBe('b_ih must hold 2 values (H for H = 2); got 3');
-    expect(failure(() => mlstmSeq(zeros(4, 2), zeros(4, 2), zeros(4, 1), [[0, 0, 0]], [[0, 0, 0, 0]])).message).toBe(
-      'I_pre must hold 4 values (one per step, T = 4); got 3',
+    expect(failure(() => rnnSeq(zeros(4, 2), zeros(2, 2), zeros(2, 2), [[1, 2, 3]])).message).toBe(
+      'b_ih must hold 2 values (H for H = 2); got 3',
     );
+    expect(
+      failure(() => mlstmSeq(zeros(4, 2), zeros(4, 2), zeros(4, 1), [[0, 0, 0]], [[0, 0, 0, 0]])).message,
+    ).toBe('I_pre must hold 4 values (one per step, T = 4); got 3');
   });
 
   it('Mamba: negative step sizes and mismatched B are explained', () => {
     const e = failure(() => mambaScan(zeros(2, 1), [[0.1], [-0.2]], [[-1, -2]], zeros(2, 2), zeros(2, 2)));
     expect(e.code).toBe('#NUM!');
-    expect(e.message).toMatch(/^Delta must be ≥ 0 \(a step size; apply NN.SOFTPLUS to raw values\); row 2, column 1 is -0.2/);
-    expect(failure(() => mambaScan(zeros(2, 1), zeros(2, 1), [[-1, -2]], zeros(3, 2), zeros(2, 2))).message).toBe(
-      'B must be 2×2 (T × N) for T = 2 (the rows of U), N = 2 (the columns of A); got 3×2',
+    expect(e.message).toMatch(
+      /^Delta must be ≥ 0 \(a step size; apply NN.SOFTPLUS to raw values\); row 2, column 1 is -0.2/,
     );
-    expect(failure(() => mambaDiscretize([[1], [2]], [[1, 2, 3]], [[1, 2]])).message).toMatch(/^delta, A and B must broadcast/);
+    expect(
+      failure(() => mambaScan(zeros(2, 1), zeros(2, 1), [[-1, -2]], zeros(3, 2), zeros(2, 2))).message,
+    ).toBe('B must be 2×2 (T × N) for T = 2 (the rows of U), N = 2 (the columns of A); got 3×2');
+    expect(failure(() => mambaDiscretize([[1], [2]], [[1, 2, 3]], [[1, 2]])).message).toMatch(
+      /^delta, A and B must broadcast/,
+    );
   });
 
   it('missing required arguments and bad NN.INIT sizes are named', () => {
-    expect(failure(() => slstmSeq(zeros(2, 1), zeros(4, 1), zeros(4, 1), null)).message).toBe('b is missing; expected a row or a column of 4 values (4·H for H = 1)');
+    expect(failure(() => slstmSeq(zeros(2, 1), zeros(4, 1), zeros(4, 1), null)).message).toBe(
+      'b is missing; expected a row or a column of 4 values (4·H for H = 1)',
+    );
     expect(failure(() => nnInit(0, 3, 1)).message).toBe('rows must be a whole number from 1 to 16384; got 0');
-    expect(failure(() => nnInit(2, 2.5, 1)).message).toBe('cols must be a whole number from 1 to 16384; got 2.5');
+    expect(failure(() => nnInit(2, 2.5, 1)).message).toBe(
+      'cols must be a whole number from 1 to 16384; got 2.5',
+    );
   });
 
   it('overflowing results give #NUM!, and oversized calls are refused rather than run', () => {
     const e = failure(() => mambaDiscretize(1000, 1000, 1));
     expect(e.code).toBe('#NUM!');
-    expect(e.message).toBe('MAMBA.DISCRETIZE: the result is not finite at row 1, column 1 (overflow); scale the inputs down');
+    expect(e.message).toBe(
+      'MAMBA.DISCRETIZE: the result is not finite at row 1, column 1 (overflow); scale the inputs down',
+    );
     const big = failure(() => nnSigmoid(zeros(100_001, 1)));
     expect(big.message).toBe('x is too large (100001×1); at most 100000 rows and 16384 columns');
-    const work = failure(() => mlstmSeq(zeros(40_000, 1), zeros(40_000, 1), zeros(40_000, 1), zeros(40_000, 1), zeros(40_000, 1), 'parallel'));
-    expect(work.message).toMatch(/^MLSTM.SEQ would need about 9\.6e\+9 multiply-adds; at most 1e\+9 per call$/);
+    const work = failure(() =>
+      mlstmSeq(
+        zeros(40_000, 1),
+        zeros(40_000, 1),
+        zeros(40_000, 1),
+        zeros(40_000, 1),
+        zeros(40_000, 1),
+        'parallel',
+      ),
+    );
+    expect(work.message).toMatch(
+      /^MLSTM.SEQ would need about 9\.6e\+9 multiply-adds; at most 1e\+9 per call$/,
+    );
   });
 });

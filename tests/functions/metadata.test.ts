@@ -33,7 +33,17 @@ const CATALOG: Record<string, readonly Param[]> = {
   'GRU.STEP': [r('x'), r('h_prev'), r('W_ih'), r('W_hh'), ro('b_ih'), ro('b_hh'), to('output')],
   'GRU.SEQ': [r('X'), r('W_ih'), r('W_hh'), ro('b_ih'), ro('b_hh'), ro('h0')],
   'MAMBA.DISCRETIZE': [r('delta'), r('A'), r('B'), to('method'), to('output')],
-  'MAMBA.STEP': [r('u'), r('h_prev'), r('delta'), r('A'), r('B'), r('C'), ro('D'), to('method'), to('output')],
+  'MAMBA.STEP': [
+    r('u'),
+    r('h_prev'),
+    r('delta'),
+    r('A'),
+    r('B'),
+    r('C'),
+    ro('D'),
+    to('method'),
+    to('output'),
+  ],
   'MAMBA.SCAN': [r('U'), r('Delta'), r('A'), r('B'), r('C'), ro('D'), ro('Z'), to('method'), to('output')],
   'MAMBA.BLOCK': [
     r('X'),
@@ -48,9 +58,30 @@ const CATALOG: Record<string, readonly Param[]> = {
     r('W_out'),
     to('method'),
   ],
-  'SLSTM.STEP': [r('x'), r('h_prev'), r('c_prev'), r('n_prev'), r('m_prev'), r('W'), r('R'), r('b'), to('forget'), to('output')],
+  'SLSTM.STEP': [
+    r('x'),
+    r('h_prev'),
+    r('c_prev'),
+    r('n_prev'),
+    r('m_prev'),
+    r('W'),
+    r('R'),
+    r('b'),
+    to('forget'),
+    to('output'),
+  ],
   'SLSTM.SEQ': [r('X'), r('W'), r('R'), r('b'), to('forget')],
-  'MLSTM.STEP': [r('q'), r('k'), r('v'), r('i_pre'), r('f_pre'), r('C_prev'), r('n_prev'), r('m_prev'), to('output')],
+  'MLSTM.STEP': [
+    r('q'),
+    r('k'),
+    r('v'),
+    r('i_pre'),
+    r('f_pre'),
+    r('C_prev'),
+    r('n_prev'),
+    r('m_prev'),
+    to('output'),
+  ],
   'MLSTM.SEQ': [r('Q'), r('K'), r('V'), r('I_pre'), r('F_pre'), to('form')],
 };
 
@@ -95,27 +126,30 @@ describe('functions.json', () => {
     for (const f of functions) expect(f.id).toBe(f.name);
   });
 
-  it.each(Object.entries(CATALOG))('%s has the catalog parameters, each described, ranges as matrices', (name, params) => {
-    const f = functions.find((g) => g.name === name);
-    expect(f).toBeDefined();
-    if (!f) return;
-    expect(f.description?.trim()).toBeTruthy();
-    expect(f.parameters.map((p) => p.name)).toEqual(params.map(([p]) => p));
-    f.parameters.forEach((p, i) => {
-      const [, kind, optional] = params[i];
-      expect(p.description?.trim(), `${name} ${p.name}`).toBeTruthy();
-      expect(p.optional === true, `${name} ${p.name} optional`).toBe(optional);
-      if (kind === 'range') {
-        expect(p.dimensionality).toBe('matrix');
-        expect(p.type).toBe('any');
-      } else {
-        expect(p.dimensionality ?? 'scalar').toBe('scalar');
-        expect(p.type).toBe(kind === 'text' ? 'string' : 'number');
-      }
-    });
-    expect(f.result.dimensionality).toBe('matrix');
-    expect(f.result.type).toBe('number');
-  });
+  it.each(Object.entries(CATALOG))(
+    '%s has the catalog parameters, each described, ranges as matrices',
+    (name, params) => {
+      const f = functions.find((g) => g.name === name);
+      expect(f).toBeDefined();
+      if (!f) return;
+      expect(f.description?.trim()).toBeTruthy();
+      expect(f.parameters.map((p) => p.name)).toEqual(params.map(([p]) => p));
+      f.parameters.forEach((p, i) => {
+        const [, kind, optional] = params[i];
+        expect(p.description?.trim(), `${name} ${p.name}`).toBeTruthy();
+        expect(p.optional === true, `${name} ${p.name} optional`).toBe(optional);
+        if (kind === 'range') {
+          expect(p.dimensionality).toBe('matrix');
+          expect(p.type).toBe('any');
+        } else {
+          expect(p.dimensionality ?? 'scalar').toBe('scalar');
+          expect(p.type).toBe(kind === 'text' ? 'string' : 'number');
+        }
+      });
+      expect(f.result.dimensionality).toBe('matrix');
+      expect(f.result.type).toBe('number');
+    },
+  );
 
   it('every help link points at an anchor of docs/FUNCTIONS.md', () => {
     const docs = readFileSync(DOCS_FILE, 'utf8');
@@ -146,11 +180,19 @@ describe('registration', () => {
     const Plugin = require('custom-functions-metadata-plugin/lib/customfunctionsplugin.js') as {
       generateResults: Record<string, unknown>;
     };
-    const loader = require('custom-functions-metadata-plugin/lib/loader.js') as (this: unknown, s: string) => string;
+    const loader = require('custom-functions-metadata-plugin/lib/loader.js') as (
+      this: unknown,
+      s: string,
+    ) => string;
     Plugin.generateResults[FUNCTIONS_FILE] = { associate, errors: [], metadataJson: '' };
-    const built = loader.call({ getOptions: () => ({ input: FUNCTIONS_FILE, file: FUNCTIONS_FILE }) }, source);
+    const built = loader.call(
+      { getOptions: () => ({ input: FUNCTIONS_FILE, file: FUNCTIONS_FILE }) },
+      source,
+    );
     delete Plugin.generateResults[FUNCTIONS_FILE];
-    const calls = [...built.slice(source.length).matchAll(/CustomFunctions\.associate\("([^"]+)", (\w+)\);/g)];
+    const calls = [
+      ...built.slice(source.length).matchAll(/CustomFunctions\.associate\("([^"]+)", (\w+)\);/g),
+    ];
 
     const mod = (await import('../../functions/functions')) as unknown as Record<string, unknown>;
     const registered = new Map<string, unknown>();
