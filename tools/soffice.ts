@@ -18,7 +18,12 @@ import { pathToFileURL } from 'node:url';
 /** The `soffice` executable: $SOFFICE when set, else the first on PATH; undefined when absent. */
 export function findSoffice(): string | undefined {
   const fromEnv = process.env.SOFFICE;
-  const candidates = fromEnv ? [fromEnv] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]);
+  const candidates = fromEnv
+    ? [fromEnv]
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]);
   for (const file of candidates) {
     try {
       accessSync(file, constants.X_OK);
@@ -61,9 +66,17 @@ export interface ConvertResult {
  * `outDir`, recalculating every formula on load. Throws with soffice's output when it
  * fails or leaves an output missing.
  */
-export function convertWithSoffice(inputs: readonly string[], target: Target, outDir: string, timeoutMs = 120_000): ConvertResult {
+export function convertWithSoffice(
+  inputs: readonly string[],
+  target: Target,
+  outDir: string,
+  timeoutMs = 120_000,
+): ConvertResult {
   const soffice = findSoffice();
-  if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc');
+  if (!soffice)
+    throw new Error(
+      'LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc',
+    );
   const profile = mkdtempSync(join(tmpdir(), 'soffice-profile-'));
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS_PROFILE);
@@ -71,15 +84,31 @@ export function convertWithSoffice(inputs: readonly string[], target: Target, ou
   const { ext, arg } = TARGETS[target];
   const started = performance.now();
   try {
-    const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', arg, '--outdir', outDir, ...inputs], {
-      encoding: 'utf8',
-      timeout: timeoutMs,
-    });
+    const run = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        arg,
+        '--outdir',
+        outDir,
+        ...inputs,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: timeoutMs,
+      },
+    );
     const log = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
     const outputs = inputs.map((file) => join(outDir, `${basename(file, extname(file))}.${ext}`));
     const missing = outputs.filter((file) => !existsSync(file));
     if (run.status !== 0 || missing.length > 0) {
-      throw new Error(`soffice --convert-to ${ext} failed (exit ${run.status}; missing: ${missing.join(', ') || 'none'}):\n${log}`);
+      throw new Error(
+        `soffice --convert-to ${ext} failed (exit ${run.status}; missing: ${missing.join(', ') || 'none'}):\n${log}`,
+      );
     }
     return { outputs, seconds: (performance.now() - started) / 1000, log };
   } finally {

@@ -40,7 +40,13 @@ function staleCase(spec: ModelSpec): LoCase {
   const weight = params.find((c) => c.role === 'recurrentWeight') ?? params.find((c) => c.role === 'weight');
   let edited = plan;
   for (const cell of [input, weight]) if (cell) edited = editCell(edited, cell, Number(cell.value) + 0.731);
-  return { id: `${spec.id}-stale-edited`, spec, plan: edited, options: { result: coreResults(plan) }, staleCache: true };
+  return {
+    id: `${spec.id}-stale-edited`,
+    spec,
+    plan: edited,
+    options: { result: coreResults(plan) },
+    staleCache: true,
+  };
 }
 
 function fresh(spec: ModelSpec, what: string, config: ModelConfig): LoCase | undefined {
@@ -59,9 +65,11 @@ export function libreOfficeCases(): LoCase[] {
   for (const spec of availableModels()) {
     const d = spec.defaults;
     cases.push(fresh(spec, 'default', d));
-    for (const v of spec.variants) if (v.id !== d.variant) cases.push(fresh(spec, v.id, { ...d, variant: v.id, seed: 2 }));
+    for (const v of spec.variants)
+      if (v.id !== d.variant) cases.push(fresh(spec, v.id, { ...d, variant: v.id, seed: 2 }));
     if (d.init === 'hand') cases.push(fresh(spec, 'torch', { ...d, init: 'torch', seed: 3 }));
-    if ((spec.limits.numLayers?.max ?? 1) >= 2) cases.push(fresh(spec, 'stacked', { ...d, numLayers: 2, seed: 4 }));
+    if ((spec.limits.numLayers?.max ?? 1) >= 2)
+      cases.push(fresh(spec, 'stacked', { ...d, numLayers: 2, seed: 4 }));
     cases.push(staleCase(spec));
   }
   return cases.filter((c): c is LoCase => c !== undefined);
@@ -137,7 +145,8 @@ export function compareConverted(ws: ExcelJS.Worksheet, c: LoCase, tol = LO_TOLE
     checked++;
     const err = Math.abs(got - expected) / (1 + Math.abs(expected));
     maxError = Math.max(maxError, err);
-    if (err > tol) failures.push(`${where}: Calc ${got} vs core ${expected} (${t.name}[${t.step}][${t.flat}])`);
+    if (err > tol)
+      failures.push(`${where}: Calc ${got} vs core ${expected} (${t.name}[${t.step}][${t.flat}])`);
   }
   return { formulaCells, checked, maxError, failures, staleCells };
 }

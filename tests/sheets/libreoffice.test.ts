@@ -15,10 +15,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableModels } from '../../src/sheets/registry';
 import { convertWithSoffice, findSoffice } from '../../tools/soffice';
-import { caseBytes, compareConverted, libreOfficeCases, LO_TOLERANCE, type LoCase } from './libreoffice-cases';
+import {
+  caseBytes,
+  compareConverted,
+  libreOfficeCases,
+  LO_TOLERANCE,
+  type LoCase,
+} from './libreoffice-cases';
 
 const soffice = findSoffice();
-const SKIP_REASON = 'LibreOffice checks skipped: soffice is not installed (apt-get install -y --no-install-recommends libreoffice-calc)';
+const SKIP_REASON =
+  'LibreOffice checks skipped: soffice is not installed (apt-get install -y --no-install-recommends libreoffice-calc)';
 if (!soffice) console.warn(SKIP_REASON);
 
 const cases = libreOfficeCases();
@@ -28,7 +35,9 @@ let dir = '';
 async function load(file: string): Promise<ExcelJS.Worksheet> {
   const bytes = readFileSync(file);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await wb.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   const ws = wb.worksheets[0];
   if (!ws) throw new Error(`${file} has no worksheet`);
   return ws;
@@ -53,18 +62,25 @@ describe.skipIf(!soffice)('LibreOffice Calc recalculates the exported workbooks'
 
   it('covers every registered model', () => {
     const models = new Set(cases.map((c) => c.spec.id));
-    expect([...models].sort()).toEqual(availableModels().map((s) => s.id).sort());
+    expect([...models].sort()).toEqual(
+      availableModels()
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
-  it.each(cases.map((c): [string, LoCase] => [c.id, c]))('%s: every formula cell equals the core', (_id, c) => {
-    const ws = converted.get(c.id);
-    if (!ws) throw new Error(`no converted workbook for ${c.id}`);
-    const report = compareConverted(ws, c);
-    expect(report.failures.slice(0, 10)).toEqual([]);
-    expect(report.formulaCells).toBeGreaterThan(0);
-    expect(report.checked).toBe(report.formulaCells);
-    expect(report.maxError).toBeLessThanOrEqual(LO_TOLERANCE);
-    // The stale file must really have been wrong somewhere, or it proves nothing about recalculation.
-    if (c.staleCache) expect(report.staleCells).toBeGreaterThan(0);
-  });
+  it.each(cases.map((c): [string, LoCase] => [c.id, c]))(
+    '%s: every formula cell equals the core',
+    (_id, c) => {
+      const ws = converted.get(c.id);
+      if (!ws) throw new Error(`no converted workbook for ${c.id}`);
+      const report = compareConverted(ws, c);
+      expect(report.failures.slice(0, 10)).toEqual([]);
+      expect(report.formulaCells).toBeGreaterThan(0);
+      expect(report.checked).toBe(report.formulaCells);
+      expect(report.maxError).toBeLessThanOrEqual(LO_TOLERANCE);
+      // The stale file must really have been wrong somewhere, or it proves nothing about recalculation.
+      if (c.staleCache) expect(report.staleCells).toBeGreaterThan(0);
+    },
+  );
 });
