@@ -13,7 +13,7 @@ export async function loadProject() {
   const lstm = await load('../../src/core/lstm.ts');
   const tensor = await load('../../src/core/tensor.ts');
   const form = await load('../../taskpane/form.ts').catch(() => null);
-  return { registry, a1: plan.a1, lstmStep: lstm.lstmStep, fromRows: tensor.fromRows, modelOrder: form?.MODEL_ORDER ?? null };
+  return { registry, a1: plan.a1, parseA1: plan.parseA1, lstmStep: lstm.lstmStep, fromRows: tensor.fromRows, modelOrder: form?.MODEL_ORDER ?? null };
 }
 
 /** Parameter cells grouped by tensor name, as ModelSpec.evaluate expects them. */
@@ -44,4 +44,48 @@ export function sampleTracedCells(plan, count = 5) {
 export function expectedValue(trace, cell) {
   const t = cell.meaning.trace;
   return trace.tensors[t.name][t.step][t.flat];
+}
+
+// A reference not preceded by a letter, digit, dot or underscore, so function names such
+// as LN( or LOG10( are never read as cells. Plans write single-sheet formulas only.
+const REF = /(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
+
+/**
+ * Every plan cell that `target`'s formula reads, directly or through other formulas.
+ * Channels of a scan stay separate by design, so an input that feeds one output cell
+ * need not feed another: the edit test must choose an input from this set.
+ */
+export function precedentsOf(plan, target, parseA1) {
+  const at = new Map(plan.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const seen = new Set();
+  const found = [];
+  const stack = [target];
+  while (stack.length > 0) {
+    const cell = stack.pop();
+    if (!cell.formula) continue;
+    for (const m of cell.formula.matchAll(REF)) {
+      const from = parseA1(m[1]);
+      const to = m[2] ? parseA1(m[2]) : from;
+      for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
+        for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) {
+          const key = `${r},${c}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const next = at.get(key);
+          if (next) {
+            found.push(next);
+            stack.push(next);
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The first parameter cell in plan order (an input when there is one) that feeds `target`. */
+export function inputFeeding(plan, target, parseA1) {
+  const feeds = new Set(precedentsOf(plan, target, parseA1));
+  const params = plan.cells.filter((c) => c.meaning?.param && feeds.has(c));
+  return params.find((c) => c.role === 'input') ?? params[0] ?? null;
 }
