@@ -1,7 +1,8 @@
 /**
  * A ModelSpec for a sheet with its own layout (Mamba, sLSTM, mLSTM): the checks every
- * such sheet shares (known variant, size limits, init style, no pasted state_dict) run
- * before the model's own, and `build` refuses what `validate` reports.
+ * such sheet shares (known variant, size limits, init style, then the pasted state_dict,
+ * refused unless the model loads one) run before the model's own, and `build` refuses
+ * what `validate` reports.
  */
 import type { Trace } from '../core/trace';
 import type { Bilingual } from './i18n';
@@ -19,21 +20,36 @@ export interface SheetModel {
   estimateCells(config: ModelConfig): number;
   /** Problems beyond the shared checks (heads dividing the hidden size…), in the config's language. */
   extraProblems?(config: ModelConfig): string[];
+  /**
+   * What is wrong with `config.stateDict` (shapes, sizes against the limits and the
+   * config), in the config's language. A model without it does not load a state_dict.
+   */
+  stateDictProblems?(config: ModelConfig): string[];
   build(config: ModelConfig): SheetPlan;
   evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
 }
 
+/**
+ * The config's variant when the model does not offer it, listing the ones it does; every
+ * spec (recurrent or not) reports it the same way, before any other check.
+ */
+export function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
+  if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
+  const ids = variants.map((v) => v.id).join(', ');
+  return [config.language === 'zh' ? `未知变体 "${config.variant}"（可选：${ids}）` : `unknown variant "${config.variant}" (choose one of: ${ids})`];
+}
+
 function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
   const zh = config.language === 'zh';
-  if (config.variant !== undefined && !model.variants.some((v) => v.id === config.variant)) {
-    const ids = model.variants.map((v) => v.id).join(', ');
-    return [zh ? `未知变体 "${config.variant}"（可选：${ids}）` : `unknown variant "${config.variant}" (choose one of: ${ids})`];
-  }
+  const variant = unknownVariantProblems(model.variants, config);
+  if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, model.estimateCells);
   if (config.init !== 'torch' && config.init !== 'hand') problems.push(zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`);
-  if (config.stateDict) {
+  if (config.stateDict && !model.stateDictProblems) {
     problems.push(zh ? `${model.label.zh} 工作表不接受 state_dict，请使用随机种子初始化` : `the ${model.label.en} sheet does not load a state_dict; use a seed instead`);
   }
+  // Shapes are only worth reading once the sizes they are compared with are sound.
+  if (config.stateDict && model.stateDictProblems && problems.length === 0) problems.push(...model.stateDictProblems(config));
   return problems;
 }
 

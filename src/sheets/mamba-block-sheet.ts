@@ -1,10 +1,11 @@
 /**
  * The Mamba block (state-spaces/mamba's `Mamba` module) token by token: in_proj splits
- * each token into x and z; a causal depthwise conv1d over the last four x's (PyTorch's
+ * each token into x and z; a causal depthwise conv1d over the last d_conv (4) x's (PyTorch's
  * cross-correlation, so w[3] multiplies the current token; before t = 1 the padding is
  * zero, so those taps are left out) plus bias, then SiLU gives u; x_proj gives δ, B, C;
  * Δ = softplus(dt_proj δ + dt_bias); the selective scan (mamba-scan-bands.ts) with the D
- * skip; y ⊙ SiLU(z); out_proj. Parameter names and layouts are mamba_ssm's.
+ * skip; y ⊙ SiLU(z); out_proj. Parameter names and layouts are mamba_ssm's, so a pasted
+ * state_dict (mamba-weights.ts) fills the same cells the seeded init does.
  */
 import { initMamba, mambaBlockTrace, type MambaParams } from '../core/mamba-block';
 import { matrix, type Matrix } from '../core/tensor';
@@ -14,6 +15,7 @@ import { dotF, siluF, softplusF } from './formulas';
 import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
 import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
+import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
 import { methodOf } from './mamba-scan-sheet';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
@@ -40,8 +42,33 @@ interface Sizes {
   readonly K: number;
 }
 
-function seededParams(config: ModelConfig): MambaParams {
+/** dt_rank and d_conv have no size field: they come from a pasted state_dict, capped for readability. */
+const DICT_ONLY_LIMITS = { dtRank: 4, dConv: 4 };
+
+/** The weights the sheet starts from: a pasted state_dict, else the seeded init. */
+function startingParams(config: ModelConfig): MambaParams {
+  if (config.stateDict) return mambaBlockFromDict(config.stateDict).params;
   return initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+}
+
+function stateDictProblems(config: ModelConfig): string[] {
+  if (!config.stateDict) return [];
+  try {
+    const { params: p, dict } = mambaBlockFromDict(config.stateDict);
+    return dictSizeProblems(
+      dict,
+      [
+        { tensor: 'in_proj.weight', size: 'd_model', value: p.dModel, asked: config.inputSize, max: LIMITS.inputSize.max },
+        { tensor: 'in_proj.weight', size: 'd_inner', value: p.dInner, asked: config.hiddenSize, max: LIMITS.hiddenSize.max },
+        { tensor: 'A_log', size: 'd_state', value: p.dState, asked: config.stateSize ?? 1, max: LIMITS.stateSize.max },
+        { tensor: 'dt_proj.weight', size: 'dt_rank', value: p.dtRank, max: DICT_ONLY_LIMITS.dtRank },
+        { tensor: 'conv1d.weight', size: 'd_conv', value: p.dConv, max: DICT_ONLY_LIMITS.dConv },
+      ],
+      config.language,
+    );
+  } catch (e) {
+    return [`state_dict: ${(e as Error).message}`];
+  }
 }
 
 function sizesOf(p: MambaParams): Sizes {
@@ -51,12 +78,12 @@ function sizesOf(p: MambaParams): Sizes {
 function build(config: ModelConfig): SheetPlan {
   const lang = config.language;
   const zh = lang === 'zh';
-  const p = seededParams(config);
+  const p = startingParams(config);
   const { dModel, E, N, R, K } = sizesOf(p);
   const T = config.steps;
   const method = methodOf(config);
   const X = seededInput(T, dModel, config.seed, config.init);
-  const b = new PlanBuilder('mamba-block', lang, 'Mamba block', configRecord(config), paramFormatFor(config.init, false));
+  const b = new PlanBuilder('mamba-block', lang, 'Mamba block', configRecord(config), paramFormatFor(config.init, !!config.stateDict));
 
   const wCol = 1;
   const leftWidth = Math.max(dModel, K + 1, E, R + 1, 2 * N + 1);
@@ -129,7 +156,7 @@ function build(config: ModelConfig): SheetPlan {
     [PRE, 'conv_t'],
     [VALUE, 'u_t'],
   ]);
-  const convW = b.param({ top: convTop, left: wCol, rows: E, cols: K, role: 'weight', param: 'conv_w', caption: 'conv1d w[0…3]', value: (r, c) => p.conv_w.data[r * K + c], name: 'conv_w' });
+  const convW = b.param({ top: convTop, left: wCol, rows: E, cols: K, role: 'weight', param: 'conv_w', caption: `conv1d w[0…${K - 1}]`, value: (r, c) => p.conv_w.data[r * K + c], name: 'conv_w' });
   const convB = b.param({ top: convTop, left: wCol + K, rows: E, cols: 1, role: 'bias', param: 'conv_b', caption: 'b', value: (r) => p.conv_b[r] });
   const u = (t: number) => new Block(convTop, grid.col(t, VALUE), E, 1);
   for (let t = 0; t < T; t++) {
@@ -235,9 +262,18 @@ function build(config: ModelConfig): SheetPlan {
   return b.build();
 }
 
+/**
+ * dt_rank and d_conv have no config field (a pasted state_dict sets them), so they are
+ * read off the sheet: the dt_proj and conv1d blocks have E rows of R and K cells.
+ */
+function sheetSizes(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Sizes {
+  const E = config.hiddenSize;
+  const perRow = (name: string) => Math.max(1, Math.round((params[name]?.length ?? 0) / E));
+  return { dModel: config.inputSize, E, N: config.stateSize ?? 1, R: perRow('dt_proj_w'), K: perRow('conv_w') };
+}
+
 function paramsFromSheet(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): MambaParams {
-  const shape = sizesOf(seededParams(config));
-  const { dModel, E, N, R, K } = shape;
+  const { dModel, E, N, R, K } = sheetSizes(config, params);
   const m = (name: string, rows: number, cols: number): Matrix => matrix(rows, cols, requireParam(params, name, rows * cols));
   return {
     dModel,
@@ -282,6 +318,7 @@ const model: SheetModel = {
     const d = c.inputSize;
     return c.steps * (2 * d + 8 * E + 2 * N + 1 + 3 * E * N) + E * (2 * d + 6 + 2 * N) + d * E + 100;
   },
+  stateDictProblems,
   build,
   evaluate,
 };

@@ -4,10 +4,12 @@
  * selection vectors B_t and C_t; A_log and the skip D are parameters. The sheet shows
  * Δ = softplus(Δ̃), A = −exp(A_log), Ā = exp(ΔA), B̄ by the chosen discretization
  * (variants 'zoh', the exact one, and 'euler', mamba_ssm's Δ·B), the state h and y.
+ * A_log and D start at mamba_ssm's init or come from a pasted state_dict.
  */
 import { softplus } from '../core/activations';
 import { selectiveScanTrace, type Discretization } from '../core/mamba-scan';
 import { createRng, drawMatrix } from '../core/random';
+import { readMatrix, readTensor, shapeOf } from '../core/state-dict-tensor';
 import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
@@ -19,6 +21,7 @@ import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
 import { BandCursor, TimeGrid, configRecord, writeFrame } from './sheet-frame';
+import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
 const LIMITS = {
   inputSize: { min: 1, max: 4 },
@@ -43,6 +46,49 @@ function seededInputs(config: ModelConfig) {
   };
 }
 
+/** The two scan parameters a Mamba state_dict holds; the rest of a block's tensors feed other bands. */
+const SCAN_TENSORS = ['A_log', 'D'];
+
+/**
+ * A_log and D from a pasted state_dict (a bare {A_log, D} or one mixer's tensors under a
+ * `layers.N.mixer.` prefix, reduced to those two), else mamba_ssm's init: S4D-Real
+ * A = −(1, 2, …, N) in every channel and a skip of 1.
+ */
+function scanWeights(config: ModelConfig): { aLog: (d: number, n: number) => number; skip: (d: number) => number } {
+  const D = config.inputSize;
+  const N = config.stateSize ?? 1;
+  if (!config.stateDict) return { aLog: (_d, n) => Math.log(n + 1), skip: () => 1 };
+  const dict = stripLayerPrefix(config.stateDict);
+  refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
+  const aLog = readMatrix(dict, 'A_log', D, N);
+  const skip = readTensor(dict, 'D', [D]);
+  return { aLog: (d, n) => aLog.data[d * N + n], skip: (d) => skip[d] };
+}
+
+function stateDictProblems(config: ModelConfig): string[] {
+  if (!config.stateDict) return [];
+  try {
+    const dict = stripLayerPrefix(config.stateDict);
+    refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
+    const shape = shapeOf(dict.A_log);
+    if (typeof shape !== 'string' && shape.length === 2) {
+      const sizes = dictSizeProblems(
+        dict,
+        [
+          { tensor: 'A_log', size: 'channels D', value: shape[0], asked: config.inputSize, max: LIMITS.inputSize.max },
+          { tensor: 'A_log', size: 'N', value: shape[1], asked: config.stateSize ?? 1, max: LIMITS.stateSize.max },
+        ],
+        config.language,
+      );
+      if (sizes.length > 0) return sizes;
+    }
+    scanWeights(config);
+    return [];
+  } catch (e) {
+    return [`state_dict: ${(e as Error).message}`];
+  }
+}
+
 function build(config: ModelConfig): SheetPlan {
   const lang = config.language;
   const zh = lang === 'zh';
@@ -51,7 +97,7 @@ function build(config: ModelConfig): SheetPlan {
   const T = config.steps;
   const method = methodOf(config);
   const inputs = seededInputs(config);
-  const b = new PlanBuilder('mamba-scan', lang, 'Mamba scan', configRecord(config), paramFormatFor(config.init, false));
+  const b = new PlanBuilder('mamba-scan', lang, 'Mamba scan', configRecord(config), paramFormatFor(config.init, !!config.stateDict));
 
   const wCol = 1;
   const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
@@ -94,9 +140,7 @@ function build(config: ModelConfig): SheetPlan {
     delta: (t, d) => delta(t).at(d),
     B: (t, n) => Bblock(t).at(n),
     Ccol: (t) => Cblock(t).colRef(),
-    // S4D-Real: A = −(1, 2, …, N) in every channel, mamba_ssm's init.
-    aLog: (_d, n) => Math.log(n + 1),
-    skip: () => 1,
+    ...scanWeights(config),
   }, lang);
   b.name('y_T', scan.y(T - 1).range);
 
@@ -142,6 +186,7 @@ const model: SheetModel = {
     const N = c.stateSize ?? 1;
     return c.steps * (4 * c.inputSize + 2 * N + 3 * c.inputSize * N) + 2 * c.inputSize * N + 80;
   },
+  stateDictProblems,
   build,
   evaluate,
 };

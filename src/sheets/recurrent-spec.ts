@@ -4,6 +4,7 @@
  * what each of its variants means for the stack.
  */
 import type { Trace } from '../core/trace';
+import { unknownVariantProblems } from './define-spec';
 import type { Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
 import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
@@ -26,13 +27,6 @@ export interface RecurrentModel {
   readonly defaults: ModelConfig;
   /** What the config's variant (and layers) mean for the stack. */
   shape(config: ModelConfig): StackShape;
-}
-
-function variantProblems(model: RecurrentModel, config: ModelConfig): string[] {
-  const zh = config.language === 'zh';
-  if (config.variant === undefined || model.variants.some((v) => v.id === config.variant)) return [];
-  const ids = model.variants.map((v) => v.id).join(', ');
-  return [zh ? `未知变体 "${config.variant}"（可选：${ids}）` : `unknown variant "${config.variant}" (choose one of: ${ids})`];
 }
 
 /** A pasted state_dict must load and match the sizes the sheet is asked for. */
@@ -60,7 +54,7 @@ export function recurrentSpec(model: RecurrentModel, limits: Partial<Record<Size
   const layout = model.layout;
   const validate = (config: ModelConfig): string[] => {
     const zh = config.language === 'zh';
-    const variant = variantProblems(model, config);
+    const variant = unknownVariantProblems(model.variants, config);
     if (variant.length > 0) return variant;
     const shape = model.shape(config);
     const problems = checkLimits(config, limits, layout.kind.toUpperCase(), (c) => estimateCells(layout, c, shape));
