@@ -20,10 +20,10 @@ export const DEFAULT_PRACTICE_SEED = 1;
 
 const GATE_ROLES = new Set(['gate', 'activation']);
 /**
- * Formula cells coloured as inputs or parameters are copies (x_t repeated in each step's
- * stacked column, a tied weight): to the learner they are givens, so they are never blanked.
+ * Copies (x_t repeated in another section, the rows of Q, K, V) and formula cells coloured
+ * as inputs or parameters (a tied weight) are givens to the learner, so they are never blanked.
  */
-const GIVEN_ROLES = new Set(['input', 'weight', 'recurrentWeight', 'bias']);
+const GIVEN_ROLES = new Set(['copy', 'input', 'weight', 'recurrentWeight', 'bias']);
 
 /** Cells the learner could be asked to compute: formulas that match a trace entry. */
 export function computedCells(plan: SheetPlan): PlanCell[] {

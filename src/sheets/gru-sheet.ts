@@ -38,8 +38,8 @@ function gateBand(id: GateId): Band {
   let biases: { bi: Block; bh: Block } | undefined;
   const text = (s: Section) =>
     isNew
-      ? `n_t = tanh(W_in·x_t + b_in + r_t⊙(W_hn·h_${s.prev} + b_hn))`
-      : `${id}_t = σ(W_i${id}·x_t + b_i${id} + W_h${id}·h_${s.prev} + b_h${id})`;
+      ? `n_t = tanh(W_in·x_t + b_in + r_t⊙(W_hn·h_{${s.prev}} + b_hn))`
+      : `${id}_t = σ(W_i${id}·x_t + b_i${id} + W_h${id}·h_{${s.prev}} + b_h${id})`;
   return {
     id,
     equation: text,
@@ -78,7 +78,7 @@ function gateBand(id: GateId): Band {
 
 const hBand: Band = {
   id: 'h',
-  equation: (s) => `h_t = (1 − z_t)⊙n_t + z_t⊙h_${s.prev}`,
+  equation: (s) => `h_t = (1 − z_t)⊙n_t + z_t⊙h_{${s.prev}}`,
   captions: () => [[VALUE, 'h_t']],
   writeStep: (s, top, t) => {
     writeOperators(s, top, s.timeCol(t) + OP, '⊙ +');
@@ -107,6 +107,17 @@ export const gruLayout: CellLayout = {
   valueCol: VALUE,
   ones: 0,
   hasCell: false,
+  legend: [
+    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
+    ['weight', { en: 'input weights W_i·', zh: '输入权重 W_i·' }],
+    ['recurrentWeight', { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' }],
+    ['bias', { en: 'biases', zh: '偏置' }],
+    ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
+    ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
+    ['activation', { en: 'candidate nₜ (tanh)', zh: '候选 nₜ (tanh)' }],
+    ['computed', { en: 'gi, gh: input and hidden parts (formulas)', zh: 'gi、gh：输入部分与隐藏部分（公式）' }],
+    'copy',
+  ],
   weightCols: (inSize, H) => inSize + 1 + H + 1,
   bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
 };

@@ -90,15 +90,17 @@ export function layerCaption(lang: Language, layer: number, backward: boolean): 
   return lang === 'zh' ? `第 ${layer + 1} 层 · ${dir}` : `Layer ${layer + 1} · ${dir}`;
 }
 
+/** General captions; a sheet passes its own wording where the model names things differently. */
 export const ROLE_LEGEND: Readonly<Partial<Record<CellRole, Bilingual>>> = {
   input: { en: 'input', zh: '输入' },
   weight: { en: 'input weights', zh: '输入权重' },
   recurrentWeight: { en: 'recurrent weights', zh: '循环权重' },
   bias: { en: 'biases', zh: '偏置' },
-  state: { en: 'states (h, c)', zh: '状态 (h, c)' },
+  state: { en: 'states', zh: '状态' },
   gate: { en: 'gates (σ)', zh: '门 (σ)' },
-  activation: { en: 'activations (tanh, ReLU)', zh: '激活 (tanh, ReLU)' },
-  computed: { en: 'pre-activations (formulas)', zh: '预激活（公式）' },
+  activation: { en: 'activations', zh: '激活' },
+  computed: { en: 'intermediate values (formulas)', zh: '中间值（公式）' },
+  copy: { en: 'copies of values shown elsewhere (formulas)', zh: '其他位置数值的副本（公式）' },
   output: { en: 'outputs', zh: '输出' },
 };
 

@@ -6,11 +6,14 @@
  * must equal). Blocks return their addresses so later formulas can point at them.
  */
 import { a1, rangeA1, type CellMeaning, type CellRole, type Language, type ModelId, type PlanCell, type PlanName, type PlanRange, type SheetPlan } from './plan';
-import { DECIMAL_FORMAT, INTEGER_FORMAT, LEGEND_ROLES } from './style';
-import { roleLegend, label } from './i18n';
+import { DECIMAL_FORMAT, INTEGER_FORMAT, MIN_NUMBER_WIDTH, operatorWidth, styleFor } from './style';
+import { roleLegend, label, type Bilingual } from './i18n';
+import { readable } from './notation';
 
 /** Excel's column count: no sheet is wider. */
 const MAX_COLS = 16384;
+/** Width of a column the plan leaves unset (Excel's and LibreOffice's default). */
+const DEFAULT_WIDTH = 8.43;
 
 /** A rectangle of cells placed on the sheet, with helpers for referring to it. */
 export class Block {
@@ -93,6 +96,9 @@ export interface ComputedBlock extends BlockPlacement {
   readonly equation: string;
 }
 
+/** A legend line: a role with the sheet's own wording, or the role's general caption. */
+export type LegendEntry = CellRole | readonly [CellRole, Bilingual];
+
 export class PlanBuilder {
   /** Keyed by row·MAX_COLS + col: a number key is several times faster than a string on large sheets. */
   private readonly cells = new Map<number, PlanCell>();
@@ -101,6 +107,7 @@ export class PlanBuilder {
   private readonly names: PlanName[] = [];
   private readonly widths = new Map<number, number>();
   private frozen: { rows: number; cols: number } | undefined;
+  private legendAt: { top: number; col: number; entries: readonly LegendEntry[] } | undefined;
   private maxRow = 0;
   private maxCol = 0;
 
@@ -130,8 +137,9 @@ export class PlanBuilder {
     return this.cells.has(row * MAX_COLS + col);
   }
 
+  /** Plain text, written in the sheet's notation (notation.ts). */
   text(row: number, col: number, text: string, role: CellRole = 'label'): void {
-    this.put({ row, col, value: text, role });
+    this.put({ row, col, value: readable(text), role });
   }
 
   title(row: number, col: number, text: string, span = 8): void {
@@ -234,23 +242,27 @@ export class PlanBuilder {
   keyValues(top: number, col: number, rows: readonly (readonly [string, string | number])[]): number {
     rows.forEach(([k, v], i) => {
       this.text(top + i, col, k, 'label');
-      this.put({ row: top + i, col: col + 1, value: v, role: 'label', numberFormat: typeof v === 'number' ? 'General' : undefined });
+      this.put({ row: top + i, col: col + 1, value: typeof v === 'number' ? v : readable(v), role: 'label', numberFormat: typeof v === 'number' ? 'General' : undefined });
     });
     return top + rows.length;
   }
 
-  /** One swatch per role with its caption. Returns the next free row. */
-  legend(top: number, col: number): number {
+  /**
+   * Reserves the colour legend: one swatch and caption per entry. The lines are written
+   * by `build`, which leaves out the roles no cell of the sheet ended up with (a variant
+   * without copies, say), so the legend never shows a colour the sheet lacks.
+   * Returns the row below the reserved lines.
+   */
+  legend(top: number, col: number, entries: readonly LegendEntry[]): number {
     this.text(top, col, label(this.language, 'legend'), 'header');
-    LEGEND_ROLES.forEach((role, i) => {
-      this.put({ row: top + 1 + i, col, value: '', role });
-      this.text(top + 1 + i, col + 1, roleLegend(this.language, role), 'note');
-    });
-    return top + 1 + LEGEND_ROLES.length;
+    this.legendAt = { top, col, entries };
+    return top + 1 + entries.length;
   }
 
   build(): SheetPlan {
+    this.writeLegend();
     const cells = [...this.cells.values()].sort((p, q) => p.row - q.row || p.col - q.col);
+    this.widenToFit(cells);
     return {
       baseName: this.baseName,
       model: this.model,
@@ -265,6 +277,38 @@ export class PlanBuilder {
       boxes: this.boxes,
       ...(this.frozen ? { freeze: this.frozen } : {}),
     };
+  }
+
+  private writeLegend(): void {
+    if (!this.legendAt) return;
+    const { top, col, entries } = this.legendAt;
+    const used = new Set([...this.cells.values()].map((c) => c.role));
+    let row = top + 1;
+    for (const entry of entries) {
+      const [role, text] = typeof entry === 'string' ? [entry, undefined] : entry;
+      if (!used.has(role)) continue;
+      this.put({ row, col, value: '', role });
+      this.text(row, col + 1, text ? text[this.language] : roleLegend(this.language, role), 'note');
+      row++;
+    }
+  }
+
+  /**
+   * Columns only grow: a column holding numbers gets at least MIN_NUMBER_WIDTH (no "###"
+   * where a band of one step reuses another band's narrow operator column), and an operator
+   * column is as wide as its longest symbol (no "oftplu").
+   */
+  private widenToFit(cells: readonly PlanCell[]): void {
+    const need = new Map<number, number>();
+    const want = (col: number, width: number) => need.set(col, Math.max(need.get(col) ?? 0, width));
+    for (const c of cells) {
+      const numeric = c.formula !== undefined || typeof c.value === 'number';
+      if (numeric && styleFor(c.role).cellBorder) want(c.col, MIN_NUMBER_WIDTH);
+      if (c.role === 'operator' && typeof c.value === 'string') want(c.col, operatorWidth(c.value));
+    }
+    for (const [col, width] of need) {
+      if ((this.widths.get(col) ?? DEFAULT_WIDTH) < width) this.widths.set(col, width);
+    }
   }
 
   private place(spec: BlockPlacement): Block {

@@ -34,13 +34,13 @@ function gateBand(id: GateId, peephole: boolean): Band {
   const peepName = peephole ? PEEP[id] : undefined;
   // The output gate peeks at the new cell c_t; input and forget at c_{t−1}.
   const peepCell = (s: Section, t: number): Block => (id === 'o' ? s.band('c', t) : s.cPrev(t));
-  const peepText = (s: Section) => (peepName ? ` + ${peepName}⊙c_${id === 'o' ? 't' : s.prev}` : '');
+  const peepText = (s: Section) => (peepName ? ` + ${peepName}⊙c_{${id === 'o' ? 't' : s.prev}}` : '');
   const peepTex = (s: Section) => (peepName ? ` + w_{c${id}} \\odot c_{${id === 'o' ? 't' : s.prev}}` : '');
   const valueName = id === 'g' ? 'c̃_t' : `${id}_t`;
   let peepBlock: Block | undefined;
   return {
     id,
-    equation: (s) => `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_${s.prev} + b_i${id} + b_h${id}${peepText(s)})`,
+    equation: (s) => `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_{${s.prev}} + b_i${id} + b_h${id}${peepText(s)})`,
     captions: () => [
       [PRE, `z_${id}`],
       [VALUE, valueName],
@@ -118,13 +118,13 @@ function lstmBands(shape: StackShape): Band[] {
       'c',
       'state',
       'c_t',
-      (s) => `c_t = f_t⊙c_${s.prev} + i_t⊙c̃_t`,
+      (s) => `c_t = f_t⊙c_{${s.prev}} + i_t⊙c̃_t`,
       (s) => `c_t = f_t \\odot c_{${s.prev}} + i_t \\odot \\tilde{c}_t`,
       '⊙ +',
       (s, t, r) => `${at(s, 'f', t, r)}*${s.cPrev(t).at(r)}+${at(s, 'i', t, r)}*${at(s, 'g', t, r)}`,
     ),
     gateBand('o', shape.peephole),
-    elementwiseBand('tanh_c', 'tanh_c', 'activation', 'tanh(c_t)', () => 's_t = tanh(c_t)', () => 's_t = \\tanh(c_t)', 'tanh', (s, t, r) => tanhF(at(s, 'c', t, r))),
+    elementwiseBand('tanh_c', 'tanh_c', 'activation', 'tanh(c_t)', () => 'tanh(c_t)', () => '\\tanh(c_t)', 'tanh', (s, t, r) => tanhF(at(s, 'c', t, r))),
     elementwiseBand('h', 'h', 'state', 'h_t', () => 'h_t = o_t⊙tanh(c_t)', () => 'h_t = o_t \\odot \\tanh(c_t)', '⊙', (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`),
   ];
 }
@@ -137,6 +137,17 @@ export const lstmLayout: CellLayout = {
   valueCol: VALUE,
   ones: 2,
   hasCell: true,
+  legend: [
+    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
+    ['weight', { en: 'input weights W_i·', zh: '输入权重 W_i·' }],
+    ['recurrentWeight', { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' }],
+    ['bias', { en: 'biases', zh: '偏置' }],
+    ['state', { en: 'states h, c', zh: '状态 h、c' }],
+    ['gate', { en: 'gates f, i, o (σ)', zh: '门 f、i、o (σ)' }],
+    ['activation', { en: 'tanh: candidate c̃ₜ, tanh(cₜ)', zh: 'tanh：候选 c̃ₜ、tanh(cₜ)' }],
+    ['computed', { en: 'pre-activations z (formulas)', zh: '预激活 z（公式）' }],
+    'copy',
+  ],
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
 };

@@ -16,7 +16,7 @@ import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
 import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
-import { methodOf } from './mamba-scan-sheet';
+import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
@@ -95,7 +95,23 @@ function build(config: ModelConfig): SheetPlan {
     ['dt_rank', R],
     ['d_conv', K],
   ];
-  const row = writeFrame(b, config, { en: 'Mamba block', zh: 'Mamba 块' }, sizes, grid.col(0));
+  const row = writeFrame(b, config, {
+    title: { en: 'Mamba block', zh: 'Mamba 块' },
+    sizes,
+    legendCol: grid.col(0),
+    legend: [
+      ['input', { en: 'token xₜ', zh: '词元 xₜ' }],
+      ['weight', { en: 'weights: in_proj, conv1d, x_proj, dt_proj, D, out_proj', zh: '权重：in_proj、conv1d、x_proj、dt_proj、D、out_proj' }],
+      ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+      ['bias', { en: 'biases: conv1d, dt_bias', zh: '偏置：conv1d、dt_bias' }],
+      ['state', { en: 'state h', zh: '状态 h' }],
+      ['gate', { en: 'decay Ā = exp(ΔA), gate SiLU(z)', zh: '衰减 Ā = exp(ΔA)、门 SiLU(z)' }],
+      ['activation', { en: 'u = SiLU(conv), Δ = softplus(·)', zh: 'u = SiLU(conv)、Δ = softplus(·)' }],
+      ['computed', { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' }],
+      ['output', { en: 'y and the block output', zh: 'y 与块输出' }],
+    ],
+    variants: MAMBA_VARIANTS,
+  });
   b.text(row - 1, 0, `${zh ? '离散化' : 'Discretization'}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
   grid.header(b, row);
   const cursor = new BandCursor(b, wCol, row + 1);
@@ -305,10 +321,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
 const model: SheetModel = {
   id: 'mamba-block',
   label: { en: 'Mamba block', zh: 'Mamba 块' },
-  variants: [
-    { id: 'zoh', label: { en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)', zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）' } },
-    { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
-  ],
+  variants: MAMBA_VARIANTS,
   limits: LIMITS,
   // PyTorch-style init: hand-style integers through two projections and a scan grow past what reads well.
   defaults: { model: 'mamba-block', language: 'en', inputSize: 2, hiddenSize: 4, stateSize: 2, steps: 4, seed: 1, init: 'torch', variant: 'zoh' },

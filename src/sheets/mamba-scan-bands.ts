@@ -72,7 +72,8 @@ export function writeScanBands(b: PlanBuilder, cursor: BandCursor, grid: TimeGri
     left: wCol + N + 1,
     rows: Dc,
     cols: N,
-    role: 'recurrentWeight',
+    // A formula of A_log, not a second parameter: it gets the computed look.
+    role: 'computed',
     caption: 'A = −exp(A_log)',
     formula: (d, n) => `-EXP(${aLog.at(d, n)})`,
     trace: 'A',

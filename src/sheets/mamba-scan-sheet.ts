@@ -16,7 +16,7 @@ import { defineSpec, type SheetModel } from './define-spec';
 import { softplusF } from './formulas';
 import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
@@ -28,6 +28,12 @@ const LIMITS = {
   stateSize: { min: 1, max: 4 },
   steps: { min: 1, max: 8 },
 };
+
+/** The two discretizations, offered by both Mamba sheets. */
+export const MAMBA_VARIANTS: readonly Labelled[] = [
+  { id: 'zoh', label: { en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)', zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）' } },
+  { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
+];
 
 export function methodOf(config: ModelConfig): Discretization {
   return config.variant === 'euler' ? 'euler' : 'zoh';
@@ -105,7 +111,22 @@ function build(config: ModelConfig): SheetPlan {
     [zh ? '通道数 D' : 'Channels D', D],
     [zh ? '状态维度 N' : 'State size N', N],
   ];
-  const row = writeFrame(b, config, { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' }, sizes, grid.col(0));
+  const row = writeFrame(b, config, {
+    title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
+    sizes,
+    legendCol: grid.col(0),
+    legend: [
+      ['input', { en: 'inputs uₜ, Δ̃ₜ, Bₜ, Cₜ', zh: '输入 uₜ、Δ̃ₜ、Bₜ、Cₜ' }],
+      ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+      ['weight', { en: 'skip weights D', zh: '跳跃连接权重 D' }],
+      ['state', { en: 'state h', zh: '状态 h' }],
+      ['gate', { en: 'decay Ā = exp(ΔA)', zh: '衰减 Ā = exp(ΔA)' }],
+      ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
+      ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
+      ['output', { en: 'output y', zh: '输出 y' }],
+    ],
+    variants: MAMBA_VARIANTS,
+  });
   b.text(row - 1, 0, `${zh ? '离散化' : 'Discretization'}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
   grid.header(b, row);
   const cursor = new BandCursor(b, wCol, row + 1);
@@ -175,10 +196,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
 const model: SheetModel = {
   id: 'mamba-scan',
   label: { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
-  variants: [
-    { id: 'zoh', label: { en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)', zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）' } },
-    { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
-  ],
+  variants: MAMBA_VARIANTS,
   limits: LIMITS,
   // Seed 4 at three steps: no zero input or B entry, and numbers small enough to check with pen and paper.
   defaults: { model: 'mamba-scan', language: 'en', inputSize: 2, hiddenSize: 2, stateSize: 2, steps: 3, seed: 4, init: 'hand', variant: 'zoh' },

@@ -16,7 +16,7 @@ import { defineSpec, type SheetModel } from './define-spec';
 import { dotF, logSigmoidF, sigmoidF } from './formulas';
 import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import { rangeA1, type CellRole, type SheetPlan } from './plan';
 import { BandCursor, TimeGrid, configRecord, operatorColumn, rowOf, writeFrame } from './sheet-frame';
@@ -26,6 +26,8 @@ const OP = 1;
 const VALUE = 2;
 /** Trace names of the parallel section start with this. */
 export const PARALLEL_PREFIX = 'par.';
+
+const MLSTM_VARIANTS: readonly Labelled[] = [{ id: 'standard', label: { en: 'one head, recurrent and parallel forms', zh: '单头，循环形式与并行形式' } }];
 
 const LIMITS = {
   inputSize: { min: 1, max: 4 },
@@ -50,7 +52,22 @@ function build(config: ModelConfig): SheetPlan {
     [zh ? '输入维度 I' : 'Input size I', I],
     [zh ? '头维度 d' : 'Head size d', d],
   ];
-  const first = writeFrame(b, config, { en: 'mLSTM (xLSTM, matrix memory)', zh: 'mLSTM（xLSTM 矩阵记忆）' }, sizes, grid.col(0));
+  const first = writeFrame(b, config, {
+    title: { en: 'mLSTM (xLSTM, matrix memory)', zh: 'mLSTM（xLSTM 矩阵记忆）' },
+    sizes,
+    legendCol: grid.col(0),
+    legend: [
+      ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
+      ['weight', { en: 'projection weights W_q, W_k, W_v, W_o, w_i, w_f', zh: '投影权重 W_q、W_k、W_v、W_o、w_i、w_f' }],
+      ['bias', { en: 'biases', zh: '偏置' }],
+      ['state', { en: 'memory C, normaliser n, stabiliser m', zh: '记忆 C、归一化 n、稳定器 m' }],
+      ['gate', { en: "gates: o, log f, i′, f′, D̃", zh: "门：o、log f、i′、f′、D̃" }],
+      ['computed', { en: 'intermediate values (formulas)', zh: '中间值（公式）' }],
+      ['copy', { en: 'copies: rows of Q, K, V = qₜ, kₜ, vₜ', zh: '副本：Q、K、V 的行 = qₜ、kₜ、vₜ' }],
+      ['output', { en: 'output h', zh: '输出 h' }],
+    ],
+    variants: MLSTM_VARIANTS,
+  });
   b.text(first - 1, 0, zh ? '投影行与该时间步的列 [x_t ; 1] 做点积（MMULT 行 × 列）。' : 'Projection rows are dotted with the column [x_t ; 1] of their step (MMULT row × column).', 'note');
   grid.header(b, first);
 
@@ -174,7 +191,7 @@ function build(config: ModelConfig): SheetPlan {
   labels(denTop, 1, zh ? '分母' : 'denominator');
   captions(denTop, [
     [PRE, 'n_tᵀq_t'],
-    [VALUE, 'max(|·|, e^{−m})'],
+    [VALUE, zh ? '分母' : 'denominator'],
   ]);
   const nq = perStep(denTop, 1, PRE, 'computed', 'nq', 'n_tᵀ q_t', () => 'n_t^\\top q_t', (t) => dotF(n(t).ref(), q(t).colRef()));
   for (let t = 0; t < T; t++) b.operator(denTop, grid.col(t, OP), '→');
@@ -242,14 +259,14 @@ function writeParallel(b: PlanBuilder, cursor: BandCursor, r: RecurrentCells): v
 
   const qkvTop = cursor.band(zh ? 'Q、K、V：上面各步的 q_t、k_t、v_t，每步一行' : 'Q, K, V: the q_t, k_t, v_t of the steps above, one row per step', T);
   stepLabels(qkvTop);
-  const Q = rowsOf(qkvTop, col0, d, 'Q', 'input', 'q', 'q_t', 'Q_{t,\\cdot} = q_t', (t, c) => r.q(t).at(c));
-  const K = rowsOf(qkvTop, col0 + d + 1, d, 'K', 'input', 'k', 'k_t', 'K_{t,\\cdot} = k_t', (t, c) => r.k(t).at(c));
-  const V = rowsOf(qkvTop, col0 + 2 * (d + 1), d, 'V', 'input', 'v', 'v_t', 'V_{t,\\cdot} = v_t', (t, c) => r.v(t).at(c));
+  const Q = rowsOf(qkvTop, col0, d, 'Q', 'copy', 'q', 'q_t', 'Q_{t,\\cdot} = q_t', (t, c) => r.q(t).at(c));
+  const K = rowsOf(qkvTop, col0 + d + 1, d, 'K', 'copy', 'k', 'k_t', 'K_{t,\\cdot} = k_t', (t, c) => r.k(t).at(c));
+  const V = rowsOf(qkvTop, col0 + 2 * (d + 1), d, 'V', 'copy', 'v', 'v_t', 'V_{t,\\cdot} = v_t', (t, c) => r.v(t).at(c));
 
   const logTop = cursor.band(
     zh
-      ? 'F_t = Σ_{j≤t} log f_j（累计对数遗忘）；log D[t,s] = F_t − F_s + ĩ_s（s ≤ t）；m_t = max(max_s log D[t,s], F_t)'
-      : 'F_t = Σ_{j≤t} log f_j (cumulative log forget); log D[t,s] = F_t − F_s + ĩ_s (s ≤ t); m_t = max(max_s log D[t,s], F_t)',
+      ? 'F_t = log f_1 + … + log f_t（累计对数遗忘）；log D[t,s] = F_t − F_s + ĩ_s（s ≤ t）；m_t = max(max_s log D[t,s], F_t)'
+      : 'F_t = log f_1 + … + log f_t (cumulative log forget); log D[t,s] = F_t − F_s + ĩ_s (s ≤ t); m_t = max(max_s log D[t,s], F_t)',
     T,
   );
   stepLabels(logTop);
@@ -316,7 +333,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
 const model: SheetModel = {
   id: 'mlstm',
   label: { en: 'mLSTM', zh: 'mLSTM 矩阵记忆' },
-  variants: [{ id: 'standard', label: { en: 'one head, recurrent and parallel forms', zh: '单头，循环形式与并行形式' } }],
+  variants: MLSTM_VARIANTS,
   limits: LIMITS,
   defaults: { model: 'mlstm', language: 'en', inputSize: 3, hiddenSize: 2, steps: 4, seed: 1, init: 'hand', variant: 'standard' },
   estimateCells: (c) => {

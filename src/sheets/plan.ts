@@ -15,6 +15,8 @@ export type CellRole =
   | 'label'
   | 'operator'
   | 'header'
+  /** A section heading (a layer-direction, the parallel form): left-aligned, free to run right. */
+  | 'section'
   | 'input'
   | 'weight'
   | 'recurrentWeight'
@@ -23,6 +25,8 @@ export type CellRole =
   | 'gate'
   | 'activation'
   | 'computed'
+  /** A formula that repeats a value shown elsewhere (x_t in another section, Q rows = q_t): a given, not an input. */
+  | 'copy'
   | 'output'
   | 'answer'
   | 'note';

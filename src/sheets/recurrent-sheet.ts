@@ -14,8 +14,9 @@ import { stackFromStateDict } from '../core/state-dict';
 import type { Matrix } from '../core/tensor';
 import { label, layerCaption, pick, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
-import type { ModelConfig } from './model-spec';
+import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
+import type { Labelled, ModelConfig } from './model-spec';
+import { initLabel, variantLabel } from './sheet-frame';
 import type { CellRole, Language, ModelId, SheetPlan } from './plan';
 
 /** What a model variant means for the stack. */
@@ -45,7 +46,7 @@ export interface Section {
   tname(base: string): string;
   /** Suffix for workbook names and captions of this section ('' or '_l1r'). */
   readonly nameSuffix: string;
-  /** 't−1' going forward, 't+1' for the backward direction. */
+  /** 't−1' going forward, 't+1' for the backward direction: write it as a braced index, h_{${prev}}. */
   readonly prev: string;
   timeCol(t: number): number;
   /** The stacked column at step t: x (inSize rows), h_prev (H), then `ones` 1s. */
@@ -81,6 +82,8 @@ export interface CellLayout {
   /** Constant 1s under the stacked column (one per bias vector dotted in). */
   readonly ones: number;
   readonly hasCell: boolean;
+  /** The colours of this cell's sheet in its own words (copies appear only in multi-section sheets). */
+  readonly legend: readonly LegendEntry[];
   weightCols(inSize: number, H: number, shape: StackShape): number;
   bands(shape: StackShape): readonly Band[];
 }
@@ -129,7 +132,7 @@ export function estimateCells(layout: CellLayout, config: ModelConfig, shape: St
   return total + 40;
 }
 
-export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, shape: StackShape): SheetPlan {
+export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, shape: StackShape, variants: readonly Labelled[] = []): SheetPlan {
   const lang = config.language;
   const p = stackParams(layout.kind, config, shape);
   const H = p.hiddenSize;
@@ -151,18 +154,18 @@ export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, sha
 
   b.title(0, 0, `${pick(lang, layout.title)} | ${label(lang, 'byHand')}`, 12);
   b.text(1, 0, label(lang, 'liveNote'), 'note');
-  const initText = config.stateDict ? label(lang, 'initStateDict') : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
   const summary: [string, string | number][] = [
     [label(lang, 'inputSize'), I],
     [label(lang, 'hiddenSize'), H],
     [label(lang, 'steps'), T],
     [label(lang, 'layers'), p.numLayers],
     [label(lang, 'seed'), config.seed],
-    [label(lang, 'init'), initText],
+    [label(lang, 'init'), initLabel(config)],
   ];
-  if (config.variant) summary.push([label(lang, 'variant'), config.variant]);
+  const variant = variantLabel(variants, config);
+  if (variant !== undefined) summary.push([label(lang, 'variant'), variant]);
   const afterSummary = b.keyValues(3, 0, summary);
-  const afterLegend = b.legend(3, timeCol(0));
+  const afterLegend = b.legend(3, timeCol(0), layout.legend);
   b.text(afterSummary + 1, 0, label(lang, 'dotNote'), 'note');
   let row = Math.max(afterSummary + 2, afterLegend) + 2;
 
@@ -212,7 +215,7 @@ export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, sha
         cPrev: (t) => new Block(stackTop + inSize, timeCol(t) + layout.valueCol, H, 1),
         band,
       };
-      if (multi) b.text(top, 0, layerCaption(lang, l, reverse), 'header');
+      if (multi) b.text(top, 0, layerCaption(lang, l, reverse), 'section');
       writeStackColumn(layout, section, headerRow, stackTop, X, hBlocks, D, dataX);
       dataX ??= section.x;
       // Fresh bands per section: a band may remember where it wrote this section's weights.
@@ -262,7 +265,7 @@ function writeStackColumn(
   const labelCol = s.arrowCol + 1;
   b.text(headerRow, labelCol, label(lang, 'time'), 'header');
   b.text(stackTop, labelCol, layer === 0 ? 'x_t' : `h⁽${layer}⁾_t`, 'label');
-  b.text(stackTop + inSize, labelCol, `h_${s.prev}`, 'label');
+  b.text(stackTop + inSize, labelCol, `h_{${s.prev}}`, 'label');
   if (layout.ones > 0) b.text(stackTop + inSize + H, labelCol, '1', 'label');
   const stateIndex = layer * D + (reverse ? 1 : 0);
   for (let t = 0; t < T; t++) {
@@ -271,7 +274,8 @@ function writeStackColumn(
     b.text(headerRow + 1, col, layout.ones > 0 ? '[x;h;1]' : '[x;h]', 'label');
     if (layer === 0 && dataX) {
       const src = dataX(t);
-      b.computed({ top: stackTop, left: col, rows: inSize, cols: 1, role: 'input', formula: (r) => src.at(r), trace: s.tname('x'), step: t, tensor: 'x_t', equation: 'x_t' });
+      // A copy of the first section's input: same figures, same format, but not a cell to edit.
+      b.computed({ top: stackTop, left: col, rows: inSize, cols: 1, role: 'copy', formula: (r) => src.at(r), trace: s.tname('x'), step: t, tensor: 'x_t', equation: 'x_t', numberFormat: b.paramFormat });
     } else if (layer === 0) {
       b.param({ top: stackTop, left: col, rows: inSize, cols: 1, role: 'input', param: 'x', step: t, value: (r) => X.data[t * inSize + r], flat: (r) => t * inSize + r, tensor: 'x_t', index: (r) => [t, r] });
     } else {
@@ -294,16 +298,16 @@ function writeStackColumn(
     if (first) {
       b.param({ top: stackTop + inSize, left: col, rows: H, cols: 1, role: 'state', param: 'h0', step: t, value: () => 0, flat: (r) => stateIndex * H + r, tensor: 'h_0', index: (r) => [stateIndex, r] });
     } else {
-      b.computed({ top: stackTop + inSize, left: col, rows: H, cols: 1, role: 'state', formula: (r) => s.band('h', neighbour).at(r), trace: s.tname('h_prev'), step: t, tensor: `h_${s.prev}`, equation: `h_{${s.prev}}` });
+      b.computed({ top: stackTop + inSize, left: col, rows: H, cols: 1, role: 'state', formula: (r) => s.band('h', neighbour).at(r), trace: s.tname('h_prev'), step: t, tensor: `h_{${s.prev}}`, equation: `h_{${s.prev}}` });
     }
     for (let k = 0; k < layout.ones; k++) b.constant(stackTop + inSize + H + k, col, 1);
     if (layout.hasCell) {
       const cCol = col + layout.valueCol;
-      b.text(headerRow + 1, cCol, `c_${s.prev}`, 'label');
+      b.text(headerRow + 1, cCol, `c_{${s.prev}}`, 'label');
       if (first) {
         b.param({ top: stackTop + inSize, left: cCol, rows: H, cols: 1, role: 'state', param: 'c0', step: t, value: () => 0, flat: (r) => stateIndex * H + r, tensor: 'c_0', index: (r) => [stateIndex, r] });
       } else {
-        b.computed({ top: stackTop + inSize, left: cCol, rows: H, cols: 1, role: 'state', formula: (r) => s.band('c', neighbour).at(r), trace: s.tname('c_prev'), step: t, tensor: `c_${s.prev}`, equation: `c_{${s.prev}}` });
+        b.computed({ top: stackTop + inSize, left: cCol, rows: H, cols: 1, role: 'state', formula: (r) => s.band('c', neighbour).at(r), trace: s.tname('c_prev'), step: t, tensor: `c_{${s.prev}}`, equation: `c_{${s.prev}}` });
       }
     }
   }

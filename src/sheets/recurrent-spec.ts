@@ -74,7 +74,7 @@ export function recurrentSpec(model: RecurrentModel, limits: Partial<Record<Size
     validate,
     build(config: ModelConfig): SheetPlan {
       assertValid(validate(config));
-      return buildRecurrentSheet(layout, config, model.shape(config));
+      return buildRecurrentSheet(layout, config, model.shape(config), model.variants);
     },
     evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
       return evaluateStack(layout.kind, config, params, model.shape(config), config.hiddenSize, config.inputSize);
@@ -84,5 +84,5 @@ export function recurrentSpec(model: RecurrentModel, limits: Partial<Record<Size
 
 /** Builds without the size limits: benchmarks use it to time sheets larger than the pane offers. */
 export function buildUnchecked(model: RecurrentModel, config: ModelConfig): SheetPlan {
-  return buildRecurrentSheet(model.layout, config, model.shape(config));
+  return buildRecurrentSheet(model.layout, config, model.shape(config), model.variants);
 }

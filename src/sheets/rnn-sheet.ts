@@ -18,7 +18,7 @@ function hBand(shape: StackShape): Band {
   const actTex = shape.nonlinearity === 'relu' ? '\\operatorname{ReLU}' : '\\tanh';
   return {
     id: 'h',
-    equation: (s) => `h_t = ${act}(W_ih·x_t + b_ih + W_hh·h_${s.prev} + b_hh)`,
+    equation: (s) => `h_t = ${act}(W_ih·x_t + b_ih + W_hh·h_{${s.prev}} + b_hh)`,
     captions: () => [
       [PRE, 'z_t'],
       [VALUE, 'h_t'],
@@ -66,6 +66,15 @@ export const rnnLayout: CellLayout = {
   valueCol: VALUE,
   ones: 2,
   hasCell: false,
+  legend: [
+    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
+    ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
+    ['recurrentWeight', { en: 'recurrent weights W_hh', zh: '循环权重 W_hh' }],
+    ['bias', { en: 'biases b_ih, b_hh', zh: '偏置 b_ih、b_hh' }],
+    ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
+    ['computed', { en: 'pre-activation zₜ (formula)', zh: '预激活 zₜ（公式）' }],
+    'copy',
+  ],
   weightCols: (inSize, H) => inSize + H + 2,
   bands: (shape) => [hBand(shape)],
 };

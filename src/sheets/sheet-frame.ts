@@ -6,8 +6,8 @@
  * look matches recurrent-sheet.ts so every model's sheet reads the same way.
  */
 import { label, pick, type Bilingual } from './i18n';
-import { Block, PlanBuilder } from './layout';
-import type { ModelConfig } from './model-spec';
+import { Block, PlanBuilder, type LegendEntry } from './layout';
+import type { Labelled, ModelConfig } from './model-spec';
 
 /** Columns of a time block: everything a step shows sits in `width − 1` columns, then a gap. */
 export class TimeGrid {
@@ -59,26 +59,51 @@ export class BandCursor {
     return top;
   }
 
-  /** A section heading (bold) on its own line. */
+  /** A section heading (bold, left-aligned) on its own line. */
   heading(text: string, col = 0): void {
-    this.b.text(this.row, col, text, 'header');
+    this.b.text(this.row, col, text, 'section');
     this.row += 2;
   }
+}
+
+/** What the top of a sheet shows besides the config: its title, sizes and legend. */
+export interface Frame {
+  readonly title: Bilingual;
+  /** Size rows of the summary, before sequence length, seed, init and variant. */
+  readonly sizes: readonly (readonly [string, number])[];
+  readonly legendCol: number;
+  /** The colours this sheet uses, in its own words where the general caption would mislead. */
+  readonly legend: readonly LegendEntry[];
+  /** The model's variants, so the summary shows the variant's label, not its id. */
+  readonly variants: readonly Labelled[];
+}
+
+/** The variant's label in the sheet's language ("zero-order hold …", "标准"); the id when unlisted. */
+export function variantLabel(variants: readonly Labelled[], config: ModelConfig): string | undefined {
+  if (config.variant === undefined) return undefined;
+  const found = variants.find((v) => v.id === config.variant);
+  return found ? found.label[config.language] : config.variant;
+}
+
+/** The init line of the summary. */
+export function initLabel(config: ModelConfig): string {
+  const lang = config.language;
+  return config.stateDict ? label(lang, 'initStateDict') : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
 }
 
 /**
  * Title, live note, configuration summary (sizes first, then seed, init and variant) and
  * the colour legend at `legendCol`. Returns the first free row below both.
  */
-export function writeFrame(b: PlanBuilder, config: ModelConfig, title: Bilingual, sizes: readonly (readonly [string, number])[], legendCol: number): number {
+export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): number {
   const lang = config.language;
-  b.title(0, 0, `${pick(lang, title)} | ${label(lang, 'byHand')}`, 12);
+  b.title(0, 0, `${pick(lang, frame.title)} | ${label(lang, 'byHand')}`, 12);
   b.text(1, 0, label(lang, 'liveNote'), 'note');
-  const init = config.stateDict ? label(lang, 'initStateDict') : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
-  const rows: (readonly [string, string | number])[] = [...sizes, [label(lang, 'steps'), config.steps], [label(lang, 'seed'), config.seed], [label(lang, 'init'), init]];
-  if (config.variant) rows.push([label(lang, 'variant'), config.variant]);
+  const rows: (readonly [string, string | number])[] = [...frame.sizes, [label(lang, 'steps'), config.steps], [label(lang, 'seed'), config.seed], [label(lang, 'init'), initLabel(config)]];
+  const variant = variantLabel(frame.variants, config);
+  if (variant !== undefined) rows.push([label(lang, 'variant'), variant]);
   const afterSummary = b.keyValues(3, 0, rows);
-  const afterLegend = b.legend(3, legendCol);
+  const afterLegend = b.legend(3, frame.legendCol, frame.legend);
   return Math.max(afterSummary, afterLegend) + 2;
 }
 

@@ -14,7 +14,7 @@ import { dotF, logSigmoidF, sigmoidF, tanhF } from './formulas';
 import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
 import { sizeOf } from './limits';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { BandCursor, TimeGrid, configRecord, operatorColumn, rowOf, writeFrame } from './sheet-frame';
@@ -34,6 +34,11 @@ type Gate = 'i' | 'f' | 'z' | 'o';
 /** PyTorch-style row order of W, R and b. */
 const GATES: readonly Gate[] = ['i', 'f', 'z', 'o'];
 const TILDE: Record<Gate, string> = { i: 'ĩ', f: 'f̃', z: 'z̃', o: 'õ' };
+
+const SLSTM_VARIANTS: readonly Labelled[] = [
+  { id: 'sigmoid', label: { en: 'sigmoid forget gate: log f = logσ(f̃)', zh: 'sigmoid 遗忘门：log f = logσ(f̃)' } },
+  { id: 'exp', label: { en: 'exponential forget gate: log f = f̃', zh: '指数遗忘门：log f = f̃' } },
+];
 
 function forgetOf(config: ModelConfig): SlstmForget {
   return config.variant === 'exp' ? 'exp' : 'sigmoid';
@@ -60,7 +65,22 @@ function build(config: ModelConfig): SheetPlan {
     [zh ? '隐藏维度 H' : 'Hidden size H', H],
     [zh ? '头数' : 'Heads', heads],
   ];
-  const first = writeFrame(b, config, { en: 'sLSTM (xLSTM, scalar memory)', zh: 'sLSTM（xLSTM 标量记忆）' }, sizes, grid.col(0));
+  const first = writeFrame(b, config, {
+    title: { en: 'sLSTM (xLSTM, scalar memory)', zh: 'sLSTM（xLSTM 标量记忆）' },
+    sizes,
+    legendCol: grid.col(0),
+    legend: [
+      ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
+      ['weight', { en: 'input weights W', zh: '输入权重 W' }],
+      ['recurrentWeight', { en: 'recurrent weights R (per head)', zh: '循环权重 R（按头分块）' }],
+      ['bias', { en: 'biases b', zh: '偏置 b' }],
+      ['state', { en: 'states h, c, n and stabiliser m', zh: '状态 h、c、n 与稳定器 m' }],
+      ['gate', { en: "gates: log f, o, i′, f′", zh: "门：log f、o、i′、f′" }],
+      ['activation', { en: 'z = tanh(z̃)', zh: 'z = tanh(z̃)' }],
+      ['computed', { en: 'pre-activations ĩ, f̃, z̃, õ (formulas)', zh: '预激活 ĩ、f̃、z̃、õ（公式）' }],
+    ],
+    variants: SLSTM_VARIANTS,
+  });
   b.text(first - 1, 0, zh ? '每一行权重 [W | R | b] 与该时间步的堆叠列 [x_t ; h_{t−1} ; 1] 做点积（MMULT 行 × 列）。' : 'Each weight row [W | R | b] is dotted with the stacked column [x_t ; h_{t−1} ; 1] of its step (MMULT row × column).', 'note');
   grid.header(b, first);
 
@@ -229,10 +249,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
 const model: SheetModel = {
   id: 'slstm',
   label: { en: 'sLSTM', zh: 'sLSTM 标量记忆' },
-  variants: [
-    { id: 'sigmoid', label: { en: 'sigmoid forget gate: log f = logσ(f̃)', zh: 'sigmoid 遗忘门：log f = logσ(f̃)' } },
-    { id: 'exp', label: { en: 'exponential forget gate: log f = f̃', zh: '指数遗忘门：log f = f̃' } },
-  ],
+  variants: SLSTM_VARIANTS,
   limits: LIMITS,
   defaults: { model: 'slstm', language: 'en', inputSize: 2, hiddenSize: 4, heads: 2, steps: 4, seed: 1, init: 'hand', variant: 'sigmoid' },
   estimateCells: (c) => c.steps * (c.inputSize + 11 * c.hiddenSize + 1) + 4 * c.hiddenSize * (c.inputSize + c.hiddenSize + 2) + 80,

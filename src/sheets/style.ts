@@ -49,6 +49,8 @@ export const PALETTE: Readonly<Record<CellRole, CellStyle>> = {
   label: { ...base, hAlign: 'left' },
   operator: { ...base, bold: true, fontColor: '#404040' },
   header: { ...base, bold: true },
+  // Left-aligned so a long heading in a narrow first column runs right instead of being cut at the sheet's edge.
+  section: { ...base, bold: true, fontSize: 12, hAlign: 'left' },
   input: numeric('#FFF2CC'),
   weight: numeric('#E2EFDA'),
   recurrentWeight: numeric('#C6E0B4'),
@@ -57,6 +59,8 @@ export const PALETTE: Readonly<Record<CellRole, CellStyle>> = {
   gate: numeric('#FCE4D6'),
   activation: numeric('#EDE1F5'),
   computed: numeric(undefined),
+  // No fill (a formula, not something to edit) and grey italic figures (a repeat, not a new result).
+  copy: numeric(undefined, { fontColor: '#595959', italic: true }),
   output: numeric('#BDD7EE', { bold: true }),
   answer: numeric('#FFFFFF', { fontColor: '#1F4E79' }),
   note: { ...base, italic: true, fontColor: '#595959', fontSize: 9, hAlign: 'left' },
@@ -69,7 +73,7 @@ export function styleFor(role: CellRole): CellStyle {
 /** Roles a learner sets (inputs and parameters): the legend and practice mode list them first. */
 export const LITERAL_ROLES: readonly CellRole[] = ['input', 'weight', 'recurrentWeight', 'bias', 'state'];
 
-/** Roles shown in the legend, in reading order. */
+/** Roles a legend may show, in reading order (a sheet lists those its cells use). */
 export const LEGEND_ROLES: readonly CellRole[] = [
   'input',
   'weight',
@@ -79,5 +83,17 @@ export const LEGEND_ROLES: readonly CellRole[] = [
   'gate',
   'activation',
   'computed',
+  'copy',
   'output',
 ];
+
+/** Narrowest column that shows a three-decimal number such as −12.345 without "###". */
+export const MIN_NUMBER_WIDTH = 7;
+
+/**
+ * Narrowest column that shows an operator symbol in full: operators are bold and centred,
+ * with value cells on both sides, so they cannot spill into a neighbour.
+ */
+export function operatorWidth(symbol: string): number {
+  return Math.ceil([...symbol].length * 1.2) + 1;
+}

@@ -5,7 +5,7 @@ import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels, buildPlan } from '../../src/sheets/registry';
 import { allConfigs, sheetTruth } from './fixtures';
 
-const givens = new Set(['input', 'weight', 'recurrentWeight', 'bias']);
+const givens = new Set(['copy', 'input', 'weight', 'recurrentWeight', 'bias']);
 const at = (c: PlanCell) => a1(c.row, c.col);
 const blankable = (plan: SheetPlan) => plan.cells.filter((c) => c.formula !== undefined && !givens.has(c.role));
 const gatesOf = (plan: SheetPlan) => blankable(plan).filter((c) => c.role === 'gate' || c.role === 'activation');
