@@ -1,6 +1,8 @@
 /**
  * The task pane. It talks only to a WorkbookHost, so Excel (ExcelHost), the preview page
- * (PreviewHost) and tests (a fake) all mount this same component.
+ * (PreviewHost) and tests (a fake) all mount this same component. The practice controls
+ * follow the workbook (the sheet holding the selection, or one picked from the list), so
+ * they come back after the workbook is saved, closed and reopened.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import {
@@ -25,6 +27,9 @@ import { systemTheme, type ThemeName } from './office-env';
 import { LANGUAGE_NAMES, STRINGS } from './strings';
 import { ExplainPanel } from './practice/ExplainPanel';
 import { PracticePanel } from './practice/PracticePanel';
+import { PracticeSheetPicker } from './practice/PracticeSheetPicker';
+import { useSelection } from './practice/use-selection';
+import { useWorkbookSheets } from './practice/use-workbook-sheets';
 
 const useStyles = makeStyles({
   root: {
@@ -49,6 +54,7 @@ export interface AppProps {
   readonly models?: Partial<Record<ModelId, ModelSpec>>;
   readonly exportXlsx?: ExportXlsx;
   readonly saveFile?: SaveFile;
+  /** Practice mode's controls for one practice sheet; defaults to the PracticePanel. */
   readonly practicePanel?: (sheet: AddinSheet) => ReactNode;
 }
 
@@ -61,6 +67,8 @@ export function App({ host, language, theme, models = MODELS, exportXlsx, saveFi
     () => MODEL_ORDER.map((id) => models[id]).filter((m): m is ModelSpec => m !== undefined),
     [models],
   );
+  const workbook = useWorkbookSheets(host, useSelection(host));
+  const renderPractice = practicePanel ?? ((sheet: AddinSheet) => <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />);
   return (
     <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div className={styles.root}>
@@ -85,9 +93,11 @@ export function App({ host, language, theme, models = MODELS, exportXlsx, saveFi
             strings={strings}
             exportXlsx={exportXlsx ?? exportWithXlsxWriter}
             saveFile={saveFile ?? saveWithBrowser}
-            practicePanel={practicePanel ?? ((sheet) => <PracticePanel host={host} language={lang} sheet={sheet.name} />)}
+            onBuilt={workbook.built}
           />
         )}
+        <PracticeSheetPicker sheets={workbook.practiceSheets} active={workbook.active?.name ?? null} language={lang} onChoose={workbook.choose} />
+        {workbook.active && renderPractice(workbook.active)}
         <ExplainPanel host={host} language={lang} />
       </div>
     </FluentProvider>

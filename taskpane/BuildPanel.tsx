@@ -3,7 +3,7 @@
  * it is typed; Build stays disabled while anything is invalid, and Enter in any input
  * builds (the form's submit).
  */
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
 import type { ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
@@ -30,20 +30,19 @@ export interface BuildPanelProps {
   readonly strings: Strings;
   readonly exportXlsx: ExportXlsx;
   readonly saveFile: SaveFile;
-  /** Practice mode's own panel (check, hint, reveal), shown under a practice sheet once built. */
-  readonly practicePanel?: (sheet: AddinSheet) => ReactNode;
+  /** Told of every sheet built, with the metadata stored on it (the pane then follows it). */
+  readonly onBuilt?: (sheet: AddinSheet) => void;
 }
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function BuildPanel({ host, models, language, strings, exportXlsx, saveFile, practicePanel }: BuildPanelProps) {
+export function BuildPanel({ host, models, language, strings, exportXlsx, saveFile, onBuilt }: BuildPanelProps) {
   const styles = useStyles();
   const [form, setForm] = useState<FormState>(() => initialForm(models[0]));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [support, setSupport] = useState<HostSupport>({ ok: true });
-  const [lastPractice, setLastPractice] = useState<AddinSheet | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -87,12 +86,11 @@ export function BuildPanel({ host, models, language, strings, exportXlsx, saveFi
   const build = async () => {
     if (!canBuild || !config) return;
     setStatus({ kind: 'busy', done: 0, total: 1 });
-    setLastPractice(null);
     try {
       const { plan, metadata } = makePlan();
       const result = await host.buildSheet(plan, metadata, (p) => setStatus({ kind: 'busy', done: p.done, total: p.total }));
       setStatus({ kind: 'done', message: strings.built(spec.label[language], config.steps, result.formulaCount, result.sheetName) });
-      if (form.mode === 'practice') setLastPractice({ name: result.sheetName, metadata });
+      onBuilt?.({ name: result.sheetName, metadata });
     } catch (e) {
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }
@@ -200,7 +198,6 @@ export function BuildPanel({ host, models, language, strings, exportXlsx, saveFi
         </Button>
       </div>
       <BuildStatus status={status} strings={strings} />
-      {lastPractice && practicePanel?.(lastPractice)}
     </form>
   );
 }

@@ -9,6 +9,8 @@ import type { Verdict } from '../../src/practice/checker';
 export interface PracticeStrings {
   readonly practiceTitle: (sheet: string) => string;
   readonly noPracticeSheet: string;
+  readonly yourPracticeSheets: string;
+  readonly choosePracticeSheet: string;
   readonly judgedNote: string;
   readonly check: string;
   readonly hint: string;
@@ -41,6 +43,8 @@ export interface PracticeStrings {
 const en: PracticeStrings = {
   practiceTitle: (sheet) => `Practice: ${sheet}`,
   noPracticeSheet: 'Select a cell on a practice sheet to check your answers.',
+  yourPracticeSheets: 'Your practice sheets',
+  choosePracticeSheet: 'Choose one to check…',
   judgedNote:
     'Each answer is judged against the true value computed from the sheet’s inputs and weights, even when an earlier answer it reads is wrong.',
   check: 'Check',
@@ -80,6 +84,8 @@ const en: PracticeStrings = {
 const zh: PracticeStrings = {
   practiceTitle: (sheet) => `练习：${sheet}`,
   noPracticeSheet: '请在练习工作表中选择一个单元格，再检查答案。',
+  yourPracticeSheets: '你的练习工作表',
+  choosePracticeSheet: '选择一个进行检查…',
   judgedNote: '每个答案都与根据本表输入和权重算出的真实值比较；即使它引用的前面答案有误，也按真实值判定。',
   check: '检查',
   hint: '提示',
