@@ -105,10 +105,19 @@ export function toConfig(spec: ModelSpec, form: FormState, language: Language, s
 }
 
 /**
+ * Models whose sheet layout depends on sizes only the weights carry: a Mamba block's
+ * dt_rank and d_conv have no size field. Their limits keep such a state_dict small.
+ */
+const LAYOUT_FROM_WEIGHTS: ReadonlySet<ModelId> = new Set(['mamba-block']);
+
+/**
  * What is stored with a walkthrough sheet. Pasted weights are left out: they are in the
  * sheet's own cells already, and a large state_dict would not fit the sheet's marker.
+ * Where the layout depends on them they are kept, so a rebuild from the marker (explain
+ * after reopening) lays out the same cells.
  */
 export function walkthroughMetadata(config: ModelConfig): Record<string, unknown> {
   const { stateDict, ...rest } = config;
-  return { mode: 'walkthrough', config: rest, weights: stateDict ? 'state_dict' : 'seed' };
+  const stored = stateDict && LAYOUT_FROM_WEIGHTS.has(config.model) ? config : rest;
+  return { mode: 'walkthrough', config: stored, weights: stateDict ? 'state_dict' : 'seed' };
 }
