@@ -7,6 +7,8 @@ import { App } from '../../taskpane/App';
 import { MODELS } from '../../src/sheets/registry';
 import type { ModelId, SheetPlan } from '../../src/sheets/plan';
 import { FakeHost } from './fake-host';
+import { initMamba } from '../../src/core/mamba-block';
+import { mambaToStateDict } from '../../src/core/mamba-state-dict';
 
 afterEach(cleanup);
 
@@ -149,6 +151,26 @@ describe('task pane', () => {
     expect(weights.sort()).toEqual(dict.weight_ih_l0.flat().sort());
     expect(JSON.stringify(host.builds[0].metadata)).not.toContain('weight_ih_l0');
     expect(host.builds[0].metadata).toMatchObject({ mode: 'walkthrough', weights: 'state_dict' });
+  });
+
+  it('builds a Mamba block from a pasted mamba_ssm state_dict, and names a tensor of the wrong shape', async () => {
+    const { host, user } = setup();
+    await user.selectOptions(screen.getByLabelText('Model'), 'mamba-block');
+    const d = MODELS['mamba-block']!.defaults;
+    const p = initMamba({ dModel: d.inputSize, dInner: d.hiddenSize, dState: d.stateSize ?? 1 }, 7, 'torch');
+    const dict = JSON.parse(JSON.stringify(mambaToStateDict(p))) as Record<string, number[][]>;
+    await user.click(screen.getByLabelText('PyTorch state_dict (JSON)'));
+    const box = screen.getByLabelText('state_dict JSON');
+    await user.click(box);
+    await user.paste(JSON.stringify({ ...dict, 'x_proj.weight': dict['x_proj.weight'].slice(1) }));
+    expect((await screen.findByRole('alert')).textContent).toContain('x_proj.weight must have shape (5, 4); got (4, 4)');
+    expect(buildButton()).toHaveProperty('disabled', true);
+    await user.clear(box);
+    await user.paste(JSON.stringify(dict));
+    await user.click(buildButton());
+    await waitFor(() => expect(host.builds).toHaveLength(1));
+    const inProj = host.builds[0].plan.cells.filter((c) => c.meaning?.param?.name === 'in_proj');
+    expect(inProj.map((c) => [c.meaning!.param!.flat, c.value]).sort((a, b) => Number(a[0]) - Number(b[0])).map((x) => x[1])).toEqual(Array.from(p.in_proj.data));
   });
 
   it('reads an uploaded state_dict file into the box', async () => {
