@@ -16,6 +16,7 @@ import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
 import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
+import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
@@ -48,7 +49,8 @@ const DICT_ONLY_LIMITS = { dtRank: 4, dConv: 4 };
 /** The weights the sheet starts from: a pasted state_dict, else the seeded init. */
 function startingParams(config: ModelConfig): MambaParams {
   if (config.stateDict) return mambaBlockFromDict(config.stateDict).params;
-  return initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  return config.init === 'torch' ? withReadableSteps(seeded) : seeded;
 }
 
 function stateDictProblems(config: ModelConfig): string[] {
@@ -113,6 +115,16 @@ function build(config: ModelConfig): SheetPlan {
     variants: MAMBA_VARIANTS,
   });
   b.text(row - 1, 0, `${zh ? '离散化' : 'Discretization'}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
+  if (config.init === 'torch' && !config.stateDict) {
+    b.text(
+      row - 2,
+      0,
+      zh
+        ? `dt_bias 取使初始步长 Δ 在 ${READABLE_STEP.lo}–${READABLE_STEP.hi} 之间的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化）；其余权重为 PyTorch 式初始化。`
+        : `dt_bias is set so that the initial step Δ lies in ${READABLE_STEP.lo}–${READABLE_STEP.hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps); the other weights are PyTorch-style.`,
+      'note',
+    );
+  }
   grid.header(b, row);
   const cursor = new BandCursor(b, wCol, row + 1);
   const rowLabels = (top: number, count: number, name: string) => {
@@ -255,7 +267,7 @@ function build(config: ModelConfig): SheetPlan {
   rowLabels(gTop, E, zh ? '通道' : 'ch');
   captions(gTop, [
     [PRE, 'SiLU(z)'],
-    [VALUE, 'y ⊙ SiLU(z)'],
+    [VALUE, 'y_gated'],
   ]);
   const yGated = (t: number) => new Block(gTop, grid.col(t, VALUE), E, 1);
   for (let t = 0; t < T; t++) {
@@ -323,8 +335,9 @@ const model: SheetModel = {
   label: { en: 'Mamba block', zh: 'Mamba 块' },
   variants: MAMBA_VARIANTS,
   limits: LIMITS,
-  // PyTorch-style init: hand-style integers through two projections and a scan grow past what reads well.
-  defaults: { model: 'mamba-block', language: 'en', inputSize: 2, hiddenSize: 4, stateSize: 2, steps: 4, seed: 1, init: 'torch', variant: 'zoh' },
+  // PyTorch-style init (hand-style integers through two projections and a scan grow past what reads well);
+  // seed 7 gives B_t and h_t entries that show at three decimals once Δ is readable (mamba-readable-step.ts).
+  defaults: { model: 'mamba-block', language: 'en', inputSize: 2, hiddenSize: 4, stateSize: 2, steps: 4, seed: 7, init: 'torch', variant: 'zoh' },
   estimateCells: (c) => {
     const E = c.hiddenSize;
     const N = c.stateSize ?? 1;

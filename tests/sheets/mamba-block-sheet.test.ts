@@ -13,8 +13,11 @@ const base = mambaBlockSpec.defaults;
 
 /** The sheet's out cells, as the formula engine computes them, against the core's forward pass (not its trace). */
 function expectOutMatchesForward(config: ModelConfig, plan: SheetPlan): void {
-  const p = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
-  const X = matrix(config.steps, config.inputSize, paramsFromPlan(plan).x);
+  const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  const onSheet = paramsFromPlan(plan);
+  // A torch-style sheet moves the step sizes to a readable range (checked below); every other weight is the seeded one.
+  const p = { ...seeded, dt_proj_b: onSheet.dt_proj_b };
+  const X = matrix(config.steps, config.inputSize, onSheet.x);
   const out = mambaBlockForward(p, X, config.variant === 'euler' ? 'euler' : 'zoh');
   const hf = loadPlan(plan);
   try {
@@ -59,6 +62,34 @@ describe('Mamba block sheet', () => {
       ),
       { numRuns: 10 },
     );
+  });
+
+  it('torch-style sheets start with step sizes Δ₀ in [0.5, 1], in the order of the seeded ones, and every other weight seeded', () => {
+    for (const seed of [1, 7, 123]) {
+      const config: ModelConfig = { ...base, init: 'torch', hiddenSize: 6, seed };
+      const onSheet = paramsFromPlan(mambaBlockSpec.build(config));
+      const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, seed, 'torch');
+      const step = (b: number) => Math.log1p(Math.exp(b));
+      const sheetSteps = [...onSheet.dt_proj_b].map(step);
+      const seededSteps = [...seeded.dt_proj_b].map(step);
+      for (const dt of sheetSteps) {
+        expect(dt).toBeGreaterThanOrEqual(0.5 - 1e-12);
+        expect(dt).toBeLessThanOrEqual(1 + 1e-12);
+      }
+      for (const dt of seededSteps) expect(dt).toBeLessThanOrEqual(0.1 + 1e-12);
+      // Same log-scale place: log(dt / 0.5) / log 2 equals log(dt₀ / 0.001) / log 100.
+      sheetSteps.forEach((dt, c) => expect(Math.log(dt / 0.5) / Math.log(2)).toBeCloseTo(Math.log(seededSteps[c] / 0.001) / Math.log(100), 9));
+      expect([...onSheet.in_proj]).toEqual([...seeded.in_proj.data]);
+      expect([...onSheet.x_proj]).toEqual([...seeded.x_proj.data]);
+      expect([...onSheet.dt_proj_w]).toEqual([...seeded.dt_proj_w.data]);
+      expect([...onSheet.out_proj]).toEqual([...seeded.out_proj.data]);
+    }
+  });
+
+  it('hand-style sheets keep the seeded dt bias', () => {
+    const config: ModelConfig = { ...base, init: 'hand' };
+    const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, 'hand');
+    expect([...paramsFromPlan(mambaBlockSpec.build(config)).dt_proj_b]).toEqual([...seeded.dt_proj_b]);
   });
 
   it('the convolution is causal and w[3] multiplies the current token', () => {
