@@ -8,7 +8,7 @@ import { a1, type PlanRange } from '../src/sheets/plan';
 import { BOX_COLOR, PARAM_BOX_COLOR, styleFor } from '../src/sheets/style';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
 import { cellCss, isParameterRole } from './cell-look';
-import { columnAxis, columnName, ROW_HEIGHT, visibleRange } from './geometry';
+import { columnAxis, columnName, rowAxis, visibleRange } from './geometry';
 import { formatValue } from './number-format';
 import { useWorkbookVersion } from './use-workbook';
 
@@ -52,6 +52,8 @@ export function Grid({ workbook, sheet }: Props) {
   const rowCount = info?.rowCount ?? 0;
   const widths = info?.columnWidths;
   const axis = useMemo(() => columnAxis(colCount, (c) => widths?.get(c)), [colCount, widths]);
+  const fonts = info?.rowFontSizes;
+  const rows = useMemo(() => rowAxis(rowCount, (r) => fonts?.get(r)), [rowCount, fonts]);
   const merges = useMemo(() => info?.merges ?? [], [info?.merges]);
   const mergeAt = useMemo(() => {
     const m = new Map<string, PlanRange>();
@@ -85,12 +87,12 @@ export function Grid({ workbook, sheet }: Props) {
       const r = m ?? { top: row, left: col, bottom: row, right: col };
       return {
         left: axis.offsets[r.left],
-        top: r.top * ROW_HEIGHT,
+        top: rows.offsets[r.top],
         width: axis.offsets[r.right + 1] - axis.offsets[r.left],
-        height: (r.bottom - r.top + 1) * ROW_HEIGHT,
+        height: rows.offsets[r.bottom + 1] - rows.offsets[r.top],
       };
     },
-    [axis, mergeAt],
+    [axis, rows, mergeAt],
   );
 
   const selection = workbook.getSelection();
@@ -166,7 +168,7 @@ export function Grid({ workbook, sheet }: Props) {
     }
   };
 
-  const range = visibleRange(axis, rowCount, scroll.left, scroll.top, size.width, size.height);
+  const range = visibleRange(axis, rows, scroll.left, scroll.top, size.width, size.height);
   const cells: JSX.Element[] = [];
   const drawn = new Set<PlanRange>();
   const draw = (row: number, col: number) => {
@@ -174,12 +176,17 @@ export function Grid({ workbook, sheet }: Props) {
     const m = mergeAt.get(`${row}:${col}`);
     let rect = rectOf(row, col);
     const text = c.error !== null ? String(c.value) : formatValue(c.value, c.numberFormat ?? (c.role ? styleFor(c.role).numberFormat : undefined));
-    const look = cellCss({ role: c.role, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
-    // Text spills over empty neighbours to the right, as Excel lets long labels do.
-    if (!m && typeof c.value === 'string' && look.textAlign === 'left' && c.error === null) {
+    let look = cellCss({ role: c.role, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
+    // Text spills over empty neighbours to the right, as Excel lets long labels do. An
+    // error code spills too, whatever the cell's alignment: "#VALUE!" cut to "#VALUE" in a
+    // narrow number column reads as a different thing, and its message is in the tooltip.
+    if (!m && typeof c.value === 'string' && (look.textAlign === 'left' || c.error !== null)) {
       let right = col;
       while (right + 1 < colCount && right - col < 30 && isEmpty(workbook, sheet, row, right + 1, mergeAt)) right++;
-      rect = { ...rect, width: axis.offsets[right + 1] - axis.offsets[col] };
+      if (right > col) {
+        rect = { ...rect, width: axis.offsets[right + 1] - axis.offsets[col] };
+        if (c.error !== null) look = { ...look, textAlign: 'left', justifyContent: 'flex-start' };
+      }
     }
     const style: CSSProperties = { ...look, left: rect.left, top: rect.top, width: rect.width, height: rect.height };
     // Spilled text hides the gridlines beneath it, as in Excel.
@@ -194,7 +201,7 @@ export function Grid({ workbook, sheet }: Props) {
         style={style}
         data-address={a1(row, col)}
         data-value={c.value === null ? '' : String(c.value)}
-        title={c.error ?? undefined}
+        title={errorTitle(c.value, c.error)}
         onMouseDown={(e) => {
           commit(editingRef.current, [0, 0]);
           e.preventDefault();
@@ -231,9 +238,9 @@ export function Grid({ workbook, sheet }: Props) {
           className="box"
           style={{
             left: axis.offsets[b.left] - 1,
-            top: b.top * ROW_HEIGHT - 1,
+            top: rows.offsets[b.top] - 1,
             width: axis.offsets[b.right + 1] - axis.offsets[b.left] + 1,
-            height: (b.bottom - b.top + 1) * ROW_HEIGHT + 1,
+            height: rows.offsets[b.bottom + 1] - rows.offsets[b.top] + 1,
             borderColor: paramBox ? PARAM_BOX_COLOR : BOX_COLOR,
           }}
         />
@@ -255,7 +262,7 @@ export function Grid({ workbook, sheet }: Props) {
   const rowHeaders: JSX.Element[] = [];
   for (let row = range.top; row <= range.bottom; row++) {
     rowHeaders.push(
-      <div key={row} className={`row-header${sel?.row === row ? ' active' : ''}`} style={{ top: row * ROW_HEIGHT - scroll.top, height: ROW_HEIGHT }}>
+      <div key={row} className={`row-header${sel?.row === row ? ' active' : ''}`} style={{ top: rows.offsets[row] - scroll.top, height: rows.offsets[row + 1] - rows.offsets[row] }}>
         {row + 1}
       </div>,
     );
@@ -264,7 +271,7 @@ export function Grid({ workbook, sheet }: Props) {
   const selRect = sel ? rectOf(sel.row, sel.col) : null;
   const editRect = editing ? rectOf(editing.row, editing.col) : null;
   const totalWidth = axis.offsets[colCount];
-  const totalHeight = rowCount * ROW_HEIGHT;
+  const totalHeight = rows.offsets[rowCount];
 
   return (
     <div className="grid" style={{ gridTemplateColumns: `${ROW_HEADER_WIDTH}px 1fr`, gridTemplateRows: `${HEADER_HEIGHT}px 1fr` }}>
@@ -317,4 +324,10 @@ function isEmpty(wb: PreviewWorkbook, sheet: string, row: number, col: number, m
   if (merges.has(`${row}:${col}`)) return false;
   const c = wb.cell(sheet, row, col);
   return c.value === null && c.formula === null;
+}
+
+/** The tooltip of an error cell: its code and, when there is one, the message naming the argument. */
+function errorTitle(value: unknown, error: string | null): string | undefined {
+  if (error === null) return undefined;
+  return error === String(value) ? error : `${String(value)}: ${error}`;
 }

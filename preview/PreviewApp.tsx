@@ -11,6 +11,12 @@ import { Grid } from './Grid';
 import { SheetTabs } from './SheetTabs';
 import { useWorkbookVersion } from './use-workbook';
 
+// The preview's own chrome follows the page language, like the pane beside it.
+const TITLE: Readonly<Record<Language, { app: string; note: string }>> = {
+  en: { app: 'Sequence Models by Hand', note: 'Preview: the add-in and a live workbook in your browser, no Excel needed' },
+  zh: { app: '手算序列模型', note: '预览：加载项和实时计算的工作簿都在浏览器里运行，无需 Excel' },
+};
+
 interface Props {
   readonly host: PreviewHost;
   readonly language: Language;
@@ -23,8 +29,8 @@ export function PreviewApp({ host, language }: Props) {
   return (
     <div className="preview">
       <header className="title-bar">
-        <span className="title-app">Sequence Models by Hand</span>
-        <span className="title-note">Preview: the add-in and a live workbook in your browser, no Excel needed</span>
+        <span className="title-app">{TITLE[language].app}</span>
+        <span className="title-note">{TITLE[language].note}</span>
       </header>
       <main className="workbook" aria-label="Workbook">
         <FormulaBar workbook={workbook} />

@@ -1,7 +1,7 @@
 /**
- * Pixel geometry of a sheet: Excel column widths (character units) to pixels, prefix
- * sums of column offsets, and which rows and columns a viewport shows, so the grid
- * renders only what is on screen however large the sheet.
+ * Pixel geometry of a sheet: Excel column widths (character units) and row fonts to
+ * pixels, prefix sums of column and row offsets, and which rows and columns a viewport
+ * shows, so the grid renders only what is on screen however large the sheet.
  */
 
 export const ROW_HEIGHT = 20;
@@ -12,18 +12,35 @@ export function columnPixels(width: number): number {
   return Math.max(4, Math.round(width * 7 + 5));
 }
 
+/**
+ * Excel grows a row with no set height to fit its largest font: 20 pixels at the default
+ * 11 pt, about 1.8 pixels a point above it (a 14 pt title row is 25 pixels). A fixed
+ * height would cut the descenders of a title, and most of a Chinese one.
+ */
+export function rowPixels(largestFontPt: number | undefined): number {
+  return Math.max(ROW_HEIGHT, Math.round((largestFontPt ?? 0) * 1.8));
+}
+
 export interface Axis {
-  /** offsets[i] = start of column i; offsets[n] = total width. */
+  /** offsets[i] = start of column (or row) i; offsets[n] = total width (or height). */
   readonly offsets: Float64Array;
 }
 
-export function columnAxis(count: number, widthOf: (col: number) => number | undefined): Axis {
+function axisOf(count: number, sizeOf: (i: number) => number): Axis {
   const offsets = new Float64Array(count + 1);
-  for (let c = 0; c < count; c++) offsets[c + 1] = offsets[c] + columnPixels(widthOf(c) ?? DEFAULT_COLUMN_WIDTH);
+  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i] + sizeOf(i);
   return { offsets };
 }
 
-/** The column containing pixel x (clamped to the sheet). */
+export function columnAxis(count: number, widthOf: (col: number) => number | undefined): Axis {
+  return axisOf(count, (c) => columnPixels(widthOf(c) ?? DEFAULT_COLUMN_WIDTH));
+}
+
+export function rowAxis(count: number, largestFontOf: (row: number) => number | undefined): Axis {
+  return axisOf(count, (r) => rowPixels(largestFontOf(r)));
+}
+
+/** The column (or, on a row axis, the row) containing pixel x, clamped to the sheet. */
 export function columnAt(axis: Axis, x: number): number {
   const o = axis.offsets;
   let lo = 0;
@@ -46,7 +63,7 @@ export interface VisibleRange {
 /** Rows and columns intersecting the viewport, plus `overscan` on each side for smooth scrolling. */
 export function visibleRange(
   axis: Axis,
-  rowCount: number,
+  rows: Axis,
   scrollLeft: number,
   scrollTop: number,
   width: number,
@@ -54,8 +71,9 @@ export function visibleRange(
   overscan = 2,
 ): VisibleRange {
   const colCount = axis.offsets.length - 1;
-  const top = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - overscan);
-  const bottom = Math.min(rowCount - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + overscan);
+  const rowCount = rows.offsets.length - 1;
+  const top = Math.max(0, columnAt(rows, scrollTop) - overscan);
+  const bottom = Math.min(rowCount - 1, columnAt(rows, scrollTop + height) + overscan);
   const left = Math.max(0, columnAt(axis, scrollLeft) - overscan);
   const right = Math.min(colCount - 1, columnAt(axis, scrollLeft + width) + overscan);
   return { top, bottom, left, right };

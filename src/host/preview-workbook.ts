@@ -9,6 +9,7 @@
  */
 import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
 import { a1, parseA1, type CellRole, type PlanRange, type SheetPlan } from '../sheets/plan';
+import { styleFor } from '../sheets/style';
 
 export type PreviewValue = number | string | boolean | null;
 
@@ -29,6 +30,8 @@ export interface PreviewSheet {
   readonly rowCount: number;
   readonly colCount: number;
   readonly columnWidths: ReadonlyMap<number, number>;
+  /** The largest font (points) a row's styled cells use; Excel grows such rows to fit it. */
+  readonly rowFontSizes: ReadonlyMap<number, number>;
   readonly merges: readonly PlanRange[];
   readonly boxes: readonly PlanRange[];
   readonly metadata: Readonly<Record<string, unknown>> | null;
@@ -51,6 +54,7 @@ interface SheetRecord {
   rowCount: number;
   colCount: number;
   columnWidths: Map<number, number>;
+  rowFontSizes: Map<number, number>;
   merges: PlanRange[];
   boxes: PlanRange[];
   metadata: Readonly<Record<string, unknown>> | null;
@@ -117,6 +121,7 @@ export class PreviewWorkbook {
       rowCount: Math.max(r.rowCount + SPARE_ROWS, MIN_ROWS),
       colCount: Math.max(r.colCount + SPARE_COLS, MIN_COLS),
       columnWidths: r.columnWidths,
+      rowFontSizes: r.rowFontSizes,
       merges: r.merges,
       boxes: r.boxes,
       metadata: r.metadata,
@@ -164,6 +169,7 @@ export class PreviewWorkbook {
       rowCount: 0,
       colCount: 0,
       columnWidths: new Map(),
+      rowFontSizes: new Map(),
       merges: [],
       boxes: [],
       metadata: null,
@@ -197,6 +203,9 @@ export class PreviewWorkbook {
     r.columnWidths = new Map(plan.columnWidths.map((w) => [w.col, w.width]));
     r.merges = [...plan.merges];
     r.boxes = [...plan.boxes];
+    const fonts = new Map<number, number>();
+    for (const c of plan.cells) fonts.set(c.row, Math.max(fonts.get(c.row) ?? 0, styleFor(c.role).fontSize));
+    r.rowFontSizes = fonts;
     const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () => new Array(plan.colCount).fill(null));
     for (const c of plan.cells) {
       if (c.row >= plan.rowCount || c.col >= plan.colCount) {

@@ -56,6 +56,8 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
     assert((await fill(wrong)) === WRONG_FILL, `${wrong} is marked ${await fill(wrong)}, expected red`);
     const shown = await (await gotoCell(page, right)).evaluate((el) => getComputedStyle(el).backgroundColor);
     assert(shown === 'rgb(198, 239, 206)', `${right} is drawn with ${shown}`);
+    // Show the sheet from its left edge (the marks stay in view) for the docs screenshot.
+    await page.locator('.scroller').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: path.join(outDir, 'practice-checked.png') });
   });
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildPreview, servePreview } from '../../tools/preview.mjs';
 import { expectedValue, inputFeeding, loadProject, paramsFrom, sampleTracedCells } from './expected.mjs';
+import { chineseScenario } from './chinese.mjs';
 import { buildFromPane } from './pane.mjs';
 import { practiceScenario } from './practice.mjs';
 
@@ -117,13 +118,16 @@ context.on('request', (req) => {
   if (!['data:', 'blob:'].includes(u.protocol) && !['localhost', '127.0.0.1'].includes(u.hostname) && !outside.includes(u.href)) outside.push(u.href);
 });
 
-const page = context.pages()[0] ?? (await context.newPage());
-// Uncaught exceptions and console errors both fail the run; nothing is filtered out.
+// Uncaught exceptions and console errors on any page both fail the run; nothing is filtered out.
 const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(`uncaught: ${e.message}`));
-page.on('console', (msg) => {
-  if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()} (${msg.location().url || 'page'})`);
-});
+function watch(p) {
+  p.on('pageerror', (e) => pageErrors.push(`uncaught: ${e.message}`));
+  p.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()} (${msg.location().url || 'page'})`);
+  });
+}
+const page = context.pages()[0] ?? (await context.newPage());
+watch(page);
 
 try {
   await test('the preview page loads the pane and the workbook without office.js', async () => {
@@ -161,6 +165,12 @@ try {
     }
     await typeInCell(page, 'H4', '=LSTM.STEP(A1:B1,A2:A3,B2:B3,A5:B11,C5:D12)');
     assert((await readCell(page, 'H4')) === '#VALUE!', 'a wrongly shaped W_ih should give #VALUE!');
+    // The error code is drawn whole (not cut by the narrow column) and its tooltip names the argument.
+    const errorCell = await gotoCell(page, 'H4');
+    const clipped = await errorCell.locator('.cell-text').evaluate((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > el.parentElement.getBoundingClientRect().right);
+    assert(!clipped, 'the #VALUE! in H4 is clipped');
+    const tip = await errorCell.getAttribute('title');
+    assert(/^#VALUE!: .*W_ih/.test(tip ?? ''), `the tooltip of H4 is "${tip}", expected the code and a message naming W_ih`);
     await page.screenshot({ path: path.join(OUT_DIR, 'custom-functions.png') });
   });
 
@@ -176,7 +186,10 @@ try {
       await page.locator('.sheet-tab').nth(before).waitFor({ timeout: 20000 });
       sheet = await activeSheet(page);
       assert(sheet.startsWith(plan.baseName), `the new sheet is "${sheet}", expected "${plan.baseName}…"`);
-      await gotoCell(page, 'A1');
+      const title = await gotoCell(page, 'A1');
+      // The title's row grows to its larger font, as Excel's rows do, so no descender is cut.
+      const fit = await title.evaluate((el) => ({ height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) }));
+      assert(fit.height >= 1.25 * fit.font, `the title row is ${fit.height}px high for a ${fit.font}px font`);
       // Show the pane from its top, as a learner first sees it.
       await page.locator('.pane-body').evaluate((el) => el.scrollTo(0, 0));
       await page.screenshot({ path: path.join(OUT_DIR, `${spec.id}.png`) });
@@ -215,7 +228,9 @@ try {
 
   await practiceScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
 
-  await test('the page raised no uncaught errors and logged no console errors', async () => {
+  await chineseScenario({ test, assert, context, url, project, watch, outDir: OUT_DIR });
+
+  await test('the pages raised no uncaught errors and logged no console errors', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'));
   });
 
