@@ -191,7 +191,8 @@ function build(config: ModelConfig): SheetPlan {
   labels(denTop, 1, zh ? '分母' : 'denominator');
   captions(denTop, [
     [PRE, 'n_tᵀq_t'],
-    [VALUE, zh ? '分母' : 'denominator'],
+    // Short: the caption sits in one value column with the next step's caption close behind.
+    [VALUE, zh ? '分母' : 'denom_t'],
   ]);
   const nq = perStep(denTop, 1, PRE, 'computed', 'nq', 'n_tᵀ q_t', () => 'n_t^\\top q_t', (t) => dotF(n(t).ref(), q(t).colRef()));
   for (let t = 0; t < T; t++) b.operator(denTop, grid.col(t, OP), '→');
