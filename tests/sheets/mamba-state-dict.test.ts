@@ -4,6 +4,7 @@ import { initMamba, mambaBlockForward, type MambaParams } from '../../src/core/m
 import { mambaToStateDict } from '../../src/core/mamba-state-dict';
 import { matrix } from '../../src/core/tensor';
 import { mambaBlockSpec } from '../../src/sheets/mamba-block-sheet';
+import { withReadableSteps } from '../../src/sheets/mamba-readable-step';
 import { mambaScanSpec } from '../../src/sheets/mamba-scan-sheet';
 import type { ModelConfig, StateDictJson } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
@@ -21,8 +22,10 @@ function exported(p: MambaParams, prefix = ''): StateDictJson {
   return Object.fromEntries(Object.entries(dict).map(([k, v]) => [prefix + k, v]));
 }
 
+/** The weights a seeded sheet starts from (torch style moves dt_bias to readable step sizes). */
 function seeded(config: ModelConfig): MambaParams {
-  return initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  const p = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  return config.init === 'torch' ? withReadableSteps(p) : p;
 }
 
 /** Every cell's formula, and every parameter cell's value, by address. */
