@@ -1,6 +1,8 @@
 /**
  * The preview in Simplified Chinese (`?lang=zh`): the pane's labels, a walkthrough built
  * from the Chinese pane whose sheet labels are Chinese too, and a screenshot for the docs.
+ * The checks read text, not pixels; the screenshot shows the characters only where a CJK
+ * font is installed (Debian: fonts-noto-cjk), otherwise empty boxes.
  */
 import path from 'node:path';
 
