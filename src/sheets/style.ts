@@ -73,20 +73,6 @@ export function styleFor(role: CellRole): CellStyle {
 /** Roles a learner sets (inputs and parameters): the legend and practice mode list them first. */
 export const LITERAL_ROLES: readonly CellRole[] = ['input', 'weight', 'recurrentWeight', 'bias', 'state'];
 
-/** Roles a legend may show, in reading order (a sheet lists those its cells use). */
-export const LEGEND_ROLES: readonly CellRole[] = [
-  'input',
-  'weight',
-  'recurrentWeight',
-  'bias',
-  'state',
-  'gate',
-  'activation',
-  'computed',
-  'copy',
-  'output',
-];
-
 /** Narrowest column that shows a three-decimal number such as −12.345 without "###". */
 export const MIN_NUMBER_WIDTH = 7;
 
