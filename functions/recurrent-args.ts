@@ -1,5 +1,5 @@
 /**
- * Reading the weights shared by RNN, LSTM and GRU (PyTorch names and layout): W_ih
+ * Reading the arguments shared by RNN, LSTM and GRU (PyTorch names and layout): W_ih
  * (G·H × I), W_hh (G·H × H), optional b_ih and b_hh (G·H), where G is the number of
  * gate blocks stacked in the rows (1, 4 for i f g o, 3 for r z n).
  */
@@ -13,41 +13,48 @@ import {
   readShaped,
   readVector,
 } from './args';
+import { invalidValue } from './errors';
 
+/** The weights as a cell's params: the fields the RNN, LSTM and GRU params all share. */
 export interface CellWeights {
-  readonly I: number;
-  readonly H: number;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
   readonly W_ih: Matrix;
   readonly W_hh: Matrix;
   readonly b_ih: Float64Array;
   readonly b_hh: Float64Array;
 }
 
+/** The weight arguments as the caller passed them (biases may be omitted). */
+export interface WeightArgs {
+  readonly W_ih: unknown;
+  readonly W_hh: unknown;
+  readonly b_ih?: unknown;
+  readonly b_hh?: unknown;
+}
+
 function rowsText(gates: number): string {
   return gates === 1 ? 'H' : `${gates}·H`;
 }
 
-export function readCellWeights(
-  gates: number,
-  I: number,
-  H: number,
-  W_ih: unknown,
-  W_hh: Matrix,
-  b_ih: unknown,
-  b_hh: unknown,
-): CellWeights {
+/** W_hh as a matrix; its shape is checked by `readCellWeights` once H is known. */
+function readWhh(W_hh: unknown, gates: number): Matrix {
+  return readMatrix('W_hh', W_hh, `${rowsText(gates)} × H`);
+}
+
+function readCellWeights(gates: number, I: number, H: number, args: WeightArgs, W_hh: Matrix): CellWeights {
   const given = `H = ${H}, I = ${I}`;
   const G = rowsText(gates);
   const w_hh = expectShape('W_hh', W_hh, gates * H, H, `${G} × H`, `H = ${H}`);
-  const w_ih = readShaped('W_ih', W_ih, gates * H, I, `${G} × I`, given);
+  const w_ih = readShaped('W_ih', args.W_ih, gates * H, I, `${G} × I`, given);
   const lengthText = `${G} for H = ${H}`;
   return {
-    I,
-    H,
+    inputSize: I,
+    hiddenSize: H,
     W_ih: w_ih,
     W_hh: w_hh,
-    b_ih: readOptionalVector('b_ih', b_ih, gates * H, lengthText),
-    b_hh: readOptionalVector('b_hh', b_hh, gates * H, lengthText),
+    b_ih: readOptionalVector('b_ih', args.b_ih, gates * H, lengthText),
+    b_hh: readOptionalVector('b_hh', args.b_hh, gates * H, lengthText),
   };
 }
 
@@ -65,6 +72,38 @@ export function readStepState(name: string, value: unknown): Float64Array {
   return v;
 }
 
+export interface StepCall {
+  readonly x: Float64Array;
+  /** The previous states in the order given, each of length H. */
+  readonly states: readonly Float64Array[];
+  readonly weights: CellWeights;
+}
+
+/**
+ * The arguments of a recurrent STEP call: x, then the previous states (the first one,
+ * h_prev, sets H; the others, like LSTM's c_prev, must match it), then the weights.
+ * They are read in the order of the call's parameters so the first bad one is reported.
+ */
+export function readStepCall(
+  gates: number,
+  x: unknown,
+  states: Readonly<Record<string, unknown>>,
+  weights: WeightArgs,
+): StepCall {
+  const xv = readStepInput(x);
+  const [first, ...others] = Object.keys(states);
+  const h = readStepState(first, states[first]);
+  const rest = others.map((name) => {
+    const v = readStepState(name, states[name]);
+    if (v.length !== h.length) {
+      throw invalidValue(`${name} must hold ${h.length} values (H, the length of ${first}); got ${v.length}`);
+    }
+    return v;
+  });
+  const W_hh = readWhh(weights.W_hh, gates);
+  return { x: xv, states: [h, ...rest], weights: readCellWeights(gates, xv.length, h.length, weights, W_hh) };
+}
+
 /** X (T×I, one time step per row). */
 export function readSequence(name: string, value: unknown, featureSymbol = 'I'): Matrix {
   const X = readMatrix(name, value, `T×${featureSymbol}, one time step per row`);
@@ -72,20 +111,29 @@ export function readSequence(name: string, value: unknown, featureSymbol = 'I'):
   return X;
 }
 
-/** W_hh as a matrix; its shape is checked by `readCellWeights` once H is known. */
-export function readWhh(W_hh: unknown, gates: number): Matrix {
-  return readMatrix('W_hh', W_hh, `${rowsText(gates)} × H`);
+export interface SequenceCall {
+  readonly X: Matrix;
+  readonly weights: CellWeights;
 }
 
 /**
- * H for a sequence call: W_hh's column count (W_hh is G·H × H). Its rows are checked
- * later against that H, so the message can state the full expected shape.
+ * The sequence X and the weights of a recurrent SEQ call. H comes from W_hh's column
+ * count (W_hh is G·H × H); its rows are checked against that H afterwards, so the
+ * message can state the full expected shape.
  */
-export function hiddenSizeOf(W_hh: Matrix): number {
-  return checkSize('H', W_hh.cols, 'the columns of W_hh');
+export function readSequenceCall(gates: number, X: unknown, weights: WeightArgs): SequenceCall {
+  const Xm = readSequence('X', X);
+  const W_hh = readWhh(weights.W_hh, gates);
+  const H = checkSize('H', W_hh.cols, 'the columns of W_hh');
+  return { X: Xm, weights: readCellWeights(gates, Xm.cols, H, weights, W_hh) };
 }
 
-/** Cost of a recurrent pass: T steps, G·H rows dotted with I + H values. */
-export function checkRecurrentWork(fn: string, T: number, gates: number, I: number, H: number): void {
-  checkWork(fn, T * gates * H * (I + H));
+/** An optional starting state (h0, c0) of length H; omitted means zeros. */
+export function readStartState(name: string, value: unknown, H: number): Float64Array {
+  return readOptionalVector(name, value, H, `H = ${H}`);
+}
+
+/** Cost of a recurrent pass over T steps: each dots the G·H weight rows with I + H values. */
+export function checkRecurrentWork(fn: string, T: number, w: CellWeights): void {
+  checkWork(fn, T * w.W_ih.rows * (w.inputSize + w.hiddenSize));
 }
