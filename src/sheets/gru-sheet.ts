@@ -7,7 +7,15 @@
 import { dotF, sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
 import type { ModelConfig, ModelSpec } from './model-spec';
-import { safeName, weightRowRef, writeOperators, type Band, type CellLayout, type Section } from './recurrent-sheet';
+import {
+  elementwiseBand,
+  GATE_WEIGHTS_LEGEND,
+  recurrentLegend,
+  weightRowRef,
+  writeGateWeights,
+  writeOperators,
+} from './recurrent-bands';
+import type { Band, CellLayout, Section } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 const GI = 0;
@@ -17,20 +25,6 @@ const VALUE = 3;
 
 type GateId = 'r' | 'z' | 'n';
 const GATE_INDEX: Record<GateId, number> = { r: 0, z: 1, n: 2 };
-
-/** Weight area of one gate: [W_i· | b_i· | W_h· | b_h·], the input and hidden parts side by side. */
-function writeGruWeights(s: Section, top: number, id: GateId): { bi: Block; bh: Block } {
-  const { b, H, inSize, cell, wCol } = s;
-  const off = GATE_INDEX[id] * H;
-  const wiName = `W_i${id}`;
-  const whName = `W_h${id}`;
-  b.param({ top, left: wCol, rows: H, cols: inSize, role: 'weight', param: s.pname('W_ih'), caption: wiName, value: (r, c) => cell.W_ih.data[(off + r) * inSize + c], flat: (r, c) => (off + r) * inSize + c, tensor: wiName, index: (r, c) => [off + r, c], name: safeName(wiName + s.nameSuffix) });
-  const bi = b.param({ top, left: wCol + inSize, rows: H, cols: 1, role: 'bias', param: s.pname('b_ih'), caption: `b_i${id}`, value: (r) => cell.b_ih[off + r], flat: (r) => off + r, tensor: `b_i${id}`, index: (r) => [off + r] });
-  b.param({ top, left: wCol + inSize + 1, rows: H, cols: H, role: 'recurrentWeight', param: s.pname('W_hh'), caption: whName, value: (r, c) => cell.W_hh.data[(off + r) * H + c], flat: (r, c) => (off + r) * H + c, tensor: whName, index: (r, c) => [off + r, c], name: safeName(whName + s.nameSuffix) });
-  const bh = b.param({ top, left: wCol + inSize + 1 + H, rows: H, cols: 1, role: 'bias', param: s.pname('b_hh'), caption: `b_h${id}`, value: (r) => cell.b_hh[off + r], flat: (r) => off + r, tensor: `b_h${id}`, index: (r) => [off + r] });
-  for (let r = 0; r < H; r++) b.operator(top + r, s.arrowCol, '→');
-  return { bi, bh };
-}
 
 function gateBand(id: GateId): Band {
   const isNew = id === 'n';
@@ -49,7 +43,9 @@ function gateBand(id: GateId): Band {
       [VALUE, `${id}_t`],
     ],
     writeWeights: (s, top) => {
-      biases = writeGruWeights(s, top, id);
+      // [W_i· | b_i· | W_h· | b_h·]: the input and hidden parts side by side, each with its bias.
+      const names = { wi: `W_i${id}`, bi: `b_i${id}`, wh: `W_h${id}`, bh: `b_h${id}` };
+      biases = writeGateWeights(s, top, GATE_INDEX[id], names, ['wi', 'bi', 'wh', 'bh']);
     },
     writeStep: (s, top, t) => {
       if (!biases) throw new Error('GRU weights must be written before the steps');
@@ -76,28 +72,21 @@ function gateBand(id: GateId): Band {
   };
 }
 
-const hBand: Band = {
+const hBand: Band = elementwiseBand({
   id: 'h',
-  equation: (s) => `h_t = (1 − z_t)⊙n_t + z_t⊙h_{${s.prev}}`,
-  captions: () => [[VALUE, 'h_t']],
-  writeStep: (s, top, t) => {
-    writeOperators(s, top, s.timeCol(t) + OP, '⊙ +');
-    const z = s.band('z', t);
-    const n = s.band('n', t);
-    s.b.computed({
-      top,
-      left: s.timeCol(t) + VALUE,
-      rows: s.H,
-      cols: 1,
-      role: 'state',
-      formula: (r) => `(1-${z.at(r)})*${n.at(r)}+${z.at(r)}*${s.hPrev(t).at(r)}`,
-      trace: s.tname('h'),
-      step: t,
-      tensor: 'h_t',
-      equation: `h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{${s.prev}}`,
-    });
+  trace: 'h',
+  role: 'state',
+  caption: 'h_t',
+  text: (s) => `h_t = (1 − z_t)⊙n_t + z_t⊙h_{${s.prev}}`,
+  tex: (s) => `h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{${s.prev}}`,
+  op: '⊙ +',
+  opCol: OP,
+  valueCol: VALUE,
+  formula: (s, t, r) => {
+    const z = s.band('z', t).at(r);
+    return `(1-${z})*${s.band('n', t).at(r)}+${z}*${s.hPrev(t).at(r)}`;
   },
-};
+});
 
 export const gruLayout: CellLayout = {
   kind: 'gru',
@@ -107,17 +96,12 @@ export const gruLayout: CellLayout = {
   valueCol: VALUE,
   ones: 0,
   hasCell: false,
-  legend: [
-    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
-    ['weight', { en: 'input weights W_i·', zh: '输入权重 W_i·' }],
-    ['recurrentWeight', { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' }],
-    ['bias', { en: 'biases', zh: '偏置' }],
+  legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
     ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
     ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
     ['activation', { en: 'candidate nₜ (tanh)', zh: '候选 nₜ (tanh)' }],
     ['computed', { en: 'gi, gh: input and hidden parts (formulas)', zh: 'gi、gh：输入部分与隐藏部分（公式）' }],
-    'copy',
-  ],
+  ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
   bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
 };

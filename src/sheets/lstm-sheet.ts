@@ -5,23 +5,21 @@
  * forget gate first, the order the story is told in. Variants: peephole (i and f see
  * c_{t−1}, o sees c_t), bidirectional, and stacked layers through `numLayers`.
  */
-import { dotF, sigmoidF, tanhF } from './formulas';
+import { sigmoidF, tanhF } from './formulas';
+import type { Block } from './layout';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import {
-  weightRowRef,
-  writeOperators,
+  DOT_OP as OP,
+  DOT_PRE as PRE,
+  DOT_VALUE as VALUE,
+  elementwiseBand,
+  GATE_WEIGHTS_LEGEND,
+  recurrentLegend,
+  writeDotStep,
   writeStackedWeights,
-  type Band,
-  type CellLayout,
-  type Section,
-  type StackShape,
-} from './recurrent-sheet';
+} from './recurrent-bands';
+import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
-import type { Block } from './layout';
-
-const PRE = 0;
-const OP = 1;
-const VALUE = 2;
 
 type GateId = 'i' | 'f' | 'g' | 'o';
 const GATE_INDEX: Record<GateId, number> = { i: 0, f: 1, g: 2, o: 3 };
@@ -53,42 +51,30 @@ function gateBand(id: GateId, peephole: boolean): Band {
       peepBlock = s.b.param({ top, left: s.wCol + s.inSize + s.H + 2, rows: s.H, cols: 1, role: 'weight', param: s.pname(peepName), caption: peepName, value: (r) => w[r], tensor: peepName });
     },
     writeStep: (s, top, t) => {
-      const col = s.timeCol(t);
-      const rowRef = weightRowRef(s, top, s.inSize + s.H + 2);
-      const stack = s.stack(t).colRef(0);
-      const pre = s.b.computed({
-        top,
-        left: col + PRE,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => dotF(rowRef(r), stack) + (peepBlock ? `+${peepBlock.at(r, 0, true)}*${peepCell(s, t).at(r)}` : ''),
-        trace: s.tname(`pre_${id}`),
-        step: t,
-        tensor: `z_${id}`,
-        equation: `z_${id} = W_{i${id}} x_t + W_{h${id}} h_{${s.prev}} + b_{i${id}} + b_{h${id}}${peepTex(s)}`,
-      });
-      writeOperators(s, top, col + OP, act);
-      s.b.computed({
-        top,
-        left: col + VALUE,
-        rows: s.H,
-        cols: 1,
-        role: isCandidate ? 'activation' : 'gate',
-        formula: (r) => (isCandidate ? tanhF(pre.at(r)) : sigmoidF(pre.at(r))),
-        trace: s.tname(id),
-        step: t,
-        tensor: valueName,
-        equation: `${isCandidate ? '\\tilde{c}_t' : `${id}_t`} = ${actTex}(z_${id})`,
+      const peep = peepBlock;
+      writeDotStep(s, top, t, {
+        pre: {
+          trace: `pre_${id}`,
+          tensor: `z_${id}`,
+          equation: `z_${id} = W_{i${id}} x_t + W_{h${id}} h_{${s.prev}} + b_{i${id}} + b_{h${id}}${peepTex(s)}`,
+          extra: peep && ((r) => `+${peep.at(r, 0, true)}*${peepCell(s, t).at(r)}`),
+        },
+        op: act,
+        value: {
+          role: isCandidate ? 'activation' : 'gate',
+          trace: id,
+          tensor: valueName,
+          equation: `${isCandidate ? '\\tilde{c}_t' : `${id}_t`} = ${actTex}(z_${id})`,
+          formula: (pre) => (isCandidate ? tanhF(pre) : sigmoidF(pre)),
+        },
       });
     },
   };
 }
 
-/** A band computed from other bands of the same step (no weights of its own). */
-function elementwiseBand(
+/** An LSTM band computed from other bands of the same step, in the gate bands' columns. */
+function lstmElementwise(
   id: string,
-  trace: string,
   role: 'state' | 'activation',
   caption: string,
   text: (s: Section) => string,
@@ -96,15 +82,7 @@ function elementwiseBand(
   op: string,
   formula: (s: Section, t: number, r: number) => string,
 ): Band {
-  return {
-    id,
-    equation: text,
-    captions: () => [[VALUE, caption]],
-    writeStep: (s, top, t) => {
-      writeOperators(s, top, s.timeCol(t) + OP, op);
-      s.b.computed({ top, left: s.timeCol(t) + VALUE, rows: s.H, cols: 1, role, formula: (r) => formula(s, t, r), trace: s.tname(trace), step: t, tensor: caption, equation: tex(s) });
-    },
-  };
+  return elementwiseBand({ id, trace: id, role, caption, text, tex, op, opCol: OP, valueCol: VALUE, formula });
 }
 
 function lstmBands(shape: StackShape): Band[] {
@@ -113,8 +91,7 @@ function lstmBands(shape: StackShape): Band[] {
     gateBand('f', shape.peephole),
     gateBand('i', shape.peephole),
     gateBand('g', shape.peephole),
-    elementwiseBand(
-      'c',
+    lstmElementwise(
       'c',
       'state',
       'c_t',
@@ -124,8 +101,8 @@ function lstmBands(shape: StackShape): Band[] {
       (s, t, r) => `${at(s, 'f', t, r)}*${s.cPrev(t).at(r)}+${at(s, 'i', t, r)}*${at(s, 'g', t, r)}`,
     ),
     gateBand('o', shape.peephole),
-    elementwiseBand('tanh_c', 'tanh_c', 'activation', 'tanh(c_t)', () => 'tanh(c_t)', () => '\\tanh(c_t)', 'tanh', (s, t, r) => tanhF(at(s, 'c', t, r))),
-    elementwiseBand('h', 'h', 'state', 'h_t', () => 'h_t = o_t⊙tanh(c_t)', () => 'h_t = o_t \\odot \\tanh(c_t)', '⊙', (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`),
+    lstmElementwise('tanh_c', 'activation', 'tanh(c_t)', () => 'tanh(c_t)', () => '\\tanh(c_t)', 'tanh', (s, t, r) => tanhF(at(s, 'c', t, r))),
+    lstmElementwise('h', 'state', 'h_t', () => 'h_t = o_t⊙tanh(c_t)', () => 'h_t = o_t \\odot \\tanh(c_t)', '⊙', (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`),
   ];
 }
 
@@ -137,17 +114,12 @@ export const lstmLayout: CellLayout = {
   valueCol: VALUE,
   ones: 2,
   hasCell: true,
-  legend: [
-    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
-    ['weight', { en: 'input weights W_i·', zh: '输入权重 W_i·' }],
-    ['recurrentWeight', { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' }],
-    ['bias', { en: 'biases', zh: '偏置' }],
+  legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
     ['state', { en: 'states h, c', zh: '状态 h、c' }],
     ['gate', { en: 'gates f, i, o (σ)', zh: '门 f、i、o (σ)' }],
     ['activation', { en: 'tanh: candidate c̃ₜ, tanh(cₜ)', zh: 'tanh：候选 c̃ₜ、tanh(cₜ)' }],
     ['computed', { en: 'pre-activations z (formulas)', zh: '预激活 z（公式）' }],
-    'copy',
-  ],
+  ]),
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
 };

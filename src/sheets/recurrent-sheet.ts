@@ -313,35 +313,6 @@ function writeStackColumn(
   }
 }
 
-/** Weight rows of gate k written as one contiguous row [W_ih | W_hh | b_ih | b_hh], the row a stacked column is dotted with. */
-export function writeStackedWeights(s: Section, top: number, gate: number, names: { wi: string; wh: string; bi: string; bh: string }): Block {
-  const { b, H, inSize, cell, wCol } = s;
-  const off = gate * H;
-  const wi = b.param({ top, left: wCol, rows: H, cols: inSize, role: 'weight', param: s.pname('W_ih'), caption: names.wi, value: (r, c) => cell.W_ih.data[(off + r) * inSize + c], flat: (r, c) => (off + r) * inSize + c, tensor: names.wi, index: (r, c) => [off + r, c], name: safeName(names.wi + s.nameSuffix) });
-  b.param({ top, left: wCol + inSize, rows: H, cols: H, role: 'recurrentWeight', param: s.pname('W_hh'), caption: names.wh, value: (r, c) => cell.W_hh.data[(off + r) * H + c], flat: (r, c) => (off + r) * H + c, tensor: names.wh, index: (r, c) => [off + r, c], name: safeName(names.wh + s.nameSuffix) });
-  b.param({ top, left: wCol + inSize + H, rows: H, cols: 1, role: 'bias', param: s.pname('b_ih'), caption: names.bi, value: (r) => cell.b_ih[off + r], flat: (r) => off + r, tensor: names.bi, index: (r) => [off + r] });
-  b.param({ top, left: wCol + inSize + H + 1, rows: H, cols: 1, role: 'bias', param: s.pname('b_hh'), caption: names.bh, value: (r) => cell.b_hh[off + r], flat: (r) => off + r, tensor: names.bh, index: (r) => [off + r] });
-  for (let r = 0; r < H; r++) b.operator(top + r, s.arrowCol, '→');
-  return new Block(wi.top, wi.left, H, inSize + H + 2);
-}
-
-/** Absolute reference to weight row r of a band (the same row for every time step), `width` columns from the weight area's left. */
-export function weightRowRef(s: Section, top: number, width: number, left = s.wCol): (r: number) => string {
-  return (r) => new Block(top + r, left, 1, width).ref(true);
-}
-
-/** Workbook names may not contain the Unicode subscripts captions use. */
-function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_]/g, '_');
-}
-
-export { safeName };
-
-/** Operator symbols down a band's operator column. */
-export function writeOperators(s: Section, top: number, col: number, symbol: string): void {
-  for (let r = 0; r < s.H; r++) s.b.operator(top + r, col, symbol);
-}
-
 /** Role of a band's value cells. */
 export type ValueRole = Extract<CellRole, 'gate' | 'activation' | 'state' | 'computed' | 'output'>;
 

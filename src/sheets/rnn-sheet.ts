@@ -4,14 +4,11 @@
  * pre-activation, the nonlinearity gives h_t. Variants: ReLU, bidirectional, and stacked
  * layers through `numLayers`.
  */
-import { dotF, reluF, tanhF } from './formulas';
+import { reluF, tanhF } from './formulas';
 import type { ModelConfig, ModelSpec } from './model-spec';
-import { weightRowRef, writeOperators, writeStackedWeights, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
+import { DOT_PRE as PRE, DOT_VALUE as VALUE, recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
+import type { Band, CellLayout, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
-
-const PRE = 0;
-const OP = 1;
-const VALUE = 2;
 
 function hBand(shape: StackShape): Band {
   const act = shape.nonlinearity === 'relu' ? 'ReLU' : 'tanh';
@@ -26,35 +23,18 @@ function hBand(shape: StackShape): Band {
     writeWeights: (s, top) => {
       writeStackedWeights(s, top, 0, { wi: 'W_ih', wh: 'W_hh', bi: 'b_ih', bh: 'b_hh' });
     },
-    writeStep: (s: Section, top: number, t: number) => {
-      const col = s.timeCol(t);
-      const rowBlock = weightRowRef(s, top, s.inSize + s.H + 2);
-      const pre = s.b.computed({
-        top,
-        left: col + PRE,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => dotF(rowBlock(r), s.stack(t).colRef(0)),
-        trace: s.tname('pre'),
-        step: t,
-        tensor: 'z_t',
-        equation: `z_t = W_{ih} x_t + b_{ih} + W_{hh} h_{${s.prev}} + b_{hh}`,
-      });
-      writeOperators(s, top, col + OP, act);
-      s.b.computed({
-        top,
-        left: col + VALUE,
-        rows: s.H,
-        cols: 1,
-        role: 'state',
-        formula: (r) => (shape.nonlinearity === 'relu' ? reluF(pre.at(r)) : tanhF(pre.at(r))),
-        trace: s.tname('h'),
-        step: t,
-        tensor: 'h_t',
-        equation: `h_t = ${actTex}(z_t)`,
-      });
-    },
+    writeStep: (s, top, t) =>
+      writeDotStep(s, top, t, {
+        pre: { trace: 'pre', tensor: 'z_t', equation: `z_t = W_{ih} x_t + b_{ih} + W_{hh} h_{${s.prev}} + b_{hh}` },
+        op: act,
+        value: {
+          role: 'state',
+          trace: 'h',
+          tensor: 'h_t',
+          equation: `h_t = ${actTex}(z_t)`,
+          formula: (pre) => (shape.nonlinearity === 'relu' ? reluF(pre) : tanhF(pre)),
+        },
+      }),
   };
 }
 
@@ -66,15 +46,17 @@ export const rnnLayout: CellLayout = {
   valueCol: VALUE,
   ones: 2,
   hasCell: false,
-  legend: [
-    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
-    ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
-    ['recurrentWeight', { en: 'recurrent weights W_hh', zh: '循环权重 W_hh' }],
-    ['bias', { en: 'biases b_ih, b_hh', zh: '偏置 b_ih、b_hh' }],
-    ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
-    ['computed', { en: 'pre-activation zₜ (formula)', zh: '预激活 zₜ（公式）' }],
-    'copy',
-  ],
+  legend: recurrentLegend(
+    [
+      ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
+      ['recurrentWeight', { en: 'recurrent weights W_hh', zh: '循环权重 W_hh' }],
+      ['bias', { en: 'biases b_ih, b_hh', zh: '偏置 b_ih、b_hh' }],
+    ],
+    [
+      ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
+      ['computed', { en: 'pre-activation zₜ (formula)', zh: '预激活 zₜ（公式）' }],
+    ],
+  ),
   weightCols: (inSize, H) => inSize + H + 2,
   bands: (shape) => [hBand(shape)],
 };

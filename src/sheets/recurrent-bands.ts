@@ -1,0 +1,147 @@
+/**
+ * The pieces the RNN, LSTM and GRU bands are made of: a gate's weight rows, the
+ * reference to one of them, the operator column, the "pre-activation, then activation"
+ * step and the element-wise band, and the legend lines the three sheets share. The
+ * layout they are placed in lives in recurrent-sheet.ts.
+ */
+import { dotF } from './formulas';
+import { Block, type LegendEntry } from './layout';
+import type { CellRole } from './plan';
+import type { Band, Section } from './recurrent-sheet';
+
+/** Workbook names may not contain the Unicode subscripts captions use. */
+export function safeName(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** Operator symbols down a band's operator column. */
+export function writeOperators(s: Section, top: number, col: number, symbol: string): void {
+  for (let r = 0; r < s.H; r++) s.b.operator(top + r, col, symbol);
+}
+
+/** Absolute reference to weight row r of a band (the same row for every time step), `width` columns from the weight area's left. */
+export function weightRowRef(s: Section, top: number, width: number, left = s.wCol): (r: number) => string {
+  return (r) => new Block(top + r, left, 1, width).ref(true);
+}
+
+/** The four parts of one gate's weights: rows of W_ih, W_hh, b_ih and b_hh. */
+export type WeightPart = 'wi' | 'wh' | 'bi' | 'bh';
+
+/**
+ * Writes gate `gate`'s rows of the four weight tensors side by side, left to right in
+ * `order`, each captioned with its name, then the arrow that leads to the time blocks.
+ */
+export function writeGateWeights(
+  s: Section,
+  top: number,
+  gate: number,
+  names: Readonly<Record<WeightPart, string>>,
+  order: readonly WeightPart[],
+): Record<WeightPart, Block> {
+  const { b, H, inSize, cell } = s;
+  const off = gate * H;
+  const blocks: Partial<Record<WeightPart, Block>> = {};
+  let left = s.wCol;
+  for (const part of order) {
+    const caption = names[part];
+    if (part === 'wi' || part === 'wh') {
+      const input = part === 'wi';
+      const cols = input ? inSize : H;
+      const data = (input ? cell.W_ih : cell.W_hh).data;
+      blocks[part] = b.param({ top, left, rows: H, cols, role: input ? 'weight' : 'recurrentWeight', param: s.pname(input ? 'W_ih' : 'W_hh'), caption, value: (r, c) => data[(off + r) * cols + c], flat: (r, c) => (off + r) * cols + c, tensor: caption, index: (r, c) => [off + r, c], name: safeName(caption + s.nameSuffix) });
+      left += cols;
+    } else {
+      const bias = part === 'bi' ? cell.b_ih : cell.b_hh;
+      blocks[part] = b.param({ top, left, rows: H, cols: 1, role: 'bias', param: s.pname(part === 'bi' ? 'b_ih' : 'b_hh'), caption, value: (r) => bias[off + r], flat: (r) => off + r, tensor: caption, index: (r) => [off + r] });
+      left += 1;
+    }
+  }
+  for (let r = 0; r < H; r++) b.operator(top + r, s.arrowCol, '→');
+  return blocks as Record<WeightPart, Block>;
+}
+
+/** Weight rows of gate k written as one contiguous row [W_ih | W_hh | b_ih | b_hh], the row a stacked column is dotted with. */
+export function writeStackedWeights(s: Section, top: number, gate: number, names: Readonly<Record<WeightPart, string>>): Block {
+  const { wi } = writeGateWeights(s, top, gate, names, ['wi', 'wh', 'bi', 'bh']);
+  return new Block(wi.top, wi.left, s.H, s.inSize + s.H + 2);
+}
+
+/** One column of H computed cells in a time block. */
+export interface BandCells {
+  readonly role: CellRole;
+  /** Trace name before the section's prefix. */
+  readonly trace: string;
+  readonly tensor: string;
+  /** TeX shown when a cell is explained. */
+  readonly equation: string;
+}
+
+/** A step whose value is an activation of z = (stacked weight row)·[x_t ; h ; 1 ; 1]. */
+export interface DotStep {
+  readonly pre: Omit<BandCells, 'role'> & {
+    /** Added to the dot product in row r (the LSTM peephole term). */
+    readonly extra?: (r: number) => string;
+  };
+  readonly op: string;
+  readonly value: BandCells & { readonly formula: (pre: string) => string };
+}
+
+/** Columns of a dot step within its time block: z, the operator, the activation. */
+export const DOT_PRE = 0;
+export const DOT_OP = 1;
+export const DOT_VALUE = 2;
+
+/**
+ * Writes step t of a band laid out as [z | operator | value] (the RNN and LSTM bands),
+ * z dotting the band's [W_ih | W_hh | b_ih | b_hh] row with the stacked column.
+ */
+export function writeDotStep(s: Section, top: number, t: number, step: DotStep): void {
+  const col = s.timeCol(t);
+  const rowRef = weightRowRef(s, top, s.inSize + s.H + 2);
+  const stack = s.stack(t).colRef(0);
+  const { pre: p, value: v } = step;
+  const pre = s.b.computed({ top, left: col + DOT_PRE, rows: s.H, cols: 1, role: 'computed', formula: (r) => dotF(rowRef(r), stack) + (p.extra?.(r) ?? ''), trace: s.tname(p.trace), step: t, tensor: p.tensor, equation: p.equation });
+  writeOperators(s, top, col + DOT_OP, step.op);
+  s.b.computed({ top, left: col + DOT_VALUE, rows: s.H, cols: 1, role: v.role, formula: (r) => v.formula(pre.at(r)), trace: s.tname(v.trace), step: t, tensor: v.tensor, equation: v.equation });
+}
+
+/** A band computed from other bands of the same step, with no weights of its own. */
+export interface ElementwiseSpec {
+  readonly id: string;
+  readonly trace: string;
+  readonly role: CellRole;
+  /** Caption above the value column, also the cells' tensor name. */
+  readonly caption: string;
+  /** Plain-text equation above the band, and the TeX shown when a cell is explained. */
+  text(s: Section): string;
+  tex(s: Section): string;
+  readonly op: string;
+  /** Columns of the operator and of the value within the time block. */
+  readonly opCol: number;
+  readonly valueCol: number;
+  formula(s: Section, t: number, r: number): string;
+}
+
+export function elementwiseBand(e: ElementwiseSpec): Band {
+  return {
+    id: e.id,
+    equation: (s) => e.text(s),
+    captions: () => [[e.valueCol, e.caption]],
+    writeStep: (s, top, t) => {
+      writeOperators(s, top, s.timeCol(t) + e.opCol, e.op);
+      s.b.computed({ top, left: s.timeCol(t) + e.valueCol, rows: s.H, cols: 1, role: e.role, formula: (r) => e.formula(s, t, r), trace: s.tname(e.trace), step: t, tensor: e.caption, equation: e.tex(s) });
+    },
+  };
+}
+
+/** The legend of a recurrent sheet: the input, the weights, the cell's own roles, then copies. */
+export function recurrentLegend(weights: readonly LegendEntry[], own: readonly LegendEntry[]): LegendEntry[] {
+  return [['input', { en: 'input xₜ', zh: '输入 xₜ' }], ...weights, ...own, 'copy'];
+}
+
+/** Weight legend lines of a cell whose gate rows are captioned W_i·, W_h· (LSTM, GRU). */
+export const GATE_WEIGHTS_LEGEND: readonly LegendEntry[] = [
+  ['weight', { en: 'input weights W_i·', zh: '输入权重 W_i·' }],
+  ['recurrentWeight', { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' }],
+  ['bias', { en: 'biases', zh: '偏置' }],
+];
