@@ -8,6 +8,7 @@ import { ExcelHost } from '../../src/host/excel-host';
 import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
 import { FakeExcel } from '../../tests/host/fake-excel';
+import { markdownTable } from './timing';
 
 function largest(spec: ModelSpec): ModelConfig {
   const sizes: Record<string, number> = {};
@@ -24,7 +25,7 @@ function sizeText(spec: ModelSpec, config: ModelConfig): string {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 export default async function run(): Promise<string> {
-  const rows: string[] = [];
+  const rows: string[][] = [];
   for (const spec of availableModels()) {
     for (const [label, config] of [
       ['default', spec.defaults],
@@ -32,7 +33,7 @@ export default async function run(): Promise<string> {
     ] as const) {
       const problems = spec.validate(config);
       if (problems.length > 0) {
-        rows.push(`| ${spec.id} | ${label} | ${sizeText(spec, config)} | — | — | — | — | — | — | not buildable: ${problems[0]} |`);
+        rows.push([spec.id, label, sizeText(spec, config), '—', '—', '—', '—', '—', '—', `not buildable: ${problems[0]}`]);
         continue;
       }
       const plan = spec.build(config);
@@ -43,9 +44,8 @@ export default async function run(): Promise<string> {
       const ms = performance.now() - start;
       const total = excel.requestBytes.reduce((a, b) => a + b, 0);
       const largestRequest = Math.max(...excel.requestBytes);
-      rows.push(
-        `| ${spec.id} | ${label} | ${sizeText(spec, config)} | ${plan.cells.length} | ${result.formulaCount} | ${result.syncCount} | ${excel.log.length} | ${kb(total)} | ${kb(largestRequest)} | ${ms.toFixed(0)} ms |`,
-      );
+      const counts = [plan.cells.length, result.formulaCount, result.syncCount, excel.log.length].map(String);
+      rows.push([spec.id, label, sizeText(spec, config), ...counts, kb(total), kb(largestRequest), `${ms.toFixed(0)} ms`]);
     }
   }
   return [
@@ -53,8 +53,6 @@ export default async function run(): Promise<string> {
     '',
     'Measured through the recording Excel fake (tests/host/fake-excel.ts): request bytes are the JSON of the queued actions plus 100 bytes each; the time is the host plus the fake, not Excel.',
     '',
-    '| model | size | fields | cells | formulas | syncs | actions | total KB | largest request KB | time |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
+    ...markdownTable(['model', 'size', 'fields', 'cells', 'formulas', 'syncs', 'actions', 'total KB', 'largest request KB', 'time'], rows),
   ].join('\n');
 }

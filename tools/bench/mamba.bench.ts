@@ -5,13 +5,8 @@
  */
 import { parallelScan, selectiveScan, type ScanInputs } from '../../src/core/mamba-scan';
 import { createRng } from '../../src/core/random';
-import { matrix, type Matrix } from '../../src/core/tensor';
-
-function randomMatrix(rows: number, cols: number, next: () => number, lo: number, hi: number): Matrix {
-  const m = matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = lo + (hi - lo) * next();
-  return m;
-}
+import { randomMatrix } from './data';
+import { markdownTable, medianTimes } from './timing';
 
 function inputs(T: number, D: number, N: number): ScanInputs {
   const rng = createRng(42);
@@ -58,45 +53,25 @@ function rawLoop(inp: ScanInputs): Float64Array {
   return y;
 }
 
-/** Median milliseconds of `runs` timed calls after two warm-up calls. */
-function time(fn: () => unknown, runs = 7): number {
-  fn();
-  fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(runs / 2)];
-}
-
 export default async function run(): Promise<string> {
-  const lines = [
-    '## Mamba selective scan',
-    '',
-    'zoh, median of 7 runs; ratio = time / raw Float64Array loop.',
-    '',
-    '| T × D × N | raw loop (ms) | sequential (ms) | ratio | parallel (ms) | ratio |',
-    '|---|---|---|---|---|---|',
-  ];
+  const rows: string[][] = [];
   for (const [T, D, N] of [
     [64, 8, 4],
     [1000, 64, 16],
     [4096, 32, 16],
   ]) {
     const inp = inputs(T, D, N);
-    const raw = time(() => rawLoop(inp));
-    const seq = time(() => selectiveScan(inp));
-    const par = time(() => parallelScan(inp));
-    lines.push(
-      `| ${T} × ${D} × ${N} | ${raw.toFixed(3)} | ${seq.toFixed(3)} | ${(seq / raw).toFixed(2)} | ${par.toFixed(3)} | ${(par / raw).toFixed(2)} |`,
-    );
+    const [raw, seq, par] = medianTimes([() => rawLoop(inp), () => selectiveScan(inp), () => parallelScan(inp)], 7);
+    const ratio = (ms: number) => (ms / raw).toFixed(2);
+    rows.push([`${T} × ${D} × ${N}`, raw.toFixed(3), seq.toFixed(3), ratio(seq), par.toFixed(3), ratio(par)]);
   }
-  lines.push(
+  return [
+    '## Mamba selective scan',
+    '',
+    'zoh, median of 7 interleaved runs after 2 warm-up rounds; ratio = time / raw Float64Array loop.',
+    '',
+    ...markdownTable(['T × D × N', 'raw loop (ms)', 'sequential (ms)', 'ratio', 'parallel (ms)', 'ratio'], rows),
     '',
     'The parallel form does about twice the work of the sequential one; its gain needs parallel hardware.',
-  );
-  return lines.join('\n') + '\n';
+  ].join('\n') + '\n';
 }

@@ -8,17 +8,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { initLstm, lstmForward, type LstmParams } from '../../src/core/lstm';
 import { createRng } from '../../src/core/random';
-import { matrix, type Matrix } from '../../src/core/tensor';
-import { fmtMs, medianTimes } from './timing';
+import type { Matrix } from '../../src/core/tensor';
+import { maxAbsDiff, randomMatrix } from './data';
+import { fmtMs, markdownTable, medianTimes, type SizeCase } from './timing';
 
-interface Case {
-  readonly T: number;
-  readonly H: number;
-  readonly I: number;
-  readonly runs: number;
-}
-
-const cases: readonly Case[] = [
+const cases: readonly SizeCase[] = [
   { T: 1000, H: 64, I: 32, runs: 9 },
   { T: 250, H: 256, I: 32, runs: 5 },
 ];
@@ -80,23 +74,13 @@ function tfjsLayer(p: LstmParams): tf.layers.Layer {
   return layer;
 }
 
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k] - b[k]));
-  return a.length === b.length ? m : Infinity;
-}
-
 export default async function run(): Promise<string> {
   await tf.setBackend('cpu');
-  const rows: string[] = [];
+  const rows: string[][] = [];
   for (const { T, H, I, runs } of cases) {
     const p = initLstm(I, H, 1, 'torch');
     const rng = createRng(2);
-    const X = matrix(
-      T,
-      I,
-      Array.from({ length: T * I }, () => 2 * rng.next() - 1),
-    );
+    const X = randomMatrix(T, I, () => rng.next());
     const xTensor = tf.tensor3d(Array.from(X.data), [1, T, I]);
     const layer = tfjsLayer(p);
     const runTfjs = () => tf.tidy(() => (layer.apply(xTensor) as tf.Tensor).dataSync());
@@ -114,17 +98,13 @@ export default async function run(): Promise<string> {
     );
     xTensor.dispose();
     layer.dispose();
-    rows.push(
-      `| ${T} | ${H} | ${I} | ${fmtMs(ours)} | ${fmtMs(hand)} | ${fmtMs(theirs)} | ${(ours / hand).toFixed(2)} | ${(ours / theirs).toFixed(2)} |`,
-    );
+    rows.push([`${T}`, `${H}`, `${I}`, fmtMs(ours), fmtMs(hand), fmtMs(theirs), (ours / hand).toFixed(2), (ours / theirs).toFixed(2)]);
   }
   return [
     '## Recurrent core: LSTM forward',
     '',
     '`lstmForward` (float64) vs a hand-written Float64Array loop and vs tfjs `tf.layers.lstm` on the CPU backend (float32). Median wall time of 9 (H = 64) or 5 (H = 256) interleaved runs after 2 warm-up rounds; the outputs are checked to agree first (1e-9 with the loop, 1e-4 with tfjs).',
     '',
-    '| T | H | I | core ms | hand loop ms | tfjs ms | core / hand | core / tfjs |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows,
+    ...markdownTable(['T', 'H', 'I', 'core ms', 'hand loop ms', 'tfjs ms', 'core / hand', 'core / tfjs'], rows, 0),
   ].join('\n');
 }

@@ -10,7 +10,7 @@ import type { ModelConfig } from '../../src/sheets/model-spec';
 import { buildUnchecked, type RecurrentModel } from '../../src/sheets/recurrent-spec';
 import { rnnModel } from '../../src/sheets/rnn-sheet';
 import { planToXlsx } from '../../src/sheets/xlsx';
-import { fmtMs, medianTimes } from './timing';
+import { fmtMs, markdownTable, medianTimes } from './timing';
 
 interface Case {
   readonly name: string;
@@ -27,14 +27,7 @@ const cases: readonly Case[] = [
 ];
 
 export default async function run(): Promise<string> {
-  const lines = [
-    '## Walkthrough sheet plans',
-    '',
-    'Median plan build time (`buildUnchecked`, no size check) and plan size; target for LSTM H = 64 over 32 steps: < 100 ms.',
-    '',
-    '| sheet | build (ms) | cells | formulas | .xlsx write (ms) | .xlsx size |',
-    '|---|---:|---:|---:|---:|---:|',
-  ];
+  const rows: string[][] = [];
   for (const c of cases) {
     const config = { ...c.model.defaults, ...c.config };
     const [ms] = medianTimes([() => buildUnchecked(c.model, config)], 9, 3);
@@ -43,7 +36,13 @@ export default async function run(): Promise<string> {
     const start = performance.now();
     const bytes = await planToXlsx(plan);
     const xlsxMs = performance.now() - start;
-    lines.push(`| ${c.name} | ${fmtMs(ms)} | ${plan.cells.length.toLocaleString('en-US')} | ${formulas.toLocaleString('en-US')} | ${fmtMs(xlsxMs)} | ${(bytes.length / 1024).toFixed(0)} KiB |`);
+    rows.push([c.name, fmtMs(ms), plan.cells.length.toLocaleString('en-US'), formulas.toLocaleString('en-US'), fmtMs(xlsxMs), `${(bytes.length / 1024).toFixed(0)} KiB`]);
   }
-  return lines.join('\n');
+  return [
+    '## Walkthrough sheet plans',
+    '',
+    'Median plan build time (`buildUnchecked`, no size check) and plan size; target for LSTM H = 64 over 32 steps: < 100 ms.',
+    '',
+    ...markdownTable(['sheet', 'build (ms)', 'cells', 'formulas', '.xlsx write (ms)', '.xlsx size'], rows, 1),
+  ].join('\n');
 }

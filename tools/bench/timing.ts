@@ -26,3 +26,25 @@ export function medianTimes(fns: readonly (() => unknown)[], runs: number, warmu
 export function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
+
+/**
+ * A markdown table: the header row, its rule, then the rows. Columns from `rightFrom` on
+ * are right-aligned (for numbers); by default none are.
+ */
+export function markdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightFrom = headers.length,
+): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const rule = `|${headers.map((_, i) => (i >= rightFrom ? '---:' : '---')).join('|')}|`;
+  return [line(headers), rule, ...rows.map(line)];
+}
+
+/** A sequence-model size to time: T steps, hidden size H, input size I, and timed runs. */
+export interface SizeCase {
+  readonly T: number;
+  readonly H: number;
+  readonly I: number;
+  readonly runs: number;
+}

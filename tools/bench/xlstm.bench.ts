@@ -6,13 +6,9 @@
 import { mlstmParallel, mlstmRecurrent, type MlstmSequence } from '../../src/core/mlstm';
 import { createRng } from '../../src/core/random';
 import { initSlstm, slstmForward, type SlstmParams } from '../../src/core/slstm';
-import { matrix, type Matrix } from '../../src/core/tensor';
-
-function randomMatrix(rows: number, cols: number, next: () => number): Matrix {
-  const m = matrix(rows, cols);
-  for (let i = 0; i < m.data.length; i++) m.data[i] = 2 * next() - 1;
-  return m;
-}
+import type { Matrix } from '../../src/core/tensor';
+import { maxAbsDiff, randomMatrix } from './data';
+import { markdownTable, medianTimes } from './timing';
 
 function sequence(T: number, d: number): MlstmSequence {
   const rng = createRng(7);
@@ -67,65 +63,39 @@ function rawSlstm(p: SlstmParams, X: Matrix): Float64Array {
   return out;
 }
 
-/** Median milliseconds of `runs` timed calls after two warm-up calls. */
-function time(fn: () => unknown, runs = 7): number {
-  fn();
-  fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(runs / 2)];
-}
-
-function maxDiff(a: Float64Array, b: Float64Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-  return d;
-}
-
 export default async function run(): Promise<string> {
-  const lines = [
-    '## xLSTM',
-    '',
-    'Median of 7 runs.',
-    '',
-    '| mLSTM, T × d | recurrent (ms) | parallel (ms) | parallel / recurrent | max abs difference |',
-    '|---|---|---|---|---|',
-  ];
+  const mlstmRows: string[][] = [];
   for (const [T, d] of [
     [8, 4],
     [256, 16],
     [256, 64],
   ]) {
     const seq = sequence(T, d);
-    const rec = time(() => mlstmRecurrent(seq));
-    const par = time(() => mlstmParallel(seq));
-    const diff = maxDiff(mlstmRecurrent(seq).H.data, mlstmParallel(seq).data);
-    lines.push(
-      `| ${T} × ${d} | ${rec.toFixed(3)} | ${par.toFixed(3)} | ${(par / rec).toFixed(2)} | ${diff.toExponential(1)} |`,
-    );
+    const [rec, par] = medianTimes([() => mlstmRecurrent(seq), () => mlstmParallel(seq)], 7);
+    const diff = maxAbsDiff(mlstmRecurrent(seq).H.data, mlstmParallel(seq).data);
+    mlstmRows.push([`${T} × ${d}`, rec.toFixed(3), par.toFixed(3), (par / rec).toFixed(2), diff.toExponential(1)]);
   }
   const I = 32;
   const H = 64;
   const T = 1000;
   const p = initSlstm(I, H, 4, 3, 'torch');
   const X = randomMatrix(T, I, createRng(11).next);
-  const raw = time(() => rawSlstm(p, X));
-  const core = time(() => slstmForward(p, X));
-  const diff = maxDiff(rawSlstm(p, X), slstmForward(p, X).output.data);
-  lines.push(
+  const [raw, core] = medianTimes([() => rawSlstm(p, X), () => slstmForward(p, X)], 7);
+  const diff = maxAbsDiff(rawSlstm(p, X), slstmForward(p, X).output.data);
+  return [
+    '## xLSTM',
     '',
-    '| sLSTM, T × I × H (4 heads) | raw loop (ms) | core (ms) | core / raw | max abs difference |',
-    '|---|---|---|---|---|',
-    `| ${T} × ${I} × ${H} | ${raw.toFixed(3)} | ${core.toFixed(3)} | ${(core / raw).toFixed(2)} | ${diff.toExponential(1)} |`,
+    'Median of 7 interleaved runs after 2 warm-up rounds.',
+    '',
+    ...markdownTable(['mLSTM, T × d', 'recurrent (ms)', 'parallel (ms)', 'parallel / recurrent', 'max abs difference'], mlstmRows),
+    '',
+    ...markdownTable(
+      ['sLSTM, T × I × H (4 heads)', 'raw loop (ms)', 'core (ms)', 'core / raw', 'max abs difference'],
+      [[`${T} × ${I} × ${H}`, raw.toFixed(3), core.toFixed(3), (core / raw).toFixed(2), diff.toExponential(1)]],
+    ),
     '',
     'The parallel mLSTM does O(T²·d) work against the recurrent O(T·d²), so on one JS thread',
     'it loses except at tiny T; it is there to show the attention-like form, whose matrix',
     'products parallel hardware would run at once. Both sLSTM loops apply the full R.',
-  );
-  return lines.join('\n') + '\n';
+  ].join('\n') + '\n';
 }
