@@ -11,6 +11,7 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import { marked } from 'marked';
 import { ENTRIES, PAGES, productionBaseUrl, rebase } from './tools/build-outputs.mjs';
+import { commonConfig } from './tools/webpack-common.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -64,19 +65,9 @@ export default async (env = {}, argv = {}) => {
   }
 
   return {
-    mode: dev ? 'development' : 'production',
-    devtool: dev ? 'source-map' : false,
+    ...commonConfig(dev),
     entry: ENTRIES,
     output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
-        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
-        { test: /\.(woff2?|ttf)$/, type: 'asset/resource', generator: { filename: 'fonts/[name][ext]' } },
-      ],
-    },
-    performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './functions/functions.ts', output: 'functions.json' }),
       ...PAGES.map((p) => new HtmlWebpackPlugin({ filename: p.filename, template: p.template, chunks: p.chunks })),

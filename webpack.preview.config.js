@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import metadata from 'custom-functions-metadata';
+import { commonConfig } from './tools/webpack-common.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const FUNCTIONS_SOURCE = 'functions/functions.ts';
@@ -29,20 +30,10 @@ export function previewFunctionsMetadata() {
 export default (env = {}, argv = {}) => {
   const dev = (argv.mode ?? env.mode) === 'development';
   return {
-    mode: dev ? 'development' : 'production',
-    devtool: dev ? 'source-map' : false,
+    ...commonConfig(dev),
     context: root,
     entry: { preview: './preview/index.tsx' },
     output: { path: path.join(root, 'dist-preview'), filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
-        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
-        { test: /\.(woff2?|ttf)$/, type: 'asset/resource', generator: { filename: 'fonts/[name][ext]' } },
-      ],
-    },
-    performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __PREVIEW_FUNCTIONS__: JSON.stringify(previewFunctionsMetadata()) }),
       new HtmlWebpackPlugin({ template: './preview/preview.html', filename: 'index.html' }),
