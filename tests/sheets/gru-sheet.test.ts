@@ -1,42 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gruSpec } from '../../src/sheets/gru-sheet';
-import type { ModelConfig } from '../../src/sheets/model-spec';
 import { a1 } from '../../src/sheets/plan';
-import { runHarness } from './evaluate';
-import { expectHarnessPasses, finalOutputMatchesStack } from './recurrent-checks';
+import { expectSheetMatchesStack, recurrentConfigs } from './recurrent-checks';
 
 const base = gruSpec.defaults;
 
 describe('GRU walkthrough sheet', () => {
   it('every formula equals the core trace, before and after editing an input and a weight', () => {
-    const plan = gruSpec.build(base);
-    expectHarnessPasses(runHarness(plan, gruSpec));
-    finalOutputMatchesStack('gru', base, plan);
+    expectSheetMatchesStack(gruSpec, 'gru', base);
   });
 
   it('random sizes, variants, layers and init styles all evaluate to the core trace', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          inputSize: fc.integer({ min: 1, max: 4 }),
-          hiddenSize: fc.integer({ min: 1, max: 3 }),
-          steps: fc.integer({ min: 1, max: 4 }),
-          seed: fc.integer({ min: 0, max: 10_000 }),
-          init: fc.constantFrom('torch' as const, 'hand' as const),
-          variant: fc.constantFrom('standard', 'bidirectional'),
-          numLayers: fc.integer({ min: 1, max: 2 }),
-          language: fc.constantFrom('en' as const, 'zh' as const),
-        }),
-        (over) => {
-          const config: ModelConfig = { ...base, ...over };
-          const plan = gruSpec.build(config);
-          expectHarnessPasses(runHarness(plan, gruSpec));
-          finalOutputMatchesStack('gru', config, plan);
-        },
-      ),
-      { numRuns: 10 },
-    );
+    const configs = recurrentConfigs(base, ['standard', 'bidirectional']);
+    fc.assert(fc.property(configs, (config) => expectSheetMatchesStack(gruSpec, 'gru', config)), { numRuns: 10 });
   });
 
   it('applies the reset gate after the hidden matmul: n reads r times gh_n, where b_hn sits', () => {

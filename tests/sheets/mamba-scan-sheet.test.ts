@@ -4,7 +4,7 @@ import { mambaScanSpec } from '../../src/sheets/mamba-scan-sheet';
 import type { ModelConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { loadPlan, runHarness } from './evaluate';
-import { close, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { expectEngineSteps, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
 
 const base = mambaScanSpec.defaults;
 
@@ -39,16 +39,7 @@ function loopScan(config: ModelConfig, p: Record<string, Float64Array>): number[
 function expectOutputsMatchLoop(config: ModelConfig): void {
   const plan = mambaScanSpec.build(config);
   const expected = loopScan(config, paramsFromPlan(plan));
-  const hf = loadPlan(plan);
-  try {
-    for (let t = 0; t < config.steps; t++) {
-      const y = tensorAt(hf, plan, 'y', t);
-      expect(y.size).toBe(config.inputSize);
-      for (const [d, v] of y) expect(close(v, expected[t][d], 1e-9), `y[${t}][${d}] ${v} vs ${expected[t][d]}`).toBe(true);
-    }
-  } finally {
-    hf.destroy();
-  }
+  expectEngineSteps(plan, 'y', config.steps, (t) => expected[t]);
 }
 
 describe('Mamba selective scan sheet', () => {

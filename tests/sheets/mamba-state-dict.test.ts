@@ -10,8 +10,8 @@ import type { ModelConfig, StateDictJson } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { DECIMAL_FORMAT } from '../../src/sheets/style';
-import { loadPlan, runHarness } from './evaluate';
-import { close, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { runHarness } from './evaluate';
+import { expectEngineSteps, expectHarnessPasses, expectNativeFormulas } from './sheet-checks';
 
 const block = mambaBlockSpec.defaults;
 const scan = mambaScanSpec.defaults;
@@ -42,16 +42,7 @@ function formulasAndParams(plan: SheetPlan): Map<string, string | number> {
 function expectOutMatchesForward(plan: SheetPlan, p: MambaParams, config: ModelConfig): void {
   const X = matrix(config.steps, p.dModel, paramsFromPlan(plan).x);
   const out = mambaBlockForward(p, X, config.variant === 'euler' ? 'euler' : 'zoh');
-  const hf = loadPlan(plan);
-  try {
-    for (let t = 0; t < config.steps; t++) {
-      const got = tensorAt(hf, plan, 'out', t);
-      expect(got.size).toBe(p.dModel);
-      for (const [r, v] of got) expect(close(v, out.data[t * p.dModel + r]), `out[${t}][${r}]`).toBe(true);
-    }
-  } finally {
-    hf.destroy();
-  }
+  expectEngineSteps(plan, 'out', config.steps, (t) => out.data.subarray(t * p.dModel, (t + 1) * p.dModel));
 }
 
 describe('Mamba block sheet from a state_dict', () => {

@@ -5,7 +5,7 @@ import { mlstmSpec, PARALLEL_PREFIX } from '../../src/sheets/mlstm-sheet';
 import { paramsFromPlan } from '../../src/sheets/params';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { loadPlan, runHarness } from './evaluate';
-import { close, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { close, expectEngineSteps, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
 
 const base = mlstmSpec.defaults;
 
@@ -45,21 +45,8 @@ function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
 /** Recurrent h and parallel H, as the formula engine computes them, against the naive cell. */
 function expectBothFormsMatchNaive(config: ModelConfig, plan: SheetPlan): void {
   const expected = naiveH(config, plan);
-  const hf = loadPlan(plan);
-  try {
-    for (let t = 0; t < config.steps; t++) {
-      const h = tensorAt(hf, plan, 'h', t);
-      const H = tensorAt(hf, plan, `${PARALLEL_PREFIX}h`, t);
-      expect(h.size).toBe(config.hiddenSize);
-      expect(H.size).toBe(config.hiddenSize);
-      for (const [a, v] of h) {
-        expect(close(v, expected[t][a], 1e-9), `h[${t}][${a}] ${v} vs ${expected[t][a]}`).toBe(true);
-        expect(close(H.get(a) as number, v, 1e-9), `H[${t}][${a}] vs h`).toBe(true);
-      }
-    }
-  } finally {
-    hf.destroy();
-  }
+  expectEngineSteps(plan, 'h', config.steps, (t) => expected[t]);
+  expectEngineSteps(plan, `${PARALLEL_PREFIX}h`, config.steps, (t) => expected[t]);
 }
 
 describe('mLSTM walkthrough sheet', () => {

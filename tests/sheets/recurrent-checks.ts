@@ -5,20 +5,37 @@
  * per-layer evaluate code.
  */
 import { expect } from 'vitest';
+import fc from 'fast-check';
 import { stackForward, type CellKind } from '../../src/core/stack';
 import { matrix } from '../../src/core/tensor';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { stackParams, type StackShape } from '../../src/sheets/recurrent-sheet';
-import { loadPlan, type HarnessReport } from './evaluate';
+import { loadPlan, runHarness } from './evaluate';
+import { expectHarnessPasses } from './sheet-checks';
 
-export function expectHarnessPasses(report: HarnessReport): void {
-  expect(report.initial.failures.slice(0, 5)).toEqual([]);
-  expect(report.edited.failures.slice(0, 5)).toEqual([]);
-  expect(report.initial.checked).toBe(report.initial.formulaCells);
-  expect(report.initial.checked).toBeGreaterThan(0);
-  expect(report.edits.length).toBe(2);
+/** Builds the sheet; its formulas must pass the harness and its last layer match stackForward. */
+export function expectSheetMatchesStack(spec: ModelSpec, kind: CellKind, config: ModelConfig): void {
+  const plan = spec.build(config);
+  expectHarnessPasses(runHarness(plan, spec));
+  finalOutputMatchesStack(kind, config, plan);
+}
+
+/** Small random configs of one recurrent model: sizes, seed, init style, variant, layers and language. */
+export function recurrentConfigs(base: ModelConfig, variants: readonly string[], maxHidden = 3): fc.Arbitrary<ModelConfig> {
+  return fc
+    .record({
+      inputSize: fc.integer({ min: 1, max: 4 }),
+      hiddenSize: fc.integer({ min: 1, max: maxHidden }),
+      steps: fc.integer({ min: 1, max: 4 }),
+      seed: fc.integer({ min: 0, max: 10_000 }),
+      init: fc.constantFrom('torch' as const, 'hand' as const),
+      variant: fc.constantFrom(...variants),
+      numLayers: fc.integer({ min: 1, max: 2 }),
+      language: fc.constantFrom('en' as const, 'zh' as const),
+    })
+    .map((over) => ({ ...base, ...over }));
 }
 
 export function shapeOfConfig(kind: CellKind, config: ModelConfig): StackShape {

@@ -1,12 +1,12 @@
 /**
- * Checks shared by the Mamba, sLSTM and mLSTM sheet tests: the harness verdict, native
- * formulas only, and reading what the formula engine computed for one trace tensor.
+ * Checks shared by the sheet tests: the harness verdict, native formulas only, and what
+ * the formula engine computed for one trace tensor against an independent expectation.
  */
 import { expect } from 'vitest';
 import type { HyperFormula } from 'hyperformula';
 import { ALLOWED_FUNCTIONS, functionsIn } from '../../src/sheets/formulas';
 import type { SheetPlan } from '../../src/sheets/plan';
-import type { HarnessReport } from './evaluate';
+import { loadPlan, type HarnessReport } from './evaluate';
 
 export function expectHarnessPasses(report: HarnessReport): void {
   expect(report.initial.failures.slice(0, 5)).toEqual([]);
@@ -38,4 +38,28 @@ export function tensorAt(hf: HyperFormula, plan: SheetPlan, name: string, step: 
 
 export function close(a: number, b: number, tol = 1e-9): boolean {
   return Math.abs(a - b) <= tol * (1 + Math.abs(b));
+}
+
+/**
+ * At every step t, the cells whose trace is `name`, as the formula engine computes them,
+ * hold `expected(t)`: one value per flat index, no cell missing or extra.
+ */
+export function expectEngineSteps(
+  plan: SheetPlan,
+  name: string,
+  steps: number,
+  expected: (t: number) => ArrayLike<number>,
+  tol = 1e-9,
+): void {
+  const hf = loadPlan(plan);
+  try {
+    for (let t = 0; t < steps; t++) {
+      const want = expected(t);
+      const got = tensorAt(hf, plan, name, t);
+      expect(got.size, `${name} cells at step ${t}`).toBe(want.length);
+      for (const [i, v] of got) expect(close(v, want[i], tol), `${name}[${t}][${i}] ${v} vs ${want[i]}`).toBe(true);
+    }
+  } finally {
+    hf.destroy();
+  }
 }

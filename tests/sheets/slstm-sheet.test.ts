@@ -4,8 +4,8 @@ import type { ModelConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { slstmSpec } from '../../src/sheets/slstm-sheet';
-import { loadPlan, runHarness } from './evaluate';
-import { close, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { runHarness } from './evaluate';
+import { expectEngineSteps, expectHarnessPasses, expectNativeFormulas } from './sheet-checks';
 
 const base = slstmSpec.defaults;
 
@@ -46,16 +46,7 @@ function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
 
 function expectMatchesNaive(config: ModelConfig, plan: SheetPlan): void {
   const expected = naiveH(config, plan);
-  const hf = loadPlan(plan);
-  try {
-    for (let t = 0; t < config.steps; t++) {
-      const h = tensorAt(hf, plan, 'h', t);
-      expect(h.size).toBe(config.hiddenSize);
-      for (const [u, v] of h) expect(close(v, expected[t][u], 1e-9), `h[${t}][${u}] ${v} vs ${expected[t][u]}`).toBe(true);
-    }
-  } finally {
-    hf.destroy();
-  }
+  expectEngineSteps(plan, 'h', config.steps, (t) => expected[t]);
 }
 
 const sizes = fc
