@@ -4,15 +4,9 @@ import { gruForward, gruStep, gruTrace, initGru, type GruParams } from '../../..
 import { rnnForward } from '../../../src/core/rnn';
 import { initStack } from '../../../src/core/stack';
 import { fromRows, matrix, rowBlock } from '../../../src/core/tensor';
-import { dot, logistic, maxDiff, nested, refCellOf, refGru, testSequence, testValues } from './reference';
+import { cellShapeFields, dot, logistic, maxDiff, nested, refCellOf, refGru, testSequence, testValues } from './reference';
 
-const shapes = fc.record({
-  I: fc.integer({ min: 1, max: 6 }),
-  H: fc.integer({ min: 1, max: 6 }),
-  T: fc.integer({ min: 1, max: 9 }),
-  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  style: fc.constantFrom('torch' as const, 'hand' as const),
-});
+const shapes = fc.record(cellShapeFields);
 
 /** The same GRU with gate `gate`'s input bias shifted by `shift` (rows r = 0, z = 1, n = 2). */
 function shiftBias(p: GruParams, gate: number, shift: number): GruParams {

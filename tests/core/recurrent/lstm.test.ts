@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { initLstm, lstmForward, lstmStep, lstmTrace, type LstmParams } from '../../../src/core/lstm';
 import { initStack } from '../../../src/core/stack';
 import { fromRows, matrix } from '../../../src/core/tensor';
-import { dot, logistic, maxDiff, nested, refCellOf, refLstm, testSequence, testValues } from './reference';
+import { cellShapeFields, dot, logistic, maxDiff, nested, refCellOf, refLstm, testSequence, testValues } from './reference';
 
 const shapes = fc.record({
-  I: fc.integer({ min: 1, max: 6 }),
-  H: fc.integer({ min: 1, max: 6 }),
-  T: fc.integer({ min: 1, max: 9 }),
-  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  style: fc.constantFrom('torch' as const, 'hand' as const),
+  ...cellShapeFields,
   peephole: fc.boolean(),
 });
 

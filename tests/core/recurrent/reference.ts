@@ -4,6 +4,7 @@
  * Deliberately naive: per-gate weight slices, the textbook logistic 1/(1 + e^−x), new
  * arrays everywhere.
  */
+import fc from 'fast-check';
 import type { GruParams } from '../../../src/core/gru';
 import type { LstmParams } from '../../../src/core/lstm';
 import type { RnnParams } from '../../../src/core/rnn';
@@ -160,3 +161,12 @@ export function testSequence(seed: number, T: number, I: number, scale = 1): Mat
   const v = testValues(seed, T * I, scale);
   return Array.from({ length: T }, (_, t) => v.slice(t * I, (t + 1) * I));
 }
+
+/** The random sizes, seed and init style every cell's property tests draw (a cell adds its own options). */
+export const cellShapeFields = {
+  I: fc.integer({ min: 1, max: 6 }),
+  H: fc.integer({ min: 1, max: 6 }),
+  T: fc.integer({ min: 1, max: 9 }),
+  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  style: fc.constantFrom('torch' as const, 'hand' as const),
+};

@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { initRnn, rnnForward, rnnStep, rnnTrace, type RnnParams } from '../../../src/core/rnn';
 import { initStack } from '../../../src/core/stack';
 import { fromRows, matrix } from '../../../src/core/tensor';
-import { dot, maxDiff, nested, refCellOf, refRnn, testSequence, testValues } from './reference';
+import { cellShapeFields, dot, maxDiff, nested, refCellOf, refRnn, testSequence, testValues } from './reference';
 
 const shapes = fc.record({
-  I: fc.integer({ min: 1, max: 6 }),
-  H: fc.integer({ min: 1, max: 6 }),
-  T: fc.integer({ min: 1, max: 9 }),
-  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  style: fc.constantFrom('torch' as const, 'hand' as const),
+  ...cellShapeFields,
   nonlinearity: fc.constantFrom('tanh' as const, 'relu' as const),
 });
 
