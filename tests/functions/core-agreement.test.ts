@@ -42,6 +42,21 @@ function orient(seed: number, v: ArrayLike<number>): Range {
   return seed % 2 === 0 ? asColumn(v) : asRow(v);
 }
 
+/**
+ * Random weights of a cell with `gates` blocks stacked in the rows, as the ranges a caller
+ * passes (b_ih a column and b_hh a row, so both forms are read) and as the core params
+ * they stand for, with and without the biases.
+ */
+function randomCell(rand: () => number, gates: number, I: number, H: number) {
+  const W_ih = randomRange(rand, gates * H, I);
+  const W_hh = randomRange(rand, gates * H, H);
+  const b_ih = randomRange(rand, gates * H, 1);
+  const b_hh = randomRange(rand, 1, gates * H);
+  const p = { inputSize: I, hiddenSize: H, W_ih: toMatrix(W_ih), W_hh: toMatrix(W_hh), b_ih: flat(b_ih), b_hh: flat(b_hh) };
+  const bare = { ...p, b_ih: new Float64Array(gates * H), b_hh: new Float64Array(gates * H) };
+  return { W_ih, W_hh, b_ih, b_hh, p, bare };
+}
+
 describe('NN functions', () => {
   it('apply the core activations cell by cell, keeping the shape', () => {
     const rand = randomSource(7);
@@ -65,24 +80,14 @@ describe('RNN', () => {
     const I = sizes(rand);
     const H = sizes(rand);
     const T = sizes(rand, 8);
-    const W_ih = randomRange(rand, H, I);
-    const W_hh = randomRange(rand, H, H);
-    const b_ih = randomRange(rand, H, 1);
-    const b_hh = randomRange(rand, 1, H);
+    const cell = randomCell(rand, 1, I, H);
+    const { W_ih, W_hh, b_ih, b_hh } = cell;
     const x = flat(randomRange(rand, 1, I));
     const h = flat(randomRange(rand, H, 1));
     const X = randomRange(rand, T, I);
     const h0 = flat(randomRange(rand, 1, H));
     for (const nonlinearity of ['tanh', 'relu'] as const) {
-      const p = {
-        inputSize: I,
-        hiddenSize: H,
-        nonlinearity,
-        W_ih: toMatrix(W_ih),
-        W_hh: toMatrix(W_hh),
-        b_ih: flat(b_ih),
-        b_hh: flat(b_hh),
-      };
+      const p = { ...cell.p, nonlinearity };
       expect(rnnStep(orient(seed, x), orient(seed + 1, h), W_ih, W_hh, b_ih, b_hh, nonlinearity)).toEqual(
         asColumn(coreRnnStep(p, x, h)),
       );
@@ -90,15 +95,7 @@ describe('RNN', () => {
         rowsOf(rnnForward(p, toMatrix(X), h0).output),
       );
     }
-    const bare = {
-      inputSize: I,
-      hiddenSize: H,
-      nonlinearity: 'tanh' as const,
-      W_ih: toMatrix(W_ih),
-      W_hh: toMatrix(W_hh),
-      b_ih: new Float64Array(H),
-      b_hh: new Float64Array(H),
-    };
+    const bare = { ...cell.bare, nonlinearity: 'tanh' as const };
     expect(rnnStep(asRow(x), asColumn(h), W_ih, W_hh, null, null, null)).toEqual(
       asColumn(coreRnnStep(bare, x, h)),
     );
@@ -112,21 +109,10 @@ describe('LSTM', () => {
     const I = sizes(rand);
     const H = sizes(rand);
     const T = sizes(rand, 8);
-    const W_ih = randomRange(rand, 4 * H, I);
-    const W_hh = randomRange(rand, 4 * H, H);
-    const b_ih = randomRange(rand, 4 * H, 1);
-    const b_hh = randomRange(rand, 1, 4 * H);
+    const { W_ih, W_hh, b_ih, b_hh, p, bare } = randomCell(rand, 4, I, H);
     const x = flat(randomRange(rand, 1, I, 2));
     const h = flat(randomRange(rand, 1, H));
     const c = flat(randomRange(rand, 1, H));
-    const p = {
-      inputSize: I,
-      hiddenSize: H,
-      W_ih: toMatrix(W_ih),
-      W_hh: toMatrix(W_hh),
-      b_ih: flat(b_ih),
-      b_hh: flat(b_hh),
-    };
     const r = coreLstmStep(p, x, h, c);
     const args = [orient(seed, x), orient(seed + 1, h), orient(seed, c), W_ih, W_hh, b_ih, b_hh] as const;
     expect(lstmStep(...args)).toEqual(columnsOf(r.h, r.c));
@@ -142,7 +128,6 @@ describe('LSTM', () => {
     expect(lstmSeq(X, W_ih, W_hh, b_ih, b_hh, orient(seed, h0), orient(seed, c0))).toEqual(rowsOf(f.output));
     expect(lstmSeq(X, W_ih, W_hh, b_ih, b_hh, asRow(h0), asColumn(c0), 'c')).toEqual(rowsOf(f.cells));
 
-    const bare = { ...p, b_ih: new Float64Array(4 * H), b_hh: new Float64Array(4 * H) };
     expect(lstmSeq(X, W_ih, W_hh, null, null, null, null, null)).toEqual(
       rowsOf(lstmForward(bare, toMatrix(X)).output),
     );
@@ -157,20 +142,9 @@ describe('GRU', () => {
     const I = sizes(rand);
     const H = sizes(rand);
     const T = sizes(rand, 8);
-    const W_ih = randomRange(rand, 3 * H, I);
-    const W_hh = randomRange(rand, 3 * H, H);
-    const b_ih = randomRange(rand, 3 * H, 1);
-    const b_hh = randomRange(rand, 3 * H, 1);
+    const { W_ih, W_hh, b_ih, b_hh, p, bare } = randomCell(rand, 3, I, H);
     const x = flat(randomRange(rand, 1, I));
     const h = flat(randomRange(rand, 1, H));
-    const p = {
-      inputSize: I,
-      hiddenSize: H,
-      W_ih: toMatrix(W_ih),
-      W_hh: toMatrix(W_hh),
-      b_ih: flat(b_ih),
-      b_hh: flat(b_hh),
-    };
     const r = coreGruStep(p, x, h);
     expect(gruStep(orient(seed, x), orient(seed + 1, h), W_ih, W_hh, b_ih, b_hh)).toEqual(asColumn(r.h));
     expect(gruStep(orient(seed, x), orient(seed, h), W_ih, W_hh, b_ih, b_hh, 'gates')).toEqual(
@@ -181,7 +155,6 @@ describe('GRU', () => {
     expect(gruSeq(X, W_ih, W_hh, b_ih, b_hh, orient(seed, h0))).toEqual(
       rowsOf(gruForward(p, toMatrix(X), h0).output),
     );
-    const bare = { ...p, b_ih: new Float64Array(3 * H), b_hh: new Float64Array(3 * H) };
     expect(gruSeq(X, W_ih, W_hh, null, null, null)).toEqual(rowsOf(gruForward(bare, toMatrix(X)).output));
   });
 });
