@@ -6,8 +6,8 @@ import { mambaBlockSpec } from '../../src/sheets/mamba-block-sheet';
 import type { ModelConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import type { SheetPlan } from '../../src/sheets/plan';
-import { loadPlan, runHarness } from './evaluate';
-import { expectEngineSteps, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { loadPlan } from './evaluate';
+import { expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
 
 const base = mambaBlockSpec.defaults;
 
@@ -26,9 +26,7 @@ function expectOutMatchesForward(config: ModelConfig, plan: SheetPlan): void {
 describe('Mamba block sheet', () => {
   it('every formula equals the core trace for both discretizations, before and after edits', () => {
     for (const variant of ['zoh', 'euler']) {
-      const plan = mambaBlockSpec.build({ ...base, variant });
-      expectHarnessPasses(runHarness(plan, mambaBlockSpec));
-      expectNativeFormulas(plan);
+      expectSheetPasses(mambaBlockSpec, { ...base, variant });
     }
   });
 
@@ -47,9 +45,7 @@ describe('Mamba block sheet', () => {
         }),
         (over) => {
           const config: ModelConfig = { ...base, ...over };
-          const plan = mambaBlockSpec.build(config);
-          expectHarnessPasses(runHarness(plan, mambaBlockSpec));
-          expectOutMatchesForward(config, plan);
+          expectOutMatchesForward(config, expectSheetPasses(mambaBlockSpec, config));
         },
       ),
       { numRuns: 10 },

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { mambaScanSpec } from '../../src/sheets/mamba-scan-sheet';
 import type { ModelConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
-import { loadPlan, runHarness } from './evaluate';
-import { expectEngineSteps, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { loadPlan } from './evaluate';
+import { expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
 
 const base = mambaScanSpec.defaults;
 
@@ -45,9 +45,7 @@ function expectOutputsMatchLoop(config: ModelConfig): void {
 describe('Mamba selective scan sheet', () => {
   it('every formula equals the core trace, before and after editing an input and A_log', () => {
     for (const variant of ['zoh', 'euler']) {
-      const plan = mambaScanSpec.build({ ...base, variant });
-      expectHarnessPasses(runHarness(plan, mambaScanSpec));
-      expectNativeFormulas(plan);
+      expectSheetPasses(mambaScanSpec, { ...base, variant });
     }
   });
 
@@ -65,7 +63,7 @@ describe('Mamba selective scan sheet', () => {
         }),
         (over) => {
           const config: ModelConfig = { ...base, ...over };
-          expectHarnessPasses(runHarness(mambaScanSpec.build(config), mambaScanSpec));
+          expectSheetPasses(mambaScanSpec, config);
           expectOutputsMatchLoop(config);
         },
       ),

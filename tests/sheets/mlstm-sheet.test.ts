@@ -4,8 +4,8 @@ import type { ModelConfig } from '../../src/sheets/model-spec';
 import { mlstmSpec, PARALLEL_PREFIX } from '../../src/sheets/mlstm-sheet';
 import { paramsFromPlan } from '../../src/sheets/params';
 import type { SheetPlan } from '../../src/sheets/plan';
-import { loadPlan, runHarness } from './evaluate';
-import { close, expectEngineSteps, expectHarnessPasses, expectNativeFormulas, tensorAt } from './sheet-checks';
+import { loadPlan } from './evaluate';
+import { close, expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
 
 const base = mlstmSpec.defaults;
 
@@ -51,10 +51,7 @@ function expectBothFormsMatchNaive(config: ModelConfig, plan: SheetPlan): void {
 
 describe('mLSTM walkthrough sheet', () => {
   it('every formula (recurrent and parallel) equals the core traces, before and after edits', () => {
-    const plan = mlstmSpec.build(base);
-    expectHarnessPasses(runHarness(plan, mlstmSpec));
-    expectNativeFormulas(plan);
-    expectBothFormsMatchNaive(base, plan);
+    expectBothFormsMatchNaive(base, expectSheetPasses(mlstmSpec, base));
   });
 
   it('random sizes, seeds and init styles: both forms agree with the core and the naive cell', () => {
@@ -70,9 +67,7 @@ describe('mLSTM walkthrough sheet', () => {
         }),
         (over) => {
           const config: ModelConfig = { ...base, ...over };
-          const plan = mlstmSpec.build(config);
-          expectHarnessPasses(runHarness(plan, mlstmSpec));
-          expectBothFormsMatchNaive(config, plan);
+          expectBothFormsMatchNaive(config, expectSheetPasses(mlstmSpec, config));
         },
       ),
       { numRuns: 12 },

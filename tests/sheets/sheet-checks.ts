@@ -5,8 +5,9 @@
 import { expect } from 'vitest';
 import type { HyperFormula } from 'hyperformula';
 import { ALLOWED_FUNCTIONS, functionsIn } from '../../src/sheets/formulas';
+import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import type { SheetPlan } from '../../src/sheets/plan';
-import { loadPlan, type HarnessReport } from './evaluate';
+import { loadPlan, runHarness, type HarnessReport } from './evaluate';
 
 export function expectHarnessPasses(report: HarnessReport): void {
   expect(report.initial.failures.slice(0, 5)).toEqual([]);
@@ -14,6 +15,14 @@ export function expectHarnessPasses(report: HarnessReport): void {
   expect(report.initial.checked).toBe(report.initial.formulaCells);
   expect(report.initial.checked).toBeGreaterThan(0);
   expect(report.edits.length).toBe(2);
+}
+
+/** Builds `config`: the plan must pass the harness and use native worksheet functions only. */
+export function expectSheetPasses(spec: ModelSpec, config: ModelConfig): SheetPlan {
+  const plan = spec.build(config);
+  expectHarnessPasses(runHarness(plan, spec));
+  expectNativeFormulas(plan);
+  return plan;
 }
 
 /** Every formula uses only the allowed worksheet functions; LOG (base 10) never appears. */

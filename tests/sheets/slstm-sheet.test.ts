@@ -5,7 +5,7 @@ import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { slstmSpec } from '../../src/sheets/slstm-sheet';
 import { runHarness } from './evaluate';
-import { expectEngineSteps, expectHarnessPasses, expectNativeFormulas } from './sheet-checks';
+import { expectEngineSteps, expectHarnessPasses, expectSheetPasses } from './sheet-checks';
 
 const base = slstmSpec.defaults;
 
@@ -56,10 +56,8 @@ const sizes = fc
 describe('sLSTM walkthrough sheet', () => {
   it('every formula equals the core trace for both forget gates, before and after edits', () => {
     for (const variant of ['sigmoid', 'exp']) {
-      const plan = slstmSpec.build({ ...base, variant });
-      expectHarnessPasses(runHarness(plan, slstmSpec));
-      expectNativeFormulas(plan);
-      expectMatchesNaive({ ...base, variant }, plan);
+      const config = { ...base, variant };
+      expectMatchesNaive(config, expectSheetPasses(slstmSpec, config));
     }
   });
 
@@ -77,9 +75,7 @@ describe('sLSTM walkthrough sheet', () => {
         }),
         (hs, over) => {
           const config: ModelConfig = { ...base, ...hs, ...over };
-          const plan = slstmSpec.build(config);
-          expectHarnessPasses(runHarness(plan, slstmSpec));
-          expectMatchesNaive(config, plan);
+          expectMatchesNaive(config, expectSheetPasses(slstmSpec, config));
         },
       ),
       { numRuns: 12 },
