@@ -4,42 +4,25 @@ import type { ModelConfig } from '../../src/sheets/model-spec';
 import { mlstmSpec, PARALLEL_PREFIX } from '../../src/sheets/mlstm-sheet';
 import { paramsFromPlan } from '../../src/sheets/params';
 import type { SheetPlan } from '../../src/sheets/plan';
+import { dot, naiveMlstm, rowsOfFlat } from '../core/xlstm/oracles';
 import { loadPlan } from './evaluate';
 import { close, expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
 
 const base = mlstmSpec.defaults;
 
 /**
- * mLSTM without the stabiliser, from the paper's equations and the sheet's own parameter
- * cells: i = exp(ĩ), f = σ(f̃), C = f C + i v kᵀ/√d, n = f n + i k/√d,
- * h = σ(õ) ⊙ C q / max(|nᵀq|, 1). Shares no code with the core.
+ * The unstabilised mLSTM oracle (shared with the core's tests) on projections computed
+ * here from the sheet's own parameter cells: q = W_q x, k = W_k x, v = W_v x,
+ * õ = W_o x + b_o, ĩ = w_i·x + b_i, f̃ = w_f·x + b_f.
  */
 function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
   const p = paramsFromPlan(plan);
   const I = config.inputSize;
-  const d = config.hiddenSize;
-  const dot = (w: Float64Array, off: number, t: number) => {
-    let s = 0;
-    for (let c = 0; c < I; c++) s += w[off + c] * p.x[t * I + c];
-    return s;
-  };
-  const C = new Array<number>(d * d).fill(0);
-  const n = new Array<number>(d).fill(0);
-  const out: number[][] = [];
-  for (let t = 0; t < config.steps; t++) {
-    const q = Array.from({ length: d }, (_, r) => dot(p.W_q, r * I, t));
-    const k = Array.from({ length: d }, (_, r) => dot(p.W_k, r * I, t) / Math.sqrt(d));
-    const v = Array.from({ length: d }, (_, r) => dot(p.W_v, r * I, t));
-    const o = Array.from({ length: d }, (_, r) => 1 / (1 + Math.exp(-(dot(p.W_o, r * I, t) + p.b_o[r]))));
-    const i = Math.exp(dot(p.w_i, 0, t) + p.b_i[0]);
-    const f = 1 / (1 + Math.exp(-(dot(p.w_f, 0, t) + p.b_f[0])));
-    for (let a = 0; a < d; a++) for (let j = 0; j < d; j++) C[a * d + j] = f * C[a * d + j] + i * v[a] * k[j];
-    for (let j = 0; j < d; j++) n[j] = f * n[j] + i * k[j];
-    const nq = n.reduce((s, nj, j) => s + nj * q[j], 0);
-    const den = Math.max(Math.abs(nq), 1);
-    out.push(Array.from({ length: d }, (_, a) => (o[a] * C.slice(a * d, (a + 1) * d).reduce((s, c, j) => s + c * q[j], 0)) / den));
-  }
-  return out;
+  const X = rowsOfFlat(p.x, I);
+  const project = (W: Float64Array, bias?: Float64Array) =>
+    X.map((x) => rowsOfFlat(W, I).map((w, r) => dot(w, x) + (bias ? bias[r] : 0)));
+  const gate = (w: Float64Array, b: Float64Array) => project(w, b).map((row) => row[0]);
+  return naiveMlstm(project(p.W_q), project(p.W_k), project(p.W_v), gate(p.w_i, p.b_i), gate(p.w_f, p.b_f), project(p.W_o, p.b_o));
 }
 
 /** Recurrent h and parallel H, as the formula engine computes them, against the naive cell. */

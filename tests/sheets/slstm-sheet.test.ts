@@ -4,44 +4,19 @@ import type { ModelConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { slstmSpec } from '../../src/sheets/slstm-sheet';
+import { naiveSlstm, rowsOfFlat } from '../core/xlstm/oracles';
 import { runHarness } from './evaluate';
 import { expectEngineSteps, expectHarnessPasses, expectSheetPasses } from './sheet-checks';
 
 const base = slstmSpec.defaults;
 
-/**
- * sLSTM without the stabiliser, straight from the paper's equations: i = exp(ĩ),
- * f = σ(f̃) or exp(f̃), c = f c + i z, n = f n + i, h = σ(õ) c / n. Fine in float64 for the
- * small pre-activations of these sheets, and it shares no code with the core.
- */
+/** The unstabilised sLSTM oracle (shared with the core's tests) on the sheet's own parameter cells. */
 function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
   const p = paramsFromPlan(plan);
   const I = config.inputSize;
   const H = config.hiddenSize;
-  let h = Array.from(p.h0);
-  const c = new Array<number>(H).fill(0);
-  const n = new Array<number>(H).fill(0);
-  const out: number[][] = [];
-  const sig = (v: number) => 1 / (1 + Math.exp(-v));
-  for (let t = 0; t < config.steps; t++) {
-    const pre = new Array<number>(4 * H).fill(0).map((_, r) => {
-      let s = p.b[r];
-      for (let k = 0; k < I; k++) s += p.W[r * I + k] * p.x[t * I + k];
-      for (let k = 0; k < H; k++) s += p.R[r * H + k] * h[k];
-      return s;
-    });
-    const next: number[] = [];
-    for (let u = 0; u < H; u++) {
-      const i = Math.exp(pre[u]);
-      const f = config.variant === 'exp' ? Math.exp(pre[H + u]) : sig(pre[H + u]);
-      c[u] = f * c[u] + i * Math.tanh(pre[2 * H + u]);
-      n[u] = f * n[u] + i;
-      next.push((sig(pre[3 * H + u]) * c[u]) / n[u]);
-    }
-    h = next;
-    out.push(next);
-  }
-  return out;
+  const forget = config.variant === 'exp' ? 'exp' : 'sigmoid';
+  return naiveSlstm(rowsOfFlat(p.W, I), rowsOfFlat(p.R, H), Array.from(p.b), forget, rowsOfFlat(p.x, I), Array.from(p.h0));
 }
 
 function expectMatchesNaive(config: ModelConfig, plan: SheetPlan): void {

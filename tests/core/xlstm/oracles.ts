@@ -7,6 +7,11 @@
 export type Vec = number[];
 export type Mat = number[][];
 
+/** A flat row-major array as rows of `cols` numbers. */
+export function rowsOfFlat(data: ArrayLike<number>, cols: number): Mat {
+  return Array.from({ length: data.length / cols }, (_, r) => Array.from({ length: cols }, (_, c) => data[r * cols + c]));
+}
+
 /** Small deterministic generator for test data (xorshift32), independent of src/core/random. */
 export function makeRand(seed: number): (lo: number, hi: number) => number {
   let s = (seed | 0) ^ 0x5bd1e995 || 1;
@@ -36,10 +41,10 @@ export function dot(a: Vec, b: Vec): number {
   return s;
 }
 
-/** sLSTM without a stabiliser: i = exp(ĩ), f = σ(f̃) or exp(f̃). */
-export function naiveSlstm(W: Mat, R: Mat, b: Vec, forget: 'sigmoid' | 'exp', X: Mat): Mat {
+/** sLSTM without a stabiliser: i = exp(ĩ), f = σ(f̃) or exp(f̃); h starts at h0 (zeros by default), c and n at zeros. */
+export function naiveSlstm(W: Mat, R: Mat, b: Vec, forget: 'sigmoid' | 'exp', X: Mat, h0?: Vec): Mat {
   const H = R[0].length;
-  let h: Vec = new Array<number>(H).fill(0);
+  let h: Vec = h0 ?? new Array<number>(H).fill(0);
   const c: Vec = new Array<number>(H).fill(0);
   const n: Vec = new Array<number>(H).fill(0);
   const out: Mat = [];
