@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../src/host/host';
 import { explainCell, type CellExplanation, type FeedValue } from '../../src/practice/explain';
 import type { Language } from '../../src/sheets/plan';
+import { readable } from '../../src/sheets/notation';
 import { Equation } from './Equation';
 import { practiceStrings, type PracticeStrings } from './strings';
 import { useSelection } from './use-selection';
@@ -21,7 +22,8 @@ function formatValue(v: FeedValue['value'], s: PracticeStrings): string {
 
 function feedLabel(f: FeedValue): string {
   if (!f.tensor) return '';
-  return f.index && f.index.length > 0 ? `${f.tensor}[${f.index.join(', ')}]` : f.tensor;
+  const name = readable(f.tensor);
+  return f.index && f.index.length > 0 ? `${name}[${f.index.join(', ')}]` : name;
 }
 
 export function ExplainPanel({ host, language }: { readonly host: WorkbookHost; readonly language: Language }) {
@@ -61,8 +63,9 @@ export function ExplainPanel({ host, language }: { readonly host: WorkbookHost; 
 }
 
 function Explanation({ e, s }: { readonly e: CellExplanation; readonly s: PracticeStrings }) {
+  // Tensor labels are written in TeX-like source (h_{t−1}); plain text shows them as hₜ₋₁.
   const facts = [
-    e.tensor,
+    e.tensor !== undefined ? readable(e.tensor) : undefined,
     e.step !== undefined ? s.step(e.step) : undefined,
     e.index && e.index.length > 0 ? s.index(e.index) : undefined,
     e.paramName ? s.parameter(e.paramName) : undefined,

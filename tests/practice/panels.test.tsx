@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { readable } from '../../src/sheets/notation';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -123,7 +124,7 @@ describe('ExplainPanel', () => {
     host.select(sheet, a1(dot.row, dot.col));
     const e = await screen.findByTestId('explanation');
     expect(within(e).getByText(/A computed cell/)).toBeTruthy();
-    expect(within(e).getByText(new RegExp(`^${a1(dot.row, dot.col)} · ${dot.meaning?.tensor}`))).toBeTruthy();
+    expect(within(e).getByText(new RegExp(`^${a1(dot.row, dot.col)} · ${readable(dot.meaning?.tensor ?? '')}`))).toBeTruthy();
     expect(container.querySelector(`[data-latex]`)?.getAttribute('data-latex')).toBe(dot.meaning?.equation);
     expect(container.querySelector('.katex')).not.toBeNull();
     const weight = plan.cells.find((c) => c.role === 'weight' && c.meaning?.param);
