@@ -47,6 +47,30 @@ code,pre{font-family:Consolas,monospace;background:#f4f4f4}pre{padding:.6rem;ove
 td,th{border:1px solid #ccc;padding:.25rem .5rem}</style></head><body>${body}</body></html>`;
 }
 
+/**
+ * Certificates for https://localhost:3000. office-addin-dev-certs generates them and
+ * installs its CA into the system store; where it cannot install (a Linux machine without
+ * sudo, used with Excel on the web), serve with the generated certificate anyway and say
+ * how to trust the CA by hand, rather than refusing to start.
+ */
+async function httpsOptions(devCerts) {
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (err) {
+    const { readFileSync: read, existsSync } = await import('node:fs');
+    const os = await import('node:os');
+    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    const cert = path.join(dir, 'localhost.crt');
+    const key = path.join(dir, 'localhost.key');
+    if (!existsSync(cert) || !existsSync(key)) throw err;
+    console.warn(
+      `Could not install the development CA (${err.message.split('\n')[0]}).\n` +
+        `Serving with ${cert}; trust ${path.join(dir, 'ca.crt')} in your browser to load the add-in.`,
+    );
+    return { cert: read(cert), key: read(key), ca: read(path.join(dir, 'ca.crt')) };
+  }
+}
+
 export default async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -59,7 +83,7 @@ export default async (env = {}, argv = {}) => {
       port: 3000,
       hot: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      server: { type: 'https', options: await httpsOptions(devCerts) },
       static: { directory: path.join(root, 'dist') },
     };
   }
