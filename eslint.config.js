@@ -8,7 +8,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node, Office: 'readonly', Excel: 'readonly', CustomFunctions: 'readonly' } },
+    languageOptions: {
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: 'readonly',
+        Excel: 'readonly',
+        CustomFunctions: 'readonly',
+      },
+    },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
@@ -21,7 +29,19 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../sheets/*', '../host/*', '**/taskpane/**', '**/functions/**', 'react*', 'hyperformula'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../sheets/*',
+            '../host/*',
+            '**/taskpane/**',
+            '**/functions/**',
+            'react*',
+            'hyperformula',
+          ],
+        },
+      ],
     },
   },
 );

@@ -94,7 +94,9 @@ export default async (env = {}, argv = {}) => {
     output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './functions/functions.ts', output: 'functions.json' }),
-      ...PAGES.map((p) => new HtmlWebpackPlugin({ filename: p.filename, template: p.template, chunks: p.chunks })),
+      ...PAGES.map(
+        (p) => new HtmlWebpackPlugin({ filename: p.filename, template: p.template, chunks: p.chunks }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

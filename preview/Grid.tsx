@@ -3,7 +3,15 @@
  * plan's widths, merges and boxes, a selection, and in-cell editing (type or double-click,
  * Enter commits). Only the cells on screen are rendered, so large sheets stay responsive.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { a1, type PlanRange } from '../src/sheets/plan';
 import { BOX_COLOR, PARAM_BOX_COLOR, styleFor } from '../src/sheets/style';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
@@ -57,7 +65,9 @@ export function Grid({ workbook, sheet }: Props) {
   const merges = useMemo(() => info?.merges ?? [], [info?.merges]);
   const mergeAt = useMemo(() => {
     const m = new Map<string, PlanRange>();
-    for (const r of merges) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) m.set(`${row}:${col}`, r);
+    for (const r of merges)
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) m.set(`${row}:${col}`, r);
     return m;
   }, [merges]);
 
@@ -104,9 +114,11 @@ export function Grid({ workbook, sheet }: Props) {
       if (!el) return;
       const r = rectOf(row, col);
       if (r.top < el.scrollTop) el.scrollTop = r.top;
-      else if (r.top + r.height > el.scrollTop + el.clientHeight) el.scrollTop = r.top + r.height - el.clientHeight;
+      else if (r.top + r.height > el.scrollTop + el.clientHeight)
+        el.scrollTop = r.top + r.height - el.clientHeight;
       if (r.left < el.scrollLeft) el.scrollLeft = r.left;
-      else if (r.left + r.width > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.min(r.left, r.left + r.width - el.clientWidth);
+      else if (r.left + r.width > el.scrollLeft + el.clientWidth)
+        el.scrollLeft = Math.min(r.left, r.left + r.width - el.clientWidth);
     },
     [rectOf],
   );
@@ -175,20 +187,30 @@ export function Grid({ workbook, sheet }: Props) {
     const c = workbook.cell(sheet, row, col);
     const m = mergeAt.get(`${row}:${col}`);
     let rect = rectOf(row, col);
-    const text = c.error !== null ? String(c.value) : formatValue(c.value, c.numberFormat ?? (c.role ? styleFor(c.role).numberFormat : undefined));
+    const text =
+      c.error !== null
+        ? String(c.value)
+        : formatValue(c.value, c.numberFormat ?? (c.role ? styleFor(c.role).numberFormat : undefined));
     let look = cellCss({ role: c.role, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
     // Text spills over empty neighbours to the right, as Excel lets long labels do. An
     // error code spills too, whatever the cell's alignment: "#VALUE!" cut to "#VALUE" in a
     // narrow number column reads as a different thing, and its message is in the tooltip.
     if (!m && typeof c.value === 'string' && (look.textAlign === 'left' || c.error !== null)) {
       let right = col;
-      while (right + 1 < colCount && right - col < 30 && isEmpty(workbook, sheet, row, right + 1, mergeAt)) right++;
+      while (right + 1 < colCount && right - col < 30 && isEmpty(workbook, sheet, row, right + 1, mergeAt))
+        right++;
       if (right > col) {
         rect = { ...rect, width: axis.offsets[right + 1] - axis.offsets[col] };
         if (c.error !== null) look = { ...look, textAlign: 'left', justifyContent: 'flex-start' };
       }
     }
-    const style: CSSProperties = { ...look, left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+    const style: CSSProperties = {
+      ...look,
+      left: rect.left,
+      top: rect.top,
+      width: rect.width,
+      height: rect.height,
+    };
     // Spilled text hides the gridlines beneath it, as in Excel.
     if (rect.width > axis.offsets[col + 1] - axis.offsets[col]) {
       style.zIndex = 1;
@@ -229,7 +251,9 @@ export function Grid({ workbook, sheet }: Props) {
   }
 
   const boxes = info.boxes
-    .filter((b) => b.bottom >= range.top && b.top <= range.bottom && b.right >= range.left && b.left <= range.right)
+    .filter(
+      (b) => b.bottom >= range.top && b.top <= range.bottom && b.right >= range.left && b.left <= range.right,
+    )
     .map((b, i) => {
       const paramBox = isParameterRole(workbook.cell(sheet, b.top, b.left).role);
       return (
@@ -262,7 +286,11 @@ export function Grid({ workbook, sheet }: Props) {
   const rowHeaders: JSX.Element[] = [];
   for (let row = range.top; row <= range.bottom; row++) {
     rowHeaders.push(
-      <div key={row} className={`row-header${sel?.row === row ? ' active' : ''}`} style={{ top: rows.offsets[row] - scroll.top, height: rows.offsets[row + 1] - rows.offsets[row] }}>
+      <div
+        key={row}
+        className={`row-header${sel?.row === row ? ' active' : ''}`}
+        style={{ top: rows.offsets[row] - scroll.top, height: rows.offsets[row + 1] - rows.offsets[row] }}
+      >
         {row + 1}
       </div>,
     );
@@ -274,7 +302,10 @@ export function Grid({ workbook, sheet }: Props) {
   const totalHeight = rows.offsets[rowCount];
 
   return (
-    <div className="grid" style={{ gridTemplateColumns: `${ROW_HEADER_WIDTH}px 1fr`, gridTemplateRows: `${HEADER_HEIGHT}px 1fr` }}>
+    <div
+      className="grid"
+      style={{ gridTemplateColumns: `${ROW_HEADER_WIDTH}px 1fr`, gridTemplateRows: `${HEADER_HEIGHT}px 1fr` }}
+    >
       <div className="corner" />
       <div className="col-headers">{colHeaders}</div>
       <div className="row-headers">{rowHeaders}</div>
@@ -289,13 +320,28 @@ export function Grid({ workbook, sheet }: Props) {
         <div className="canvas" style={{ width: totalWidth, height: totalHeight }}>
           {cells}
           {boxes}
-          {selRect && <div className="selection" style={{ left: selRect.left - 1, top: selRect.top - 1, width: selRect.width + 1, height: selRect.height + 1 }} />}
+          {selRect && (
+            <div
+              className="selection"
+              style={{
+                left: selRect.left - 1,
+                top: selRect.top - 1,
+                width: selRect.width + 1,
+                height: selRect.height + 1,
+              }}
+            />
+          )}
           {editing && editRect && (
             <input
               className="cell-editor"
               aria-label="Cell editor"
               autoFocus
-              style={{ left: editRect.left, top: editRect.top, minWidth: editRect.width, height: editRect.height }}
+              style={{
+                left: editRect.left,
+                top: editRect.top,
+                minWidth: editRect.width,
+                height: editRect.height,
+              }}
               value={editing.text}
               onChange={(e) => setEditing({ ...editing, text: e.target.value })}
               onBlur={() => commit(editingRef.current, [0, 0])}
@@ -320,7 +366,13 @@ export function Grid({ workbook, sheet }: Props) {
   );
 }
 
-function isEmpty(wb: PreviewWorkbook, sheet: string, row: number, col: number, merges: ReadonlyMap<string, PlanRange>): boolean {
+function isEmpty(
+  wb: PreviewWorkbook,
+  sheet: string,
+  row: number,
+  col: number,
+  merges: ReadonlyMap<string, PlanRange>,
+): boolean {
   if (merges.has(`${row}:${col}`)) return false;
   const c = wb.cell(sheet, row, col);
   return c.value === null && c.formula === null;

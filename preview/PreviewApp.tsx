@@ -13,7 +13,10 @@ import { useWorkbookVersion } from './use-workbook';
 
 // The preview's own chrome follows the page language, like the pane beside it.
 const TITLE: Readonly<Record<Language, { app: string; note: string }>> = {
-  en: { app: 'Sequence Models by Hand', note: 'Preview: the add-in and a live workbook in your browser, no Excel needed' },
+  en: {
+    app: 'Sequence Models by Hand',
+    note: 'Preview: the add-in and a live workbook in your browser, no Excel needed',
+  },
   zh: { app: '手算序列模型', note: '预览：加载项和实时计算的工作簿都在浏览器里运行，无需 Excel' },
 };
 

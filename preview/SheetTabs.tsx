@@ -18,7 +18,12 @@ export function SheetTabs({ workbook }: { readonly workbook: PreviewWorkbook }) 
           {name}
         </button>
       ))}
-      <button className="sheet-add" aria-label="New sheet" title="New sheet" onClick={() => workbook.activate(workbook.addSheet('Sheet1'))}>
+      <button
+        className="sheet-add"
+        aria-label="New sheet"
+        title="New sheet"
+        onClick={() => workbook.activate(workbook.addSheet('Sheet1'))}
+      >
         +
       </button>
     </div>

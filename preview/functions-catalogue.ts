@@ -5,7 +5,11 @@
  * wrappers Excel calls.
  */
 import * as excelFunctions from '../functions/functions';
-import { catalogueFromMetadata, registerPreviewFunctions, type FunctionsJsonEntry } from '../src/host/preview-functions';
+import {
+  catalogueFromMetadata,
+  registerPreviewFunctions,
+  type FunctionsJsonEntry,
+} from '../src/host/preview-functions';
 
 declare const __PREVIEW_FUNCTIONS__: {
   readonly functions: readonly FunctionsJsonEntry[];
@@ -15,7 +19,11 @@ declare const __PREVIEW_FUNCTIONS__: {
 /** Returns the ids of declared functions with no export to call (empty when all is well). */
 export function installPreviewFunctions(): string[] {
   const names = Object.fromEntries(__PREVIEW_FUNCTIONS__.associate.map((a) => [a.id, a.functionName]));
-  const { functions, missing } = catalogueFromMetadata(__PREVIEW_FUNCTIONS__.functions, excelFunctions, names);
+  const { functions, missing } = catalogueFromMetadata(
+    __PREVIEW_FUNCTIONS__.functions,
+    excelFunctions,
+    names,
+  );
   registerPreviewFunctions(functions);
   return missing;
 }

@@ -4,7 +4,10 @@
  * other format falls back to General rather than guessing.
  */
 
-export function formatValue(value: number | string | boolean | null, format: string | null | undefined): string {
+export function formatValue(
+  value: number | string | boolean | null,
+  format: string | null | undefined,
+): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;

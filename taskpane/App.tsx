@@ -58,7 +58,15 @@ export interface AppProps {
   readonly practicePanel?: (sheet: AddinSheet) => ReactNode;
 }
 
-export function App({ host, language, theme, models = MODELS, exportXlsx, saveFile, practicePanel }: AppProps) {
+export function App({
+  host,
+  language,
+  theme,
+  models = MODELS,
+  exportXlsx,
+  saveFile,
+  practicePanel,
+}: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(language ?? 'en');
   const [themeName] = useState<ThemeName>(() => theme ?? systemTheme());
@@ -68,9 +76,16 @@ export function App({ host, language, theme, models = MODELS, exportXlsx, saveFi
     [models],
   );
   const workbook = useWorkbookSheets(host, useSelection(host));
-  const renderPractice = practicePanel ?? ((sheet: AddinSheet) => <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />);
+  const renderPractice =
+    practicePanel ??
+    ((sheet: AddinSheet) => (
+      <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />
+    ));
   return (
-    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <FluentProvider
+      theme={themeName === 'dark' ? webDarkTheme : webLightTheme}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>
@@ -96,7 +111,12 @@ export function App({ host, language, theme, models = MODELS, exportXlsx, saveFi
             onBuilt={workbook.built}
           />
         )}
-        <PracticeSheetPicker sheets={workbook.practiceSheets} active={workbook.active?.name ?? null} language={lang} onChoose={workbook.choose} />
+        <PracticeSheetPicker
+          sheets={workbook.practiceSheets}
+          active={workbook.active?.name ?? null}
+          language={lang}
+          onChoose={workbook.choose}
+        />
         {workbook.active && renderPractice(workbook.active)}
         <ExplainPanel host={host} language={lang} />
       </div>

@@ -4,13 +4,33 @@
  * builds (the form's submit).
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
 import type { ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, HostSupport, WorkbookHost } from '../src/host/host';
 import { DIFFICULTIES, type Difficulty } from '../src/practice/metadata';
 import { makePracticePlan } from '../src/practice/practice-plan';
-import { initialForm, parseStateDict, seedError, sizeErrors, toConfig, walkthroughMetadata, type FormState, type SheetMode } from './form';
+import {
+  initialForm,
+  parseStateDict,
+  seedError,
+  sizeErrors,
+  toConfig,
+  walkthroughMetadata,
+  type FormState,
+  type SheetMode,
+} from './form';
 import { SizeFields } from './SizeFields';
 import { WeightsFields } from './WeightsFields';
 import { BuildStatus, type Status } from './BuildStatus';
@@ -19,7 +39,12 @@ import type { Strings } from './strings';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -38,7 +63,15 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function BuildPanel({ host, models, language, strings, exportXlsx, saveFile, onBuilt }: BuildPanelProps) {
+export function BuildPanel({
+  host,
+  models,
+  language,
+  strings,
+  exportXlsx,
+  saveFile,
+  onBuilt,
+}: BuildPanelProps) {
   const styles = useStyles();
   const [form, setForm] = useState<FormState>(() => initialForm(models[0]));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -62,9 +95,14 @@ export function BuildPanel({ host, models, language, strings, exportXlsx, saveFi
   const parsedDict = form.weights === 'stateDict' ? parseStateDict(form.stateDictText, strings) : undefined;
   const dictProblem = parsedDict && !parsedDict.ok ? parsedDict.error : undefined;
   const inputsValid = Object.keys(fieldErrors).length === 0 && !seedProblem && !dictProblem;
-  const config = inputsValid ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined) : undefined;
+  const config = inputsValid
+    ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined)
+    : undefined;
   // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
-  const builderProblems = useMemo(() => (config ? spec.validate(config) : []), [spec, config && JSON.stringify(config)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const builderProblems = useMemo(
+    () => (config ? spec.validate(config) : []),
+    [spec, config && JSON.stringify(config)],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const canBuild = support.ok && inputsValid && builderProblems.length === 0 && !busy;
 
   const update = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
@@ -88,8 +126,13 @@ export function BuildPanel({ host, models, language, strings, exportXlsx, saveFi
     setStatus({ kind: 'busy', done: 0, total: 1 });
     try {
       const { plan, metadata } = makePlan();
-      const result = await host.buildSheet(plan, metadata, (p) => setStatus({ kind: 'busy', done: p.done, total: p.total }));
-      setStatus({ kind: 'done', message: strings.built(spec.label[language], config.steps, result.formulaCount, result.sheetName) });
+      const result = await host.buildSheet(plan, metadata, (p) =>
+        setStatus({ kind: 'busy', done: p.done, total: p.total }),
+      );
+      setStatus({
+        kind: 'done',
+        message: strings.built(spec.label[language], config.steps, result.formulaCount, result.sheetName),
+      });
       onBuilt?.({ name: result.sheetName, metadata });
     } catch (e) {
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
@@ -161,14 +204,22 @@ export function BuildPanel({ host, models, language, strings, exportXlsx, saveFi
         onChange={update}
       />
       <Field label={strings.mode}>
-        <RadioGroup value={form.mode} disabled={busy} onChange={(_, d) => update({ mode: d.value as SheetMode })}>
+        <RadioGroup
+          value={form.mode}
+          disabled={busy}
+          onChange={(_, d) => update({ mode: d.value as SheetMode })}
+        >
           <Radio value="walkthrough" label={strings.walkthrough} />
           <Radio value="practice" label={strings.practice} />
         </RadioGroup>
       </Field>
       {form.mode === 'practice' && (
         <Field label={strings.difficulty}>
-          <Select value={form.difficulty} disabled={busy} onChange={(_, d) => update({ difficulty: d.value as Difficulty })}>
+          <Select
+            value={form.difficulty}
+            disabled={busy}
+            onChange={(_, d) => update({ difficulty: d.value as Difficulty })}
+          >
             {DIFFICULTIES.map((d) => (
               <option key={d} value={d}>
                 {strings.difficulties[d]}

@@ -40,7 +40,11 @@ export function WeightsFields({ form, seedError, stateDictError, strings, disabl
       </Field>
       {form.weights === 'seed' ? (
         <>
-          <Field label={strings.seed} validationState={seedError ? 'error' : 'none'} validationMessage={seedError}>
+          <Field
+            label={strings.seed}
+            validationState={seedError ? 'error' : 'none'}
+            validationMessage={seedError}
+          >
             <Input
               type="number"
               inputMode="numeric"
@@ -51,7 +55,11 @@ export function WeightsFields({ form, seedError, stateDictError, strings, disabl
             />
           </Field>
           <Field label={strings.init}>
-            <Select value={form.init} disabled={disabled} onChange={(_, data) => onChange({ init: data.value as InitStyle })}>
+            <Select
+              value={form.init}
+              disabled={disabled}
+              onChange={(_, data) => onChange({ init: data.value as InitStyle })}
+            >
               <option value="hand">{strings.initHand}</option>
               <option value="torch">{strings.initTorch}</option>
             </Select>

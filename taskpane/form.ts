@@ -8,10 +8,25 @@ import type { Language, ModelId } from '../src/sheets/plan';
 import type { Difficulty } from '../src/practice/metadata';
 import type { Strings } from './strings';
 
-export const SIZE_FIELDS: readonly SizeField[] = ['inputSize', 'hiddenSize', 'steps', 'stateSize', 'heads', 'numLayers'];
+export const SIZE_FIELDS: readonly SizeField[] = [
+  'inputSize',
+  'hiddenSize',
+  'steps',
+  'stateSize',
+  'heads',
+  'numLayers',
+];
 
 /** The order models are offered in: the order the course teaches them. */
-export const MODEL_ORDER: readonly ModelId[] = ['rnn', 'lstm', 'gru', 'mamba-scan', 'mamba-block', 'slstm', 'mlstm'];
+export const MODEL_ORDER: readonly ModelId[] = [
+  'rnn',
+  'lstm',
+  'gru',
+  'mamba-scan',
+  'mamba-block',
+  'slstm',
+  'mlstm',
+];
 
 export type WeightSource = 'seed' | 'stateDict';
 export type SheetMode = 'walkthrough' | 'practice';
@@ -84,12 +99,18 @@ export function parseStateDict(text: string, s: Strings): ParsedStateDict {
   } catch (e) {
     return { ok: false, error: s.stateDictNotJson((e as Error).message) };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: s.stateDictNotObject };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: s.stateDictNotObject };
   return { ok: true, dict: value as StateDictJson };
 }
 
 /** The config the form describes; only meaningful when the form has no field errors. */
-export function toConfig(spec: ModelSpec, form: FormState, language: Language, stateDict?: StateDictJson): ModelConfig {
+export function toConfig(
+  spec: ModelSpec,
+  form: FormState,
+  language: Language,
+  stateDict?: StateDictJson,
+): ModelConfig {
   const sizes: Partial<Record<SizeField, number>> = {};
   for (const f of specFields(spec)) sizes[f] = Number((form.sizes[f] ?? '').trim());
   const base: ModelConfig = {

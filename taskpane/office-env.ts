@@ -51,5 +51,7 @@ export function officeTheme(): ThemeName {
 }
 
 export function systemTheme(): ThemeName {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 }

@@ -13,7 +13,9 @@ export function resolveStoredPlan(sheet: AddinSheet): SheetPlan | undefined {
   if (!stored) return undefined;
   try {
     const plan = buildPlan(stored.config);
-    return stored.practice ? makePracticePlan(plan, stored.practice.difficulty, stored.practice.seed).plan : plan;
+    return stored.practice
+      ? makePracticePlan(plan, stored.practice.difficulty, stored.practice.seed).plan
+      : plan;
   } catch {
     // A sheet from another version of the add-in may no longer build: leave its fills alone.
     return undefined;

@@ -68,7 +68,10 @@ const SIZE_ZH: Record<SizeField, string> = {
 /** Where a model gives a size field its own meaning (see ModelConfig). */
 const SIZE_OVERRIDES: Partial<Record<ModelId, Partial<Record<SizeField, { en: string; zh: string }>>>> = {
   'mamba-scan': { inputSize: { en: 'Channels D', zh: '通道数 D' } },
-  'mamba-block': { inputSize: { en: 'd_model', zh: 'd_model' }, hiddenSize: { en: 'd_inner', zh: 'd_inner' } },
+  'mamba-block': {
+    inputSize: { en: 'd_model', zh: 'd_model' },
+    hiddenSize: { en: 'd_inner', zh: 'd_inner' },
+  },
   mlstm: { hiddenSize: { en: 'Head dimension d', zh: '头维度 d' } },
 };
 
@@ -110,7 +113,8 @@ export const STRINGS: Readonly<Record<Language, Strings>> = {
     language: 'Language',
     build: 'Build sheet',
     building: (d, t) => `Writing the sheet… ${d} of ${t}`,
-    built: (m, s, f, sheet) => `${m} · ${s} ${s === 1 ? 'step' : 'steps'} · ${f} formulas on sheet '${sheet}'`,
+    built: (m, s, f, sheet) =>
+      `${m} · ${s} ${s === 1 ? 'step' : 'steps'} · ${f} formulas on sheet '${sheet}'`,
     buildFailed: 'The sheet could not be built.',
     cannotBuild: 'Fix these first:',
     download: 'Download .xlsx',

@@ -27,9 +27,23 @@ export interface ManifestCheckOptions {
 /** Child order the Office add-in schemas require, for the elements this manifest uses. */
 const ORDER: Record<string, string[]> = {
   OfficeApp: [
-    'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-    'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings',
-    'Permissions', 'AllowSnapshot', 'VersionOverrides',
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'AllowSnapshot',
+    'VersionOverrides',
   ],
   VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'VersionOverrides'],
   Host: ['Runtimes', 'AllFormFactors', 'DesktopFormFactor', 'MobileFormFactor'],
@@ -106,27 +120,37 @@ export function checkManifest(xml: string, opts: ManifestCheckOptions): string[]
         if (idx === -1) {
           problems.push(`${path}: unexpected element <${child.name}> (allowed here: ${order.join(', ')})`);
         } else if (idx < last) {
-          problems.push(`${path}: <${child.name}> must come before <${order[last]}> (schema order: ${order.join(', ')})`);
+          problems.push(
+            `${path}: <${child.name}> must come before <${order[last]}> (schema order: ${order.join(', ')})`,
+          );
         } else last = idx;
       }
     }
-    if (node.name === 'Namespace') problems.push(`${path}: remove <Namespace>; function names already hold their dot (LSTM.STEP)`);
+    if (node.name === 'Namespace')
+      problems.push(`${path}: remove <Namespace>; function names already hold their dot (LSTM.STEP)`);
     if (node.attrs.resid !== undefined) residUses.push({ resid: node.attrs.resid, path });
     if (node.name.startsWith('bt:') && node.attrs.id !== undefined) {
       if (ids.has(node.attrs.id)) problems.push(`${path}: duplicate resource id "${node.attrs.id}"`);
       ids.set(node.attrs.id, node.attrs.DefaultValue ?? '');
-      if (node.name === 'bt:Image') urls.push({ url: node.attrs.DefaultValue ?? '', path: `${path}#${node.attrs.id}` });
-      if (node.name === 'bt:Url') urls.push({ url: node.attrs.DefaultValue ?? '', path: `${path}#${node.attrs.id}` });
-      if (node.attrs.id.length > 32) problems.push(`${path}: resource id "${node.attrs.id}" is longer than 32 characters`);
+      if (node.name === 'bt:Image')
+        urls.push({ url: node.attrs.DefaultValue ?? '', path: `${path}#${node.attrs.id}` });
+      if (node.name === 'bt:Url')
+        urls.push({ url: node.attrs.DefaultValue ?? '', path: `${path}#${node.attrs.id}` });
+      if (node.attrs.id.length > 32)
+        problems.push(`${path}: resource id "${node.attrs.id}" is longer than 32 characters`);
     }
-    if (['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation'].includes(node.name) && node.attrs.DefaultValue) {
+    if (
+      ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation'].includes(node.name) &&
+      node.attrs.DefaultValue
+    ) {
       const size = node.name === 'IconUrl' ? 32 : node.name === 'HighResolutionIconUrl' ? 64 : undefined;
       urls.push({ url: node.attrs.DefaultValue, path, size });
     }
   });
 
   for (const use of residUses) {
-    if (!ids.has(use.resid)) problems.push(`${use.path}: resid "${use.resid}" does not match any resource id`);
+    if (!ids.has(use.resid))
+      problems.push(`${use.path}: resid "${use.resid}" does not match any resource id`);
   }
 
   // Icons referenced with a declared size must have it.
@@ -168,19 +192,22 @@ export function checkManifest(xml: string, opts: ManifestCheckOptions): string[]
 
   const sets = new Map<string, string>();
   walk(app, (node, path) => {
-    if (node.name === 'Set' && path.startsWith('OfficeApp/Requirements')) sets.set(node.attrs.Name, node.attrs.MinVersion ?? '1.1');
+    if (node.name === 'Set' && path.startsWith('OfficeApp/Requirements'))
+      sets.set(node.attrs.Name, node.attrs.MinVersion ?? '1.1');
   });
   for (const [name, min] of Object.entries(REQUIRED_SETS)) {
     const got = sets.get(name);
     if (!got) problems.push(`OfficeApp/Requirements must require ${name} ${min} or later`);
-    else if (!versionAtLeast(got, min)) problems.push(`OfficeApp/Requirements: ${name} ${got} is older than ${min}`);
+    else if (!versionAtLeast(got, min))
+      problems.push(`OfficeApp/Requirements: ${name} ${got} is older than ${min}`);
   }
 
   let runtimeOk = false;
   let customFunctions = false;
   walk(app, (node) => {
     if (node.name === 'Runtime' && node.attrs.lifetime === 'long') runtimeOk = true;
-    if (node.name === 'ExtensionPoint' && node.attrs['xsi:type'] === 'CustomFunctions') customFunctions = true;
+    if (node.name === 'ExtensionPoint' && node.attrs['xsi:type'] === 'CustomFunctions')
+      customFunctions = true;
   });
   if (!runtimeOk) problems.push('a shared runtime needs <Runtime resid="…" lifetime="long"/>');
   if (!customFunctions) problems.push('missing the CustomFunctions extension point');

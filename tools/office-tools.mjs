@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 
-export const DEBUGGING_BIN = path.join('node_modules', '.bin', process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging');
+export const DEBUGGING_BIN = path.join(
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging',
+);
 
 export function hasOfficeDebugging() {
   return existsSync(DEBUGGING_BIN);

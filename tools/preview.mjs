@@ -28,10 +28,14 @@ const TYPES = {
 
 /** Builds dist-preview/ with webpack's Node API; rejects with webpack's own messages. */
 export async function buildPreview({ mode = 'production' } = {}) {
-  const { default: configOf } = await import(pathToFileURL(path.join(root, 'webpack.preview.config.js')).href);
+  const { default: configOf } = await import(
+    pathToFileURL(path.join(root, 'webpack.preview.config.js')).href
+  );
   const config = configOf({}, { mode });
   const compiler = webpack(config);
-  const stats = await new Promise((resolve, reject) => compiler.run((err, s) => (err ? reject(err) : resolve(s))));
+  const stats = await new Promise((resolve, reject) =>
+    compiler.run((err, s) => (err ? reject(err) : resolve(s))),
+  );
   await new Promise((resolve) => compiler.close(resolve));
   if (stats.hasErrors()) {
     const errors = stats.toJson({ all: false, errors: true }).errors.map((e) => e.message);
@@ -51,7 +55,10 @@ export function servePreview({ port = 3001, host = 'localhost', dir = PREVIEW_DI
       if (!file.startsWith(dir + path.sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -17,10 +17,14 @@ if (webIdx >= 0) {
     process.exit(2);
   }
   if (!hasOfficeDebugging()) {
-    console.error('office-addin-debugging is not installed here; sideload dist/manifest.xml by hand (see README).');
+    console.error(
+      'office-addin-debugging is not installed here; sideload dist/manifest.xml by hand (see README).',
+    );
     process.exit(1);
   }
-  process.exit(await runOfficeDebugging(['start', 'manifest.xml', 'web', '--document', documentUrl, ...common]));
+  process.exit(
+    await runOfficeDebugging(['start', 'manifest.xml', 'web', '--document', documentUrl, ...common]),
+  );
 } else if (!args.includes('--preview') && hasDesktopExcel() && hasOfficeDebugging()) {
   process.exit(await runOfficeDebugging(['start', 'manifest.xml', 'desktop', ...common]));
 } else {
@@ -29,7 +33,9 @@ if (webIdx >= 0) {
     : args.includes('--preview')
       ? 'preview requested'
       : 'office-addin-debugging is not installed';
-  console.log(`Starting the preview (${why}): the task pane and a live workbook in your browser, no Excel needed.`);
+  console.log(
+    `Starting the preview (${why}): the task pane and a live workbook in your browser, no Excel needed.`,
+  );
   const { startPreview } = await import('./preview.mjs');
   await startPreview({ port: Number(process.env.PREVIEW_PORT || 3001) });
 }

@@ -42,4 +42,6 @@ if (problems.length) {
   for (const p of problems) console.error(`  - ${p}`);
   process.exit(1);
 }
-console.log(`manifest OK (${dist ? `${dist}/manifest.xml against built files` : 'manifest.xml against declared build outputs'})`);
+console.log(
+  `manifest OK (${dist ? `${dist}/manifest.xml against built files` : 'manifest.xml against declared build outputs'})`,
+);

@@ -14,7 +14,11 @@ export function commonConfig(dev) {
     module: {
       rules: [
         // Type errors are tsc's job (npm run typecheck); the bundle only needs the JavaScript.
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
         { test: /\.css$/, use: ['style-loader', 'css-loader'] },
         { test: /\.(woff2?|ttf)$/, type: 'asset/resource', generator: { filename: 'fonts/[name][ext]' } },
       ],

@@ -41,9 +41,14 @@ function integer(flag: string, text: string | undefined): number | undefined {
   return Number(text);
 }
 
-function oneOf<T extends string>(flag: string, text: string | undefined, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  flag: string,
+  text: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (text === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${text}")`);
+  if (!(allowed as readonly string[]).includes(text))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${text}")`);
   return text as T;
 }
 
@@ -53,7 +58,12 @@ function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelC
   const p = stackFromStateDict(model as CellKind, dict);
   const peephole = 'weight_ci_l0' in dict;
   const variant = p.bidirectional ? 'bidirectional' : peephole ? 'peephole' : undefined;
-  return { inputSize: p.inputSize, hiddenSize: p.hiddenSize, numLayers: p.numLayers, ...(variant ? { variant } : {}) };
+  return {
+    inputSize: p.inputSize,
+    hiddenSize: p.hiddenSize,
+    numLayers: p.numLayers,
+    ...(variant ? { variant } : {}),
+  };
 }
 
 export interface WorkbookJob {
@@ -115,7 +125,8 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
     } catch (e) {
       throw new UsageError(`--weights ${v.weights} is not valid JSON: ${(e as Error).message}`);
     }
-    if (typeof stateDict !== 'object' || stateDict === null || Array.isArray(stateDict)) throw new UsageError(`--weights ${v.weights} must hold a JSON object (tensor name → array)`);
+    if (typeof stateDict !== 'object' || stateDict === null || Array.isArray(stateDict))
+      throw new UsageError(`--weights ${v.weights} must hold a JSON object (tensor name → array)`);
     try {
       fromDict = sizesFromStateDict(spec.id, stateDict);
     } catch (e) {

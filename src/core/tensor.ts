@@ -54,7 +54,8 @@ export function rowBlock(m: Matrix, start: number, count: number): Matrix {
 
 export function transpose(m: Matrix): Matrix {
   const t = matrix(m.cols, m.rows);
-  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) t.data[j * m.rows + i] = m.data[i * m.cols + j];
+  for (let i = 0; i < m.rows; i++)
+    for (let j = 0; j < m.cols; j++) t.data[j * m.rows + i] = m.data[i * m.cols + j];
   return t;
 }
 

@@ -16,7 +16,12 @@ export class TraceRecorder {
   constructor(private readonly steps: number) {}
 
   /** Stores a copy: callers reuse their buffers between steps. */
-  record(name: string, t: number, values: ArrayLike<number>, shape: readonly number[] = [values.length]): void {
+  record(
+    name: string,
+    t: number,
+    values: ArrayLike<number>,
+    shape: readonly number[] = [values.length],
+  ): void {
     let list = this.tensors[name];
     if (!list) {
       list = this.tensors[name] = new Array<Float64Array>(this.steps);

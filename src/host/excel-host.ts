@@ -166,7 +166,10 @@ export class ExcelHost implements WorkbookHost {
       }
       syncCount++;
       const existingIds = new Set(worksheets.items.map((s) => s.id));
-      const name = freeSheetName(plan.baseName, worksheets.items.map((s) => s.name));
+      const name = freeSheetName(
+        plan.baseName,
+        worksheets.items.map((s) => s.name),
+      );
       onProgress?.({ done: 0, total: chunks.length });
       try {
         const sheet = worksheets.add(name);
@@ -239,7 +242,9 @@ export class ExcelHost implements WorkbookHost {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     await context.sync();
     if (sheet.isNullObject) {
-      throw new Error(this.language === 'zh' ? `找不到工作表“${name}”。` : `There is no sheet named '${name}'.`);
+      throw new Error(
+        this.language === 'zh' ? `找不到工作表“${name}”。` : `There is no sheet named '${name}'.`,
+      );
     }
     return sheet;
   }
@@ -284,7 +289,13 @@ export class ExcelHost implements WorkbookHost {
         const range = sheet.getRange(w.address);
         if (w.content === null) range.clear('Contents');
         else if (w.content !== undefined) {
-          range.formulas = [[typeof w.content === 'string' && !w.content.startsWith('=') ? literalEntry(w.content) : w.content]];
+          range.formulas = [
+            [
+              typeof w.content === 'string' && !w.content.startsWith('=')
+                ? literalEntry(w.content)
+                : w.content,
+            ],
+          ];
         }
         if (w.fill === null) {
           const fill = this.planFill(plan, w.address);
@@ -345,4 +356,3 @@ export class ExcelHost implements WorkbookHost {
     };
   }
 }
-

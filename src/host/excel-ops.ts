@@ -4,14 +4,26 @@
  * Excel, and lets the host cut the list into requests below Excel's payload limit.
  */
 import type { CellRole, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
-import { boxColor, CELL_BORDER_COLOR, formatKey, hasFormatting, type CellLook, type LookOf } from './cell-look';
+import {
+  boxColor,
+  CELL_BORDER_COLOR,
+  formatKey,
+  hasFormatting,
+  type CellLook,
+  type LookOf,
+} from './cell-look';
 import { chunkAddresses, groupRectangles, rectCols, rectRows } from './rectangles';
 
 export type CellEntry = string | number;
 
 export type ExcelOp =
   /** One rectangle of contents; '' marks a position with nothing to write. */
-  | { readonly kind: 'cells'; readonly range: PlanRange; readonly formulas: CellEntry[][]; readonly numberFormat?: string[][] }
+  | {
+      readonly kind: 'cells';
+      readonly range: PlanRange;
+      readonly formulas: CellEntry[][];
+      readonly numberFormat?: string[][];
+    }
   /** One style over a union of rectangles (a RangeAreas). */
   | { readonly kind: 'format'; readonly ranges: readonly PlanRange[]; readonly look: CellLook }
   /** Outline of each rectangle (and its inner grid when `inside`), one colour and weight. */
@@ -86,7 +98,11 @@ function jsonBytes(value: unknown): number {
 export function opBytes(op: ExcelOp): number {
   switch (op.kind) {
     case 'cells':
-      return 3 * ACTION_OVERHEAD + jsonBytes(op.formulas) + (op.numberFormat ? ACTION_OVERHEAD + jsonBytes(op.numberFormat) : 0);
+      return (
+        3 * ACTION_OVERHEAD +
+        jsonBytes(op.formulas) +
+        (op.numberFormat ? ACTION_OVERHEAD + jsonBytes(op.numberFormat) : 0)
+      );
     case 'format':
       return 8 * ACTION_OVERHEAD + 20 * op.ranges.length + jsonBytes(op.look);
     case 'borders':
@@ -151,14 +167,32 @@ function splitCells(
   }
   if (rectRows(rect) > 1) {
     const mid = Math.floor(rectRows(rect) / 2);
-    splitCells({ ...rect, bottom: rect.top + mid - 1 }, formulas.slice(0, mid), formats?.slice(0, mid), maxBytes, out);
+    splitCells(
+      { ...rect, bottom: rect.top + mid - 1 },
+      formulas.slice(0, mid),
+      formats?.slice(0, mid),
+      maxBytes,
+      out,
+    );
     splitCells({ ...rect, top: rect.top + mid }, formulas.slice(mid), formats?.slice(mid), maxBytes, out);
     return;
   }
   if (rectCols(rect) > 1) {
     const mid = Math.floor(rectCols(rect) / 2);
-    splitCells({ ...rect, right: rect.left + mid - 1 }, [formulas[0].slice(0, mid)], formats && [formats[0].slice(0, mid)], maxBytes, out);
-    splitCells({ ...rect, left: rect.left + mid }, [formulas[0].slice(mid)], formats && [formats[0].slice(mid)], maxBytes, out);
+    splitCells(
+      { ...rect, right: rect.left + mid - 1 },
+      [formulas[0].slice(0, mid)],
+      formats && [formats[0].slice(0, mid)],
+      maxBytes,
+      out,
+    );
+    splitCells(
+      { ...rect, left: rect.left + mid },
+      [formulas[0].slice(mid)],
+      formats && [formats[0].slice(mid)],
+      maxBytes,
+      out,
+    );
     return;
   }
   // One cell over the limit cannot be split; Excel limits a formula to 8,192 characters anyway.
@@ -229,7 +263,8 @@ function widthOps(plan: SheetPlan): ExcelOp[] {
 /** Every write that reproduces `plan` on an empty sheet, contents first. */
 export function planOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits = DEFAULT_OP_LIMITS): ExcelOp[] {
   for (const n of plan.names) {
-    if (!isValidExcelName(n.name)) throw new Error(`The sheet plan defines an invalid Excel name "${n.name}".`);
+    if (!isValidExcelName(n.name))
+      throw new Error(`The sheet plan defines an invalid Excel name "${n.name}".`);
   }
   return [
     ...cellsOps(plan, lookOf, limits),

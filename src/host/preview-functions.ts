@@ -35,7 +35,11 @@ export interface PreviewFunction {
 /** One entry of a custom-functions metadata file (functions.json), the parts used here. */
 export interface FunctionsJsonEntry {
   readonly id: string;
-  readonly parameters: readonly { readonly name: string; readonly dimensionality?: string; readonly optional?: boolean }[];
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly dimensionality?: string;
+    readonly optional?: boolean;
+  }[];
 }
 
 /** `LSTM.SEQ` ↔ `lstmSeq`, the naming rule between Excel names and the plain exports. */
@@ -66,7 +70,11 @@ export function catalogueFromMetadata(
     }
     functions.push({
       id: e.id.toUpperCase(),
-      params: e.parameters.map((p) => ({ name: p.name, matrix: p.dimensionality === 'matrix', optional: !!p.optional })),
+      params: e.parameters.map((p) => ({
+        name: p.name,
+        matrix: p.dimensionality === 'matrix',
+        optional: !!p.optional,
+      })),
       impl: impl as (...args: unknown[]) => unknown,
     });
   }
@@ -112,7 +120,10 @@ function argumentFor(v: HfValue, param: PreviewFunctionParam | undefined): unkno
     const rows = data.map((row) => row.map(scalarOf));
     if (matrix) return rows;
     if (rows.length === 1 && rows[0].length === 1) return rows[0][0];
-    return new CellError(ErrorType.VALUE, `${param?.name ?? 'argument'} takes a single value, got a ${rows.length}×${rows[0]?.length ?? 0} range`);
+    return new CellError(
+      ErrorType.VALUE,
+      `${param?.name ?? 'argument'} takes a single value, got a ${rows.length}×${rows[0]?.length ?? 0} range`,
+    );
   }
   const x = scalarOf(v);
   return matrix ? [[x]] : x;
@@ -134,7 +145,8 @@ function resultOf(out: unknown): HfValue {
 }
 
 function checkScalar(x: unknown): number | string | boolean | CellError {
-  if (typeof x === 'number') return Number.isFinite(x) ? x : new CellError(ErrorType.NUM, 'the result is not a finite number');
+  if (typeof x === 'number')
+    return Number.isFinite(x) ? x : new CellError(ErrorType.NUM, 'the result is not a finite number');
   if (typeof x === 'string' || typeof x === 'boolean') return x;
   if (x === null || x === undefined) return '';
   return new CellError(ErrorType.VALUE, `unexpected result ${String(x)}`);
@@ -151,7 +163,11 @@ function callWith(fn: PreviewFunction, values: readonly HfValue[]): HfValue {
   while (args.length < fn.params.length) args.push(null);
   try {
     const out = fn.impl(...args);
-    if (out instanceof Promise) return new CellError(ErrorType.VALUE, `${fn.id} is asynchronous; the preview runs synchronous functions only`);
+    if (out instanceof Promise)
+      return new CellError(
+        ErrorType.VALUE,
+        `${fn.id} is asynchronous; the preview runs synchronous functions only`,
+      );
     return resultOf(out);
   } catch (e) {
     return toCellError(e);
@@ -178,7 +194,9 @@ function pluginFor(functions: readonly PreviewFunction[]): FunctionPluginDefinit
     };
     proto[method] = function (this: FunctionPlugin, ast: ProcedureAstLike, state: unknown) {
       const self = this as unknown as PluginInternals;
-      return self.runFunction(ast.args, state, self.metadata(fn.id), (...values: HfValue[]) => callWith(fn, values));
+      return self.runFunction(ast.args, state, self.metadata(fn.id), (...values: HfValue[]) =>
+        callWith(fn, values),
+      );
     };
     // HyperFormula fixes a formula's spill size when the formula is entered. The shape
     // of our results follows the arguments' shapes, so evaluate them and run the function
@@ -186,7 +204,9 @@ function pluginFor(functions: readonly PreviewFunction[]): FunctionPluginDefinit
     proto[sizeMethod] = function (this: FunctionPlugin, ast: ProcedureAstLike, state: unknown) {
       const self = this as unknown as PluginInternals;
       try {
-        const values = ast.args.map((arg) => (arg.type === 'EMPTY' ? undefined : self.evaluateAst(arg, state)));
+        const values = ast.args.map((arg) =>
+          arg.type === 'EMPTY' ? undefined : self.evaluateAst(arg, state),
+        );
         const out = callWith(fn, values);
         if (out instanceof SimpleRangeValue) return new ArraySize(out.width(), out.height());
       } catch {
@@ -195,13 +215,19 @@ function pluginFor(functions: readonly PreviewFunction[]): FunctionPluginDefinit
       return ArraySize.scalar();
     };
   });
-  (PreviewCustomFunctions as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions = implemented;
+  (PreviewCustomFunctions as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions =
+    implemented;
   return PreviewCustomFunctions as unknown as FunctionPluginDefinition;
 }
 
 /** The protected members of FunctionPlugin the generated methods use. */
 interface PluginInternals {
-  runFunction(args: unknown, state: unknown, metadata: unknown, impl: (...values: HfValue[]) => HfValue): HfValue;
+  runFunction(
+    args: unknown,
+    state: unknown,
+    metadata: unknown,
+    impl: (...values: HfValue[]) => HfValue,
+  ): HfValue;
   metadata(id: string): unknown;
   evaluateAst(ast: unknown, state: unknown): HfValue;
 }

@@ -86,7 +86,8 @@ export class PreviewHost implements WorkbookHost {
   }
 
   private requireAddinSheet(sheet: string): void {
-    if (!this.workbook.sheet(sheet)?.metadata) throw new Error(`"${sheet}" is not a sheet this add-in created`);
+    if (!this.workbook.sheet(sheet)?.metadata)
+      throw new Error(`"${sheet}" is not a sheet this add-in created`);
   }
 }
 
@@ -94,4 +95,3 @@ function normal(address: string): string {
   const p = parseA1(address);
   return a1(p.row, p.col);
 }
-

@@ -196,7 +196,12 @@ export class PreviewWorkbook {
    * go in `chunkRows` rows at a time so a caller can report progress between chunks;
    * evaluation waits until the last chunk so the graph is computed once.
    */
-  writePlan(name: string, plan: SheetPlan, onChunk?: (done: number, total: number) => void, chunkRows = 200): void {
+  writePlan(
+    name: string,
+    plan: SheetPlan,
+    onChunk?: (done: number, total: number) => void,
+    chunkRows = 200,
+  ): void {
     const r = this.require(name);
     r.rowCount = plan.rowCount;
     r.colCount = plan.colCount;
@@ -206,10 +211,14 @@ export class PreviewWorkbook {
     const fonts = new Map<number, number>();
     for (const c of plan.cells) fonts.set(c.row, Math.max(fonts.get(c.row) ?? 0, styleFor(c.role).fontSize));
     r.rowFontSizes = fonts;
-    const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () => new Array(plan.colCount).fill(null));
+    const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () =>
+      new Array(plan.colCount).fill(null),
+    );
     for (const c of plan.cells) {
       if (c.row >= plan.rowCount || c.col >= plan.colCount) {
-        throw new RangeError(`plan cell ${a1(c.row, c.col)} lies outside its ${plan.rowCount}×${plan.colCount} sheet`);
+        throw new RangeError(
+          `plan cell ${a1(c.row, c.col)} lies outside its ${plan.rowCount}×${plan.colCount} sheet`,
+        );
       }
       rows[c.row][c.col] = c.formula ?? c.value ?? null;
       r.looks.set(key(c.row, c.col), { role: c.role, numberFormat: c.numberFormat ?? null });
@@ -312,7 +321,10 @@ export function parseInput(text: string): string | number | boolean | null {
 }
 
 function sanitizeSheetName(name: string): string {
-  const clean = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, MAX_SHEET_NAME);
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, MAX_SHEET_NAME);
   return clean === '' ? 'Sheet' : clean;
 }
 

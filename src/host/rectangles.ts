@@ -57,7 +57,11 @@ export function rectCols(r: PlanRange): number {
  * `maxChars` and `maxAreas`: Excel rejects very long multi-area addresses (failures are
  * reported from about 8,000 characters), so we stay well below.
  */
-export function chunkAddresses(ranges: readonly PlanRange[], maxChars: number, maxAreas: number): PlanRange[][] {
+export function chunkAddresses(
+  ranges: readonly PlanRange[],
+  maxChars: number,
+  maxAreas: number,
+): PlanRange[][] {
   const groups: PlanRange[][] = [];
   let current: PlanRange[] = [];
   let chars = 0;

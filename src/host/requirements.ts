@@ -26,7 +26,10 @@ export const REQUIRED_SETS: readonly RequirementSet[] = [
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
-export function checkRequirements(isSetSupported: IsSetSupported | undefined, language: Language = 'en'): HostSupport {
+export function checkRequirements(
+  isSetSupported: IsSetSupported | undefined,
+  language: Language = 'en',
+): HostSupport {
   if (!isSetSupported) {
     return {
       ok: false,

@@ -6,8 +6,18 @@
 export type ActionKind = 'reveal' | 'reveal-all' | 'fill-next-step' | 'reset';
 
 export type ActionResult =
-  | { readonly status: 'needs-confirmation'; readonly kind: ActionKind; readonly replaces: readonly string[]; readonly writes: readonly string[] }
-  | { readonly status: 'done'; readonly kind: ActionKind; readonly written: readonly string[]; readonly step?: number }
+  | {
+      readonly status: 'needs-confirmation';
+      readonly kind: ActionKind;
+      readonly replaces: readonly string[];
+      readonly writes: readonly string[];
+    }
+  | {
+      readonly status: 'done';
+      readonly kind: ActionKind;
+      readonly written: readonly string[];
+      readonly step?: number;
+    }
   | { readonly status: 'nothing'; readonly kind: ActionKind };
 
 export interface ActionOptions {

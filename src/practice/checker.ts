@@ -42,7 +42,10 @@ export function closeEnough(entered: number, expected: number): boolean {
 
 /** A parameter cell that does not hold a number: the model cannot be recomputed. */
 export class ParamCellError extends Error {
-  constructor(readonly address: string, readonly tensor: string) {
+  constructor(
+    readonly address: string,
+    readonly tensor: string,
+  ) {
     super(`${address} (${tensor}) must hold a number to check the sheet`);
     this.name = 'ParamCellError';
   }
@@ -51,7 +54,10 @@ export class ParamCellError extends Error {
 /** The trace of the model as the sheet's input and weight cells now define it. */
 export async function recomputeFromSheet(host: WorkbookHost, ctx: PracticeContext): Promise<Trace> {
   const cells = paramCells(ctx.walkthrough);
-  const contents = await host.readCells(ctx.sheet, cells.map((c) => a1(c.row, c.col)));
+  const contents = await host.readCells(
+    ctx.sheet,
+    cells.map((c) => a1(c.row, c.col)),
+  );
   const values = new Map<string, number>();
   cells.forEach((cell, i) => {
     const v = numericValue(contents[i].value);
@@ -74,7 +80,8 @@ export async function checkContext(host: WorkbookHost, ctx: PracticeContext): Pr
     if (isEmptyEntry(entry)) return { address, verdict: 'unanswered' };
     const t = ctx.cells.get(address)?.meaning?.trace;
     const expected = t ? trace.tensors[t.name]?.[t.step]?.[t.flat] : undefined;
-    if (expected === undefined) throw new Error(`the ${ctx.stored.config.model} trace has no value for ${address}`);
+    if (expected === undefined)
+      throw new Error(`the ${ctx.stored.config.model} trace has no value for ${address}`);
     const n = numericValue(entry.value);
     return { address, verdict: n !== null && closeEnough(n, expected) ? 'right' : 'wrong' };
   });

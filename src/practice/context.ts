@@ -51,7 +51,9 @@ export function practiceContextFrom(ctx: SheetContext): PracticeContext {
     const cell = ctx.cells.get(address);
     // A marker written by another version of a builder: refuse rather than judge the wrong cells.
     if (!cell?.formula || !cell.meaning?.trace) {
-      throw new Error(`answer cell ${address} of "${ctx.sheet}" does not match this version's ${ctx.stored.config.model} sheet`);
+      throw new Error(
+        `answer cell ${address} of "${ctx.sheet}" does not match this version's ${ctx.stored.config.model} sheet`,
+      );
     }
   }
   return { ...ctx, practice, answers, answerSet: new Set(answers) };

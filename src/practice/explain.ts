@@ -32,18 +32,33 @@ export interface CellExplanation {
   readonly feedsLeftOut: number;
 }
 
-export async function explainCell(host: WorkbookHost, selected: SelectedCell): Promise<CellExplanation | null> {
+export async function explainCell(
+  host: WorkbookHost,
+  selected: SelectedCell,
+): Promise<CellExplanation | null> {
   const ctx = await loadSheetContext(host, selected.sheet);
   if (!ctx) return null;
   const answers = ctx.stored.mode === 'practice' ? practiceContextFrom(ctx).answerSet : new Set<string>();
   const address = normalizeAddress(selected.address);
   const cell = ctx.cells.get(address);
   const described = describeCell(ctx, address, answers);
-  const kind = described.isAnswer ? 'answer' : cell?.meaning?.param ? 'param' : cell?.formula ? 'computed' : 'other';
+  const kind = described.isAnswer
+    ? 'answer'
+    : cell?.meaning?.param
+      ? 'param'
+      : cell?.formula
+        ? 'computed'
+        : 'other';
   const all = feedRanges(ctx, address, answers).flatMap((r) => r.cells);
   const unique = [...new Map(all.map((c) => [c.address, c])).values()];
   const shown = unique.slice(0, MAX_FEED_VALUES);
-  const contents = shown.length > 0 ? await host.readCells(ctx.sheet, shown.map((c) => c.address)) : [];
+  const contents =
+    shown.length > 0
+      ? await host.readCells(
+          ctx.sheet,
+          shown.map((c) => c.address),
+        )
+      : [];
   return {
     sheet: ctx.sheet,
     address,

@@ -27,7 +27,9 @@ const GIVEN_ROLES = new Set(['copy', 'input', 'weight', 'recurrentWeight', 'bias
 
 /** Cells the learner could be asked to compute: formulas that match a trace entry. */
 export function computedCells(plan: SheetPlan): PlanCell[] {
-  return plan.cells.filter((c) => c.formula !== undefined && c.meaning?.trace !== undefined && !GIVEN_ROLES.has(c.role));
+  return plan.cells.filter(
+    (c) => c.formula !== undefined && c.meaning?.trace !== undefined && !GIVEN_ROLES.has(c.role),
+  );
 }
 
 /**
@@ -95,7 +97,13 @@ export function makePracticePlan(
     if (!blanks.has(cell)) return cell;
     answers.push(a1(cell.row, cell.col));
     // The meaning stays (tensor, step, equation: what to compute), the formula goes.
-    return { row: cell.row, col: cell.col, role: 'answer', meaning: cell.meaning, numberFormat: cell.numberFormat };
+    return {
+      row: cell.row,
+      col: cell.col,
+      role: 'answer',
+      meaning: cell.meaning,
+      numberFormat: cell.numberFormat,
+    };
   });
   const config = plan.config as unknown as ModelConfig;
   return {

@@ -5,7 +5,11 @@ import { loadPracticeContext } from './context';
 import { isEmptyEntry } from './entries';
 import { writeAnswerCells } from './guard';
 
-export async function resetPractice(host: WorkbookHost, sheet: string, options: ActionOptions = {}): Promise<ActionResult> {
+export async function resetPractice(
+  host: WorkbookHost,
+  sheet: string,
+  options: ActionOptions = {},
+): Promise<ActionResult> {
   const ctx = await loadPracticeContext(host, sheet);
   const entries = await host.readCells(ctx.sheet, ctx.answers);
   const replaces = ctx.answers.filter((_, i) => !isEmptyEntry(entries[i]));

@@ -36,7 +36,11 @@ export interface SheetModel {
 export function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
-  return [config.language === 'zh' ? `未知变体 "${config.variant}"（可选：${ids}）` : `unknown variant "${config.variant}" (choose one of: ${ids})`];
+  return [
+    config.language === 'zh'
+      ? `未知变体 "${config.variant}"（可选：${ids}）`
+      : `unknown variant "${config.variant}" (choose one of: ${ids})`,
+  ];
 }
 
 function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
@@ -44,12 +48,20 @@ function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
   const variant = unknownVariantProblems(model.variants, config);
   if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, model.estimateCells);
-  if (config.init !== 'torch' && config.init !== 'hand') problems.push(zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`);
+  if (config.init !== 'torch' && config.init !== 'hand')
+    problems.push(
+      zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`,
+    );
   if (config.stateDict && !model.stateDictProblems) {
-    problems.push(zh ? `${model.label.zh} 工作表不接受 state_dict，请使用随机种子初始化` : `the ${model.label.en} sheet does not load a state_dict; use a seed instead`);
+    problems.push(
+      zh
+        ? `${model.label.zh} 工作表不接受 state_dict，请使用随机种子初始化`
+        : `the ${model.label.en} sheet does not load a state_dict; use a seed instead`,
+    );
   }
   // Shapes are only worth reading once the sizes they are compared with are sound.
-  if (config.stateDict && model.stateDictProblems && problems.length === 0) problems.push(...model.stateDictProblems(config));
+  if (config.stateDict && model.stateDictProblems && problems.length === 0)
+    problems.push(...model.stateDictProblems(config));
   return problems;
 }
 

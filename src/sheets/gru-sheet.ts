@@ -53,8 +53,30 @@ function gateBand(id: GateId): Band {
       const col = s.timeCol(t);
       const wiRow = weightRowRef(s, top, s.inSize);
       const whRow = weightRowRef(s, top, s.H, s.wCol + s.inSize + 1);
-      const gi = s.b.computed({ top, left: col + GI, rows: s.H, cols: 1, role: 'computed', formula: (r) => `${dotF(wiRow(r), s.x(t).colRef(0))}+${bi.at(r, 0, true)}`, trace: s.tname(`gi_${id}`), step: t, tensor: `gi_${id}`, equation: `gi_${id} = W_{i${id}} x_t + b_{i${id}}` });
-      const gh = s.b.computed({ top, left: col + GH, rows: s.H, cols: 1, role: 'computed', formula: (r) => `${dotF(whRow(r), s.hPrev(t).colRef(0))}+${bh.at(r, 0, true)}`, trace: s.tname(`gh_${id}`), step: t, tensor: `gh_${id}`, equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}` });
+      const gi = s.b.computed({
+        top,
+        left: col + GI,
+        rows: s.H,
+        cols: 1,
+        role: 'computed',
+        formula: (r) => `${dotF(wiRow(r), s.x(t).colRef(0))}+${bi.at(r, 0, true)}`,
+        trace: s.tname(`gi_${id}`),
+        step: t,
+        tensor: `gi_${id}`,
+        equation: `gi_${id} = W_{i${id}} x_t + b_{i${id}}`,
+      });
+      const gh = s.b.computed({
+        top,
+        left: col + GH,
+        rows: s.H,
+        cols: 1,
+        role: 'computed',
+        formula: (r) => `${dotF(whRow(r), s.hPrev(t).colRef(0))}+${bh.at(r, 0, true)}`,
+        trace: s.tname(`gh_${id}`),
+        step: t,
+        tensor: `gh_${id}`,
+        equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}`,
+      });
       writeOperators(s, top, col + OP, act);
       s.b.computed({
         top,
@@ -62,7 +84,10 @@ function gateBand(id: GateId): Band {
         rows: s.H,
         cols: 1,
         role: isNew ? 'activation' : 'gate',
-        formula: (r) => (isNew ? tanhF(`${gi.at(r)}+${s.band('r', t).at(r)}*${gh.at(r)}`) : sigmoidF(`${gi.at(r)}+${gh.at(r)}`)),
+        formula: (r) =>
+          isNew
+            ? tanhF(`${gi.at(r)}+${s.band('r', t).at(r)}*${gh.at(r)}`)
+            : sigmoidF(`${gi.at(r)}+${gh.at(r)}`),
         trace: s.tname(id),
         step: t,
         tensor: `${id}_t`,
@@ -100,7 +125,10 @@ export const gruLayout: CellLayout = {
     ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
     ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
     ['activation', { en: 'candidate nₜ (tanh)', zh: '候选 nₜ (tanh)' }],
-    ['computed', { en: 'gi, gh: input and hidden parts (formulas)', zh: 'gi、gh：输入部分与隐藏部分（公式）' }],
+    [
+      'computed',
+      { en: 'gi, gh: input and hidden parts (formulas)', zh: 'gi、gh：输入部分与隐藏部分（公式）' },
+    ],
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
   bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
@@ -113,8 +141,22 @@ export const gruModel: RecurrentModel = {
     { id: 'standard', label: { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' } },
     { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
   ],
-  defaults: { model: 'gru', language: 'en', inputSize: 3, hiddenSize: 2, steps: 4, seed: 1, init: 'hand', variant: 'standard', numLayers: 1 },
-  shape: (config: ModelConfig) => ({ numLayers: config.numLayers ?? 1, bidirectional: config.variant === 'bidirectional', peephole: false }),
+  defaults: {
+    model: 'gru',
+    language: 'en',
+    inputSize: 3,
+    hiddenSize: 2,
+    steps: 4,
+    seed: 1,
+    init: 'hand',
+    variant: 'standard',
+    numLayers: 1,
+  },
+  shape: (config: ModelConfig) => ({
+    numLayers: config.numLayers ?? 1,
+    bidirectional: config.variant === 'bidirectional',
+    peephole: false,
+  }),
 };
 
 export const gruSpec: ModelSpec = recurrentSpec(gruModel);

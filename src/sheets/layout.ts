@@ -5,7 +5,18 @@
  * `param` (which tensor entry they hold), formulas a `trace` (which trace entry they
  * must equal). Blocks return their addresses so later formulas can point at them.
  */
-import { a1, rangeA1, type CellMeaning, type CellRole, type Language, type ModelId, type PlanCell, type PlanName, type PlanRange, type SheetPlan } from './plan';
+import {
+  a1,
+  rangeA1,
+  type CellMeaning,
+  type CellRole,
+  type Language,
+  type ModelId,
+  type PlanCell,
+  type PlanName,
+  type PlanRange,
+  type SheetPlan,
+} from './plan';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MIN_NUMBER_WIDTH, operatorWidth, styleFor } from './style';
 import { roleLegend, label, type Bilingual } from './i18n';
 import { readable } from './notation';
@@ -25,7 +36,12 @@ export class Block {
   ) {}
 
   get range(): PlanRange {
-    return { top: this.top, left: this.left, bottom: this.top + this.rows - 1, right: this.left + this.cols - 1 };
+    return {
+      top: this.top,
+      left: this.left,
+      bottom: this.top + this.rows - 1,
+      right: this.left + this.cols - 1,
+    };
   }
 
   get bottom(): number {
@@ -48,7 +64,10 @@ export class Block {
 
   /** Column c of the block as a range ("B4:B7"). */
   colRef(c = 0, absolute = false): string {
-    return rangeA1({ top: this.top, bottom: this.bottom, left: this.left + c, right: this.left + c }, absolute);
+    return rangeA1(
+      { top: this.top, bottom: this.bottom, left: this.left + c, right: this.left + c },
+      absolute,
+    );
   }
 
   ref(absolute = false): string {
@@ -123,7 +142,8 @@ export class PlanBuilder {
   /** Places one cell; two cells at one position is a builder bug, so it throws. */
   put(cell: PlanCell): PlanCell {
     const key = cell.row * MAX_COLS + cell.col;
-    if (this.cells.has(key)) throw new Error(`two cells at ${a1(cell.row, cell.col)} in the ${this.model} plan`);
+    if (this.cells.has(key))
+      throw new Error(`two cells at ${a1(cell.row, cell.col)} in the ${this.model} plan`);
     if (cell.formula !== undefined && !cell.meaning?.trace) {
       throw new Error(`formula cell ${a1(cell.row, cell.col)} has no trace meaning`);
     }
@@ -225,7 +245,8 @@ export class PlanBuilder {
     if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
       throw new Error(`"${name}" is not a valid workbook name`);
     }
-    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`duplicate name ${name}`);
+    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`duplicate name ${name}`);
     this.names.push({ name, range });
   }
 
@@ -242,7 +263,13 @@ export class PlanBuilder {
   keyValues(top: number, col: number, rows: readonly (readonly [string, string | number])[]): number {
     rows.forEach(([k, v], i) => {
       this.text(top + i, col, k, 'label');
-      this.put({ row: top + i, col: col + 1, value: typeof v === 'number' ? v : readable(v), role: 'label', numberFormat: typeof v === 'number' ? 'General' : undefined });
+      this.put({
+        row: top + i,
+        col: col + 1,
+        value: typeof v === 'number' ? v : readable(v),
+        role: 'label',
+        numberFormat: typeof v === 'number' ? 'General' : undefined,
+      });
     });
     return top + rows.length;
   }
@@ -272,7 +299,9 @@ export class PlanBuilder {
       colCount: this.maxCol + 1,
       cells,
       merges: this.merges,
-      columnWidths: [...this.widths.entries()].sort((p, q) => p[0] - q[0]).map(([col, width]) => ({ col, width })),
+      columnWidths: [...this.widths.entries()]
+        .sort((p, q) => p[0] - q[0])
+        .map(([col, width]) => ({ col, width })),
       names: this.names,
       boxes: this.boxes,
       ...(this.frozen ? { freeze: this.frozen } : {}),

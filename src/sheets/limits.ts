@@ -51,10 +51,15 @@ export function checkLimits(
       );
     }
   }
-  if (!Number.isInteger(config.seed)) problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${config.seed})`);
+  if (!Number.isInteger(config.seed))
+    problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${config.seed})`);
   if (tooLarge) {
     const n = cellCount(config).toLocaleString('en-US');
-    problems.push(zh ? `这样的工作表约有 ${n} 个单元格，太大，无法手算阅读` : `such a sheet would have about ${n} cells, too many to read by hand`);
+    problems.push(
+      zh
+        ? `这样的工作表约有 ${n} 个单元格，太大，无法手算阅读`
+        : `such a sheet would have about ${n} cells, too many to read by hand`,
+    );
   }
   return problems;
 }

@@ -38,17 +38,33 @@ function gateBand(id: GateId, peephole: boolean): Band {
   let peepBlock: Block | undefined;
   return {
     id,
-    equation: (s) => `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_{${s.prev}} + b_i${id} + b_h${id}${peepText(s)})`,
+    equation: (s) =>
+      `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_{${s.prev}} + b_i${id} + b_h${id}${peepText(s)})`,
     captions: () => [
       [PRE, `z_${id}`],
       [VALUE, valueName],
     ],
     writeWeights: (s, top) => {
-      writeStackedWeights(s, top, GATE_INDEX[id], { wi: `W_i${id}`, wh: `W_h${id}`, bi: `b_i${id}`, bh: `b_h${id}` });
+      writeStackedWeights(s, top, GATE_INDEX[id], {
+        wi: `W_i${id}`,
+        wh: `W_h${id}`,
+        bi: `b_i${id}`,
+        bh: `b_h${id}`,
+      });
       if (!peepName) return;
       const w = (s.cell as { peephole?: Record<string, Float64Array> }).peephole?.[peepName];
       if (!w) throw new Error(`the peephole LSTM has no ${peepName}`);
-      peepBlock = s.b.param({ top, left: s.wCol + s.inSize + s.H + 2, rows: s.H, cols: 1, role: 'weight', param: s.pname(peepName), caption: peepName, value: (r) => w[r], tensor: peepName });
+      peepBlock = s.b.param({
+        top,
+        left: s.wCol + s.inSize + s.H + 2,
+        rows: s.H,
+        cols: 1,
+        role: 'weight',
+        param: s.pname(peepName),
+        caption: peepName,
+        value: (r) => w[r],
+        tensor: peepName,
+      });
     },
     writeStep: (s, top, t) => {
       const peep = peepBlock;
@@ -82,7 +98,18 @@ function lstmElementwise(
   op: string,
   formula: (s: Section, t: number, r: number) => string,
 ): Band {
-  return elementwiseBand({ id, trace: id, role, caption, text, tex, op, opCol: OP, valueCol: VALUE, formula });
+  return elementwiseBand({
+    id,
+    trace: id,
+    role,
+    caption,
+    text,
+    tex,
+    op,
+    opCol: OP,
+    valueCol: VALUE,
+    formula,
+  });
 }
 
 function lstmBands(shape: StackShape): Band[] {
@@ -101,8 +128,24 @@ function lstmBands(shape: StackShape): Band[] {
       (s, t, r) => `${at(s, 'f', t, r)}*${s.cPrev(t).at(r)}+${at(s, 'i', t, r)}*${at(s, 'g', t, r)}`,
     ),
     gateBand('o', shape.peephole),
-    lstmElementwise('tanh_c', 'activation', 'tanh(c_t)', () => 'tanh(c_t)', () => '\\tanh(c_t)', 'tanh', (s, t, r) => tanhF(at(s, 'c', t, r))),
-    lstmElementwise('h', 'state', 'h_t', () => 'h_t = o_t⊙tanh(c_t)', () => 'h_t = o_t \\odot \\tanh(c_t)', '⊙', (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`),
+    lstmElementwise(
+      'tanh_c',
+      'activation',
+      'tanh(c_t)',
+      () => 'tanh(c_t)',
+      () => '\\tanh(c_t)',
+      'tanh',
+      (s, t, r) => tanhF(at(s, 'c', t, r)),
+    ),
+    lstmElementwise(
+      'h',
+      'state',
+      'h_t',
+      () => 'h_t = o_t⊙tanh(c_t)',
+      () => 'h_t = o_t \\odot \\tanh(c_t)',
+      '⊙',
+      (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`,
+    ),
   ];
 }
 
@@ -132,7 +175,17 @@ export const lstmModel: RecurrentModel = {
     { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' } },
     { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
   ],
-  defaults: { model: 'lstm', language: 'en', inputSize: 3, hiddenSize: 2, steps: 4, seed: 1, init: 'hand', variant: 'standard', numLayers: 1 },
+  defaults: {
+    model: 'lstm',
+    language: 'en',
+    inputSize: 3,
+    hiddenSize: 2,
+    steps: 4,
+    seed: 1,
+    init: 'hand',
+    variant: 'standard',
+    numLayers: 1,
+  },
   shape: (config: ModelConfig) => ({
     numLayers: config.numLayers ?? 1,
     bidirectional: config.variant === 'bidirectional',

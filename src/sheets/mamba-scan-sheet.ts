@@ -31,7 +31,13 @@ const LIMITS = {
 
 /** The two discretizations, offered by both Mamba sheets. */
 export const MAMBA_VARIANTS: readonly Labelled[] = [
-  { id: 'zoh', label: { en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)', zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）' } },
+  {
+    id: 'zoh',
+    label: {
+      en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)',
+      zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）',
+    },
+  },
   { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
 ];
 
@@ -60,7 +66,10 @@ const SCAN_TENSORS = ['A_log', 'D'];
  * `layers.N.mixer.` prefix, reduced to those two), else mamba_ssm's init: S4D-Real
  * A = −(1, 2, …, N) in every channel and a skip of 1.
  */
-function scanWeights(config: ModelConfig): { aLog: (d: number, n: number) => number; skip: (d: number) => number } {
+function scanWeights(config: ModelConfig): {
+  aLog: (d: number, n: number) => number;
+  skip: (d: number) => number;
+} {
   const D = config.inputSize;
   const N = config.stateSize ?? 1;
   if (!config.stateDict) return { aLog: (_d, n) => Math.log(n + 1), skip: () => 1 };
@@ -81,8 +90,20 @@ function stateDictProblems(config: ModelConfig): string[] {
       const sizes = dictSizeProblems(
         dict,
         [
-          { tensor: 'A_log', size: 'channels D', value: shape[0], asked: config.inputSize, max: LIMITS.inputSize.max },
-          { tensor: 'A_log', size: 'N', value: shape[1], asked: config.stateSize ?? 1, max: LIMITS.stateSize.max },
+          {
+            tensor: 'A_log',
+            size: 'channels D',
+            value: shape[0],
+            asked: config.inputSize,
+            max: LIMITS.inputSize.max,
+          },
+          {
+            tensor: 'A_log',
+            size: 'N',
+            value: shape[1],
+            asked: config.stateSize ?? 1,
+            max: LIMITS.stateSize.max,
+          },
         ],
         config.language,
       );
@@ -103,7 +124,13 @@ function build(config: ModelConfig): SheetPlan {
   const T = config.steps;
   const method = methodOf(config);
   const inputs = seededInputs(config);
-  const b = new PlanBuilder('mamba-scan', lang, 'Mamba scan', configRecord(config), paramFormatFor(config.init, !!config.stateDict));
+  const b = new PlanBuilder(
+    'mamba-scan',
+    lang,
+    'Mamba scan',
+    configRecord(config),
+    paramFormatFor(config.init, !!config.stateDict),
+  );
 
   const wCol = 1;
   const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
@@ -131,38 +158,115 @@ function build(config: ModelConfig): SheetPlan {
   grid.header(b, row);
   const cursor = new BandCursor(b, wCol, row + 1);
 
-  const inTop = cursor.band(zh ? 'u_t：各通道输入；Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0' : 'u_t: input per channel; Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0', D);
+  const inTop = cursor.band(
+    zh
+      ? 'u_t：各通道输入；Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0'
+      : 'u_t: input per channel; Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0',
+    D,
+  );
   const delta = (t: number) => new Block(inTop, grid.col(t, 2), D, 1);
   for (let t = 0; t < T; t++) {
     const col = grid.col(t);
     (['u_t', 'Δ̃_t', 'Δ_t'] as const).forEach((text, k) => b.text(inTop - 1, col + k, text, 'label'));
-    b.param({ top: inTop, left: col, rows: D, cols: 1, role: 'input', param: 'u', step: t, value: (d) => inputs.u.data[t * D + d], flat: (d) => t * D + d, tensor: 'u_t', index: (d) => [t, d] });
-    const pre = b.param({ top: inTop, left: col + 1, rows: D, cols: 1, role: 'input', param: 'dt_pre', step: t, value: (d) => inputs.dtPre.data[t * D + d], flat: (d) => t * D + d, tensor: 'Δ̃_t', index: (d) => [t, d] });
-    b.computed({ top: inTop, left: col + 2, rows: D, cols: 1, role: 'activation', formula: (d) => softplusF(pre.at(d)), trace: 'delta', step: t, tensor: 'Δ_t', equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)' });
+    b.param({
+      top: inTop,
+      left: col,
+      rows: D,
+      cols: 1,
+      role: 'input',
+      param: 'u',
+      step: t,
+      value: (d) => inputs.u.data[t * D + d],
+      flat: (d) => t * D + d,
+      tensor: 'u_t',
+      index: (d) => [t, d],
+    });
+    const pre = b.param({
+      top: inTop,
+      left: col + 1,
+      rows: D,
+      cols: 1,
+      role: 'input',
+      param: 'dt_pre',
+      step: t,
+      value: (d) => inputs.dtPre.data[t * D + d],
+      flat: (d) => t * D + d,
+      tensor: 'Δ̃_t',
+      index: (d) => [t, d],
+    });
+    b.computed({
+      top: inTop,
+      left: col + 2,
+      rows: D,
+      cols: 1,
+      role: 'activation',
+      formula: (d) => softplusF(pre.at(d)),
+      trace: 'delta',
+      step: t,
+      tensor: 'Δ_t',
+      equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
+    });
   }
-  for (let d = 0; d < D; d++) b.text(inTop + d, 0, zh ? `通道 d = ${d + 1}` : `channel d = ${d + 1}`, 'label');
+  for (let d = 0; d < D; d++)
+    b.text(inTop + d, 0, zh ? `通道 d = ${d + 1}` : `channel d = ${d + 1}`, 'label');
 
-  const selTop = cursor.band(zh ? 'B_t、C_t：选择向量，每个状态 n 一个值，所有通道共用' : 'B_t, C_t: selection vectors, one value per state n, shared by every channel', N);
+  const selTop = cursor.band(
+    zh
+      ? 'B_t、C_t：选择向量，每个状态 n 一个值，所有通道共用'
+      : 'B_t, C_t: selection vectors, one value per state n, shared by every channel',
+    N,
+  );
   const Bblock = (t: number) => new Block(selTop, grid.col(t), N, 1);
   const Cblock = (t: number) => new Block(selTop, grid.col(t, 1), N, 1);
   for (let t = 0; t < T; t++) {
     b.text(selTop - 1, grid.col(t), 'B_t', 'label');
     b.text(selTop - 1, grid.col(t, 1), 'C_t', 'label');
-    b.param({ top: selTop, left: grid.col(t), rows: N, cols: 1, role: 'input', param: 'B', step: t, value: (n) => inputs.B.data[t * N + n], flat: (n) => t * N + n, tensor: 'B_t', index: (n) => [t, n] });
-    b.param({ top: selTop, left: grid.col(t, 1), rows: N, cols: 1, role: 'input', param: 'C', step: t, value: (n) => inputs.C.data[t * N + n], flat: (n) => t * N + n, tensor: 'C_t', index: (n) => [t, n] });
+    b.param({
+      top: selTop,
+      left: grid.col(t),
+      rows: N,
+      cols: 1,
+      role: 'input',
+      param: 'B',
+      step: t,
+      value: (n) => inputs.B.data[t * N + n],
+      flat: (n) => t * N + n,
+      tensor: 'B_t',
+      index: (n) => [t, n],
+    });
+    b.param({
+      top: selTop,
+      left: grid.col(t, 1),
+      rows: N,
+      cols: 1,
+      role: 'input',
+      param: 'C',
+      step: t,
+      value: (n) => inputs.C.data[t * N + n],
+      flat: (n) => t * N + n,
+      tensor: 'C_t',
+      index: (n) => [t, n],
+    });
   }
   for (let n = 0; n < N; n++) b.text(selTop + n, 0, zh ? `状态 n = ${n + 1}` : `state n = ${n + 1}`, 'label');
 
-  const scan = writeScanBands(b, cursor, grid, wCol, {
-    channels: D,
-    N,
-    method,
-    u: (t, d) => new Block(inTop, grid.col(t), D, 1).at(d),
-    delta: (t, d) => delta(t).at(d),
-    B: (t, n) => Bblock(t).at(n),
-    Ccol: (t) => Cblock(t).colRef(),
-    ...scanWeights(config),
-  }, lang);
+  const scan = writeScanBands(
+    b,
+    cursor,
+    grid,
+    wCol,
+    {
+      channels: D,
+      N,
+      method,
+      u: (t, d) => new Block(inTop, grid.col(t), D, 1).at(d),
+      delta: (t, d) => delta(t).at(d),
+      B: (t, n) => Bblock(t).at(n),
+      Ccol: (t) => Cblock(t).colRef(),
+      ...scanWeights(config),
+    },
+    lang,
+  );
   b.name('y_T', scan.y(T - 1).range);
 
   b.width(0, 18);
@@ -179,7 +283,11 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
   const u = matrix(T, D, requireParam(params, 'u', T * D));
   const dtPre = requireParam(params, 'dt_pre', T * D);
   const delta = matrix(T, D, dtPre.map(softplus));
-  const A = matrix(D, N, requireParam(params, 'A_log', D * N).map((v) => -Math.exp(v)));
+  const A = matrix(
+    D,
+    N,
+    requireParam(params, 'A_log', D * N).map((v) => -Math.exp(v)),
+  );
   const trace = selectiveScanTrace({
     u,
     delta,
@@ -199,7 +307,17 @@ const model: SheetModel = {
   variants: MAMBA_VARIANTS,
   limits: LIMITS,
   // Seed 4 at three steps: no zero input or B entry, and numbers small enough to check with pen and paper.
-  defaults: { model: 'mamba-scan', language: 'en', inputSize: 2, hiddenSize: 2, stateSize: 2, steps: 3, seed: 4, init: 'hand', variant: 'zoh' },
+  defaults: {
+    model: 'mamba-scan',
+    language: 'en',
+    inputSize: 2,
+    hiddenSize: 2,
+    stateSize: 2,
+    steps: 3,
+    seed: 4,
+    init: 'hand',
+    variant: 'zoh',
+  },
   estimateCells: (c) => {
     const N = c.stateSize ?? 1;
     return c.steps * (4 * c.inputSize + 2 * N + 3 * c.inputSize * N) + 2 * c.inputSize * N + 80;

@@ -42,12 +42,16 @@ export function stripLayerPrefix(dict: StateDict): StateDict {
   }
   if (prefixes.size === 0) return dict;
   if (prefixes.size > 1) {
-    throw new Error(`the state_dict holds several layers (${listed([...prefixes])}); paste the tensors of one layer`);
+    throw new Error(
+      `the state_dict holds several layers (${listed([...prefixes])}); paste the tensors of one layer`,
+    );
   }
   const [prefix] = prefixes;
   const outside = keys.filter((k) => !k.startsWith(prefix));
   if (outside.length > 0) {
-    throw new Error(`${listed(outside)} ${outside.length > 1 ? 'are' : 'is'} not under ${prefix}: paste the tensors of one Mamba mixer`);
+    throw new Error(
+      `${listed(outside)} ${outside.length > 1 ? 'are' : 'is'} not under ${prefix}: paste the tensors of one Mamba mixer`,
+    );
   }
   return Object.fromEntries(keys.map((k) => [k.slice(prefix.length), dict[k]]));
 }
@@ -56,7 +60,9 @@ export function stripLayerPrefix(dict: StateDict): StateDict {
 export function refuseUnused(dict: StateDict, allowed: readonly string[], sheet: string): void {
   const unused = Object.keys(dict).filter((k) => !allowed.includes(k));
   if (unused.length > 0) {
-    throw new Error(`${listed(unused)}: not a tensor the ${sheet} sheet uses (it reads ${allowed.join(', ')})`);
+    throw new Error(
+      `${listed(unused)}: not a tensor the ${sheet} sheet uses (it reads ${allowed.join(', ')})`,
+    );
   }
 }
 

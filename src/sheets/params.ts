@@ -38,9 +38,14 @@ export function paramsFromPlan(plan: SheetPlan): Record<string, Float64Array> {
 }
 
 /** The tensor `name` of a params record, checked for its expected length. */
-export function requireParam(params: Readonly<Record<string, Float64Array>>, name: string, length: number): Float64Array {
+export function requireParam(
+  params: Readonly<Record<string, Float64Array>>,
+  name: string,
+  length: number,
+): Float64Array {
   const v = params[name];
   if (!v) throw new Error(`the sheet has no cells for parameter ${name}`);
-  if (v.length !== length) throw new Error(`parameter ${name} has ${v.length} cells on the sheet, expected ${length}`);
+  if (v.length !== length)
+    throw new Error(`parameter ${name} has ${v.length} cells on the sheet, expected ${length}`);
   return v;
 }

@@ -48,11 +48,36 @@ export function writeGateWeights(
       const input = part === 'wi';
       const cols = input ? inSize : H;
       const data = (input ? cell.W_ih : cell.W_hh).data;
-      blocks[part] = b.param({ top, left, rows: H, cols, role: input ? 'weight' : 'recurrentWeight', param: s.pname(input ? 'W_ih' : 'W_hh'), caption, value: (r, c) => data[(off + r) * cols + c], flat: (r, c) => (off + r) * cols + c, tensor: caption, index: (r, c) => [off + r, c], name: safeName(caption + s.nameSuffix) });
+      blocks[part] = b.param({
+        top,
+        left,
+        rows: H,
+        cols,
+        role: input ? 'weight' : 'recurrentWeight',
+        param: s.pname(input ? 'W_ih' : 'W_hh'),
+        caption,
+        value: (r, c) => data[(off + r) * cols + c],
+        flat: (r, c) => (off + r) * cols + c,
+        tensor: caption,
+        index: (r, c) => [off + r, c],
+        name: safeName(caption + s.nameSuffix),
+      });
       left += cols;
     } else {
       const bias = part === 'bi' ? cell.b_ih : cell.b_hh;
-      blocks[part] = b.param({ top, left, rows: H, cols: 1, role: 'bias', param: s.pname(part === 'bi' ? 'b_ih' : 'b_hh'), caption, value: (r) => bias[off + r], flat: (r) => off + r, tensor: caption, index: (r) => [off + r] });
+      blocks[part] = b.param({
+        top,
+        left,
+        rows: H,
+        cols: 1,
+        role: 'bias',
+        param: s.pname(part === 'bi' ? 'b_ih' : 'b_hh'),
+        caption,
+        value: (r) => bias[off + r],
+        flat: (r) => off + r,
+        tensor: caption,
+        index: (r) => [off + r],
+      });
       left += 1;
     }
   }
@@ -61,7 +86,12 @@ export function writeGateWeights(
 }
 
 /** Weight rows of gate k written as one contiguous row [W_ih | W_hh | b_ih | b_hh], the row a stacked column is dotted with. */
-export function writeStackedWeights(s: Section, top: number, gate: number, names: Readonly<Record<WeightPart, string>>): Block {
+export function writeStackedWeights(
+  s: Section,
+  top: number,
+  gate: number,
+  names: Readonly<Record<WeightPart, string>>,
+): Block {
   const { wi } = writeGateWeights(s, top, gate, names, ['wi', 'wh', 'bi', 'bh']);
   return new Block(wi.top, wi.left, s.H, s.inSize + s.H + 2);
 }
@@ -100,9 +130,31 @@ export function writeDotStep(s: Section, top: number, t: number, step: DotStep):
   const rowRef = weightRowRef(s, top, s.inSize + s.H + 2);
   const stack = s.stack(t).colRef(0);
   const { pre: p, value: v } = step;
-  const pre = s.b.computed({ top, left: col + DOT_PRE, rows: s.H, cols: 1, role: 'computed', formula: (r) => dotF(rowRef(r), stack) + (p.extra?.(r) ?? ''), trace: s.tname(p.trace), step: t, tensor: p.tensor, equation: p.equation });
+  const pre = s.b.computed({
+    top,
+    left: col + DOT_PRE,
+    rows: s.H,
+    cols: 1,
+    role: 'computed',
+    formula: (r) => dotF(rowRef(r), stack) + (p.extra?.(r) ?? ''),
+    trace: s.tname(p.trace),
+    step: t,
+    tensor: p.tensor,
+    equation: p.equation,
+  });
   writeOperators(s, top, col + DOT_OP, step.op);
-  s.b.computed({ top, left: col + DOT_VALUE, rows: s.H, cols: 1, role: v.role, formula: (r) => v.formula(pre.at(r)), trace: s.tname(v.trace), step: t, tensor: v.tensor, equation: v.equation });
+  s.b.computed({
+    top,
+    left: col + DOT_VALUE,
+    rows: s.H,
+    cols: 1,
+    role: v.role,
+    formula: (r) => v.formula(pre.at(r)),
+    trace: s.tname(v.trace),
+    step: t,
+    tensor: v.tensor,
+    equation: v.equation,
+  });
 }
 
 /** A band computed from other bands of the same step, with no weights of its own. */
@@ -129,7 +181,18 @@ export function elementwiseBand(e: ElementwiseSpec): Band {
     captions: () => [[e.valueCol, e.caption]],
     writeStep: (s, top, t) => {
       writeOperators(s, top, s.timeCol(t) + e.opCol, e.op);
-      s.b.computed({ top, left: s.timeCol(t) + e.valueCol, rows: s.H, cols: 1, role: e.role, formula: (r) => e.formula(s, t, r), trace: s.tname(e.trace), step: t, tensor: e.caption, equation: e.tex(s) });
+      s.b.computed({
+        top,
+        left: s.timeCol(t) + e.valueCol,
+        rows: s.H,
+        cols: 1,
+        role: e.role,
+        formula: (r) => e.formula(s, t, r),
+        trace: s.tname(e.trace),
+        step: t,
+        tensor: e.caption,
+        equation: e.tex(s),
+      });
     },
   };
 }

@@ -18,10 +18,20 @@ import { tracePrefix, type StackShape } from './recurrent-sheet';
 type Params = Readonly<Record<string, Float64Array>>;
 
 function paramName(shape: StackShape, base: string, layer: number, reverse: boolean): string {
-  return shape.numLayers === 1 && !shape.bidirectional ? base : `${base}_l${layer}${reverse ? '_reverse' : ''}`;
+  return shape.numLayers === 1 && !shape.bidirectional
+    ? base
+    : `${base}_l${layer}${reverse ? '_reverse' : ''}`;
 }
 
-function cellFrom(kind: CellKind, params: Params, shape: StackShape, layer: number, reverse: boolean, inSize: number, H: number): RnnParams | LstmParams | GruParams {
+function cellFrom(
+  kind: CellKind,
+  params: Params,
+  shape: StackShape,
+  layer: number,
+  reverse: boolean,
+  inSize: number,
+  H: number,
+): RnnParams | LstmParams | GruParams {
   const G = gateCount[kind] * H;
   const get = (base: string, n: number) => requireParam(params, paramName(shape, base, layer, reverse), n);
   const cell = {
@@ -33,17 +43,26 @@ function cellFrom(kind: CellKind, params: Params, shape: StackShape, layer: numb
     b_hh: get('b_hh', G),
   };
   if (kind === 'rnn') return { ...cell, nonlinearity: shape.nonlinearity ?? 'tanh' };
-  if (kind === 'lstm' && shape.peephole) return { ...cell, peephole: { w_ci: get('w_ci', H), w_cf: get('w_cf', H), w_co: get('w_co', H) } };
+  if (kind === 'lstm' && shape.peephole)
+    return { ...cell, peephole: { w_ci: get('w_ci', H), w_cf: get('w_cf', H), w_co: get('w_co', H) } };
   return cell;
 }
 
 function reversed(m: Matrix): Matrix {
   const out = matrix(m.rows, m.cols);
-  for (let t = 0; t < m.rows; t++) out.data.set(m.data.subarray((m.rows - 1 - t) * m.cols, (m.rows - t) * m.cols), t * m.cols);
+  for (let t = 0; t < m.rows; t++)
+    out.data.set(m.data.subarray((m.rows - 1 - t) * m.cols, (m.rows - t) * m.cols), t * m.cols);
   return out;
 }
 
-export function evaluateStack(kind: CellKind, config: ModelConfig, params: Params, shape: StackShape, H: number, I: number): Trace {
+export function evaluateStack(
+  kind: CellKind,
+  config: ModelConfig,
+  params: Params,
+  shape: StackShape,
+  H: number,
+  I: number,
+): Trace {
   const T = config.steps;
   const D = shape.bidirectional ? 2 : 1;
   const L = shape.numLayers;

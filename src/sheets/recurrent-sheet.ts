@@ -102,7 +102,8 @@ export function tracePrefix(shape: StackShape, layer: number, reverse: boolean):
 
 /** The parameters the sheet starts from: a pasted state_dict, else the seeded init. */
 export function stackParams(kind: CellKind, config: ModelConfig, shape: StackShape): StackParams {
-  if (config.stateDict) return stackFromStateDict(kind, config.stateDict, { nonlinearity: shape.nonlinearity });
+  if (config.stateDict)
+    return stackFromStateDict(kind, config.stateDict, { nonlinearity: shape.nonlinearity });
   const { inputSize: I, hiddenSize: H, seed, init } = config;
   if (shape.peephole) {
     // initStack draws plain cells; a peephole LSTM is one layer drawn by initLstm.
@@ -113,7 +114,13 @@ export function stackParams(kind: CellKind, config: ModelConfig, shape: StackSha
 }
 
 /** Rows a section takes: header, caption, the stacked column, then each band (equation, caption, H values). */
-function sectionRows(layout: CellLayout, inSize: number, H: number, bandCount: number, multi: boolean): number {
+function sectionRows(
+  layout: CellLayout,
+  inSize: number,
+  H: number,
+  bandCount: number,
+  multi: boolean,
+): number {
   return (multi ? 1 : 0) + 2 + inSize + H + layout.ones + bandCount * (H + 2);
 }
 
@@ -132,7 +139,12 @@ export function estimateCells(layout: CellLayout, config: ModelConfig, shape: St
   return total + 40;
 }
 
-export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, shape: StackShape, variants: readonly Labelled[] = []): SheetPlan {
+export function buildRecurrentSheet(
+  layout: CellLayout,
+  config: ModelConfig,
+  shape: StackShape,
+  variants: readonly Labelled[] = [],
+): SheetPlan {
   const lang = config.language;
   const p = stackParams(layout.kind, config, shape);
   const H = p.hiddenSize;
@@ -142,12 +154,19 @@ export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, sha
   const X: Matrix = seededInput(T, I, config.seed, config.init);
   const bands = layout.bands(shape);
   const multi = !isPlainStack(shape);
-  const b = new PlanBuilder(layout.model, lang, layout.kind.toUpperCase(), configRecord(config), paramFormatFor(config.init, !!config.stateDict));
+  const b = new PlanBuilder(
+    layout.model,
+    lang,
+    layout.kind.toUpperCase(),
+    configRecord(config),
+    paramFormatFor(config.init, !!config.stateDict),
+  );
 
   // Columns: summary labels, weight area, arrows, stacked-column labels, then time blocks.
   const wCol = 1;
   let maxWeightCols = 0;
-  for (let l = 0; l < p.numLayers; l++) maxWeightCols = Math.max(maxWeightCols, layout.weightCols(l === 0 ? I : D * H, H, shape));
+  for (let l = 0; l < p.numLayers; l++)
+    maxWeightCols = Math.max(maxWeightCols, layout.weightCols(l === 0 ? I : D * H, H, shape));
   const arrowCol = wCol + maxWeightCols;
   const stackLabelCol = arrowCol + 1;
   const timeCol = (t: number) => stackLabelCol + 1 + t * layout.blockWidth;
@@ -224,7 +243,8 @@ export function buildRecurrentSheet(layout: CellLayout, config: ModelConfig, sha
         b.equation(valueTop - 2, wCol, bd.equation(section));
         bd.writeWeights?.(section, valueTop);
         for (let t = 0; t < T; t++) {
-          for (const [col, text] of bd.captions(section)) b.text(valueTop - 1, timeCol(t) + col, text, 'label');
+          for (const [col, text] of bd.captions(section))
+            b.text(valueTop - 1, timeCol(t) + col, text, 'label');
           bd.writeStep(section, valueTop, t);
         }
         if (k === bands.length - 1) {
@@ -275,9 +295,33 @@ function writeStackColumn(
     if (layer === 0 && dataX) {
       const src = dataX(t);
       // A copy of the first section's input: same figures, same format, but not a cell to edit.
-      b.computed({ top: stackTop, left: col, rows: inSize, cols: 1, role: 'copy', formula: (r) => src.at(r), trace: s.tname('x'), step: t, tensor: 'x_t', equation: 'x_t', numberFormat: b.paramFormat });
+      b.computed({
+        top: stackTop,
+        left: col,
+        rows: inSize,
+        cols: 1,
+        role: 'copy',
+        formula: (r) => src.at(r),
+        trace: s.tname('x'),
+        step: t,
+        tensor: 'x_t',
+        equation: 'x_t',
+        numberFormat: b.paramFormat,
+      });
     } else if (layer === 0) {
-      b.param({ top: stackTop, left: col, rows: inSize, cols: 1, role: 'input', param: 'x', step: t, value: (r) => X.data[t * inSize + r], flat: (r) => t * inSize + r, tensor: 'x_t', index: (r) => [t, r] });
+      b.param({
+        top: stackTop,
+        left: col,
+        rows: inSize,
+        cols: 1,
+        role: 'input',
+        param: 'x',
+        step: t,
+        value: (r) => X.data[t * inSize + r],
+        flat: (r) => t * inSize + r,
+        tensor: 'x_t',
+        index: (r) => [t, r],
+      });
     } else {
       // Layer l reads layer l − 1's output at the same time step: [h_fwd ; h_bwd].
       b.computed({
@@ -296,18 +340,64 @@ function writeStackColumn(
     const first = reverse ? t === T - 1 : t === 0;
     const neighbour = reverse ? t + 1 : t - 1;
     if (first) {
-      b.param({ top: stackTop + inSize, left: col, rows: H, cols: 1, role: 'state', param: 'h0', step: t, value: () => 0, flat: (r) => stateIndex * H + r, tensor: 'h_0', index: (r) => [stateIndex, r] });
+      b.param({
+        top: stackTop + inSize,
+        left: col,
+        rows: H,
+        cols: 1,
+        role: 'state',
+        param: 'h0',
+        step: t,
+        value: () => 0,
+        flat: (r) => stateIndex * H + r,
+        tensor: 'h_0',
+        index: (r) => [stateIndex, r],
+      });
     } else {
-      b.computed({ top: stackTop + inSize, left: col, rows: H, cols: 1, role: 'state', formula: (r) => s.band('h', neighbour).at(r), trace: s.tname('h_prev'), step: t, tensor: `h_{${s.prev}}`, equation: `h_{${s.prev}}` });
+      b.computed({
+        top: stackTop + inSize,
+        left: col,
+        rows: H,
+        cols: 1,
+        role: 'state',
+        formula: (r) => s.band('h', neighbour).at(r),
+        trace: s.tname('h_prev'),
+        step: t,
+        tensor: `h_{${s.prev}}`,
+        equation: `h_{${s.prev}}`,
+      });
     }
     for (let k = 0; k < layout.ones; k++) b.constant(stackTop + inSize + H + k, col, 1);
     if (layout.hasCell) {
       const cCol = col + layout.valueCol;
       b.text(headerRow + 1, cCol, `c_{${s.prev}}`, 'label');
       if (first) {
-        b.param({ top: stackTop + inSize, left: cCol, rows: H, cols: 1, role: 'state', param: 'c0', step: t, value: () => 0, flat: (r) => stateIndex * H + r, tensor: 'c_0', index: (r) => [stateIndex, r] });
+        b.param({
+          top: stackTop + inSize,
+          left: cCol,
+          rows: H,
+          cols: 1,
+          role: 'state',
+          param: 'c0',
+          step: t,
+          value: () => 0,
+          flat: (r) => stateIndex * H + r,
+          tensor: 'c_0',
+          index: (r) => [stateIndex, r],
+        });
       } else {
-        b.computed({ top: stackTop + inSize, left: cCol, rows: H, cols: 1, role: 'state', formula: (r) => s.band('c', neighbour).at(r), trace: s.tname('c_prev'), step: t, tensor: `c_{${s.prev}}`, equation: `c_{${s.prev}}` });
+        b.computed({
+          top: stackTop + inSize,
+          left: cCol,
+          rows: H,
+          cols: 1,
+          role: 'state',
+          formula: (r) => s.band('c', neighbour).at(r),
+          trace: s.tname('c_prev'),
+          step: t,
+          tensor: `c_{${s.prev}}`,
+          equation: `c_{${s.prev}}`,
+        });
       }
     }
   }

@@ -10,7 +10,13 @@ import { assertValid, checkLimits } from './limits';
 import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
 import type { SheetPlan } from './plan';
 import { evaluateStack } from './recurrent-evaluate';
-import { buildRecurrentSheet, estimateCells, stackParams, type CellLayout, type StackShape } from './recurrent-sheet';
+import {
+  buildRecurrentSheet,
+  estimateCells,
+  stackParams,
+  type CellLayout,
+  type StackShape,
+} from './recurrent-sheet';
 
 /** Readable on a screen: a 16-wide hidden state over 32 steps is already a large sheet. */
 export const RECURRENT_LIMITS: Partial<Record<SizeField, SizeLimit>> = {
@@ -37,30 +43,49 @@ function stateDictProblems(model: RecurrentModel, config: ModelConfig, shape: St
     const p = stackParams(model.layout.kind, config, shape);
     const problems: string[] = [];
     const mismatch = (what: string, dict: number | boolean, asked: number | boolean) =>
-      zh ? `state_dict 的${what}为 ${dict}，但配置为 ${asked}` : `the state_dict has ${what} ${dict} but the sheet asks for ${asked}`;
-    if (p.inputSize !== config.inputSize) problems.push(mismatch(zh ? '输入维度' : 'input size', p.inputSize, config.inputSize));
-    if (p.hiddenSize !== config.hiddenSize) problems.push(mismatch(zh ? '隐藏维度' : 'hidden size', p.hiddenSize, config.hiddenSize));
-    if (p.numLayers !== shape.numLayers) problems.push(mismatch(zh ? '层数' : 'layers', p.numLayers, shape.numLayers));
-    if (p.bidirectional !== shape.bidirectional) problems.push(mismatch(zh ? '双向' : 'bidirectional =', p.bidirectional, shape.bidirectional));
-    const hasPeephole = p.layers.some((dirs) => dirs.some((c) => 'peephole' in c && c.peephole !== undefined));
-    if (hasPeephole !== shape.peephole) problems.push(mismatch(zh ? '窥孔连接' : 'peephole =', hasPeephole, shape.peephole));
+      zh
+        ? `state_dict 的${what}为 ${dict}，但配置为 ${asked}`
+        : `the state_dict has ${what} ${dict} but the sheet asks for ${asked}`;
+    if (p.inputSize !== config.inputSize)
+      problems.push(mismatch(zh ? '输入维度' : 'input size', p.inputSize, config.inputSize));
+    if (p.hiddenSize !== config.hiddenSize)
+      problems.push(mismatch(zh ? '隐藏维度' : 'hidden size', p.hiddenSize, config.hiddenSize));
+    if (p.numLayers !== shape.numLayers)
+      problems.push(mismatch(zh ? '层数' : 'layers', p.numLayers, shape.numLayers));
+    if (p.bidirectional !== shape.bidirectional)
+      problems.push(mismatch(zh ? '双向' : 'bidirectional =', p.bidirectional, shape.bidirectional));
+    const hasPeephole = p.layers.some((dirs) =>
+      dirs.some((c) => 'peephole' in c && c.peephole !== undefined),
+    );
+    if (hasPeephole !== shape.peephole)
+      problems.push(mismatch(zh ? '窥孔连接' : 'peephole =', hasPeephole, shape.peephole));
     return problems;
   } catch (e) {
     return [`state_dict: ${(e as Error).message}`];
   }
 }
 
-export function recurrentSpec(model: RecurrentModel, limits: Partial<Record<SizeField, SizeLimit>> = RECURRENT_LIMITS): ModelSpec {
+export function recurrentSpec(
+  model: RecurrentModel,
+  limits: Partial<Record<SizeField, SizeLimit>> = RECURRENT_LIMITS,
+): ModelSpec {
   const layout = model.layout;
   const validate = (config: ModelConfig): string[] => {
     const zh = config.language === 'zh';
     const variant = unknownVariantProblems(model.variants, config);
     if (variant.length > 0) return variant;
     const shape = model.shape(config);
-    const problems = checkLimits(config, limits, layout.kind.toUpperCase(), (c) => estimateCells(layout, c, shape));
-    if (config.init !== 'torch' && config.init !== 'hand') problems.push(zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`);
+    const problems = checkLimits(config, limits, layout.kind.toUpperCase(), (c) =>
+      estimateCells(layout, c, shape),
+    );
+    if (config.init !== 'torch' && config.init !== 'hand')
+      problems.push(
+        zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`,
+      );
     if (shape.peephole && shape.numLayers > 1 && !config.stateDict) {
-      problems.push(zh ? '窥孔 LSTM 工作表只支持 1 层' : 'a peephole LSTM sheet has one layer (set layers to 1)');
+      problems.push(
+        zh ? '窥孔 LSTM 工作表只支持 1 层' : 'a peephole LSTM sheet has one layer (set layers to 1)',
+      );
     }
     if (problems.length === 0) problems.push(...stateDictProblems(model, config, shape));
     return problems;
@@ -77,7 +102,14 @@ export function recurrentSpec(model: RecurrentModel, limits: Partial<Record<Size
       return buildRecurrentSheet(layout, config, model.shape(config), model.variants);
     },
     evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
-      return evaluateStack(layout.kind, config, params, model.shape(config), config.hiddenSize, config.inputSize);
+      return evaluateStack(
+        layout.kind,
+        config,
+        params,
+        model.shape(config),
+        config.hiddenSize,
+        config.inputSize,
+      );
     },
   };
 }

@@ -6,7 +6,13 @@
  */
 import { reluF, tanhF } from './formulas';
 import type { ModelConfig, ModelSpec } from './model-spec';
-import { DOT_PRE as PRE, DOT_VALUE as VALUE, recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
+import {
+  DOT_PRE as PRE,
+  DOT_VALUE as VALUE,
+  recurrentLegend,
+  writeDotStep,
+  writeStackedWeights,
+} from './recurrent-bands';
 import type { Band, CellLayout, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
@@ -25,7 +31,11 @@ function hBand(shape: StackShape): Band {
     },
     writeStep: (s, top, t) =>
       writeDotStep(s, top, t, {
-        pre: { trace: 'pre', tensor: 'z_t', equation: `z_t = W_{ih} x_t + b_{ih} + W_{hh} h_{${s.prev}} + b_{hh}` },
+        pre: {
+          trace: 'pre',
+          tensor: 'z_t',
+          equation: `z_t = W_{ih} x_t + b_{ih} + W_{hh} h_{${s.prev}} + b_{hh}`,
+        },
         op: act,
         value: {
           role: 'state',
@@ -70,7 +80,17 @@ export const rnnModel: RecurrentModel = {
     { id: 'bidirectional', label: { en: 'bidirectional (tanh)', zh: '双向（tanh）' } },
     { id: 'bidirectional-relu', label: { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' } },
   ],
-  defaults: { model: 'rnn', language: 'en', inputSize: 3, hiddenSize: 3, steps: 4, seed: 1, init: 'hand', variant: 'tanh', numLayers: 1 },
+  defaults: {
+    model: 'rnn',
+    language: 'en',
+    inputSize: 3,
+    hiddenSize: 3,
+    steps: 4,
+    seed: 1,
+    init: 'hand',
+    variant: 'tanh',
+    numLayers: 1,
+  },
   shape: (config: ModelConfig) => ({
     numLayers: config.numLayers ?? 1,
     bidirectional: config.variant?.startsWith('bidirectional') ?? false,

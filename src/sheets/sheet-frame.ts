@@ -26,7 +26,8 @@ export class TimeGrid {
   /** "t = 1 … T" across the blocks on `row`. */
   header(b: PlanBuilder, row: number): void {
     b.text(row, this.firstCol - 1, label(b.language, 'time'), 'header');
-    for (let t = 0; t < this.steps; t++) b.text(row, this.col(t), `${label(b.language, 'tEquals')} ${t + 1}`, 'header');
+    for (let t = 0; t < this.steps; t++)
+      b.text(row, this.col(t), `${label(b.language, 'tEquals')} ${t + 1}`, 'header');
   }
 
   /** Value columns 9 wide, operator columns narrow, gaps narrower. */
@@ -88,7 +89,9 @@ export function variantLabel(variants: readonly Labelled[], config: ModelConfig)
 /** The init line of the summary. */
 export function initLabel(config: ModelConfig): string {
   const lang = config.language;
-  return config.stateDict ? label(lang, 'initStateDict') : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
+  return config.stateDict
+    ? label(lang, 'initStateDict')
+    : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
 }
 
 /**
@@ -99,7 +102,12 @@ export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): n
   const lang = config.language;
   b.title(0, 0, `${pick(lang, frame.title)} | ${label(lang, 'byHand')}`, 12);
   b.text(1, 0, label(lang, 'liveNote'), 'note');
-  const rows: (readonly [string, string | number])[] = [...frame.sizes, [label(lang, 'steps'), config.steps], [label(lang, 'seed'), config.seed], [label(lang, 'init'), initLabel(config)]];
+  const rows: (readonly [string, string | number])[] = [
+    ...frame.sizes,
+    [label(lang, 'steps'), config.steps],
+    [label(lang, 'seed'), config.seed],
+    [label(lang, 'init'), initLabel(config)],
+  ];
   const variant = variantLabel(frame.variants, config);
   if (variant !== undefined) rows.push([label(lang, 'variant'), variant]);
   const afterSummary = b.keyValues(3, 0, rows);

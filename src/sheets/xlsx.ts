@@ -54,11 +54,17 @@ function thin(): Side {
 function rangeRef(sheet: string, r: PlanRange): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   const tl = a1(r.top, r.left, true);
-  return r.top === r.bottom && r.left === r.right ? `${quoted}!${tl}` : `${quoted}!${tl}:${a1(r.bottom, r.right, true)}`;
+  return r.top === r.bottom && r.left === r.right
+    ? `${quoted}!${tl}`
+    : `${quoted}!${tl}:${a1(r.bottom, r.right, true)}`;
 }
 
 /** Adds the plan as one worksheet of `wb`. */
-export function addPlanSheet(wb: ExcelJS.Workbook, plan: SheetPlan, options: XlsxOptions = {}): ExcelJS.Worksheet {
+export function addPlanSheet(
+  wb: ExcelJS.Workbook,
+  plan: SheetPlan,
+  options: XlsxOptions = {},
+): ExcelJS.Worksheet {
   let name = options.sheetName ?? plan.baseName;
   for (let k = 2; wb.getWorksheet(name); k++) name = `${options.sheetName ?? plan.baseName} ${k}`;
   const ws = wb.addWorksheet(name);
@@ -69,16 +75,26 @@ export function addPlanSheet(wb: ExcelJS.Workbook, plan: SheetPlan, options: Xls
     const xc = ws.getCell(cell.row + 1, cell.col + 1);
     if (cell.formula !== undefined) {
       const result = options.result?.(cell);
-      xc.value = result === undefined ? { formula: cell.formula.slice(1) } : { formula: cell.formula.slice(1), result };
+      xc.value =
+        result === undefined
+          ? { formula: cell.formula.slice(1) }
+          : { formula: cell.formula.slice(1), result };
     } else if (cell.value !== undefined) {
       xc.value = cell.value;
     }
-    xc.font = { bold: style.bold, italic: style.italic, size: style.fontSize, color: { argb: argb(style.fontColor) } };
+    xc.font = {
+      bold: style.bold,
+      italic: style.italic,
+      size: style.fontSize,
+      color: { argb: argb(style.fontColor) },
+    };
     xc.alignment = { horizontal: style.hAlign, vertical: 'middle' };
     if (style.fill) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
     const numFmt = cell.numberFormat ?? style.numberFormat;
     if (numFmt && (cell.formula !== undefined || typeof cell.value === 'number')) xc.numFmt = numFmt;
-    const border: Borders = style.cellBorder ? { top: thin(), left: thin(), bottom: thin(), right: thin() } : {};
+    const border: Borders = style.cellBorder
+      ? { top: thin(), left: thin(), bottom: thin(), right: thin() }
+      : {};
     Object.assign(border, boxes.get(`${cell.row},${cell.col}`));
     if (Object.keys(border).length > 0) xc.border = border;
   }
@@ -104,7 +120,9 @@ export function newWorkbook(): ExcelJS.Workbook {
 }
 
 /** The .xlsx bytes of a workbook holding the given plans, one sheet each. */
-export async function plansToXlsx(plans: readonly { plan: SheetPlan; options?: XlsxOptions }[]): Promise<Uint8Array> {
+export async function plansToXlsx(
+  plans: readonly { plan: SheetPlan; options?: XlsxOptions }[],
+): Promise<Uint8Array> {
   const wb = newWorkbook();
   for (const { plan, options } of plans) addPlanSheet(wb, plan, options);
   const buffer = await wb.xlsx.writeBuffer();

@@ -5,6 +5,9 @@ import { useMemo } from 'react';
 
 export function Equation({ latex }: { readonly latex: string }) {
   // KaTeX escapes the source it renders, and every equation comes from our own builders.
-  const html = useMemo(() => katex.renderToString(latex, { throwOnError: false, displayMode: true }), [latex]);
+  const html = useMemo(
+    () => katex.renderToString(latex, { throwOnError: false, displayMode: true }),
+    [latex],
+  );
   return <div className="equation" data-latex={latex} dangerouslySetInnerHTML={{ __html: html }} />;
 }

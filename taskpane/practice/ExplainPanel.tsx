@@ -12,7 +12,11 @@ import { Equation } from './Equation';
 import { practiceStrings, type PracticeStrings } from './strings';
 import { useSelection } from './use-selection';
 
-type View = { kind: 'none' } | { kind: 'not-ours' } | { kind: 'cell'; explanation: CellExplanation } | { kind: 'error'; message: string };
+type View =
+  | { kind: 'none' }
+  | { kind: 'not-ours' }
+  | { kind: 'cell'; explanation: CellExplanation }
+  | { kind: 'error'; message: string };
 
 function formatValue(v: FeedValue['value'], s: PracticeStrings): string {
   if (v === null || v === '') return s.empty;
@@ -26,7 +30,13 @@ function feedLabel(f: FeedValue): string {
   return f.index && f.index.length > 0 ? `${name}[${f.index.join(', ')}]` : name;
 }
 
-export function ExplainPanel({ host, language }: { readonly host: WorkbookHost; readonly language: Language }) {
+export function ExplainPanel({
+  host,
+  language,
+}: {
+  readonly host: WorkbookHost;
+  readonly language: Language;
+}) {
   const s = practiceStrings(language);
   const selection = useSelection(host);
   const [view, setView] = useState<View>({ kind: 'none' });

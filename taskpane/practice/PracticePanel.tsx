@@ -50,7 +50,11 @@ export interface PracticePanelProps {
 }
 
 /** The practice sheet that the selection is on, if any; falls back to `fallback`. */
-function usePracticeSheet(host: WorkbookHost, selectedSheet: string | undefined, fallback: string | null): string | null {
+function usePracticeSheet(
+  host: WorkbookHost,
+  selectedSheet: string | undefined,
+  fallback: string | null,
+): string | null {
   const [sheet, setSheet] = useState<string | null>(fallback);
   useEffect(() => setSheet(fallback), [fallback]);
   useEffect(() => {
@@ -87,20 +91,17 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
     setMessage(null);
   }, [sheet]);
 
-  const guarded = useCallback(
-    async (work: () => Promise<void>) => {
-      setBusy(true);
-      setMessage(null);
-      try {
-        await work();
-      } catch (e) {
-        setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-      } finally {
-        setBusy(false);
-      }
-    },
-    [],
-  );
+  const guarded = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
 
   /**
    * Runs an action; when it asks for confirmation, the dialog takes over. The dialog opens
@@ -146,7 +147,10 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
     <section aria-label={s.practiceTitle(sheet)} className="practice-panel">
       <Subtitle2 as="h2">{s.practiceTitle(sheet)}</Subtitle2>
       <Caption1 block>{s.judgedNote}</Caption1>
-      <div className="practice-buttons" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '8px 0' }}>
+      <div
+        className="practice-buttons"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '8px 0' }}
+      >
         <Button
           appearance="primary"
           disabled={busy}
@@ -176,20 +180,28 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
         >
           {s.revealCell}
         </Button>
-        <Button disabled={busy} onClick={() => void act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}>
+        <Button
+          disabled={busy}
+          onClick={() => void act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}
+        >
           {s.revealAll}
         </Button>
         <Button disabled={busy} onClick={() => void act(() => fillNextStep(host, sheet))}>
           {s.fillNextStep}
         </Button>
-        <Button disabled={busy} onClick={() => void act((confirmed) => resetPractice(host, sheet, { confirmed }))}>
+        <Button
+          disabled={busy}
+          onClick={() => void act((confirmed) => resetPractice(host, sheet, { confirmed }))}
+        >
           {s.reset}
         </Button>
       </div>
       {result && <Score result={result} s={s} />}
       {message && (
         <MessageBar intent={message.kind === 'error' ? 'error' : 'info'}>
-          <MessageBarBody>{message.kind === 'error' ? `${s.failed}: ${message.text}` : message.text}</MessageBarBody>
+          <MessageBarBody>
+            {message.kind === 'error' ? `${s.failed}: ${message.text}` : message.text}
+          </MessageBarBody>
         </MessageBar>
       )}
       {hint && <HintView hint={hint} s={s} />}
@@ -225,7 +237,9 @@ function Score({ result, s }: { readonly result: CheckResult; readonly s: Practi
 }
 
 function HintView({ hint, s }: { readonly hint: Hint; readonly s: PracticeStrings }) {
-  const facts = [hint.tensor, hint.step !== undefined ? s.step(hint.step) : undefined].filter(Boolean).join(' · ');
+  const facts = [hint.tensor, hint.step !== undefined ? s.step(hint.step) : undefined]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div data-testid="practice-hint">
       <Text block weight="semibold">

@@ -9,7 +9,8 @@ import path from 'node:path';
 const HAN = /[\u4e00-\u9fff]/;
 
 export async function chineseScenario({ test, assert, context, url, project, watch, outDir }) {
-  const spec = project.registry.availableModels().find((s) => s.id === 'lstm') ?? project.registry.availableModels()[0];
+  const spec =
+    project.registry.availableModels().find((s) => s.id === 'lstm') ?? project.registry.availableModels()[0];
   const page = await context.newPage();
   watch(page);
   try {

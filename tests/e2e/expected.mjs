@@ -13,7 +13,14 @@ export async function loadProject() {
   const lstm = await load('../../src/core/lstm.ts');
   const tensor = await load('../../src/core/tensor.ts');
   const form = await load('../../taskpane/form.ts').catch(() => null);
-  return { registry, a1: plan.a1, parseA1: plan.parseA1, lstmStep: lstm.lstmStep, fromRows: tensor.fromRows, modelOrder: form?.MODEL_ORDER ?? null };
+  return {
+    registry,
+    a1: plan.a1,
+    parseA1: plan.parseA1,
+    lstmStep: lstm.lstmStep,
+    fromRows: tensor.fromRows,
+    modelOrder: form?.MODEL_ORDER ?? null,
+  };
 }
 
 /** Parameter cells grouped by tensor name, as ModelSpec.evaluate expects them. */

@@ -12,7 +12,8 @@ const RIGHT_FILL = '#C6EFCE';
 const WRONG_FILL = '#FFC7CE';
 
 export async function practiceScenario({ test, assert, page, project, typeInCell, gotoCell, outDir }) {
-  const spec = project.registry.availableModels().find((s) => s.id === 'rnn') ?? project.registry.availableModels()[0];
+  const spec =
+    project.registry.availableModels().find((s) => s.id === 'rnn') ?? project.registry.availableModels()[0];
   const pane = page.getByRole('complementary', { name: 'Task pane' });
   let sheet = null;
   let stored = null;
@@ -28,7 +29,10 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
     stored = list.find((s) => s.name === sheet)?.metadata;
     assert(stored?.mode === 'practice', `"${sheet}" is not stored as a practice sheet`);
     assert(stored.answers.length >= 2, `only ${stored.answers.length} blank cells`);
-    const blank = await page.evaluate(([s, a]) => window.previewHost.workbook.cellAt(s, a), [sheet, stored.answers[0]]);
+    const blank = await page.evaluate(
+      ([s, a]) => window.previewHost.workbook.cellAt(s, a),
+      [sheet, stored.answers[0]],
+    );
     assert(blank.formula === null && blank.value === null, `${stored.answers[0]} is not blank`);
   });
   if (!sheet || !stored) return;
@@ -39,9 +43,15 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
     const values = new Map();
     for (const c of plan.cells.filter((x) => x.meaning?.param)) {
       const a = project.a1(c.row, c.col);
-      values.set(a, await page.evaluate(([s, x]) => window.previewHost.workbook.cellAt(s, x).value, [sheet, a]));
+      values.set(
+        a,
+        await page.evaluate(([s, x]) => window.previewHost.workbook.cellAt(s, x).value, [sheet, a]),
+      );
     }
-    const trace = spec.evaluate(stored.config, paramsFrom(plan, (c) => values.get(project.a1(c.row, c.col))));
+    const trace = spec.evaluate(
+      stored.config,
+      paramsFrom(plan, (c) => values.get(project.a1(c.row, c.col))),
+    );
     const [right, wrong] = stored.answers;
     const truth = (a) => expectedValue(trace, byAddress.get(a));
     await typeInCell(page, right, truth(right).toFixed(6));
@@ -51,7 +61,8 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
     const total = stored.answers.length;
     await pane.getByText(`Score: 1 / ${total}`).waitFor({ timeout: 10000 });
     await pane.getByText(`1 right, 1 wrong, ${total - 2} not answered`).waitFor({ timeout: 5000 });
-    const fill = (a) => page.evaluate(([s, x]) => window.previewHost.workbook.cellAt(s, x).fillOverride, [sheet, a]);
+    const fill = (a) =>
+      page.evaluate(([s, x]) => window.previewHost.workbook.cellAt(s, x).fillOverride, [sheet, a]);
     assert((await fill(right)) === RIGHT_FILL, `${right} is marked ${await fill(right)}, expected green`);
     assert((await fill(wrong)) === WRONG_FILL, `${wrong} is marked ${await fill(wrong)}, expected red`);
     const shown = await (await gotoCell(page, right)).evaluate((el) => getComputedStyle(el).backgroundColor);

@@ -22,7 +22,9 @@ const OUT_DIR = path.join(root, 'test-output/e2e');
 const TOLERANCE = 1e-9;
 
 if (!existsSync(CHROMIUM)) {
-  console.error(`e2e: Debian's chromium is not installed (${CHROMIUM} is missing); install it with: apt-get install -y chromium`);
+  console.error(
+    `e2e: Debian's chromium is not installed (${CHROMIUM} is missing); install it with: apt-get install -y chromium`,
+  );
   console.log('e2e: 0 passed, 1 failed');
   process.exit(1);
 }
@@ -35,7 +37,9 @@ async function test(name, fn) {
     console.log(`ok - ${name}`);
   } catch (e) {
     results.push({ name, ok: false });
-    console.log(`not ok - ${name}\n    ${String(e instanceof Error ? e.message : e).replace(/\n/g, '\n    ')}`);
+    console.log(
+      `not ok - ${name}\n    ${String(e instanceof Error ? e.message : e).replace(/\n/g, '\n    ')}`,
+    );
   }
 }
 
@@ -44,7 +48,10 @@ function assert(condition, message) {
 }
 
 function close(got, want, what) {
-  assert(typeof got === 'number' && Math.abs(got - want) <= TOLERANCE, `${what}: grid shows ${got}, core gives ${want}`);
+  assert(
+    typeof got === 'number' && Math.abs(got - want) <= TOLERANCE,
+    `${what}: grid shows ${got}, core gives ${want}`,
+  );
 }
 
 // --- grid helpers: everything goes through the page as a person would use it --------
@@ -109,13 +116,24 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const outside = [];
 await context.route('**/*', (route) => {
   const u = new URL(route.request().url());
-  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === 'localhost' || u.hostname === '127.0.0.1') return route.continue();
+  if (
+    u.protocol === 'data:' ||
+    u.protocol === 'blob:' ||
+    u.hostname === 'localhost' ||
+    u.hostname === '127.0.0.1'
+  )
+    return route.continue();
   outside.push(u.href);
   return route.abort();
 });
 context.on('request', (req) => {
   const u = new URL(req.url());
-  if (!['data:', 'blob:'].includes(u.protocol) && !['localhost', '127.0.0.1'].includes(u.hostname) && !outside.includes(u.href)) outside.push(u.href);
+  if (
+    !['data:', 'blob:'].includes(u.protocol) &&
+    !['localhost', '127.0.0.1'].includes(u.hostname) &&
+    !outside.includes(u.href)
+  )
+    outside.push(u.href);
 });
 
 // Uncaught exceptions and console errors on any page both fail the run; nothing is filtered out.
@@ -123,7 +141,8 @@ const pageErrors = [];
 function watch(p) {
   p.on('pageerror', (e) => pageErrors.push(`uncaught: ${e.message}`));
   p.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`console.error: ${msg.text()} (${msg.location().url || 'page'})`);
+    if (msg.type() === 'error')
+      pageErrors.push(`console.error: ${msg.text()} (${msg.location().url || 'page'})`);
   });
 }
 const page = context.pages()[0] ?? (await context.newPage());
@@ -136,7 +155,7 @@ try {
     await page.getByRole('button', { name: /build/i }).first().waitFor({ timeout: 20000 });
     const officeScripts = await page.locator('script[src*="office"]').count();
     assert(officeScripts === 0, 'the page loads an office.js script');
-    assert(await page.evaluate(() => typeof (window).Office === 'undefined'), 'Office is defined on the page');
+    assert(await page.evaluate(() => typeof window.Office === 'undefined'), 'Office is defined on the page');
   });
 
   await test('custom functions typed into cells: =NN.SIGMOID(0) and =LSTM.STEP over cells', async () => {
@@ -146,18 +165,53 @@ try {
     const x = [0.5, -1];
     const h = [0.25, -0.5];
     const c = [1, 0.1];
-    const wih = [[1, -1], [0.5, 0.5], [-0.25, 1], [0, 2], [1, 1], [-1, 0], [0.3, -0.7], [2, -2]];
-    const whh = [[0.5, 0], [0, 0.5], [-1, 1], [1, -1], [0.2, 0.2], [-0.3, 0.4], [0.6, 0], [0, -0.6]];
+    const wih = [
+      [1, -1],
+      [0.5, 0.5],
+      [-0.25, 1],
+      [0, 2],
+      [1, 1],
+      [-1, 0],
+      [0.3, -0.7],
+      [2, -2],
+    ];
+    const whh = [
+      [0.5, 0],
+      [0, 0.5],
+      [-1, 1],
+      [1, -1],
+      [0.2, 0.2],
+      [-0.3, 0.4],
+      [0.6, 0],
+      [0, -0.6],
+    ];
     const write = async (r0, c0, rows) => {
-      for (let r = 0; r < rows.length; r++) for (let k = 0; k < rows[r].length; k++) await typeInCell(page, a1(r0 + r, c0 + k), String(rows[r][k]));
+      for (let r = 0; r < rows.length; r++)
+        for (let k = 0; k < rows[r].length; k++)
+          await typeInCell(page, a1(r0 + r, c0 + k), String(rows[r][k]));
     };
     await write(0, 0, [x]); // A1:B1
-    await write(1, 0, h.map((v) => [v])); // A2:A3
-    await write(1, 1, c.map((v) => [v])); // B2:B3
+    await write(
+      1,
+      0,
+      h.map((v) => [v]),
+    ); // A2:A3
+    await write(
+      1,
+      1,
+      c.map((v) => [v]),
+    ); // B2:B3
     await write(4, 0, wih); // A5:B12
     await write(4, 2, whh); // C5:D12
     await typeInCell(page, 'F2', '=LSTM.STEP(A1:B1,A2:A3,B2:B3,A5:B12,C5:D12)');
-    const p = { inputSize: 2, hiddenSize: 2, W_ih: project.fromRows(wih), W_hh: project.fromRows(whh), b_ih: new Float64Array(8), b_hh: new Float64Array(8) };
+    const p = {
+      inputSize: 2,
+      hiddenSize: 2,
+      W_ih: project.fromRows(wih),
+      W_hh: project.fromRows(whh),
+      b_ih: new Float64Array(8),
+      b_hh: new Float64Array(8),
+    };
     const r = project.lstmStep(p, Float64Array.from(x), Float64Array.from(h), Float64Array.from(c));
     for (let i = 0; i < 2; i++) {
       close(await readCell(page, a1(1 + i, 5)), r.h[i], `LSTM.STEP h[${i}]`);
@@ -167,10 +221,19 @@ try {
     assert((await readCell(page, 'H4')) === '#VALUE!', 'a wrongly shaped W_ih should give #VALUE!');
     // The error code is drawn whole (not cut by the narrow column) and its tooltip names the argument.
     const errorCell = await gotoCell(page, 'H4');
-    const clipped = await errorCell.locator('.cell-text').evaluate((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > el.parentElement.getBoundingClientRect().right);
+    const clipped = await errorCell
+      .locator('.cell-text')
+      .evaluate(
+        (el) =>
+          el.scrollWidth > el.clientWidth ||
+          el.getBoundingClientRect().right > el.parentElement.getBoundingClientRect().right,
+      );
     assert(!clipped, 'the #VALUE! in H4 is clipped');
     const tip = await errorCell.getAttribute('title');
-    assert(/^#VALUE!: .*W_ih/.test(tip ?? ''), `the tooltip of H4 is "${tip}", expected the code and a message naming W_ih`);
+    assert(
+      /^#VALUE!: .*W_ih/.test(tip ?? ''),
+      `the tooltip of H4 is "${tip}", expected the code and a message naming W_ih`,
+    );
     await page.screenshot({ path: path.join(OUT_DIR, 'custom-functions.png') });
   });
 
@@ -188,7 +251,10 @@ try {
       assert(sheet.startsWith(plan.baseName), `the new sheet is "${sheet}", expected "${plan.baseName}…"`);
       const title = await gotoCell(page, 'A1');
       // The title's row grows to its larger font, as Excel's rows do, so no descender is cut.
-      const fit = await title.evaluate((el) => ({ height: el.getBoundingClientRect().height, font: parseFloat(getComputedStyle(el).fontSize) }));
+      const fit = await title.evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        font: parseFloat(getComputedStyle(el).fontSize),
+      }));
       assert(fit.height >= 1.25 * fit.font, `the title row is ${fit.height}px high for a ${fit.font}px font`);
       // Show the pane from its top, as a learner first sees it.
       await page.locator('.pane-body').evaluate((el) => el.scrollTo(0, 0));
@@ -198,13 +264,25 @@ try {
 
     const valueOnSheet = async () => {
       const values = new Map();
-      for (const c of paramCells) values.set(a1(c.row, c.col), await page.evaluate(([s, a]) => window.previewHost.workbook.cellAt(s, a).value, [sheet, a1(c.row, c.col)]));
+      for (const c of paramCells)
+        values.set(
+          a1(c.row, c.col),
+          await page.evaluate(
+            ([s, a]) => window.previewHost.workbook.cellAt(s, a).value,
+            [sheet, a1(c.row, c.col)],
+          ),
+        );
       return paramsFrom(plan, (c) => values.get(a1(c.row, c.col)));
     };
 
     await test(`${spec.id}: computed cells in the grid equal the core`, async () => {
       const trace = spec.evaluate(spec.defaults, await valueOnSheet());
-      for (const c of sampled) close(await readCell(page, a1(c.row, c.col)), expectedValue(trace, c), `${a1(c.row, c.col)} ${c.meaning.tensor}`);
+      for (const c of sampled)
+        close(
+          await readCell(page, a1(c.row, c.col)),
+          expectedValue(trace, c),
+          `${a1(c.row, c.col)} ${c.meaning.tensor}`,
+        );
     });
 
     await test(`${spec.id}: editing an input cell recomputes its dependents`, async () => {
@@ -220,8 +298,16 @@ try {
       await typeInCell(page, address, String(next));
       assert((await readCell(page, address)) === next, `${address} did not take the typed value`);
       const trace = spec.evaluate(spec.defaults, await valueOnSheet());
-      for (const c of sampled) close(await readCell(page, a1(c.row, c.col)), expectedValue(trace, c), `after the edit, ${a1(c.row, c.col)}`);
-      assert((await readCell(page, a1(last.row, last.col))) !== lastBefore, `the last sampled cell did not change after editing ${address}`);
+      for (const c of sampled)
+        close(
+          await readCell(page, a1(c.row, c.col)),
+          expectedValue(trace, c),
+          `after the edit, ${a1(c.row, c.col)}`,
+        );
+      assert(
+        (await readCell(page, a1(last.row, last.col))) !== lastBefore,
+        `the last sampled cell did not change after editing ${address}`,
+      );
       await typeInCell(page, address, String(old));
     });
   }

@@ -52,7 +52,14 @@ function randomCell(rand: () => number, gates: number, I: number, H: number) {
   const W_hh = randomRange(rand, gates * H, H);
   const b_ih = randomRange(rand, gates * H, 1);
   const b_hh = randomRange(rand, 1, gates * H);
-  const p = { inputSize: I, hiddenSize: H, W_ih: toMatrix(W_ih), W_hh: toMatrix(W_hh), b_ih: flat(b_ih), b_hh: flat(b_hh) };
+  const p = {
+    inputSize: I,
+    hiddenSize: H,
+    W_ih: toMatrix(W_ih),
+    W_hh: toMatrix(W_hh),
+    b_ih: flat(b_ih),
+    b_hh: flat(b_hh),
+  };
   const bare = { ...p, b_ih: new Float64Array(gates * H), b_hh: new Float64Array(gates * H) };
   return { W_ih, W_hh, b_ih, b_hh, p, bare };
 }

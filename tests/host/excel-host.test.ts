@@ -70,7 +70,8 @@ describe('ExcelHost.buildSheet', () => {
     expect(sheet.merges).toEqual(['A1:F1']);
     // 14 characters → (14·7 + 5) px → 77.25 pt.
     expect(sheet.columnWidths.get(0)).toBeCloseTo(77.25, 6);
-    for (const { col, width } of plan.columnWidths) expect(sheet.columnWidths.get(col)).toBeCloseTo((width * 7 + 5) * 0.75, 6);
+    for (const { col, width } of plan.columnWidths)
+      expect(sheet.columnWidths.get(col)).toBeCloseTo((width * 7 + 5) * 0.75, 6);
     expect(Object.fromEntries(sheet.names)).toEqual({ X: '$C$4:$F$6', W_ih: '$C$8:$E$15' });
     for (const box of plan.boxes) {
       const corner = sheet.cell(a1(box.top, box.left))!;
@@ -89,7 +90,9 @@ describe('ExcelHost.buildSheet', () => {
   it('builds a typical sheet (LSTM I=3 H=2 T=4) in at most 3 syncs with calculation suspended', async () => {
     const excel = new FakeExcel();
     const progress: number[] = [];
-    const result = await hostFor(excel).buildSheet(lstmLikePlan({ I: 3, H: 2, T: 4 }), {}, (p) => progress.push(p.done / p.total));
+    const result = await hostFor(excel).buildSheet(lstmLikePlan({ I: 3, H: 2, T: 4 }), {}, (p) =>
+      progress.push(p.done / p.total),
+    );
     expect(excel.syncCount).toBeLessThanOrEqual(3);
     expect(result.syncCount).toBe(excel.syncCount);
     expect(excel.suspendCount).toBeGreaterThanOrEqual(1);
@@ -146,7 +149,10 @@ describe('ExcelHost.buildSheet', () => {
 
   it('fits a long or odd base name into a valid 31-character sheet name', async () => {
     const excel = new FakeExcel(['Sheet1']);
-    const plan = { ...lstmLikePlan({ I: 1, H: 1, T: 1 }), baseName: 'Mamba: selective scan [ZOH] / very long name' };
+    const plan = {
+      ...lstmLikePlan({ I: 1, H: 1, T: 1 }),
+      baseName: 'Mamba: selective scan [ZOH] / very long name',
+    };
     const host = hostFor(excel);
     const a = await host.buildSheet(plan, {});
     const b = await host.buildSheet(plan, {});
@@ -170,14 +176,21 @@ describe('ExcelHost.buildSheet', () => {
       await expect(hostFor(excel).buildSheet(plan, { model: 'lstm' }), `action ${n}`).rejects.toThrow(
         /Could not build the sheet 'LSTM( 2)?': An internal error/,
       );
-      expect(excel.sheets.map((s) => s.name), `action ${n}`).toEqual(['Sheet1', 'LSTM']);
+      expect(
+        excel.sheets.map((s) => s.name),
+        `action ${n}`,
+      ).toEqual(['Sheet1', 'LSTM']);
       expect(contentOf(excel.sheet('LSTM')!)).toBe(before);
     }
   });
 
   it('stores the metadata as a marker split over properties Excel accepts', async () => {
     const excel = new FakeExcel();
-    const metadata = { model: 'lstm', mode: 'practice', config: { note: '长'.repeat(400), sizes: [1, 2, 3] } };
+    const metadata = {
+      model: 'lstm',
+      mode: 'practice',
+      config: { note: '长'.repeat(400), sizes: [1, 2, 3] },
+    };
     const host = hostFor(excel);
     const { sheetName } = await host.buildSheet(lstmLikePlan({ I: 1, H: 1, T: 1 }), metadata);
     const props = excel.sheet(sheetName)!.properties;
@@ -188,7 +201,10 @@ describe('ExcelHost.buildSheet', () => {
 
   it('rejects a plan with an invalid Excel name before touching the workbook', async () => {
     const excel = new FakeExcel();
-    const plan = { ...lstmLikePlan({ I: 1, H: 1, T: 1 }), names: [{ name: 'A1', range: { top: 0, left: 0, bottom: 0, right: 0 } }] };
+    const plan = {
+      ...lstmLikePlan({ I: 1, H: 1, T: 1 }),
+      names: [{ name: 'A1', range: { top: 0, left: 0, bottom: 0, right: 0 } }],
+    };
     await expect(hostFor(excel).buildSheet(plan, {})).rejects.toThrow(/invalid Excel name "A1"/);
     expect(excel.syncCount).toBe(0);
   });
@@ -205,23 +221,28 @@ describe('ExcelHost with the registered sheet builders', () => {
     expectSheetMatchesPlan(excel.sheet(result.sheetName)!, plan);
   });
 
-  it.each(Object.keys(MODELS) as ModelId[])('writes the %s sheet at its largest size exactly, under the request limit', async (id) => {
-    const spec = MODELS[id]!;
-    const sizes = Object.fromEntries(Object.entries(spec.limits).map(([f, l]) => [f, l!.max]));
-    const config = { ...spec.defaults, ...sizes };
-    if (spec.validate(config).length > 0) return; // a size combination the pane would not offer
-    const plan = spec.build(config);
-    const excel = new FakeExcel(['Sheet1']);
-    const result = await hostFor(excel).buildSheet(plan, {});
-    for (const bytes of excel.requestBytes) expect(bytes).toBeLessThanOrEqual(5_000_000);
-    expectSheetMatchesPlan(excel.sheet(result.sheetName)!, plan);
-    const expectedNames = plan.names.map((n) => {
-      const tl = absolute(n.range.top, n.range.left);
-      const br = absolute(n.range.bottom, n.range.right);
-      return [n.name, tl === br ? tl : `${tl}:${br}`];
-    });
-    expect(Object.fromEntries(excel.sheet(result.sheetName)!.names)).toEqual(Object.fromEntries(expectedNames));
-  });
+  it.each(Object.keys(MODELS) as ModelId[])(
+    'writes the %s sheet at its largest size exactly, under the request limit',
+    async (id) => {
+      const spec = MODELS[id]!;
+      const sizes = Object.fromEntries(Object.entries(spec.limits).map(([f, l]) => [f, l!.max]));
+      const config = { ...spec.defaults, ...sizes };
+      if (spec.validate(config).length > 0) return; // a size combination the pane would not offer
+      const plan = spec.build(config);
+      const excel = new FakeExcel(['Sheet1']);
+      const result = await hostFor(excel).buildSheet(plan, {});
+      for (const bytes of excel.requestBytes) expect(bytes).toBeLessThanOrEqual(5_000_000);
+      expectSheetMatchesPlan(excel.sheet(result.sheetName)!, plan);
+      const expectedNames = plan.names.map((n) => {
+        const tl = absolute(n.range.top, n.range.left);
+        const br = absolute(n.range.bottom, n.range.right);
+        return [n.name, tl === br ? tl : `${tl}:${br}`];
+      });
+      expect(Object.fromEntries(excel.sheet(result.sheetName)!.names)).toEqual(
+        Object.fromEntries(expectedNames),
+      );
+    },
+  );
 });
 
 describe('ExcelHost cells, selection and support', () => {
@@ -254,7 +275,10 @@ describe('ExcelHost cells, selection and support', () => {
     await host.writeCells(sheetName, [{ address, content: 0.5, fill: '#FF0000' }]);
     expect(excel.sheet(sheetName)!.cell(address)).toMatchObject({ value: 0.5, fill: '#FF0000' });
     await host.writeCells(sheetName, [{ address, content: '=1/3', fill: null }]);
-    expect(excel.sheet(sheetName)!.cell(address)).toMatchObject({ formula: '=1/3', fill: styleFor('gate').fill });
+    expect(excel.sheet(sheetName)!.cell(address)).toMatchObject({
+      formula: '=1/3',
+      fill: styleFor('gate').fill,
+    });
     await host.writeCells(sheetName, [{ address, content: null }]);
     expect(excel.sheet(sheetName)!.cell(address)!.formula).toBeUndefined();
     expect(excel.sheet(sheetName)!.cell(address)!.value).toBeUndefined();
@@ -262,7 +286,10 @@ describe('ExcelHost cells, selection and support', () => {
 
   it('restores fills on sheets from an earlier session through resolvePlan', async () => {
     const { excel, sheetName, plan } = await built();
-    const fresh = new ExcelHost({ run: excel.run as never, resolvePlan: (s) => (s.name === sheetName ? plan : undefined) });
+    const fresh = new ExcelHost({
+      run: excel.run as never,
+      resolvePlan: (s) => (s.name === sheetName ? plan : undefined),
+    });
     const target = plan.cells.find((c) => c.role === 'input')!;
     await fresh.writeCells(sheetName, [{ address: a1(target.row, target.col), fill: null }]);
     expect(excel.sheet(sheetName)!.cell(a1(target.row, target.col))!.fill).toBe(styleFor('input').fill);
@@ -271,7 +298,9 @@ describe('ExcelHost cells, selection and support', () => {
   it('refuses to write a sheet it did not build', async () => {
     const { excel, host } = await built();
     excel.sheet('Sheet1')!.touch(0, 0).value = 'mine';
-    await expect(host.writeCells('Sheet1', [{ address: 'A1', content: 1 }])).rejects.toThrow(/not built by this add-in/);
+    await expect(host.writeCells('Sheet1', [{ address: 'A1', content: 1 }])).rejects.toThrow(
+      /not built by this add-in/,
+    );
     expect(excel.sheet('Sheet1')!.cell('A1')!.value).toBe('mine');
   });
 
@@ -304,7 +333,11 @@ describe('ExcelHost cells, selection and support', () => {
     expect(old.message).toMatch(/ExcelApi 1\.12/);
     excel.apiVersion = '1.12';
     expect(await hostFor(excel).checkSupport()).toEqual({ ok: true });
-    const zh = await new ExcelHost({ run: excel.run as never, isSetSupported: () => false, language: 'zh' }).checkSupport();
+    const zh = await new ExcelHost({
+      run: excel.run as never,
+      isSetSupported: () => false,
+      language: 'zh',
+    }).checkSupport();
     expect(zh.message).toMatch(/ExcelApi 1\.12/);
     expect(zh.message).toMatch(/不支持/);
   });

@@ -4,19 +4,30 @@ import { chunkAddresses, groupRectangles } from '../../src/host/rectangles';
 import { freeSheetName, sanitizeSheetName, splitSheetAddress } from '../../src/host/sheet-names';
 import { decodeMarker, encodeMarker } from '../../src/host/sheet-marker';
 import { chunkOps } from '../../src/host/excel-chunks';
-import { charsToPoints, isValidExcelName, literalEntry, opBytes, planOps, utf8Length } from '../../src/host/excel-ops';
+import {
+  charsToPoints,
+  isValidExcelName,
+  literalEntry,
+  opBytes,
+  planOps,
+  utf8Length,
+} from '../../src/host/excel-ops';
 import { paletteLook } from '../../src/host/cell-look';
 import { rangeA1 } from '../../src/sheets/plan';
 import { bulkPlan, lstmLikePlan } from './plan-factory';
 
-const positions = fc.uniqueArray(fc.record({ row: fc.integer({ min: 0, max: 30 }), col: fc.integer({ min: 0, max: 30 }) }), {
-  selector: (p) => `${p.row},${p.col}`,
-  maxLength: 200,
-});
+const positions = fc.uniqueArray(
+  fc.record({ row: fc.integer({ min: 0, max: 30 }), col: fc.integer({ min: 0, max: 30 }) }),
+  {
+    selector: (p) => `${p.row},${p.col}`,
+    maxLength: 200,
+  },
+);
 
 function covered(rects: ReturnType<typeof groupRectangles>): string[] {
   const out: string[] = [];
-  for (const r of rects) for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) out.push(`${i},${j}`);
+  for (const r of rects)
+    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) out.push(`${i},${j}`);
   return out;
 }
 
@@ -80,14 +91,18 @@ describe('sheet names', () => {
     expect(sanitizeSheetName('')).toBe('Sheet');
     expect(sanitizeSheetName('History')).toBe('History 1');
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }), (base, taken) => {
-        const n = freeSheetName(base, taken);
-        expect(Array.from(n).length).toBeLessThanOrEqual(31);
-        expect(n.length).toBeGreaterThan(0);
-        expect(n).not.toMatch(/[\\/?*[\]:]/);
-        expect(n.startsWith("'") || n.endsWith("'")).toBe(false);
-        expect(taken.map((t) => t.toLowerCase())).not.toContain(n.toLowerCase());
-      }),
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }),
+        (base, taken) => {
+          const n = freeSheetName(base, taken);
+          expect(Array.from(n).length).toBeLessThanOrEqual(31);
+          expect(n.length).toBeGreaterThan(0);
+          expect(n).not.toMatch(/[\\/?*[\]:]/);
+          expect(n.startsWith("'") || n.endsWith("'")).toBe(false);
+          expect(taken.map((t) => t.toLowerCase())).not.toContain(n.toLowerCase());
+        },
+      ),
     );
   });
 
@@ -132,14 +147,17 @@ describe('write list', () => {
   });
 
   it('counts UTF-8 bytes like TextEncoder', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+      }),
+    );
   });
 
   it('knows Excel name rules', () => {
     for (const ok of ['X', 'W_ih', 'h_t.1', '_x', '权重']) expect(isValidExcelName(ok), ok).toBe(true);
-    for (const bad of ['A1', 'xfd100', 'R', 'c', 'R1C1', '1x', 'a b', '']) expect(isValidExcelName(bad), bad).toBe(false);
+    for (const bad of ['A1', 'xfd100', 'R', 'c', 'R1C1', '1x', 'a b', ''])
+      expect(isValidExcelName(bad), bad).toBe(false);
   });
 
   it('converts character widths to points', () => {
@@ -147,7 +165,11 @@ describe('write list', () => {
   });
 
   it('splits large blocks and chunks under the budget', () => {
-    const ops = planOps(bulkPlan(200, 50, 120), paletteLook, { maxOpBytes: 50_000, maxAddressChars: 2000, maxAreas: 200 });
+    const ops = planOps(bulkPlan(200, 50, 120), paletteLook, {
+      maxOpBytes: 50_000,
+      maxAddressChars: 2000,
+      maxAreas: 200,
+    });
     for (const op of ops) expect(opBytes(op)).toBeLessThanOrEqual(50_000);
     const chunks = chunkOps(ops, 200_000, 1_000);
     expect(chunks.flatMap((c) => c.ops)).toEqual(ops);

@@ -113,7 +113,8 @@ export class FakeExcel {
     return batch(ctx as never);
   };
 
-  isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && compareVersions(version, this.apiVersion) <= 0;
+  isSetSupported = (name: string, version: string): boolean =>
+    name === 'ExcelApi' && compareVersions(version, this.apiVersion) <= 0;
   apiVersion = '1.17';
 
   /** The user clicks a cell: selection events fire. */
@@ -171,7 +172,13 @@ export function parseArea(address: string): Area {
   const ca = COL_RE.exec(a.toUpperCase());
   const cb = COL_RE.exec(b.toUpperCase());
   if (ca && cb) {
-    return { top: 0, bottom: 1_048_575, left: lettersToCol(ca[1]), right: lettersToCol(cb[1]), wholeColumns: true };
+    return {
+      top: 0,
+      bottom: 1_048_575,
+      left: lettersToCol(ca[1]),
+      right: lettersToCol(cb[1]),
+      wholeColumns: true,
+    };
   }
   const p = parseCell(a);
   const q = parseCell(b);
@@ -221,10 +228,16 @@ export class FakeContext {
     const actions = this.queue;
     this.queue = [];
     excel.syncCount++;
-    const bytes = actions.reduce((n, a) => n + ACTION_BYTES + utf8(JSON.stringify({ t: a.type, p: a.payload })), 0);
+    const bytes = actions.reduce(
+      (n, a) => n + ACTION_BYTES + utf8(JSON.stringify({ t: a.type, p: a.payload })),
+      0,
+    );
     excel.requestBytes.push(bytes);
     if (bytes > excel.options.maxRequestBytes) {
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${bytes} bytes).`,
+      );
     }
     for (const a of actions) {
       excel.actionCount++;
@@ -250,14 +263,22 @@ class FakeWorkbook {
       sheetName = excel.active.sheet;
       address = excel.active.address;
     });
-    return new FakeRange(this.ctx, () => excel.sheet(sheetName) ?? null, () => address);
+    return new FakeRange(
+      this.ctx,
+      () => excel.sheet(sheetName) ?? null,
+      () => address,
+    );
   }
 }
 
 class Loadable {
   protected loaded = false;
   protected check(prop: string): void {
-    if (!this.loaded) throw new FakeOfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Call load() and sync() first.`);
+    if (!this.loaded)
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Call load() and sync() first.`,
+      );
   }
 }
 
@@ -301,7 +322,8 @@ class FakeWorksheetCollection extends Loadable {
       if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
         throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
       }
-      if (excel.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      if (excel.sheet(name))
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
       created = new FakeSheet(excel.newId(), name);
       excel.sheets.push(created);
     });
@@ -451,7 +473,15 @@ class FakeBorders {
 }
 
 /** Records the edge on the cells it touches, as the cell's own top/bottom/left/right border. */
-function applyEdge(sheet: FakeSheet, a: Area, r: number, c: number, edge: string, prop: keyof FakeBorder, value: string): void {
+function applyEdge(
+  sheet: FakeSheet,
+  a: Area,
+  r: number,
+  c: number,
+  edge: string,
+  prop: keyof FakeBorder,
+  value: string,
+): void {
   const sides: string[] = [];
   if (edge === 'EdgeTop' && r === a.top) sides.push('top');
   if (edge === 'EdgeBottom' && r === a.bottom) sides.push('bottom');
@@ -484,7 +514,8 @@ class FakeFormat {
       ctx.enqueue(type, { address: describe(), value }, () => {
         const { sheet, areas } = target();
         for (const a of areas) {
-          if (a.wholeColumns) throw new FakeOfficeError('InvalidArgument', 'cell formats on whole columns are not expected');
+          if (a.wholeColumns)
+            throw new FakeOfficeError('InvalidArgument', 'cell formats on whole columns are not expected');
           forEachCell(a, (r, c) => {
             (sheet.touch(r, c) as unknown as Record<string, unknown>)[prop] = value;
           });
@@ -557,7 +588,10 @@ function checkShape(area: Area, values: unknown, what: string): void {
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
   if (values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
-    throw new FakeOfficeError('InvalidArgument', `${what}: array shape does not match the range (${rows}×${cols})`);
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `${what}: array shape does not match the range (${rows}×${cols})`,
+    );
   }
 }
 
@@ -644,7 +678,9 @@ class FakeRange extends Loadable {
         this._values.push(vr);
         this._formulas.push(fr);
       }
-      const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+      const quoted = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet.name)
+        ? sheet.name
+        : `'${sheet.name.replace(/'/g, "''")}'`;
       this._address = `${quoted}!${this.addr()}`;
       this.loaded = true;
     });
@@ -664,7 +700,10 @@ class FakeRangeAreas {
       ctx,
       () => {
         if (address.length > ctx.excel.options.maxAreasAddressChars) {
-          throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            'The argument is invalid or missing or has an incorrect format.',
+          );
         }
         return { sheet: need(ref), areas: parts.map(parseArea) };
       },

@@ -3,7 +3,14 @@
  * input block, stacked weight block, one column block per time step with formulas) so the
  * host is exercised on realistic layouts without depending on any model's builder.
  */
-import { a1, type CellRole, type ModelId, type PlanCell, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
+import {
+  a1,
+  type CellRole,
+  type ModelId,
+  type PlanCell,
+  type PlanRange,
+  type SheetPlan,
+} from '../../src/sheets/plan';
 
 export interface LstmLikeSizes {
   readonly I: number;
@@ -18,14 +25,19 @@ export function lstmLikePlan({ I, H, T, baseName = 'LSTM', language = 'en' }: Ls
   const boxes: PlanRange[] = [];
   const names: { name: string; range: PlanRange }[] = [];
   const model: ModelId = 'lstm';
-  const put = (row: number, col: number, role: CellRole, content: { value?: number | string; formula?: string }) =>
-    cells.push({ row, col, role, ...content, meaning: { model, tensor: role } });
+  const put = (
+    row: number,
+    col: number,
+    role: CellRole,
+    content: { value?: number | string; formula?: string },
+  ) => cells.push({ row, col, role, ...content, meaning: { model, tensor: role } });
 
   put(0, 0, 'title', { value: language === 'zh' ? 'LSTM 手算' : 'LSTM by hand' });
   put(1, 0, 'equation', { value: 'c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t' });
   // Inputs: one row per feature, one column per step (columns 2..T+1).
   put(3, 0, 'label', { value: language === 'zh' ? '输入 x' : 'input x' });
-  for (let k = 0; k < I; k++) for (let t = 0; t < T; t++) put(3 + k, 2 + t, 'input', { value: ((k + 1) * (t + 2)) % 5 - 2 });
+  for (let k = 0; k < I; k++)
+    for (let t = 0; t < T; t++) put(3 + k, 2 + t, 'input', { value: (((k + 1) * (t + 2)) % 5) - 2 });
   boxes.push({ top: 3, left: 2, bottom: 3 + I - 1, right: 2 + T - 1 });
   names.push({ name: 'X', range: { top: 3, left: 2, bottom: 3 + I - 1, right: 2 + T - 1 } });
 
@@ -48,17 +60,23 @@ export function lstmLikePlan({ I, H, T, baseName = 'LSTM', language = 'en' }: Ls
     for (let r = 0; r < 4 * H; r++) {
       const wRow = `${a1(wTop + r, 2, true)}:${a1(wTop + r, 2 + I - 1, true)}`;
       const xCol = `${a1(3, col)}:${a1(3 + I - 1, col)}`;
-      put(sTop + 1 + r, col, 'computed', { formula: `=SUMPRODUCT(${wRow},TRANSPOSE(${xCol}))+${a1(wTop + r, 2 + I + H, true)}` });
+      put(sTop + 1 + r, col, 'computed', {
+        formula: `=SUMPRODUCT(${wRow},TRANSPOSE(${xCol}))+${a1(wTop + r, 2 + I + H, true)}`,
+      });
     }
     for (let r = 0; r < 4 * H; r++) {
       const pre = a1(sTop + 1 + r, col);
-      put(sTop + 1 + 4 * H + r, col, 'gate', { formula: r >= 2 * H && r < 3 * H ? `=TANH(${pre})` : `=0.5*(1+TANH(${pre}/2))` });
+      put(sTop + 1 + 4 * H + r, col, 'gate', {
+        formula: r >= 2 * H && r < 3 * H ? `=TANH(${pre})` : `=0.5*(1+TANH(${pre}/2))`,
+      });
     }
     for (let j = 0; j < H; j++) {
       const g = (k: number) => a1(sTop + 1 + 4 * H + k * H + j, col);
       const cPrev = t === 0 ? '0' : a1(sTop + 1 + 8 * H + j, col - 1);
       put(sTop + 1 + 8 * H + j, col, 'state', { formula: `=${g(1)}*${cPrev}+${g(0)}*${g(2)}` });
-      put(sTop + 1 + 9 * H + j, col, 'output', { formula: `=${g(3)}*TANH(${a1(sTop + 1 + 8 * H + j, col)})` });
+      put(sTop + 1 + 9 * H + j, col, 'output', {
+        formula: `=${g(3)}*TANH(${a1(sTop + 1 + 8 * H + j, col)})`,
+      });
     }
     boxes.push({ top: sTop + 1 + 8 * H, left: col, bottom: sTop + 10 * H, right: col });
   }
@@ -92,7 +110,12 @@ export function bulkPlan(rows: number, cols: number, formulaChars = 60): SheetPl
     for (let c = 0; c < cols; c++) {
       const base = `=SUMPRODUCT($A$1:$A$4,${a1(r, c)}:${a1(r + 3, c)})`;
       const pad = Math.max(0, formulaChars - base.length - 2);
-      cells.push({ row: r + 1, col: c, role: c % 3 === 0 ? 'gate' : 'computed', formula: `${base}+${'0'.repeat(pad)}0` });
+      cells.push({
+        row: r + 1,
+        col: c,
+        role: c % 3 === 0 ? 'gate' : 'computed',
+        formula: `${base}+${'0'.repeat(pad)}0`,
+      });
     }
   return {
     baseName: 'Bulk',

@@ -79,7 +79,9 @@ describe('custom functions in the preview workbook', () => {
     wb.setContent('S', 1, 1, 0);
     wb.setInput('S', 4, 0, '=NN.SIGMOID(A1:B2)');
     const at = (r: number, c: number) => wb.cell('S', r, c).value as number;
-    expect([at(4, 0), at(4, 1), at(5, 0), at(5, 1)].map((v, k) => v - logistic([1, -1, 3, 0][k]))).toEqual([0, 0, 0, 0].map(() => expect.closeTo(0, 12)));
+    expect([at(4, 0), at(4, 1), at(5, 0), at(5, 1)].map((v, k) => v - logistic([1, -1, 3, 0][k]))).toEqual(
+      [0, 0, 0, 0].map(() => expect.closeTo(0, 12)),
+    );
     expect(wb.cell('S', 4, 2).value).toBeNull();
     expect(wb.cell('S', 6, 0).value).toBeNull();
     wb.setInput('S', 1, 1, '4');
@@ -158,7 +160,11 @@ describe('catalogue from functions.json', () => {
     const tree = parseTree(readFileSync(source, 'utf8'), source);
     const exportsOf = await import('../../functions/functions');
     const names = Object.fromEntries(tree.associate.map((a) => [a.id, a.functionName]));
-    const { functions, missing } = catalogueFromMetadata(tree.functions, exportsOf as Record<string, unknown>, names);
+    const { functions, missing } = catalogueFromMetadata(
+      tree.functions,
+      exportsOf as Record<string, unknown>,
+      names,
+    );
     expect(missing).toEqual([]);
     expect(functions.length).toBeGreaterThan(5);
     registerPreviewFunctions(functions);

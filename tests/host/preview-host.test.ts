@@ -74,10 +74,15 @@ describe('PreviewHost', () => {
   it('recomputes dependents when an input cell is written', async () => {
     const host = new PreviewHost();
     await host.buildSheet(tinyPlan(), {});
-    await host.writeCells('Tiny', [{ address: 'A2', content: '3' }, { address: 'B2', content: 0.5 }]);
+    await host.writeCells('Tiny', [
+      { address: 'A2', content: '3' },
+      { address: 'B2', content: 0.5 },
+    ]);
     const [c2, c4] = await host.readCells('Tiny', ['C2', 'C4']);
     expect(Math.abs((c2.value as number) - logistic(1.5))).toBeLessThan(1e-12);
-    expect(Math.abs((c4.value as number) - (3 * logistic(1.5) - 1.25 * logistic(-0.625)))).toBeLessThan(1e-12);
+    expect(Math.abs((c4.value as number) - (3 * logistic(1.5) - 1.25 * logistic(-0.625)))).toBeLessThan(
+      1e-12,
+    );
   });
 
   it('writes formulas and fills, and restores the plan fill with null', async () => {
@@ -87,7 +92,11 @@ describe('PreviewHost', () => {
     expect((await host.readCells('Tiny', ['B4']))[0]).toEqual({ address: 'B4', value: 5, formula: '=A2*10' });
     expect(host.workbook.cell('Tiny', 3, 1).fillOverride).toBe('#FF0000');
     await host.writeCells('Tiny', [{ address: 'B4', content: null, fill: null }]);
-    expect(host.workbook.cell('Tiny', 3, 1)).toMatchObject({ value: null, formula: null, fillOverride: null });
+    expect(host.workbook.cell('Tiny', 3, 1)).toMatchObject({
+      value: null,
+      formula: null,
+      fillOverride: null,
+    });
   });
 
   it('refuses to read or write sheets it did not create', async () => {
@@ -108,12 +117,17 @@ describe('PreviewHost', () => {
   it('reports build progress up to the total', async () => {
     const host = new PreviewHost();
     const cells: PlanCell[] = [];
-    for (let r = 0; r < 500; r++) for (let c = 0; c < 10; c++) cells.push({ row: r, col: c, formula: `=${r}+${c}`, role: 'computed' });
+    for (let r = 0; r < 500; r++)
+      for (let c = 0; c < 10; c++) cells.push({ row: r, col: c, formula: `=${r}+${c}`, role: 'computed' });
     const progress: number[] = [];
-    await host.buildSheet(tinyPlan({ cells, rowCount: 500, colCount: 10, merges: [], names: [] }), {}, (p) => {
-      expect(p.total).toBe(5000);
-      progress.push(p.done);
-    });
+    await host.buildSheet(
+      tinyPlan({ cells, rowCount: 500, colCount: 10, merges: [], names: [] }),
+      {},
+      (p) => {
+        expect(p.total).toBe(5000);
+        progress.push(p.done);
+      },
+    );
     expect(progress.length).toBeGreaterThan(1);
     expect(progress[progress.length - 1]).toBe(5000);
     expect([...progress].sort((x, y) => x - y)).toEqual(progress);
@@ -138,7 +152,10 @@ describe('PreviewHost', () => {
     const host = new PreviewHost();
     await host.buildSheet(tinyPlan(), {});
     await host.buildSheet(tinyPlan(), {});
-    await host.writeCells('Tiny 2', [{ address: 'A2', content: 7 }, { address: 'D1', content: '=SUM(x_in)' }]);
+    await host.writeCells('Tiny 2', [
+      { address: 'A2', content: 7 },
+      { address: 'D1', content: '=SUM(x_in)' },
+    ]);
     await host.writeCells('Tiny', [{ address: 'D1', content: '=SUM(x_in)' }]);
     expect((await host.readCells('Tiny 2', ['D1']))[0].value).toBe(7 - 1.25);
     expect((await host.readCells('Tiny', ['D1']))[0].value).toBe(0.5 - 1.25);
@@ -173,10 +190,14 @@ describe('PreviewHost with every registered model', () => {
   /** The flat parameter values a sheet holds, read from its own cells. */
   function paramsOf(plan: SheetPlan, values: Map<string, number>): Record<string, Float64Array> {
     const sizes: Record<string, number> = {};
-    for (const c of plan.cells) if (c.meaning?.param) sizes[c.meaning.param.name] = Math.max(sizes[c.meaning.param.name] ?? 0, c.meaning.param.flat + 1);
+    for (const c of plan.cells)
+      if (c.meaning?.param)
+        sizes[c.meaning.param.name] = Math.max(sizes[c.meaning.param.name] ?? 0, c.meaning.param.flat + 1);
     const out: Record<string, Float64Array> = {};
     for (const [name, n] of Object.entries(sizes)) out[name] = new Float64Array(n);
-    for (const c of plan.cells) if (c.meaning?.param) out[c.meaning.param.name][c.meaning.param.flat] = values.get(a1(c.row, c.col)) ?? NaN;
+    for (const c of plan.cells)
+      if (c.meaning?.param)
+        out[c.meaning.param.name][c.meaning.param.flat] = values.get(a1(c.row, c.col)) ?? NaN;
     return out;
   }
 
@@ -192,15 +213,24 @@ describe('PreviewHost with every registered model', () => {
       const paramCells = plan.cells.filter((c) => c.meaning?.param);
       expect(traced.length).toBeGreaterThan(0);
       const check = async (label: string) => {
-        const read = await host.readCells(sheetName, paramCells.map((c) => a1(c.row, c.col)));
+        const read = await host.readCells(
+          sheetName,
+          paramCells.map((c) => a1(c.row, c.col)),
+        );
         const values = new Map(read.map((r) => [r.address, r.value as number]));
         const trace = spec.evaluate(spec.defaults, paramsOf(plan, values));
-        const got = await host.readCells(sheetName, traced.map((c) => a1(c.row, c.col)));
+        const got = await host.readCells(
+          sheetName,
+          traced.map((c) => a1(c.row, c.col)),
+        );
         traced.forEach((c, i) => {
           const t = c.meaning!.trace!;
           const want = trace.tensors[t.name][t.step][t.flat];
           const diff = Math.abs((got[i].value as number) - want);
-          if (!(diff <= 1e-9)) throw new Error(`${spec.id} ${label}: ${got[i].address} (${t.name}[${t.step}][${t.flat}]) = ${got[i].value}, core ${want}`);
+          if (!(diff <= 1e-9))
+            throw new Error(
+              `${spec.id} ${label}: ${got[i].address} (${t.name}[${t.step}][${t.flat}]) = ${got[i].value}, core ${want}`,
+            );
         });
       };
       await check('as built');

@@ -15,7 +15,12 @@ const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.tsx'];
 /** Module specifiers of static imports, re-exports and dynamic imports. */
 function importsOf(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]);
   return out;
 }
@@ -55,19 +60,24 @@ describe('HyperFormula stays out of the production add-in', () => {
     // The preview does reach HyperFormula: if this failed, the scan below would prove nothing.
     const preview = reach(path.join(root, 'preview/index.tsx'));
     expect(preview.packages.has('hyperformula')).toBe(true);
-    expect([...preview.files].some((f) => f.includes(`${path.sep}src${path.sep}host${path.sep}preview-`))).toBe(true);
+    expect(
+      [...preview.files].some((f) => f.includes(`${path.sep}src${path.sep}host${path.sep}preview-`)),
+    ).toBe(true);
   });
 
   for (const entry of entries) {
-    it.skipIf(!existsSync(entry))(`${path.relative(root, entry)} never imports HyperFormula or preview code`, () => {
-      const { files, packages } = reach(entry);
-      expect(packages.has('hyperformula')).toBe(false);
-      const previewFiles = [...files].filter((f) => {
-        const rel = path.relative(root, f).split(path.sep).join('/');
-        return rel.startsWith('preview/') || rel.startsWith('src/host/preview-');
-      });
-      expect(previewFiles).toEqual([]);
-    });
+    it.skipIf(!existsSync(entry))(
+      `${path.relative(root, entry)} never imports HyperFormula or preview code`,
+      () => {
+        const { files, packages } = reach(entry);
+        expect(packages.has('hyperformula')).toBe(false);
+        const previewFiles = [...files].filter((f) => {
+          const rel = path.relative(root, f).split(path.sep).join('/');
+          return rel.startsWith('preview/') || rel.startsWith('src/host/preview-');
+        });
+        expect(previewFiles).toEqual([]);
+      },
+    );
   }
 
   const dist = path.join(root, 'dist');
@@ -77,7 +87,8 @@ describe('HyperFormula stays out of the production add-in', () => {
       for (const name of readdirSync(dir)) {
         const p = path.join(dir, name);
         if (statSync(p).isDirectory()) walk(p);
-        else if (/hyperformula|HyperFormula/.test(readFileSync(p).toString('latin1'))) offenders.push(path.relative(root, p));
+        else if (/hyperformula|HyperFormula/.test(readFileSync(p).toString('latin1')))
+          offenders.push(path.relative(root, p));
       }
     };
     walk(dist);

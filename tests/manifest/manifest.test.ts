@@ -29,15 +29,27 @@ describe('manifest check', () => {
   });
 
   it('fails loudly on a resid that resolves to nothing', () => {
-    const broken = source.replace('<SourceLocation resid="Functions.Script.Url"/>', '<SourceLocation resid="Functions.Scrpt.Url"/>');
-    expect(checkManifest(broken, opts)).toContainEqual(expect.stringMatching(/resid "Functions.Scrpt.Url" does not match/));
+    const broken = source.replace(
+      '<SourceLocation resid="Functions.Script.Url"/>',
+      '<SourceLocation resid="Functions.Scrpt.Url"/>',
+    );
+    expect(checkManifest(broken, opts)).toContainEqual(
+      expect.stringMatching(/resid "Functions.Scrpt.Url" does not match/),
+    );
   });
 
   it('fails on a misordered top-level element', () => {
     const permissions = '  <Permissions>ReadWriteDocument</Permissions>\n';
-    const moved = source.replace(permissions, '').replace('  <Hosts>\n    <Host Name="Workbook"/>', `${permissions}  <Hosts>\n    <Host Name="Workbook"/>`);
+    const moved = source
+      .replace(permissions, '')
+      .replace(
+        '  <Hosts>\n    <Host Name="Workbook"/>',
+        `${permissions}  <Hosts>\n    <Host Name="Workbook"/>`,
+      );
     expect(moved).not.toEqual(source);
-    expect(checkManifest(moved, opts)).toContainEqual(expect.stringMatching(/<Hosts> must come before <Permissions>/));
+    expect(checkManifest(moved, opts)).toContainEqual(
+      expect.stringMatching(/<Hosts> must come before <Permissions>/),
+    );
   });
 
   it('fails on misordered children of the CustomFunctions extension point', () => {
@@ -45,7 +57,9 @@ describe('manifest check', () => {
       /(<Script>[\s\S]*?<\/Script>)(\s*)(<Page>[\s\S]*?<\/Page>)/,
       (_m, script: string, ws: string, page: string) => `${page}${ws}${script}`,
     );
-    expect(checkManifest(swapped, opts)).toContainEqual(expect.stringMatching(/<Script> must come before <Page>/));
+    expect(checkManifest(swapped, opts)).toContainEqual(
+      expect.stringMatching(/<Script> must come before <Page>/),
+    );
   });
 
   it('rejects a Namespace element', () => {
@@ -54,18 +68,33 @@ describe('manifest check', () => {
   });
 
   it('rejects a URL the build does not produce', () => {
-    const bad = source.replace('https://localhost:3000/functions.json', 'https://localhost:3000/function.json');
-    expect(checkManifest(bad, opts)).toContainEqual(expect.stringMatching(/function.json, which the build does not produce/));
+    const bad = source.replace(
+      'https://localhost:3000/functions.json',
+      'https://localhost:3000/function.json',
+    );
+    expect(checkManifest(bad, opts)).toContainEqual(
+      expect.stringMatching(/function.json, which the build does not produce/),
+    );
   });
 
   it('rejects an icon whose pixel size differs from the declared size', () => {
-    const bad = source.replace('<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"/>', '<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-64.png"/>');
-    expect(checkManifest(bad, opts)).toContainEqual(expect.stringMatching(/icon-64.png is 64×64, declared 80×80/));
+    const bad = source.replace(
+      '<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"/>',
+      '<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-64.png"/>',
+    );
+    expect(checkManifest(bad, opts)).toContainEqual(
+      expect.stringMatching(/icon-64.png is 64×64, declared 80×80/),
+    );
   });
 
   it('requires the shared runtime and custom functions runtime sets', () => {
-    const bad = source.replace('<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>');
-    expect(checkManifest(bad, opts)).toContainEqual(expect.stringMatching(/CustomFunctionsRuntime 1.1 is older than 1.2/));
+    const bad = source.replace(
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>',
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>',
+    );
+    expect(checkManifest(bad, opts)).toContainEqual(
+      expect.stringMatching(/CustomFunctionsRuntime 1.1 is older than 1.2/),
+    );
   });
 
   it('declares icons at 16, 32, 64 and 80 px that exist', () => {

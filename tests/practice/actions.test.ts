@@ -19,19 +19,36 @@ async function setup(difficulty: Difficulty = 'everything') {
   const host = new FormulaHost();
   const made = await createPracticeSheet(host, config, difficulty, 5);
   const walkthrough = buildPlan(config);
-  const formulas = new Map(walkthrough.cells.filter((c) => c.formula).map((c) => [a1(c.row, c.col), c.formula as string]));
+  const formulas = new Map(
+    walkthrough.cells.filter((c) => c.formula).map((c) => [a1(c.row, c.col), c.formula as string]),
+  );
   const answers = new Set(made.answers);
   const expectOnlyAnswersWritten = () => {
-    for (const w of host.writes) expect(answers.has(w.address), `${w.address} is not an answer cell`).toBe(true);
+    for (const w of host.writes)
+      expect(answers.has(w.address), `${w.address} is not an answer cell`).toBe(true);
   };
-  return { host, sheet: made.sheetName, answers: made.answers, walkthrough, formulas, expectOnlyAnswersWritten };
+  return {
+    host,
+    sheet: made.sheetName,
+    answers: made.answers,
+    walkthrough,
+    formulas,
+    expectOnlyAnswersWritten,
+  };
 }
 
 describe('the answer-cell guard', () => {
   it('passes answer writes (normalising addresses) and refuses any other', () => {
     const answers = new Set(['C12', 'C13']);
-    expect(restrictToAnswers(answers, [{ address: '$c$12', content: 1 }])).toEqual([{ address: 'C12', content: 1 }]);
-    expect(() => restrictToAnswers(answers, [{ address: 'C12', content: 1 }, { address: 'B3', content: 2 }])).toThrow(OutsideAnswersError);
+    expect(restrictToAnswers(answers, [{ address: '$c$12', content: 1 }])).toEqual([
+      { address: 'C12', content: 1 },
+    ]);
+    expect(() =>
+      restrictToAnswers(answers, [
+        { address: 'C12', content: 1 },
+        { address: 'B3', content: 2 },
+      ]),
+    ).toThrow(OutsideAnswersError);
   });
 
   it('writes nothing at all when one write of a batch is outside', async () => {
@@ -59,7 +76,9 @@ describe('reveal', () => {
     host.setContent(sheet, answers[1], 0.5);
     const ask = await reveal(host, sheet, answers[1]);
     expect(ask).toMatchObject({ status: 'needs-confirmation', replaces: [answers[1]] });
-    expect(describeAction(ask, 'en')).toBe(`Reveal will replace your entries in ${answers[1]} with the real formulas.`);
+    expect(describeAction(ask, 'en')).toBe(
+      `Reveal will replace your entries in ${answers[1]} with the real formulas.`,
+    );
     expect(describeAction(ask, 'zh')).toContain(answers[1]);
     expect(host.writes).toEqual([]);
     expect(host.cell(sheet, answers[1]).value).toBe(0.5);
@@ -75,7 +94,11 @@ describe('reveal', () => {
     host.setContent(sheet, answers[0], 1);
     host.setContent(sheet, answers[2], '=1+1');
     const ask = await reveal(host, sheet, 'all');
-    expect(ask).toMatchObject({ status: 'needs-confirmation', kind: 'reveal-all', replaces: [answers[0], answers[2]] });
+    expect(ask).toMatchObject({
+      status: 'needs-confirmation',
+      kind: 'reveal-all',
+      replaces: [answers[0], answers[2]],
+    });
     expect(ask.status === 'needs-confirmation' && ask.writes).toEqual(answers);
     await reveal(host, sheet, 'all', { confirmed: true });
     const truth = sheetTruth(walkthrough, answers);
@@ -122,8 +145,14 @@ describe('reset', () => {
     host.setContent(sheet, answers[1], '=2*3');
     await checkAndMark(host, sheet);
     const ask = await resetPractice(host, sheet);
-    expect(ask).toMatchObject({ status: 'needs-confirmation', kind: 'reset', replaces: [answers[0], answers[1]] });
-    expect(describeAction(ask, 'en')).toContain(`Reset will clear your entries in ${answers[0]}, ${answers[1]}`);
+    expect(ask).toMatchObject({
+      status: 'needs-confirmation',
+      kind: 'reset',
+      replaces: [answers[0], answers[1]],
+    });
+    expect(describeAction(ask, 'en')).toContain(
+      `Reset will clear your entries in ${answers[0]}, ${answers[1]}`,
+    );
     await resetPractice(host, sheet, { confirmed: true });
     for (const a of answers) {
       expect(host.cell(sheet, a)).toEqual({ address: a, value: null, formula: null });
@@ -151,7 +180,8 @@ describe('hint', () => {
       const precedents = new Set<string>();
       for (const p of hf.getCellPrecedents({ sheet: 0, ...parseA1(address) })) {
         if ('start' in p) {
-          for (let r = p.start.row; r <= p.end.row; r++) for (let c = p.start.col; c <= p.end.col; c++) precedents.add(a1(r, c));
+          for (let r = p.start.row; r <= p.end.row; r++)
+            for (let c = p.start.col; c <= p.end.col; c++) precedents.add(a1(r, c));
         } else precedents.add(a1(p.row, p.col));
       }
       expect(new Set(hint.feeds.flatMap((f) => f.cells.map((c) => c.address)))).toEqual(precedents);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkAndMark, checkPractice, closeEnough, ParamCellError, RIGHT_FILL, WRONG_FILL } from '../../src/practice/checker';
+import {
+  checkAndMark,
+  checkPractice,
+  closeEnough,
+  ParamCellError,
+  RIGHT_FILL,
+  WRONG_FILL,
+} from '../../src/practice/checker';
 import { createPracticeSheet } from '../../src/practice/create';
 import type { Difficulty } from '../../src/practice/metadata';
 import { a1 } from '../../src/sheets/plan';
@@ -12,7 +19,13 @@ async function practiceSheet(config: ModelConfig, difficulty: Difficulty = 'ever
   const host = new FormulaHost();
   const made = await createPracticeSheet(host, config, difficulty, 3);
   const walkthrough = buildPlan(config);
-  return { host, sheet: made.sheetName, answers: made.answers, walkthrough, truth: sheetTruth(walkthrough, made.answers) };
+  return {
+    host,
+    sheet: made.sheetName,
+    answers: made.answers,
+    walkthrough,
+    truth: sheetTruth(walkthrough, made.answers),
+  };
 }
 
 describe('tolerance', () => {
@@ -71,7 +84,10 @@ describe('checker', () => {
     const input = walkthrough.cells.find((c) => c.role === 'input' && c.meaning?.param);
     const weight = walkthrough.cells.find((c) => c.role === 'recurrentWeight');
     if (!input || !weight) throw new Error('the RNN sheet has no input or recurrent weight cell');
-    const edit = { [a1(input.row, input.col)]: Number(input.value) + 0.731, [a1(weight.row, weight.col)]: Number(weight.value) - 0.377 };
+    const edit = {
+      [a1(input.row, input.col)]: Number(input.value) + 0.731,
+      [a1(weight.row, weight.col)]: Number(weight.value) - 0.377,
+    };
     for (const [address, v] of Object.entries(edit)) host.setContent(sheet, address, v);
 
     for (const a of answers) host.setContent(sheet, a, truth.get(a) as number);
@@ -84,7 +100,7 @@ describe('checker', () => {
     expect(fresh.score).toBe(`${answers.length} / ${answers.length}`);
   });
 
-  it('judges a later cell against the true value, not against the learner\'s wrong upstream entry', async () => {
+  it("judges a later cell against the true value, not against the learner's wrong upstream entry", async () => {
     const { host, sheet, answers, walkthrough, truth } = await practiceSheet(rnnConfig(), 'everything');
     const cells = new Map(walkthrough.cells.map((c) => [a1(c.row, c.col), c]));
     // The first answer wrong; every later one holds the real formula, which reads it.
@@ -103,7 +119,10 @@ describe('checker', () => {
 
   it('refuses to check when a weight cell holds text, naming the cell', async () => {
     const { host, sheet, walkthrough } = await practiceSheet(rnnConfig());
-    const w = walkthrough.cells.find((c) => c.role === 'weight' && c.meaning?.param) as { row: number; col: number };
+    const w = walkthrough.cells.find((c) => c.role === 'weight' && c.meaning?.param) as {
+      row: number;
+      col: number;
+    };
     host.setContent(sheet, a1(w.row, w.col), 'abc');
     await expect(checkPractice(host, sheet)).rejects.toThrow(ParamCellError);
     await expect(checkPractice(host, sheet)).rejects.toThrow(a1(w.row, w.col));

@@ -8,7 +8,10 @@ import { availableModels, specFor } from '../../src/sheets/registry';
 export function allConfigs(): { name: string; config: ModelConfig }[] {
   return availableModels().flatMap((spec) => [
     { name: `${spec.id} default`, config: spec.defaults },
-    ...spec.variants.map((v) => ({ name: `${spec.id} ${v.id}`, config: { ...spec.defaults, variant: v.id } })),
+    ...spec.variants.map((v) => ({
+      name: `${spec.id} ${v.id}`,
+      config: { ...spec.defaults, variant: v.id },
+    })),
   ]);
 }
 
@@ -22,7 +25,11 @@ export function rnnConfig(overrides: Partial<ModelConfig> = {}): ModelConfig {
  * over the full plan: the truth the checker must agree with, found without the checker.
  * `edit` changes literal cells first (a learner editing an input or a weight).
  */
-export function sheetTruth(plan: SheetPlan, addresses: readonly string[], edit: Record<string, number> = {}): Map<string, number> {
+export function sheetTruth(
+  plan: SheetPlan,
+  addresses: readonly string[],
+  edit: Record<string, number> = {},
+): Map<string, number> {
   const hf = loadPlan(plan);
   try {
     for (const [address, v] of Object.entries(edit)) hf.setCellContents({ sheet: 0, ...parseA1(address) }, v);

@@ -63,7 +63,9 @@ describe('PracticePanel', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Reveal cell' }));
     const dialog = await findDialog();
-    expect(within(dialog).getByText(`Reveal will replace your entries in ${answers[0]} with the real formulas.`)).toBeTruthy();
+    expect(
+      within(dialog).getByText(`Reveal will replace your entries in ${answers[0]} with the real formulas.`),
+    ).toBeTruthy();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
     expect(host.writes).toEqual([]);
@@ -124,7 +126,9 @@ describe('ExplainPanel', () => {
     host.select(sheet, a1(dot.row, dot.col));
     const e = await screen.findByTestId('explanation');
     expect(within(e).getByText(/A computed cell/)).toBeTruthy();
-    expect(within(e).getByText(new RegExp(`^${a1(dot.row, dot.col)} · ${readable(dot.meaning?.tensor ?? '')}`))).toBeTruthy();
+    expect(
+      within(e).getByText(new RegExp(`^${a1(dot.row, dot.col)} · ${readable(dot.meaning?.tensor ?? '')}`)),
+    ).toBeTruthy();
     expect(container.querySelector(`[data-latex]`)?.getAttribute('data-latex')).toBe(dot.meaning?.equation);
     expect(container.querySelector('.katex')).not.toBeNull();
     const weight = plan.cells.find((c) => c.role === 'weight' && c.meaning?.param);
@@ -135,7 +139,7 @@ describe('ExplainPanel', () => {
     expect(await screen.findByText(/An input or weight/)).toBeTruthy();
   });
 
-  it('says when a sheet is not the add-in\'s', async () => {
+  it("says when a sheet is not the add-in's", async () => {
     const host = new FormulaHost();
     host.addPlainSheet('Budget', [[1]]);
     wrap(<ExplainPanel host={host} language="zh" />);

@@ -7,8 +7,10 @@ import { allConfigs, sheetTruth } from './fixtures';
 
 const givens = new Set(['copy', 'input', 'weight', 'recurrentWeight', 'bias']);
 const at = (c: PlanCell) => a1(c.row, c.col);
-const blankable = (plan: SheetPlan) => plan.cells.filter((c) => c.formula !== undefined && !givens.has(c.role));
-const gatesOf = (plan: SheetPlan) => blankable(plan).filter((c) => c.role === 'gate' || c.role === 'activation');
+const blankable = (plan: SheetPlan) =>
+  plan.cells.filter((c) => c.formula !== undefined && !givens.has(c.role));
+const gatesOf = (plan: SheetPlan) =>
+  blankable(plan).filter((c) => c.role === 'gate' || c.role === 'activation');
 
 /** What each difficulty must blank, stated from the plan's roles and trace tags alone. */
 function expectRightBlanks(plan: SheetPlan, difficulty: Difficulty, answers: readonly string[]): void {
@@ -34,7 +36,9 @@ function expectRightBlanks(plan: SheetPlan, difficulty: Difficulty, answers: rea
       const name = chosen[0].meaning?.trace?.name;
       const step = stepOf(chosen[0]);
       const pool = gates.length > 0 ? gates : all;
-      expect(answers).toEqual(pool.filter((c) => c.meaning?.trace?.name === name && stepOf(c) === step).map(at));
+      expect(answers).toEqual(
+        pool.filter((c) => c.meaning?.trace?.name === name && stepOf(c) === step).map(at),
+      );
       break;
     }
   }
@@ -97,7 +101,11 @@ describe('practice plans', () => {
 
   it('names the sheet as a practice sheet in its language', () => {
     const spec = availableModels()[0];
-    expect(makePracticePlan(buildPlan({ ...spec.defaults, language: 'en' }), 'everything').plan.baseName).toMatch(/practice$/);
-    expect(makePracticePlan(buildPlan({ ...spec.defaults, language: 'zh' }), 'everything').plan.baseName).toMatch(/练习$/);
+    expect(
+      makePracticePlan(buildPlan({ ...spec.defaults, language: 'en' }), 'everything').plan.baseName,
+    ).toMatch(/practice$/);
+    expect(
+      makePracticePlan(buildPlan({ ...spec.defaults, language: 'zh' }), 'everything').plan.baseName,
+    ).toMatch(/练习$/);
   });
 });

@@ -43,7 +43,9 @@ describe('save, close and reopen', () => {
     const host = new FormulaHost();
     const { sheetName } = await createPracticeSheet(host, rnnConfig(), 'one-gate');
     const saved = host.save();
-    const damaged = { sheets: saved.sheets.map((s) => ({ ...s, metadata: { mode: 'practice', config: s.metadata?.config } })) };
+    const damaged = {
+      sheets: saved.sheets.map((s) => ({ ...s, metadata: { mode: 'practice', config: s.metadata?.config } })),
+    };
     const reopened = new FormulaHost(damaged);
     expect(await explainCell(reopened, { sheet: sheetName, address: 'A1' })).toBeNull();
     await expect(checkPractice(reopened, sheetName)).rejects.toThrow(/not a sheet this add-in created/);
@@ -65,12 +67,20 @@ describe('explain this cell', () => {
     if (!cell) throw new Error('no dot-product cell');
     const address = a1(cell.row, cell.col);
     const e = await explainCell(host, { sheet, address: `$${address.replace(/(\d+)/, '$$$1')}` });
-    expect(e).toMatchObject({ address, mode: 'walkthrough', kind: 'computed', role: cell.role, tensor: cell.meaning?.tensor, equation: cell.meaning?.equation });
+    expect(e).toMatchObject({
+      address,
+      mode: 'walkthrough',
+      kind: 'computed',
+      role: cell.role,
+      tensor: cell.meaning?.tensor,
+      equation: cell.meaning?.equation,
+    });
     const hf = loadPlan(plan);
     const precedents = hf.getCellPrecedents({ sheet: 0, ...parseA1(address) }).flatMap((p) => {
       if (!('start' in p)) return [a1(p.row, p.col)];
       const out: string[] = [];
-      for (let r = p.start.row; r <= p.end.row; r++) for (let c = p.start.col; c <= p.end.col; c++) out.push(a1(r, c));
+      for (let r = p.start.row; r <= p.end.row; r++)
+        for (let c = p.start.col; c <= p.end.col; c++) out.push(a1(r, c));
       return out;
     });
     expect(new Set(e?.feeds.map((f) => f.address))).toEqual(new Set(precedents));

@@ -44,12 +44,18 @@ export function loadPlan(plan: SheetPlan): HyperFormula {
 
 function numberAt(hf: HyperFormula, cell: PlanCell): number {
   const v = hf.getCellValue({ sheet: 0, row: cell.row, col: cell.col });
-  if (typeof v !== 'number') throw new Error(`${a1(cell.row, cell.col)} is not a number: ${JSON.stringify(v)}`);
+  if (typeof v !== 'number')
+    throw new Error(`${a1(cell.row, cell.col)} is not a number: ${JSON.stringify(v)}`);
   return v;
 }
 
 /** Compares every formula cell of the engine with the trace recomputed from the engine's parameter cells. */
-export function compareWithCore(hf: HyperFormula, plan: SheetPlan, spec: ModelSpec, tol = SHEET_TOLERANCE): EvaluationReport {
+export function compareWithCore(
+  hf: HyperFormula,
+  plan: SheetPlan,
+  spec: ModelSpec,
+  tol = SHEET_TOLERANCE,
+): EvaluationReport {
   const config = plan.config as unknown as ModelConfig;
   const params = collectParams(plan.cells, (cell) => numberAt(hf, cell));
   const trace: Trace = spec.evaluate(config, params);
@@ -79,7 +85,8 @@ export function compareWithCore(hf: HyperFormula, plan: SheetPlan, spec: ModelSp
     checked++;
     const err = Math.abs(raw - expected);
     maxError = Math.max(maxError, err / (1 + Math.abs(expected)));
-    if (!closeEnough(raw, expected, tol)) failures.push(`${where}: sheet ${raw} vs core ${expected} (${t.name}[${t.step}][${t.flat}])`);
+    if (!closeEnough(raw, expected, tol))
+      failures.push(`${where}: sheet ${raw} vs core ${expected} (${t.name}[${t.step}][${t.flat}])`);
   }
   return { formulaCells, checked, maxError, failures };
 }

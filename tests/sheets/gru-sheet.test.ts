@@ -13,14 +13,27 @@ describe('GRU walkthrough sheet', () => {
 
   it('random sizes, variants, layers and init styles all evaluate to the core trace', () => {
     const configs = recurrentConfigs(base, ['standard', 'bidirectional']);
-    fc.assert(fc.property(configs, (config) => expectSheetMatchesStack(gruSpec, 'gru', config)), { numRuns: 10 });
+    fc.assert(
+      fc.property(configs, (config) => expectSheetMatchesStack(gruSpec, 'gru', config)),
+      { numRuns: 10 },
+    );
   });
 
   it('applies the reset gate after the hidden matmul: n reads r times gh_n, where b_hn sits', () => {
     const plan = gruSpec.build(base);
     const n = plan.cells.find((c) => c.meaning?.trace?.name === 'n' && c.meaning.trace.step === 1);
-    const gh = plan.cells.find((c) => c.meaning?.trace?.name === 'gh_n' && c.meaning.trace.step === 1 && c.meaning.trace.flat === n?.meaning?.trace?.flat);
-    const r = plan.cells.find((c) => c.meaning?.trace?.name === 'r' && c.meaning.trace.step === 1 && c.meaning.trace.flat === n?.meaning?.trace?.flat);
+    const gh = plan.cells.find(
+      (c) =>
+        c.meaning?.trace?.name === 'gh_n' &&
+        c.meaning.trace.step === 1 &&
+        c.meaning.trace.flat === n?.meaning?.trace?.flat,
+    );
+    const r = plan.cells.find(
+      (c) =>
+        c.meaning?.trace?.name === 'r' &&
+        c.meaning.trace.step === 1 &&
+        c.meaning.trace.flat === n?.meaning?.trace?.flat,
+    );
     expect(n?.formula).toContain('*');
     if (!r || !gh) throw new Error('missing r or gh_n cells');
     expect(n?.formula).toContain(`${a1(r.row, r.col)}*${a1(gh.row, gh.col)}`);

@@ -20,7 +20,10 @@ describe('LSTM walkthrough sheet', () => {
     const configs = recurrentConfigs(base, ['standard', 'peephole', 'bidirectional']).map((c) =>
       c.variant === 'peephole' ? { ...c, numLayers: 1 } : c,
     );
-    fc.assert(fc.property(configs, (config) => expectSheetMatchesStack(lstmSpec, 'lstm', config)), { numRuns: 10 });
+    fc.assert(
+      fc.property(configs, (config) => expectSheetMatchesStack(lstmSpec, 'lstm', config)),
+      { numRuns: 10 },
+    );
   });
 
   it('shows the gates in the order forget, input, candidate, cell, output, tanh(c), hidden', () => {
@@ -28,9 +31,22 @@ describe('LSTM walkthrough sheet', () => {
     const order: string[] = [];
     for (const c of plan.cells) {
       const name = c.meaning?.trace?.name;
-      if (c.col === plan.cells.find((x) => x.meaning?.trace?.name === 'h')?.col && name && !order.includes(name)) order.push(name);
+      if (
+        c.col === plan.cells.find((x) => x.meaning?.trace?.name === 'h')?.col &&
+        name &&
+        !order.includes(name)
+      )
+        order.push(name);
     }
-    expect(order.filter((n) => ['f', 'i', 'g', 'c', 'o', 'tanh_c', 'h'].includes(n))).toEqual(['f', 'i', 'g', 'c', 'o', 'tanh_c', 'h']);
+    expect(order.filter((n) => ['f', 'i', 'g', 'c', 'o', 'tanh_c', 'h'].includes(n))).toEqual([
+      'f',
+      'i',
+      'g',
+      'c',
+      'o',
+      'tanh_c',
+      'h',
+    ]);
   });
 
   it('loads a PyTorch state_dict and checks it against the requested sizes', () => {
@@ -40,8 +56,12 @@ describe('LSTM walkthrough sheet', () => {
     const w = plan.cells.find((c) => c.meaning?.param?.name === 'W_ih' && c.meaning.param.flat === 0);
     expect(w?.value).toBe((dict.weight_ih_l0 as number[][])[0][0]);
     expectHarnessPasses(runHarness(plan, lstmSpec));
-    expect(lstmSpec.validate({ ...config, hiddenSize: 2 }).join(' ')).toMatch(/hidden size 3 but the sheet asks for 2/);
-    expect(lstmSpec.validate({ ...config, stateDict: { weight_ih_l0: [[1]] } }).join(' ')).toMatch(/state_dict: weight_hh_l0/);
+    expect(lstmSpec.validate({ ...config, hiddenSize: 2 }).join(' ')).toMatch(
+      /hidden size 3 but the sheet asks for 2/,
+    );
+    expect(lstmSpec.validate({ ...config, stateDict: { weight_ih_l0: [[1]] } }).join(' ')).toMatch(
+      /state_dict: weight_hh_l0/,
+    );
   });
 
   it('refuses a stacked peephole LSTM and sizes over the limits', () => {

@@ -13,7 +13,11 @@ const base = mambaBlockSpec.defaults;
 
 /** The sheet's out cells, as the formula engine computes them, against the core's forward pass (not its trace). */
 function expectOutMatchesForward(config: ModelConfig, plan: SheetPlan): void {
-  const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  const seeded = initMamba(
+    { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+    config.seed,
+    config.init,
+  );
   const onSheet = paramsFromPlan(plan);
   // A torch-style sheet moves the step sizes to a readable range (checked below); every other weight is the seeded one.
   const p = { ...seeded, dt_proj_b: onSheet.dt_proj_b };
@@ -56,7 +60,11 @@ describe('Mamba block sheet', () => {
     for (const seed of [1, 7, 123]) {
       const config: ModelConfig = { ...base, init: 'torch', hiddenSize: 6, seed };
       const onSheet = paramsFromPlan(mambaBlockSpec.build(config));
-      const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, seed, 'torch');
+      const seeded = initMamba(
+        { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+        seed,
+        'torch',
+      );
       const step = (b: number) => Math.log1p(Math.exp(b));
       const sheetSteps = [...onSheet.dt_proj_b].map(step);
       const seededSteps = [...seeded.dt_proj_b].map(step);
@@ -66,7 +74,12 @@ describe('Mamba block sheet', () => {
       }
       for (const dt of seededSteps) expect(dt).toBeLessThanOrEqual(0.1 + 1e-12);
       // Same log-scale place: log(dt / 0.5) / log 2 equals log(dt₀ / 0.001) / log 100.
-      sheetSteps.forEach((dt, c) => expect(Math.log(dt / 0.5) / Math.log(2)).toBeCloseTo(Math.log(seededSteps[c] / 0.001) / Math.log(100), 9));
+      sheetSteps.forEach((dt, c) =>
+        expect(Math.log(dt / 0.5) / Math.log(2)).toBeCloseTo(
+          Math.log(seededSteps[c] / 0.001) / Math.log(100),
+          9,
+        ),
+      );
       expect([...onSheet.in_proj]).toEqual([...seeded.in_proj.data]);
       expect([...onSheet.x_proj]).toEqual([...seeded.x_proj.data]);
       expect([...onSheet.dt_proj_w]).toEqual([...seeded.dt_proj_w.data]);
@@ -76,7 +89,11 @@ describe('Mamba block sheet', () => {
 
   it('hand-style sheets keep the seeded dt bias', () => {
     const config: ModelConfig = { ...base, init: 'hand' };
-    const seeded = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, 'hand');
+    const seeded = initMamba(
+      { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+      config.seed,
+      'hand',
+    );
     expect([...paramsFromPlan(mambaBlockSpec.build(config)).dt_proj_b]).toEqual([...seeded.dt_proj_b]);
   });
 
@@ -89,7 +106,9 @@ describe('Mamba block sheet', () => {
       const before = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'conv', t));
       const xIn = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'x_in', t));
       // Change the token at t = 3 (index 2): conv at t = 1, 2 must not move.
-      const xCell = plan.cells.find((c) => c.meaning?.param?.name === 'x' && c.meaning.param.flat === 2 * config.inputSize)!;
+      const xCell = plan.cells.find(
+        (c) => c.meaning?.param?.name === 'x' && c.meaning.param.flat === 2 * config.inputSize,
+      )!;
       hf.setCellContents({ sheet: 0, row: xCell.row, col: xCell.col }, Number(xCell.value) + 1);
       const w = paramsFromPlan(plan).conv_w;
       const after = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'conv', t));
@@ -98,7 +117,11 @@ describe('Mamba block sheet', () => {
       for (let c = 0; c < config.hiddenSize; c++) {
         const dx = (xInAfter.get(c) as number) - (xIn[2].get(c) as number);
         // At t = 3 the new x_in enters through tap 3, one step later through tap 2, then tap 1.
-        for (const [t, tap] of [[2, 3], [3, 2], [4, 1]]) {
+        for (const [t, tap] of [
+          [2, 3],
+          [3, 2],
+          [4, 1],
+        ]) {
           const diff = (after[t].get(c) as number) - (before[t].get(c) as number);
           expect(diff).toBeCloseTo(w[c * 4 + tap] * dx, 10);
         }
@@ -110,14 +133,20 @@ describe('Mamba block sheet', () => {
 
   it('shows the first steps without the zero-padded taps', () => {
     const plan = mambaBlockSpec.build(base);
-    const conv0 = plan.cells.find((c) => c.meaning?.trace?.name === 'conv' && c.meaning.trace.step === 0)!.formula!;
-    const conv3 = plan.cells.find((c) => c.meaning?.trace?.name === 'conv' && c.meaning.trace.step === 3)!.formula!;
+    const conv0 = plan.cells.find(
+      (c) => c.meaning?.trace?.name === 'conv' && c.meaning.trace.step === 0,
+    )!.formula!;
+    const conv3 = plan.cells.find(
+      (c) => c.meaning?.trace?.name === 'conv' && c.meaning.trace.step === 3,
+    )!.formula!;
     expect(conv0.split('*').length - 1).toBe(1);
     expect(conv3.split('*').length - 1).toBe(4);
   });
 
   it('rejects sizes above the limits and a state_dict it cannot load', () => {
-    expect(mambaBlockSpec.validate({ ...base, hiddenSize: 16 }).join(' ')).toMatch(/hidden size must be between 1 and 8/);
+    expect(mambaBlockSpec.validate({ ...base, hiddenSize: 16 }).join(' ')).toMatch(
+      /hidden size must be between 1 and 8/,
+    );
     expect(mambaBlockSpec.validate({ ...base, inputSize: 5 }).join(' ')).toMatch(/about [\d,]+ cells/);
     expect(mambaBlockSpec.validate({ ...base, stateDict: {} }).join(' ')).toMatch(/state_dict/);
     expect(mambaBlockSpec.validate(base)).toEqual([]);

@@ -25,7 +25,10 @@ function loopScan(config: ModelConfig, p: Record<string, Float64Array>): number[
       let acc = p.D[d] * u;
       for (let n = 0; n < N; n++) {
         const a = -Math.exp(p.A_log[d * N + n]);
-        const bBar = config.variant === 'euler' ? delta * p.B[t * N + n] : ((Math.exp(delta * a) - 1) / a) * p.B[t * N + n];
+        const bBar =
+          config.variant === 'euler'
+            ? delta * p.B[t * N + n]
+            : ((Math.exp(delta * a) - 1) / a) * p.B[t * N + n];
         h[d * N + n] = Math.exp(delta * a) * h[d * N + n] + bBar * u;
         acc += p.C[t * N + n] * h[d * N + n];
       }
@@ -91,8 +94,13 @@ describe('Mamba selective scan sheet', () => {
       for (const cell of plan.cells) {
         const p = cell.meaning?.param;
         // Channel 0 (d = 0) of u and of Δ̃ at every step, and channel 0's A_log and D.
-        const channel0 = p && ((['u', 'dt_pre'].includes(p.name) && p.flat % 2 === 0) || (p.name === 'A_log' && p.flat < 3) || (p.name === 'D' && p.flat === 0));
-        if (channel0) hf.setCellContents({ sheet: 0, row: cell.row, col: cell.col }, Number(cell.value) + 0.5);
+        const channel0 =
+          p &&
+          ((['u', 'dt_pre'].includes(p.name) && p.flat % 2 === 0) ||
+            (p.name === 'A_log' && p.flat < 3) ||
+            (p.name === 'D' && p.flat === 0));
+        if (channel0)
+          hf.setCellContents({ sheet: 0, row: cell.row, col: cell.col }, Number(cell.value) + 0.5);
       }
       let changed = 0;
       for (let t = 0; t < 3; t++) {
@@ -118,7 +126,9 @@ describe('Mamba selective scan sheet', () => {
   });
 
   it('rejects sizes above the limits and unknown variants, in both languages', () => {
-    expect(mambaScanSpec.validate({ ...base, stateSize: 9 }).join(' ')).toMatch(/state size N must be between 1 and 4/);
+    expect(mambaScanSpec.validate({ ...base, stateSize: 9 }).join(' ')).toMatch(
+      /state size N must be between 1 and 4/,
+    );
     expect(mambaScanSpec.validate({ ...base, stateSize: 9 }).join(' ')).toMatch(/about [\d,]+ cells/);
     expect(mambaScanSpec.validate({ ...base, variant: 'rk4' }).join(' ')).toMatch(/unknown variant/);
     expect(mambaScanSpec.validate({ ...base, language: 'zh', inputSize: 0 }).join(' ')).toMatch(/输入维度/);

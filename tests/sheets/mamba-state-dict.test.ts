@@ -24,7 +24,11 @@ function exported(p: MambaParams, prefix = ''): StateDictJson {
 
 /** The weights a seeded sheet starts from (torch style moves dt_bias to readable step sizes). */
 function seeded(config: ModelConfig): MambaParams {
-  const p = initMamba({ dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 }, config.seed, config.init);
+  const p = initMamba(
+    { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+    config.seed,
+    config.init,
+  );
   return config.init === 'torch' ? withReadableSteps(p) : p;
 }
 
@@ -71,7 +75,11 @@ describe('Mamba block sheet from a state_dict', () => {
   });
 
   it('says on the sheet that the weights were loaded, and shows them as decimals', () => {
-    const plan = mambaBlockSpec.build({ ...block, init: 'hand', stateDict: exported(seeded({ ...block, init: 'hand' })) });
+    const plan = mambaBlockSpec.build({
+      ...block,
+      init: 'hand',
+      stateDict: exported(seeded({ ...block, init: 'hand' })),
+    });
     expect(plan.cells.some((c) => c.value === 'loaded state_dict')).toBe(true);
     const w = plan.cells.find((c) => c.meaning?.param?.name === 'in_proj')!;
     expect(w.numberFormat).toBe(DECIMAL_FORMAT);
@@ -88,11 +96,17 @@ describe('Mamba block sheet from a state_dict', () => {
   it('refuses several layers, tensors outside the layer, and tensors it does not use, by name', () => {
     const p = seeded(block);
     const two = { ...exported(p, 'layers.0.mixer.'), ...exported(p, 'layers.1.mixer.') };
-    expect(mambaBlockSpec.validate({ ...block, stateDict: two }).join(' ')).toMatch(/several layers \(layers\.0\.mixer\., layers\.1\.mixer\.\)/);
+    expect(mambaBlockSpec.validate({ ...block, stateDict: two }).join(' ')).toMatch(
+      /several layers \(layers\.0\.mixer\., layers\.1\.mixer\.\)/,
+    );
     const withNorm = { ...exported(p, 'layers.0.mixer.'), 'layers.0.norm.weight': [1, 1] };
-    expect(mambaBlockSpec.validate({ ...block, stateDict: withNorm }).join(' ')).toMatch(/layers\.0\.norm\.weight is not under layers\.0\.mixer\./);
+    expect(mambaBlockSpec.validate({ ...block, stateDict: withNorm }).join(' ')).toMatch(
+      /layers\.0\.norm\.weight is not under layers\.0\.mixer\./,
+    );
     const extra = { ...exported(p), 'norm.weight': [1, 1] };
-    expect(mambaBlockSpec.validate({ ...block, stateDict: extra }).join(' ')).toMatch(/norm\.weight: not a tensor the Mamba block sheet uses/);
+    expect(mambaBlockSpec.validate({ ...block, stateDict: extra }).join(' ')).toMatch(
+      /norm\.weight: not a tensor the Mamba block sheet uses/,
+    );
   });
 
   it('takes dt_rank and d_conv from the tensors, and recomputes from the sheet with them', () => {
@@ -118,10 +132,14 @@ describe('Mamba block sheet from a state_dict', () => {
     dict['x_proj.weight'] = (dict['x_proj.weight'] as number[][]).slice(1);
     const problems = mambaBlockSpec.validate({ ...block, stateDict: dict });
     expect(problems).toEqual(['state_dict: x_proj.weight must have shape (5, 4); got (4, 4)']);
-    expect(() => mambaBlockSpec.build({ ...block, stateDict: dict })).toThrow(/x_proj\.weight must have shape \(5, 4\); got \(4, 4\)/);
+    expect(() => mambaBlockSpec.build({ ...block, stateDict: dict })).toThrow(
+      /x_proj\.weight must have shape \(5, 4\); got \(4, 4\)/,
+    );
     const short = exported(seeded(block));
     short.D = [1, 2, 3];
-    expect(mambaBlockSpec.validate({ ...block, stateDict: short })).toEqual(['state_dict: D must have shape (4); got (3)']);
+    expect(mambaBlockSpec.validate({ ...block, stateDict: short })).toEqual([
+      'state_dict: D must have shape (4); got (3)',
+    ]);
   });
 
   it('sizes that differ from the form, or that no readable sheet holds, name the tensor and its shape', () => {
@@ -138,7 +156,9 @@ describe('Mamba block sheet from a state_dict', () => {
       'state_dict dt_proj.weight has shape (4, 6), so dt_rank = 6: more than a readable sheet shows (at most 4)',
       'state_dict conv1d.weight has shape (4, 1, 8), so d_conv = 8: more than a readable sheet shows (at most 4)',
     ]);
-    expect(mambaBlockSpec.validate({ ...block, language: 'zh', stateDict: small }).join(' ')).toMatch(/in_proj\.weight 形状为 \(6, 2\)，即 d_inner = 3，但配置为 4/);
+    expect(mambaBlockSpec.validate({ ...block, language: 'zh', stateDict: small }).join(' ')).toMatch(
+      /in_proj\.weight 形状为 \(6, 2\)，即 d_inner = 3，但配置为 4/,
+    );
   });
 });
 
@@ -161,7 +181,10 @@ describe('Mamba scan sheet from a state_dict', () => {
       [1.1, 0.05],
     ];
     const skip = [0.5, -1.25];
-    for (const stateDict of [{ A_log, D: skip }, { 'layers.2.mixer.A_log': A_log, 'layers.2.mixer.D': skip }]) {
+    for (const stateDict of [
+      { A_log, D: skip },
+      { 'layers.2.mixer.A_log': A_log, 'layers.2.mixer.D': skip },
+    ]) {
       const config: ModelConfig = { ...scan, stateDict };
       expect(mambaScanSpec.validate(config)).toEqual([]);
       const plan = mambaScanSpec.build(config);
@@ -177,13 +200,19 @@ describe('Mamba scan sheet from a state_dict', () => {
       [0, 0.7],
       [0, 0.7],
     ];
-    expect(mambaScanSpec.validate({ ...scan, stateDict: { A_log, D: [1, 1, 1] } })).toEqual(['state_dict: D must have shape (2); got (3)']);
+    expect(mambaScanSpec.validate({ ...scan, stateDict: { A_log, D: [1, 1, 1] } })).toEqual([
+      'state_dict: D must have shape (2); got (3)',
+    ]);
     expect(mambaScanSpec.validate({ ...scan, stateDict: { A_log: [[0, 0.7, 1]], D: [1, 1] } })).toEqual([
       'state_dict A_log has shape (1, 3), so channels D = 1, but the sheet asks for 2',
       'state_dict A_log has shape (1, 3), so N = 3, but the sheet asks for 2',
     ]);
-    expect(mambaScanSpec.validate({ ...scan, stateDict: { D: [1, 1] } })).toEqual(['state_dict: A_log must have shape (2, 2); got nothing (missing)']);
+    expect(mambaScanSpec.validate({ ...scan, stateDict: { D: [1, 1] } })).toEqual([
+      'state_dict: A_log must have shape (2, 2); got nothing (missing)',
+    ]);
     const block = exported(seeded(mambaBlockSpec.defaults));
-    expect(mambaScanSpec.validate({ ...scan, stateDict: block }).join(' ')).toMatch(/in_proj\.weight, .*not a tensor the Mamba scan sheet uses \(it reads A_log, D\)/);
+    expect(mambaScanSpec.validate({ ...scan, stateDict: block }).join(' ')).toMatch(
+      /in_proj\.weight, .*not a tensor the Mamba scan sheet uses \(it reads A_log, D\)/,
+    );
   });
 });

@@ -22,7 +22,14 @@ function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
   const project = (W: Float64Array, bias?: Float64Array) =>
     X.map((x) => rowsOfFlat(W, I).map((w, r) => dot(w, x) + (bias ? bias[r] : 0)));
   const gate = (w: Float64Array, b: Float64Array) => project(w, b).map((row) => row[0]);
-  return naiveMlstm(project(p.W_q), project(p.W_k), project(p.W_v), gate(p.w_i, p.b_i), gate(p.w_f, p.b_f), project(p.W_o, p.b_o));
+  return naiveMlstm(
+    project(p.W_q),
+    project(p.W_k),
+    project(p.W_v),
+    gate(p.w_i, p.b_i),
+    gate(p.w_f, p.b_f),
+    project(p.W_o, p.b_o),
+  );
 }
 
 /** Recurrent h and parallel H, as the formula engine computes them, against the naive cell. */
@@ -84,7 +91,9 @@ describe('mLSTM walkthrough sheet', () => {
   });
 
   it('rejects sizes above the limits', () => {
-    expect(mlstmSpec.validate({ ...base, steps: 7 }).join(' ')).toMatch(/sequence length must be between 1 and 6/);
+    expect(mlstmSpec.validate({ ...base, steps: 7 }).join(' ')).toMatch(
+      /sequence length must be between 1 and 6/,
+    );
     expect(mlstmSpec.validate({ ...base, language: 'zh', hiddenSize: 5 }).join(' ')).toMatch(/隐藏维度/);
     expect(mlstmSpec.validate(base)).toEqual([]);
   });

@@ -15,7 +15,20 @@ describe('plain-cell notation', () => {
   });
 
   it('leaves identifiers alone', () => {
-    for (const id of ['W_ih', 'b_hn', 'dt_bias', 'x_proj', 'in_proj', 'A_log', 'd_model', 'W_q', 'state_dict', 'y_gated', 'dt_rank', 'x_in'])
+    for (const id of [
+      'W_ih',
+      'b_hn',
+      'dt_bias',
+      'x_proj',
+      'in_proj',
+      'A_log',
+      'd_model',
+      'W_q',
+      'state_dict',
+      'y_gated',
+      'dt_rank',
+      'x_in',
+    ])
       expect(readable(id)).toBe(id);
     expect(readable('z = in_proj[last d_inner rows] · x_t')).toBe('z = in_proj[last d_inner rows] · xₜ');
   });
@@ -30,6 +43,7 @@ describe('plain-cell notation', () => {
   });
 
   it('leaves text without notation unchanged', () => {
-    for (const text of ['Legend', '图例', 'small integers −2…2', 't = 3', '[x;h;1]', 'softplus']) expect(readable(text)).toBe(text);
+    for (const text of ['Legend', '图例', 'small integers −2…2', 't = 3', '[x;h;1]', 'softplus'])
+      expect(readable(text)).toBe(text);
   });
 });

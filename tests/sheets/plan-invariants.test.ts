@@ -12,7 +12,15 @@ import { parseA1, type SheetPlan } from '../../src/sheets/plan';
 
 function configsFor(spec: ModelSpec): ModelConfig[] {
   const d = spec.defaults;
-  const out: ModelConfig[] = [d, { ...d, language: d.language === 'en' ? 'zh' : 'en', init: d.init === 'hand' ? 'torch' : 'hand', seed: d.seed + 5 }];
+  const out: ModelConfig[] = [
+    d,
+    {
+      ...d,
+      language: d.language === 'en' ? 'zh' : 'en',
+      init: d.init === 'hand' ? 'torch' : 'hand',
+      seed: d.seed + 5,
+    },
+  ];
   for (const v of spec.variants) out.push({ ...d, variant: v.id });
   return out.filter((c) => spec.validate(c).length === 0);
 }
@@ -39,11 +47,15 @@ function checkPlan(plan: SheetPlan): void {
     expect(cell.meaning?.trace, `${cell.formula} has no trace`).toBeDefined();
     expect(cell.meaning?.equation).toBeTruthy();
     expect(cell.formula).not.toMatch(/\bLOG\s*\(/i);
-    for (const fn of functionsIn(cell.formula)) expect(ALLOWED_FUNCTIONS, `${fn} in ${cell.formula}`).toContain(fn);
+    for (const fn of functionsIn(cell.formula))
+      expect(ALLOWED_FUNCTIONS, `${fn} in ${cell.formula}`).toContain(fn);
     const refs = cell.formula.match(/\$?[A-Z]{1,3}\$?\d+/g) ?? [];
     for (const ref of refs) {
       const pos = parseA1(ref);
-      expect(seen.has(`${pos.row},${pos.col}`) || plan.cells.some((c) => c.row === pos.row && c.col === pos.col), `${ref} in ${cell.formula} points at an empty cell`).toBe(true);
+      expect(
+        seen.has(`${pos.row},${pos.col}`) || plan.cells.some((c) => c.row === pos.row && c.col === pos.col),
+        `${ref} in ${cell.formula} points at an empty cell`,
+      ).toBe(true);
     }
   }
   const names = plan.names.map((n) => n.name.toLowerCase());
@@ -67,7 +79,10 @@ describe('plan invariants of every registered model', () => {
     });
 
     it(`${spec.id}: every limit is enforced with a readable message`, () => {
-      for (const [field, limit] of Object.entries(spec.limits) as [SizeField, { min: number; max: number }][]) {
+      for (const [field, limit] of Object.entries(spec.limits) as [
+        SizeField,
+        { min: number; max: number },
+      ][]) {
         for (const bad of [limit.max + 1, limit.min - 1]) {
           const config = { ...spec.defaults, [field]: bad } as ModelConfig;
           const problems = spec.validate(config);

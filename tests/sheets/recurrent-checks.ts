@@ -21,7 +21,11 @@ export function expectSheetMatchesStack(spec: ModelSpec, kind: CellKind, config:
 }
 
 /** Small random configs of one recurrent model: sizes, seed, init style, variant, layers and language. */
-export function recurrentConfigs(base: ModelConfig, variants: readonly string[], maxHidden = 3): fc.Arbitrary<ModelConfig> {
+export function recurrentConfigs(
+  base: ModelConfig,
+  variants: readonly string[],
+  maxHidden = 3,
+): fc.Arbitrary<ModelConfig> {
   return fc
     .record({
       inputSize: fc.integer({ min: 1, max: 4 }),

@@ -12,7 +12,10 @@ describe('RNN walkthrough sheet', () => {
 
   it('random sizes, variants, layers and init styles all evaluate to the core trace', () => {
     const configs = recurrentConfigs(base, ['tanh', 'relu', 'bidirectional', 'bidirectional-relu'], 4);
-    fc.assert(fc.property(configs, (config) => expectSheetMatchesStack(rnnSpec, 'rnn', config)), { numRuns: 12 });
+    fc.assert(
+      fc.property(configs, (config) => expectSheetMatchesStack(rnnSpec, 'rnn', config)),
+      { numRuns: 12 },
+    );
   });
 
   it('rejects sizes above the limits with the cell count the sheet would have', () => {

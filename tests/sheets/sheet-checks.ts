@@ -66,7 +66,8 @@ export function expectEngineSteps(
       const want = expected(t);
       const got = tensorAt(hf, plan, name, t);
       expect(got.size, `${name} cells at step ${t}`).toBe(want.length);
-      for (const [i, v] of got) expect(close(v, want[i], tol), `${name}[${t}][${i}] ${v} vs ${want[i]}`).toBe(true);
+      for (const [i, v] of got)
+        expect(close(v, want[i], tol), `${name}[${t}][${i}] ${v} vs ${want[i]}`).toBe(true);
     }
   } finally {
     hf.destroy();

@@ -12,7 +12,18 @@ import { availableModels } from '../../src/sheets/registry';
 import { styleFor } from '../../src/sheets/style';
 
 /** Roles drawn as a coloured (or deliberately plain) number cell: the ones a legend explains. */
-const COLOURED = new Set(['input', 'weight', 'recurrentWeight', 'bias', 'state', 'gate', 'activation', 'computed', 'copy', 'output']);
+const COLOURED = new Set([
+  'input',
+  'weight',
+  'recurrentWeight',
+  'bias',
+  'state',
+  'gate',
+  'activation',
+  'computed',
+  'copy',
+  'output',
+]);
 const GIVEN = new Set(['input', 'weight', 'recurrentWeight', 'bias']);
 /** Narrowest column three-decimal numbers like −12.345 fit in. */
 const NUMBER_WIDTH = 7;
@@ -27,14 +38,22 @@ function configsFor(spec: ModelSpec): ModelConfig[] {
   return out.filter((c) => spec.validate(c).length === 0);
 }
 
-const cases = availableModels().flatMap((spec) => configsFor(spec).map((config) => ({ spec, config, name: `${spec.id} ${config.variant ?? ''} ${config.language}${config.numLayers && config.numLayers > 1 ? ` ${config.numLayers} layers` : ''}` })));
+const cases = availableModels().flatMap((spec) =>
+  configsFor(spec).map((config) => ({
+    spec,
+    config,
+    name: `${spec.id} ${config.variant ?? ''} ${config.language}${config.numLayers && config.numLayers > 1 ? ` ${config.numLayers} layers` : ''}`,
+  })),
+);
 
 function widthOf(plan: SheetPlan, col: number): number {
   return plan.columnWidths.find((w) => w.col === col)?.width ?? DEFAULT_WIDTH;
 }
 
 function textCells(plan: SheetPlan): (PlanCell & { value: string })[] {
-  return plan.cells.filter((c): c is PlanCell & { value: string } => typeof c.value === 'string' && c.value !== '');
+  return plan.cells.filter(
+    (c): c is PlanCell & { value: string } => typeof c.value === 'string' && c.value !== '',
+  );
 }
 
 function legendRoles(plan: SheetPlan): string[] {
@@ -67,25 +86,38 @@ describe.each(cases)('$name', ({ spec, config }) => {
     const shown = legendRoles(plan);
     const head = plan.cells.find((c) => c.value === 'Legend' || c.value === '图例')!;
     const swatches = new Set(shown.map((_, i) => `${head.row + 1 + i},${head.col}`));
-    const used = new Set(plan.cells.filter((c) => COLOURED.has(c.role) && !swatches.has(`${c.row},${c.col}`)).map((c) => c.role));
+    const used = new Set(
+      plan.cells.filter((c) => COLOURED.has(c.role) && !swatches.has(`${c.row},${c.col}`)).map((c) => c.role),
+    );
     expect(new Set(shown).size).toBe(shown.length);
     expect(new Set(shown)).toEqual(used);
     // Each swatch has a caption beside it.
-    shown.forEach((_, i) => expect(plan.cells.find((c) => c.row === head.row + 1 + i && c.col === head.col + 1)?.value).toBeTruthy());
+    shown.forEach((_, i) =>
+      expect(
+        plan.cells.find((c) => c.row === head.row + 1 + i && c.col === head.col + 1)?.value,
+      ).toBeTruthy(),
+    );
   });
 
   it('columns are wide enough for their numbers and operators', () => {
     for (const c of plan.cells) {
       const numeric = c.formula !== undefined || typeof c.value === 'number';
-      if (numeric && COLOURED.has(c.role)) expect(widthOf(plan, c.col), `number at ${a1(c.row, c.col)}`).toBeGreaterThanOrEqual(NUMBER_WIDTH);
-      if (c.role === 'operator') expect(widthOf(plan, c.col), `operator "${c.value}" at ${a1(c.row, c.col)}`).toBeGreaterThan([...String(c.value)].length);
+      if (numeric && COLOURED.has(c.role))
+        expect(widthOf(plan, c.col), `number at ${a1(c.row, c.col)}`).toBeGreaterThanOrEqual(NUMBER_WIDTH);
+      if (c.role === 'operator')
+        expect(widthOf(plan, c.col), `operator "${c.value}" at ${a1(c.row, c.col)}`).toBeGreaterThan(
+          [...String(c.value)].length,
+        );
     }
   });
 
   it('centred headings fit their column; longer headings are left-aligned', () => {
     for (const c of textCells(plan)) {
       if (styleFor(c.role).hAlign !== 'center' || c.role === 'operator') continue;
-      expect([...c.value].length, `${a1(c.row, c.col)} "${c.value}" is centred in a column of ${widthOf(plan, c.col)}`).toBeLessThanOrEqual(widthOf(plan, c.col));
+      expect(
+        [...c.value].length,
+        `${a1(c.row, c.col)} "${c.value}" is centred in a column of ${widthOf(plan, c.col)}`,
+      ).toBeLessThanOrEqual(widthOf(plan, c.col));
     }
   });
 

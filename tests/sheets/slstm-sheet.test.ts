@@ -16,7 +16,14 @@ function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
   const I = config.inputSize;
   const H = config.hiddenSize;
   const forget = config.variant === 'exp' ? 'exp' : 'sigmoid';
-  return naiveSlstm(rowsOfFlat(p.W, I), rowsOfFlat(p.R, H), Array.from(p.b), forget, rowsOfFlat(p.x, I), Array.from(p.h0));
+  return naiveSlstm(
+    rowsOfFlat(p.W, I),
+    rowsOfFlat(p.R, H),
+    Array.from(p.b),
+    forget,
+    rowsOfFlat(p.x, I),
+    Array.from(p.h0),
+  );
 }
 
 function expectMatchesNaive(config: ModelConfig, plan: SheetPlan): void {
@@ -88,9 +95,15 @@ describe('sLSTM walkthrough sheet', () => {
   });
 
   it('rejects a hidden size that the heads do not divide, and sizes above the limits', () => {
-    expect(slstmSpec.validate({ ...base, hiddenSize: 5, heads: 2 }).join(' ')).toMatch(/multiple of the number of heads/);
-    expect(slstmSpec.validate({ ...base, language: 'zh', hiddenSize: 3, heads: 2 }).join(' ')).toMatch(/头数/);
-    expect(slstmSpec.validate({ ...base, heads: 8, hiddenSize: 8 }).join(' ')).toMatch(/heads must be between 1 and 4/);
+    expect(slstmSpec.validate({ ...base, hiddenSize: 5, heads: 2 }).join(' ')).toMatch(
+      /multiple of the number of heads/,
+    );
+    expect(slstmSpec.validate({ ...base, language: 'zh', hiddenSize: 3, heads: 2 }).join(' ')).toMatch(
+      /头数/,
+    );
+    expect(slstmSpec.validate({ ...base, heads: 8, hiddenSize: 8 }).join(' ')).toMatch(
+      /heads must be between 1 and 4/,
+    );
     expect(() => slstmSpec.build({ ...base, variant: 'tanh' })).toThrow(/unknown variant/);
     expect(slstmSpec.validate(base)).toEqual([]);
   });

@@ -12,7 +12,11 @@ import { mambaToStateDict } from '../../src/core/mamba-state-dict';
 
 afterEach(cleanup);
 
-function setup(host = new FakeHost(), language: 'en' | 'zh' = 'en', extra: Partial<Parameters<typeof App>[0]> = {}) {
+function setup(
+  host = new FakeHost(),
+  language: 'en' | 'zh' = 'en',
+  extra: Partial<Parameters<typeof App>[0]> = {},
+) {
   const user = userEvent.setup();
   render(<App host={host} language={language} theme="light" {...extra} />);
   return { host, user };
@@ -34,7 +38,12 @@ describe('task pane', () => {
     await user.selectOptions(screen.getByLabelText('Model'), 'lstm');
     const spec = MODELS.lstm!;
     for (const [field, limit] of Object.entries(spec.limits)) {
-      const label = { inputSize: 'Input size I', hiddenSize: 'Hidden size H', steps: 'Steps T', numLayers: 'Layers' }[field]!;
+      const label = {
+        inputSize: 'Input size I',
+        hiddenSize: 'Hidden size H',
+        steps: 'Steps T',
+        numLayers: 'Layers',
+      }[field]!;
       expect(screen.getByLabelText(label)).toBeTruthy();
       expect(screen.getAllByText(`${limit!.min}–${limit!.max}`).length).toBeGreaterThan(0);
     }
@@ -81,12 +90,16 @@ describe('task pane', () => {
     const plan = host.builds[0].plan;
     const formulas = plan.cells.filter((c) => c.formula).length;
     const steps = MODELS.lstm!.defaults.steps;
-    expect(await screen.findByText(`LSTM · ${steps} steps · ${formulas} formulas on sheet '${plan.baseName} 1'`)).toBeTruthy();
+    expect(
+      await screen.findByText(`LSTM · ${steps} steps · ${formulas} formulas on sheet '${plan.baseName} 1'`),
+    ).toBeTruthy();
   });
 
   it('shows the error when the build fails', async () => {
     const host = new FakeHost();
-    host.failWith = new Error("Could not build the sheet 'RNN': The request payload size has exceeded the limit.");
+    host.failWith = new Error(
+      "Could not build the sheet 'RNN': The request payload size has exceeded the limit.",
+    );
     const { user } = setup(host);
     await user.click(buildButton());
     const alert = await screen.findByRole('alert');
@@ -128,7 +141,9 @@ describe('task pane', () => {
     expect(screen.getByText(/Not valid JSON/)).toBeTruthy();
     expect(buildButton()).toHaveProperty('disabled', true);
     await user.clear(box);
-    await user.paste(JSON.stringify({ weight_ih_l0: [[1, 2]], weight_hh_l0: [[1]], bias_ih_l0: [0], bias_hh_l0: [0] }));
+    await user.paste(
+      JSON.stringify({ weight_ih_l0: [[1, 2]], weight_hh_l0: [[1]], bias_ih_l0: [0], bias_hh_l0: [0] }),
+    );
     // A 1×2 input weight means I = 2, H = 1: the builder compares with the sizes asked for.
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/state_dict/);
@@ -140,14 +155,22 @@ describe('task pane', () => {
     const d = MODELS.rnn!.defaults;
     const I = d.inputSize;
     const H = d.hiddenSize;
-    const m = (r: number, c: number) => Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => (i + j) / 10));
-    const dict = { weight_ih_l0: m(H, I), weight_hh_l0: m(H, H), bias_ih_l0: Array(H).fill(0.1), bias_hh_l0: Array(H).fill(0) };
+    const m = (r: number, c: number) =>
+      Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => (i + j) / 10));
+    const dict = {
+      weight_ih_l0: m(H, I),
+      weight_hh_l0: m(H, H),
+      bias_ih_l0: Array(H).fill(0.1),
+      bias_hh_l0: Array(H).fill(0),
+    };
     await user.click(screen.getByLabelText('PyTorch state_dict (JSON)'));
     await user.click(screen.getByLabelText('state_dict JSON'));
     await user.paste(JSON.stringify(dict));
     await user.click(buildButton());
     await waitFor(() => expect(host.builds).toHaveLength(1));
-    const weights = host.builds[0].plan.cells.filter((c) => c.meaning?.param?.name === 'W_ih').map((c) => c.value);
+    const weights = host.builds[0].plan.cells
+      .filter((c) => c.meaning?.param?.name === 'W_ih')
+      .map((c) => c.value);
     expect(weights.sort()).toEqual(dict.weight_ih_l0.flat().sort());
     expect(JSON.stringify(host.builds[0].metadata)).not.toContain('weight_ih_l0');
     expect(host.builds[0].metadata).toMatchObject({ mode: 'walkthrough', weights: 'state_dict' });
@@ -163,14 +186,21 @@ describe('task pane', () => {
     const box = screen.getByLabelText('state_dict JSON');
     await user.click(box);
     await user.paste(JSON.stringify({ ...dict, 'x_proj.weight': dict['x_proj.weight'].slice(1) }));
-    expect((await screen.findByRole('alert')).textContent).toContain('x_proj.weight must have shape (5, 4); got (4, 4)');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'x_proj.weight must have shape (5, 4); got (4, 4)',
+    );
     expect(buildButton()).toHaveProperty('disabled', true);
     await user.clear(box);
     await user.paste(JSON.stringify(dict));
     await user.click(buildButton());
     await waitFor(() => expect(host.builds).toHaveLength(1));
     const inProj = host.builds[0].plan.cells.filter((c) => c.meaning?.param?.name === 'in_proj');
-    expect(inProj.map((c) => [c.meaning!.param!.flat, c.value]).sort((a, b) => Number(a[0]) - Number(b[0])).map((x) => x[1])).toEqual(Array.from(p.in_proj.data));
+    expect(
+      inProj
+        .map((c) => [c.meaning!.param!.flat, c.value])
+        .sort((a, b) => Number(a[0]) - Number(b[0]))
+        .map((x) => x[1]),
+    ).toEqual(Array.from(p.in_proj.data));
   });
 
   it('reads an uploaded state_dict file into the box', async () => {
@@ -178,7 +208,11 @@ describe('task pane', () => {
     await user.click(screen.getByLabelText('PyTorch state_dict (JSON)'));
     const file = new File(['{"weight_ih_l0": [[1]]}'], 'rnn.json', { type: 'application/json' });
     await user.upload(screen.getByTestId('state-dict-file'), file);
-    await waitFor(() => expect((screen.getByLabelText('state_dict JSON') as HTMLTextAreaElement).value).toContain('weight_ih_l0'));
+    await waitFor(() =>
+      expect((screen.getByLabelText('state_dict JSON') as HTMLTextAreaElement).value).toContain(
+        'weight_ih_l0',
+      ),
+    );
   });
 
   it('builds a practice sheet with the practice metadata and shows the practice slot', async () => {
@@ -233,7 +267,9 @@ describe('task pane', () => {
       expect(metadata).toMatchObject({ mode: 'walkthrough', config: { model: id, variant: variant.id } });
       const formulas = plan.cells.filter((c) => c.formula).length;
       expect(formulas).toBeGreaterThan(0);
-      expect(await screen.findByText(new RegExp(`${formulas} formulas on sheet '${plan.baseName} ${before + 1}'`))).toBeTruthy();
+      expect(
+        await screen.findByText(new RegExp(`${formulas} formulas on sheet '${plan.baseName} ${before + 1}'`)),
+      ).toBeTruthy();
     }
   });
 });

@@ -29,12 +29,18 @@ describe('walkthrough metadata', () => {
 
   it('keeps Mamba block weights, whose dt_rank and d_conv shape the sheet, so a rebuild from the marker matches', () => {
     const d = specFor('mamba-block').defaults;
-    const p = initMamba({ dModel: d.inputSize, dInner: d.hiddenSize, dState: d.stateSize ?? 1, dtRank: 2, dConv: 3 }, 5, 'torch');
+    const p = initMamba(
+      { dModel: d.inputSize, dInner: d.hiddenSize, dState: d.stateSize ?? 1, dtRank: 2, dConv: 3 },
+      5,
+      'torch',
+    );
     const config: ModelConfig = { ...d, stateDict: json(mambaToStateDict(p)) };
     const stored = readStoredSheet({ name: 'Mamba block', metadata: json(walkthroughMetadata(config)) });
     expect(stored).not.toBeNull();
     const rebuilt = contextFromStored(stored!).walkthrough;
-    expect(rebuilt.cells.filter((c) => c.formula !== undefined).map((c) => `${c.row},${c.col} ${c.formula}`)).toEqual(layout(config));
+    expect(
+      rebuilt.cells.filter((c) => c.formula !== undefined).map((c) => `${c.row},${c.col} ${c.formula}`),
+    ).toEqual(layout(config));
     // Without the weights the seeded defaults (dt_rank 1, d_conv 4) would lay the sheet out differently.
     expect(layout(d)).not.toEqual(layout(config));
   });

@@ -30,7 +30,10 @@ async function reopenedWorkbook() {
   const first = new FormulaHost();
   const rnn = rnnConfig();
   const gru = { ...specFor('gru').defaults, inputSize: 2, hiddenSize: 2, steps: 2 };
-  const { sheetName: walkthrough } = await first.buildSheet(buildPlan(rnn), { mode: 'walkthrough', config: rnn });
+  const { sheetName: walkthrough } = await first.buildSheet(buildPlan(rnn), {
+    mode: 'walkthrough',
+    config: rnn,
+  });
   const made = async (config: typeof rnn): Promise<Made> => {
     const { sheetName, answers } = await createPracticeSheet(first, config, 'one-step', 2);
     return { sheet: sheetName, answers, walkthrough: buildPlan(config) };
@@ -103,7 +106,10 @@ describe('the pane follows the workbook after it is reopened', () => {
     const { host, user, walkthrough, rnnPractice, gruPractice } = await reopenedWorkbook();
     await waitFor(() => expect(picker()).not.toBeNull());
     const options = within(picker()!).getAllByRole('option') as HTMLOptionElement[];
-    expect(options.filter((o) => !o.disabled).map((o) => o.value)).toEqual([rnnPractice.sheet, gruPractice.sheet]);
+    expect(options.filter((o) => !o.disabled).map((o) => o.value)).toEqual([
+      rnnPractice.sheet,
+      gruPractice.sheet,
+    ]);
     expect(options.map((o) => o.value)).not.toContain(walkthrough);
 
     await select(host, walkthrough, 'A1');

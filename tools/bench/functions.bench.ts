@@ -45,6 +45,9 @@ export default async function run(): Promise<string> {
     '',
     `Median of timed runs after warm-up; the function's time includes validating every cell and building the number[][] result. Target: under ${TARGET_MS} ms at T = 1000, H = 64, I = 32.`,
     '',
-    ...markdownTable(['T', 'H', 'I', 'LSTM.SEQ (ms)', 'core lstmForward (ms)', 'layer overhead', 'target'], rows),
+    ...markdownTable(
+      ['T', 'H', 'I', 'LSTM.SEQ (ms)', 'core lstmForward (ms)', 'layer overhead', 'target'],
+      rows,
+    ),
   ].join('\n');
 }

@@ -33,19 +33,41 @@ export default async function run(): Promise<string> {
     ] as const) {
       const problems = spec.validate(config);
       if (problems.length > 0) {
-        rows.push([spec.id, label, sizeText(spec, config), '—', '—', '—', '—', '—', '—', `not buildable: ${problems[0]}`]);
+        rows.push([
+          spec.id,
+          label,
+          sizeText(spec, config),
+          '—',
+          '—',
+          '—',
+          '—',
+          '—',
+          '—',
+          `not buildable: ${problems[0]}`,
+        ]);
         continue;
       }
       const plan = spec.build(config);
       const excel = new FakeExcel(['Sheet1']);
       const host = new ExcelHost({ run: excel.run as never });
       const start = performance.now();
-      const result = await host.buildSheet(plan, { mode: 'walkthrough', config: { ...config, stateDict: undefined } });
+      const result = await host.buildSheet(plan, {
+        mode: 'walkthrough',
+        config: { ...config, stateDict: undefined },
+      });
       const ms = performance.now() - start;
       const total = excel.requestBytes.reduce((a, b) => a + b, 0);
       const largestRequest = Math.max(...excel.requestBytes);
       const counts = [plan.cells.length, result.formulaCount, result.syncCount, excel.log.length].map(String);
-      rows.push([spec.id, label, sizeText(spec, config), ...counts, kb(total), kb(largestRequest), `${ms.toFixed(0)} ms`]);
+      rows.push([
+        spec.id,
+        label,
+        sizeText(spec, config),
+        ...counts,
+        kb(total),
+        kb(largestRequest),
+        `${ms.toFixed(0)} ms`,
+      ]);
     }
   }
   return [
@@ -53,6 +75,20 @@ export default async function run(): Promise<string> {
     '',
     'Measured through the recording Excel fake (tests/host/fake-excel.ts): request bytes are the JSON of the queued actions plus 100 bytes each; the time is the host plus the fake, not Excel.',
     '',
-    ...markdownTable(['model', 'size', 'fields', 'cells', 'formulas', 'syncs', 'actions', 'total KB', 'largest request KB', 'time'], rows),
+    ...markdownTable(
+      [
+        'model',
+        'size',
+        'fields',
+        'cells',
+        'formulas',
+        'syncs',
+        'actions',
+        'total KB',
+        'largest request KB',
+        'time',
+      ],
+      rows,
+    ),
   ].join('\n');
 }

@@ -61,17 +61,25 @@ export default async function run(): Promise<string> {
     [4096, 32, 16],
   ]) {
     const inp = inputs(T, D, N);
-    const [raw, seq, par] = medianTimes([() => rawLoop(inp), () => selectiveScan(inp), () => parallelScan(inp)], 7);
+    const [raw, seq, par] = medianTimes(
+      [() => rawLoop(inp), () => selectiveScan(inp), () => parallelScan(inp)],
+      7,
+    );
     const ratio = (ms: number) => (ms / raw).toFixed(2);
     rows.push([`${T} × ${D} × ${N}`, raw.toFixed(3), seq.toFixed(3), ratio(seq), par.toFixed(3), ratio(par)]);
   }
-  return [
-    '## Mamba selective scan',
-    '',
-    'zoh, median of 7 interleaved runs after 2 warm-up rounds; ratio = time / raw Float64Array loop.',
-    '',
-    ...markdownTable(['T × D × N', 'raw loop (ms)', 'sequential (ms)', 'ratio', 'parallel (ms)', 'ratio'], rows),
-    '',
-    'The parallel form does about twice the work of the sequential one; its gain needs parallel hardware.',
-  ].join('\n') + '\n';
+  return (
+    [
+      '## Mamba selective scan',
+      '',
+      'zoh, median of 7 interleaved runs after 2 warm-up rounds; ratio = time / raw Float64Array loop.',
+      '',
+      ...markdownTable(
+        ['T × D × N', 'raw loop (ms)', 'sequential (ms)', 'ratio', 'parallel (ms)', 'ratio'],
+        rows,
+      ),
+      '',
+      'The parallel form does about twice the work of the sequential one; its gain needs parallel hardware.',
+    ].join('\n') + '\n'
+  );
 }

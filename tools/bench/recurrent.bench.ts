@@ -98,13 +98,26 @@ export default async function run(): Promise<string> {
     );
     xTensor.dispose();
     layer.dispose();
-    rows.push([`${T}`, `${H}`, `${I}`, fmtMs(ours), fmtMs(hand), fmtMs(theirs), (ours / hand).toFixed(2), (ours / theirs).toFixed(2)]);
+    rows.push([
+      `${T}`,
+      `${H}`,
+      `${I}`,
+      fmtMs(ours),
+      fmtMs(hand),
+      fmtMs(theirs),
+      (ours / hand).toFixed(2),
+      (ours / theirs).toFixed(2),
+    ]);
   }
   return [
     '## Recurrent core: LSTM forward',
     '',
     '`lstmForward` (float64) vs a hand-written Float64Array loop and vs tfjs `tf.layers.lstm` on the CPU backend (float32). Median wall time of 9 (H = 64) or 5 (H = 256) interleaved runs after 2 warm-up rounds; the outputs are checked to agree first (1e-9 with the loop, 1e-4 with tfjs).',
     '',
-    ...markdownTable(['T', 'H', 'I', 'core ms', 'hand loop ms', 'tfjs ms', 'core / hand', 'core / tfjs'], rows, 0),
+    ...markdownTable(
+      ['T', 'H', 'I', 'core ms', 'hand loop ms', 'tfjs ms', 'core / hand', 'core / tfjs'],
+      rows,
+      0,
+    ),
   ].join('\n');
 }

@@ -21,9 +21,21 @@ interface Case {
 const cases: readonly Case[] = [
   { name: 'RNN I=3 H=3 T=4 (default)', model: rnnModel, config: {} },
   { name: 'LSTM I=3 H=2 T=4 (default)', model: lstmModel, config: {} },
-  { name: 'GRU I=16 H=16 T=32 (pane maximum)', model: gruModel, config: { inputSize: 16, hiddenSize: 16, steps: 32 } },
-  { name: 'LSTM I=16 H=16 T=32 (pane maximum)', model: lstmModel, config: { inputSize: 16, hiddenSize: 16, steps: 32 } },
-  { name: 'LSTM I=32 H=64 T=32 (limits bypassed)', model: lstmModel, config: { inputSize: 32, hiddenSize: 64, steps: 32, init: 'torch' } },
+  {
+    name: 'GRU I=16 H=16 T=32 (pane maximum)',
+    model: gruModel,
+    config: { inputSize: 16, hiddenSize: 16, steps: 32 },
+  },
+  {
+    name: 'LSTM I=16 H=16 T=32 (pane maximum)',
+    model: lstmModel,
+    config: { inputSize: 16, hiddenSize: 16, steps: 32 },
+  },
+  {
+    name: 'LSTM I=32 H=64 T=32 (limits bypassed)',
+    model: lstmModel,
+    config: { inputSize: 32, hiddenSize: 64, steps: 32, init: 'torch' },
+  },
 ];
 
 export default async function run(): Promise<string> {
@@ -36,7 +48,14 @@ export default async function run(): Promise<string> {
     const start = performance.now();
     const bytes = await planToXlsx(plan);
     const xlsxMs = performance.now() - start;
-    rows.push([c.name, fmtMs(ms), plan.cells.length.toLocaleString('en-US'), formulas.toLocaleString('en-US'), fmtMs(xlsxMs), `${(bytes.length / 1024).toFixed(0)} KiB`]);
+    rows.push([
+      c.name,
+      fmtMs(ms),
+      plan.cells.length.toLocaleString('en-US'),
+      formulas.toLocaleString('en-US'),
+      fmtMs(xlsxMs),
+      `${(bytes.length / 1024).toFixed(0)} KiB`,
+    ]);
   }
   return [
     '## Walkthrough sheet plans',

@@ -73,7 +73,13 @@ export default async function run(): Promise<string> {
     const seq = sequence(T, d);
     const [rec, par] = medianTimes([() => mlstmRecurrent(seq), () => mlstmParallel(seq)], 7);
     const diff = maxAbsDiff(mlstmRecurrent(seq).H.data, mlstmParallel(seq).data);
-    mlstmRows.push([`${T} × ${d}`, rec.toFixed(3), par.toFixed(3), (par / rec).toFixed(2), diff.toExponential(1)]);
+    mlstmRows.push([
+      `${T} × ${d}`,
+      rec.toFixed(3),
+      par.toFixed(3),
+      (par / rec).toFixed(2),
+      diff.toExponential(1),
+    ]);
   }
   const I = 32;
   const H = 64;
@@ -82,20 +88,33 @@ export default async function run(): Promise<string> {
   const X = randomMatrix(T, I, createRng(11).next);
   const [raw, core] = medianTimes([() => rawSlstm(p, X), () => slstmForward(p, X)], 7);
   const diff = maxAbsDiff(rawSlstm(p, X), slstmForward(p, X).output.data);
-  return [
-    '## xLSTM',
-    '',
-    'Median of 7 interleaved runs after 2 warm-up rounds.',
-    '',
-    ...markdownTable(['mLSTM, T × d', 'recurrent (ms)', 'parallel (ms)', 'parallel / recurrent', 'max abs difference'], mlstmRows),
-    '',
-    ...markdownTable(
-      ['sLSTM, T × I × H (4 heads)', 'raw loop (ms)', 'core (ms)', 'core / raw', 'max abs difference'],
-      [[`${T} × ${I} × ${H}`, raw.toFixed(3), core.toFixed(3), (core / raw).toFixed(2), diff.toExponential(1)]],
-    ),
-    '',
-    'The parallel mLSTM does O(T²·d) work against the recurrent O(T·d²), so on one JS thread',
-    'it loses except at tiny T; it is there to show the attention-like form, whose matrix',
-    'products parallel hardware would run at once. Both sLSTM loops apply the full R.',
-  ].join('\n') + '\n';
+  return (
+    [
+      '## xLSTM',
+      '',
+      'Median of 7 interleaved runs after 2 warm-up rounds.',
+      '',
+      ...markdownTable(
+        ['mLSTM, T × d', 'recurrent (ms)', 'parallel (ms)', 'parallel / recurrent', 'max abs difference'],
+        mlstmRows,
+      ),
+      '',
+      ...markdownTable(
+        ['sLSTM, T × I × H (4 heads)', 'raw loop (ms)', 'core (ms)', 'core / raw', 'max abs difference'],
+        [
+          [
+            `${T} × ${I} × ${H}`,
+            raw.toFixed(3),
+            core.toFixed(3),
+            (core / raw).toFixed(2),
+            diff.toExponential(1),
+          ],
+        ],
+      ),
+      '',
+      'The parallel mLSTM does O(T²·d) work against the recurrent O(T·d²), so on one JS thread',
+      'it loses except at tiny T; it is there to show the attention-like form, whose matrix',
+      'products parallel hardware would run at once. Both sLSTM loops apply the full R.',
+    ].join('\n') + '\n'
+  );
 }

@@ -4,7 +4,17 @@ import { gruForward, gruStep, gruTrace, initGru, type GruParams } from '../../..
 import { rnnForward } from '../../../src/core/rnn';
 import { initStack } from '../../../src/core/stack';
 import { fromRows, matrix, rowBlock } from '../../../src/core/tensor';
-import { cellShapeFields, dot, logistic, maxDiff, nested, refCellOf, refGru, testSequence, testValues } from './reference';
+import {
+  cellShapeFields,
+  dot,
+  logistic,
+  maxDiff,
+  nested,
+  refCellOf,
+  refGru,
+  testSequence,
+  testValues,
+} from './reference';
 
 const shapes = fc.record(cellShapeFields);
 

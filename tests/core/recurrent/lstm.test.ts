@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { initLstm, lstmForward, lstmStep, lstmTrace, type LstmParams } from '../../../src/core/lstm';
 import { initStack } from '../../../src/core/stack';
 import { fromRows, matrix } from '../../../src/core/tensor';
-import { cellShapeFields, dot, logistic, maxDiff, nested, refCellOf, refLstm, testSequence, testValues } from './reference';
+import {
+  cellShapeFields,
+  dot,
+  logistic,
+  maxDiff,
+  nested,
+  refCellOf,
+  refLstm,
+  testSequence,
+  testValues,
+} from './reference';
 
 const shapes = fc.record({
   ...cellShapeFields,

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { initRnn, rnnForward, rnnStep, rnnTrace, type RnnParams } from '../../../src/core/rnn';
 import { initStack } from '../../../src/core/stack';
 import { fromRows, matrix } from '../../../src/core/tensor';
-import { cellShapeFields, dot, maxDiff, nested, refCellOf, refRnn, testSequence, testValues } from './reference';
+import {
+  cellShapeFields,
+  dot,
+  maxDiff,
+  nested,
+  refCellOf,
+  refRnn,
+  testSequence,
+  testValues,
+} from './reference';
 
 const shapes = fc.record({
   ...cellShapeFields,

@@ -9,7 +9,9 @@ export type Mat = number[][];
 
 /** A flat row-major array as rows of `cols` numbers. */
 export function rowsOfFlat(data: ArrayLike<number>, cols: number): Mat {
-  return Array.from({ length: data.length / cols }, (_, r) => Array.from({ length: cols }, (_, c) => data[r * cols + c]));
+  return Array.from({ length: data.length / cols }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => data[r * cols + c]),
+  );
 }
 
 /** Small deterministic generator for test data (xorshift32), independent of src/core/random. */
