@@ -16,7 +16,7 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import type { ModelSpec } from '../src/sheets/model-spec';
+import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, HostSupport, WorkbookHost } from '../src/host/host';
 import { DIFFICULTIES, type Difficulty } from '../src/practice/metadata';
@@ -99,10 +99,12 @@ export function BuildPanel({
     ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined)
     : undefined;
   // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
+  // Keyed by the config's JSON: the object is rebuilt on every render, its content is not.
+  const configKey = config ? JSON.stringify(config) : '';
   const builderProblems = useMemo(
-    () => (config ? spec.validate(config) : []),
-    [spec, config && JSON.stringify(config)],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+    () => (configKey ? spec.validate(JSON.parse(configKey) as ModelConfig) : []),
+    [spec, configKey],
+  );
   const canBuild = support.ok && inputsValid && builderProblems.length === 0 && !busy;
 
   const update = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
