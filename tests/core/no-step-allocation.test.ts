@@ -21,8 +21,8 @@ let count = 0;
 
 function startCounting(): void {
   count = 0;
-  const Counting = new Proxy(Original, {
-    construct(target, args, newTarget) {
+  const Counting: Float64ArrayConstructor = new Proxy(Original, {
+    construct(target, args, newTarget): object {
       count++;
       return Reflect.construct(target, args, newTarget === Counting ? target : newTarget);
     },
