@@ -5,9 +5,9 @@
  * A later answer is judged against the true value even when an earlier answer it reads
  * is wrong: the learner's own upstream mistake does not make a later cell right.
  */
-import type { CellWrite, WorkbookHost } from '../host/host';
+import type { CellContent, CellWrite, WorkbookHost } from '../host/host';
 import type { Trace } from '../core/trace';
-import { a1 } from '../sheets/plan';
+import { a1, type PlanCell } from '../sheets/plan';
 import { collectParams, paramCells } from '../sheets/params';
 import { loadPracticeContext, type PracticeContext } from './context';
 import { isEmptyEntry, numericValue } from './entries';
@@ -51,13 +51,12 @@ export class ParamCellError extends Error {
   }
 }
 
-/** The trace of the model as the sheet's input and weight cells now define it. */
-export async function recomputeFromSheet(host: WorkbookHost, ctx: PracticeContext): Promise<Trace> {
-  const cells = paramCells(ctx.walkthrough);
-  const contents = await host.readCells(
-    ctx.sheet,
-    cells.map((c) => a1(c.row, c.col)),
-  );
+/** The trace of the model as the sheet's input and weight cells (`contents`, in `paramCells` order) define it. */
+function recomputeFrom(
+  ctx: PracticeContext,
+  cells: readonly PlanCell[],
+  contents: readonly CellContent[],
+): Trace {
   const values = new Map<string, number>();
   cells.forEach((cell, i) => {
     const v = numericValue(contents[i].value);
@@ -73,8 +72,11 @@ export async function checkPractice(host: WorkbookHost, sheet: string): Promise<
 }
 
 export async function checkContext(host: WorkbookHost, ctx: PracticeContext): Promise<CheckResult> {
-  const trace = await recomputeFromSheet(host, ctx);
-  const entries = await host.readCells(ctx.sheet, ctx.answers);
+  // Inputs, weights and the learner's answers in one read: one round trip to the workbook.
+  const cells = paramCells(ctx.walkthrough);
+  const contents = await host.readCells(ctx.sheet, [...cells.map((c) => a1(c.row, c.col)), ...ctx.answers]);
+  const trace = recomputeFrom(ctx, cells, contents);
+  const entries = contents.slice(cells.length);
   const verdicts = ctx.answers.map((address, i): CellVerdict => {
     const entry = entries[i];
     if (isEmptyEntry(entry)) return { address, verdict: 'unanswered' };
