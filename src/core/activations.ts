@@ -18,6 +18,11 @@ export function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
+/** The x with softplus(x) = y, for y > 0: y + ln(1 − e^{−y}), exact for small y too. */
+export function inverseSoftplus(y: number): number {
+  return y + Math.log(-Math.expm1(-y));
+}
+
 export function silu(x: number): number {
   return x * sigmoid(x);
 }

@@ -10,7 +10,7 @@
  *   y      = selective scan(u, Δ, A = −exp(A_log), B, C) + D ⊙ u
  *   out    = out_proj · (y ⊙ SiLU(z))                 (no bias)
  */
-import { silu, softplus } from './activations';
+import { inverseSoftplus, silu, softplus } from './activations';
 import { selectiveScan, selectiveScanTrace, type Discretization } from './mamba-scan';
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
 import { matrix, matVecInto, rowBlock, type Matrix, type Vector } from './tensor';
@@ -71,7 +71,7 @@ function dtBiasTorch(rng: Rng, n: number): Vector {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const dt = Math.max(Math.exp(lo + rng.next() * (hi - lo)), 1e-4);
-    out[i] = dt + Math.log(-Math.expm1(-dt));
+    out[i] = inverseSoftplus(dt);
   }
   return out;
 }

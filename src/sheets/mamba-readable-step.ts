@@ -7,18 +7,13 @@
  * state visibly moves. The bias cells hold the result like any other weight, so the
  * sheet still matches the core on whatever values it shows.
  */
-import { softplus } from '../core/activations';
+import { inverseSoftplus, softplus } from '../core/activations';
 import type { MambaParams } from '../core/mamba-block';
 
 /** mamba_ssm's range of initial step sizes. */
 const TORCH_STEP = { lo: 1e-3, hi: 1e-1 };
 /** Step sizes whose effect shows at three decimals over a handful of tokens. */
 export const READABLE_STEP = { lo: 0.5, hi: 1 };
-
-/** The bias b with softplus(b) = dt (dt > 0). */
-export function inverseSoftplus(dt: number): number {
-  return dt + Math.log(-Math.expm1(-dt));
-}
 
 /** Maps one torch-style dt bias to the readable range, keeping its place on the log scale. */
 export function readableStepBias(torchBias: number): number {
