@@ -147,7 +147,7 @@ export function Grid({ workbook, sheet }: Props) {
       onDoubleClick: (row, col) => startEdit(row, col),
     },
   });
-  const boxes = visibleBoxes(workbook, sheet, info.boxes, layout, range);
+  const boxes = visibleBoxes(info.boxes, layout, range);
 
   return (
     <div

@@ -5,9 +5,9 @@
  */
 import type { CSSProperties } from 'react';
 import { a1, type PlanRange } from '../src/sheets/plan';
-import { BOX_COLOR, PARAM_BOX_COLOR, styleFor } from '../src/sheets/style';
+import type { ResolvedBox } from '../src/host/plan-look';
 import type { PreviewCell, PreviewWorkbook } from '../src/host/preview-workbook';
-import { cellCss, isParameterRole } from './cell-look';
+import { cellCss } from './cell-look';
 import type { VisibleRange } from './geometry';
 import type { GridLayout, MergeIndex, Rect } from './grid-layout';
 import { formatValue } from './number-format';
@@ -48,9 +48,7 @@ export function visibleCells({ workbook, sheet, layout, range, handlers }: Cells
 }
 
 function cellText(c: PreviewCell): string {
-  return c.error !== null
-    ? String(c.value)
-    : formatValue(c.value, c.numberFormat ?? (c.role ? styleFor(c.role).numberFormat : undefined));
+  return c.error !== null ? String(c.value) : formatValue(c.value, c.numberFormat ?? undefined);
 }
 
 /**
@@ -68,7 +66,7 @@ function spill(
 ): { rect: Rect; look: CSSProperties } {
   const { axis, mergeAt, colCount } = layout;
   let rect = layout.rectOf(row, col);
-  let look = cellCss({ role: c.role, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
+  let look = cellCss({ look: c.look, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
   const m = mergeAt.get(`${row}:${col}`);
   if (!m && typeof c.value === 'string' && (look.textAlign === 'left' || c.error !== null)) {
     let right = col;
@@ -124,11 +122,9 @@ function cellElement(
   );
 }
 
-/** The outlines of the plan's boxes that reach the visible range. */
+/** The outlines of the plan's boxes that reach the visible range, in the resolver's colours. */
 export function visibleBoxes(
-  workbook: PreviewWorkbook,
-  sheet: string,
-  boxes: readonly PlanRange[],
+  boxes: readonly ResolvedBox[],
   layout: GridLayout,
   range: VisibleRange,
 ): JSX.Element[] {
@@ -137,22 +133,19 @@ export function visibleBoxes(
     .filter(
       (b) => b.bottom >= range.top && b.top <= range.bottom && b.right >= range.left && b.left <= range.right,
     )
-    .map((b, i) => {
-      const paramBox = isParameterRole(workbook.cell(sheet, b.top, b.left).role);
-      return (
-        <div
-          key={`box${i}`}
-          className="box"
-          style={{
-            left: axis.offsets[b.left] - 1,
-            top: rows.offsets[b.top] - 1,
-            width: axis.offsets[b.right + 1] - axis.offsets[b.left] + 1,
-            height: rows.offsets[b.bottom + 1] - rows.offsets[b.top] + 1,
-            borderColor: paramBox ? PARAM_BOX_COLOR : BOX_COLOR,
-          }}
-        />
-      );
-    });
+    .map((b, i) => (
+      <div
+        key={`box${i}`}
+        className="box"
+        style={{
+          left: axis.offsets[b.left] - 1,
+          top: rows.offsets[b.top] - 1,
+          width: axis.offsets[b.right + 1] - axis.offsets[b.left] + 1,
+          height: rows.offsets[b.bottom + 1] - rows.offsets[b.top] + 1,
+          borderColor: b.color,
+        }}
+      />
+    ));
 }
 
 function isEmpty(wb: PreviewWorkbook, sheet: string, row: number, col: number, merges: MergeIndex): boolean {
