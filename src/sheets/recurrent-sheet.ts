@@ -17,7 +17,7 @@ import { seededInput } from './inputs';
 import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
 import type { Labelled, ModelConfig } from './model-spec';
 import { initLabel, variantLabel } from './sheet-frame';
-import type { CellRole, Language, ModelId, SheetPlan } from './plan';
+import type { Language, ModelId, SheetPlan } from './plan';
 
 /** What a model variant means for the stack. */
 export interface StackShape {
@@ -402,9 +402,6 @@ function writeStackColumn(
     }
   }
 }
-
-/** Role of a band's value cells. */
-export type ValueRole = Extract<CellRole, 'gate' | 'activation' | 'state' | 'computed' | 'output'>;
 
 function configRecord(config: ModelConfig): Record<string, unknown> {
   return { ...config };
