@@ -1,5 +1,5 @@
 /**
- * Excel formula fragments in the numerically stable forms of DESIGN.md. Each helper
+ * Excel formula fragments in the numerically stable forms of docs/ARCHITECTURE.md. Each helper
  * takes and returns an expression without the leading '='; arguments are wrapped in
  * parentheses so a caller can pass any sub-expression. Only native worksheet functions
  * appear, so a sheet keeps working without the add-in and in other spreadsheet programs.

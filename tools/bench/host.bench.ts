@@ -73,7 +73,7 @@ export default async function run(): Promise<string> {
   return [
     '## Excel host: syncs and request bytes per sheet',
     '',
-    'Measured through the recording Excel fake (tests/host/fake-excel.ts): request bytes are the JSON of the queued actions plus 100 bytes each; the time is the host plus the fake, not Excel.',
+    'Measured through the recording Excel fake (tools/fake-excel.ts): request bytes are the JSON of the queued actions plus 100 bytes each; the time is the host plus the fake, not Excel.',
     '',
     ...markdownTable(
       [
