@@ -23,9 +23,14 @@ export interface Entry {
 
 export type Catalogue = Readonly<Record<string, Entry>>;
 
+/** Braces holding any of these are literal text (a JSON example), not a placeholder. */
+type NotName = ' ' | '"' | ':' | '[' | ',';
+
 /** The `{name}` placeholders of a template string, as a union of names. */
 export type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer Rest}`
-  ? K | Placeholders<Rest>
+  ? K extends `${string}${NotName}${string}`
+    ? Placeholders<Rest>
+    : K | Placeholders<Rest>
   : never;
 
 /** What `t` requires for an entry: nothing, the placeholders of its template, or its function's argument. */
