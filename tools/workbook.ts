@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { hasOwn } from '../src/core/own';
 import { stackFromStateDict } from '../src/core/state-dict';
 import type { CellKind } from '../src/core/stack';
 import type { ModelConfig, StateDictJson } from '../src/sheets/model-spec';
@@ -56,7 +57,7 @@ function oneOf<T extends string>(
 function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelConfig> {
   if (model !== 'rnn' && model !== 'lstm' && model !== 'gru') return {};
   const p = stackFromStateDict(model as CellKind, dict);
-  const peephole = 'weight_ci_l0' in dict;
+  const peephole = hasOwn(dict, 'weight_ci_l0');
   const variant = p.bidirectional ? 'bidirectional' : peephole ? 'peephole' : undefined;
   return {
     inputSize: p.inputSize,

@@ -4,6 +4,7 @@
  * refused unless the model loads one) run before the model's own, and `build` refuses
  * what `validate` reports.
  */
+import { shortName } from '../core/name-list';
 import type { Trace } from '../core/trace';
 import type { Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
@@ -38,8 +39,8 @@ export function unknownVariantProblems(variants: readonly Labelled[], config: Mo
   const ids = variants.map((v) => v.id).join(', ');
   return [
     config.language === 'zh'
-      ? `未知变体 "${config.variant}"（可选：${ids}）`
-      : `unknown variant "${config.variant}" (choose one of: ${ids})`,
+      ? `未知变体 "${shortName(String(config.variant))}"（可选：${ids}）`
+      : `unknown variant "${shortName(String(config.variant))}" (choose one of: ${ids})`,
   ];
 }
 

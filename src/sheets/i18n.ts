@@ -3,6 +3,7 @@
  * below; a builder with text of its own passes `{ en, zh }` pairs to `pick`, so a new
  * model never needs to touch this file to be bilingual.
  */
+import { ownValue } from '../core/own';
 import type { CellRole, Language } from './plan';
 
 export interface Bilingual {
@@ -10,8 +11,9 @@ export interface Bilingual {
   readonly zh: string;
 }
 
+/** The text in `lang`; a language read from a stored sheet that is neither falls back to English. */
 export function pick(lang: Language, text: Bilingual): string {
-  return text[lang];
+  return lang === 'zh' ? text.zh : text.en;
 }
 
 const en = {
@@ -81,7 +83,7 @@ const zh: Record<LabelKey, string> = {
 const TABLES: Record<Language, Record<LabelKey, string>> = { en, zh };
 
 export function label(lang: Language, key: LabelKey): string {
-  return TABLES[lang][key];
+  return (ownValue(TABLES, lang) ?? TABLES.en)[key];
 }
 
 /** "Layer 2 · forward" / "第 2 层 · 正向". */
@@ -105,6 +107,6 @@ export const ROLE_LEGEND: Readonly<Partial<Record<CellRole, Bilingual>>> = {
 };
 
 export function roleLegend(lang: Language, role: CellRole): string {
-  const text = ROLE_LEGEND[role];
-  return text ? text[lang] : role;
+  const text = ownValue(ROLE_LEGEND, role);
+  return text ? pick(lang, text) : role;
 }

@@ -14,6 +14,12 @@ const FIELD_NAMES: Record<SizeField, { en: string; zh: string }> = {
   numLayers: { en: 'layers', zh: '层数' },
 };
 
+/**
+ * Seeds the pane, the command line and stored sheets accept: a signed 32-bit integer
+ * (the random stream uses the seed modulo 2³², so a wider range would only alias).
+ */
+export const SEED_RANGE = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+
 /** Default value of an optional size field when the config omits it. */
 const OPTIONAL_DEFAULTS: Partial<Record<SizeField, number>> = { numLayers: 1, heads: 1 };
 
@@ -37,7 +43,7 @@ export function checkLimits(
   let tooLarge = false;
   for (const [field, limit] of Object.entries(limits) as [SizeField, SizeLimit][]) {
     const v = sizeOf(config, field);
-    const name = FIELD_NAMES[field][config.language];
+    const name = zh ? FIELD_NAMES[field].zh : FIELD_NAMES[field].en;
     if (v === undefined) {
       problems.push(zh ? `缺少${name}` : `${name} is missing`);
     } else if (!Number.isInteger(v)) {
@@ -51,8 +57,18 @@ export function checkLimits(
       );
     }
   }
+  if (config.language !== 'en' && config.language !== 'zh')
+    problems.push(
+      `language must be "en" or "zh" / 语言必须是 en 或 zh (got "${String(config.language).slice(0, 20)}")`,
+    );
   if (!Number.isInteger(config.seed))
     problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${config.seed})`);
+  else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
+    problems.push(
+      zh
+        ? `随机种子必须在 ${SEED_RANGE.min} 到 ${SEED_RANGE.max} 之间`
+        : `seed must be between ${SEED_RANGE.min} and ${SEED_RANGE.max} (got ${config.seed})`,
+    );
   if (tooLarge) {
     const n = cellCount(config).toLocaleString('en-US');
     problems.push(
