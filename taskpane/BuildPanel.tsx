@@ -16,14 +16,13 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
+import type { ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, HostSupport, WorkbookHost } from '../src/host/host';
 import { DIFFICULTIES, type Difficulty } from '../src/practice/metadata';
 import { makePracticePlan } from '../src/practice/practice-plan';
 import {
   initialForm,
-  parseStateDict,
   seedError,
   sizeErrors,
   toConfig,
@@ -32,6 +31,7 @@ import {
   type SheetMode,
 } from './form';
 import { SizeFields } from './SizeFields';
+import { useParsedStateDict } from './state-dict-text';
 import { WeightsFields } from './WeightsFields';
 import { BuildStatus, type Status } from './BuildStatus';
 import { xlsxFileName, type ExportXlsx, type SaveFile } from './download';
@@ -92,19 +92,18 @@ export function BuildPanel({
   const busy = status.kind === 'busy';
   const fieldErrors = sizeErrors(spec, form, strings);
   const seedProblem = seedError(form, strings);
-  const parsedDict = form.weights === 'stateDict' ? parseStateDict(form.stateDictText, strings) : undefined;
+  const parsedDict = useParsedStateDict(form.weights, form.stateDictText, strings, language);
   const dictProblem = parsedDict && !parsedDict.ok ? parsedDict.error : undefined;
   const inputsValid = Object.keys(fieldErrors).length === 0 && !seedProblem && !dictProblem;
-  const config = inputsValid
-    ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined)
-    : undefined;
-  // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
-  // Keyed by the config's JSON: the object is rebuilt on every render, its content is not.
-  const configKey = config ? JSON.stringify(config) : '';
-  const builderProblems = useMemo(
-    () => (configKey ? spec.validate(JSON.parse(configKey) as ModelConfig) : []),
-    [spec, configKey],
+  // Memoized on what they depend on, never on a JSON.stringify of the config: a pasted
+  // state_dict is megabytes, and stringifying a deeply nested one throws.
+  const config = useMemo(
+    () =>
+      inputsValid ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined) : undefined,
+    [inputsValid, spec, form, language, parsedDict],
   );
+  // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
+  const builderProblems = useMemo(() => (config ? spec.validate(config) : []), [spec, config]);
   const canBuild = support.ok && inputsValid && builderProblems.length === 0 && !busy;
 
   const update = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));

@@ -92,19 +92,6 @@ export function seedError(form: FormState, s: Strings): string | undefined {
 
 export type ParsedStateDict = { ok: true; dict: StateDictJson } | { ok: false; error: string };
 
-export function parseStateDict(text: string, s: Strings): ParsedStateDict {
-  if (text.trim() === '') return { ok: false, error: s.stateDictEmpty };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: s.stateDictNotJson((e as Error).message) };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return { ok: false, error: s.stateDictNotObject };
-  return { ok: true, dict: value as StateDictJson };
-}
-
 /** The config the form describes; only meaningful when the form has no field errors. */
 export function toConfig(
   spec: ModelSpec,
