@@ -21,8 +21,8 @@ export const PANE_MESSAGES = defineMessages({
   'pane.initHand': { en: 'Small integers (−2…2), easy by hand', zh: '小整数（−2…2），便于手算' },
   'pane.stateDict': { en: 'state_dict JSON', zh: 'state_dict JSON' },
   'pane.stateDictHint': {
-    en: 'Paste {"weight_ih_l0": [[…]], …} or upload a .json file.',
-    zh: '粘贴 {"weight_ih_l0": [[…]], …}，或上传 .json 文件。',
+    en: 'Paste {"weight_ih_l0": [[…]], …} or upload a .json file (at most 2 MB).',
+    zh: '粘贴 {"weight_ih_l0": [[…]], …}，或上传 .json 文件（最多 2 MB）。',
   },
   'pane.stateDictEmpty': { en: 'Paste or upload a state_dict.', zh: '请粘贴或上传 state_dict。' },
   'pane.stateDictNotObject': {
@@ -127,4 +127,21 @@ export const PANE_MESSAGES = defineMessages({
   'pane.practice.index': { en: 'index [{index}]', zh: '下标 [{index}]' },
   'pane.practice.parameter': { en: 'parameter {name}', zh: '参数 {name}' },
   'pane.practice.feedsLeftOut': { en: '… and {n} more', zh: '……另有 {n} 个' },
+  'pane.guard.panelFailed': { en: 'The {panel} stopped working.', zh: '{panel}出错，已停止工作。' },
+  'pane.guard.panelFailedHint': {
+    en: 'The rest of the pane still works. Try again, or reload the add-in if it fails again.',
+    zh: '窗格的其他部分仍可使用。请重试；若再次出错，请重新加载加载项。',
+  },
+  'pane.guard.tryAgain': { en: 'Try again', zh: '重试' },
+  'pane.guard.panel.build': { en: 'build panel', zh: '生成面板' },
+  'pane.guard.panel.practice': { en: 'practice panel', zh: '练习面板' },
+  'pane.guard.panel.explain': { en: 'explain panel', zh: '解释面板' },
+  'pane.guard.stateDictTooLarge': {
+    en: 'The state_dict is too large: {chars} characters; at most {max} (about {mb} MB).',
+    zh: 'state_dict 太大：{chars} 个字符；最多 {max} 个（约 {mb} MB）。',
+  },
+  'pane.guard.stateDictTooDeep': {
+    en: 'The JSON nests arrays more than {depth} deep; a tensor has at most 3 dimensions.',
+    zh: 'JSON 中数组嵌套超过 {depth} 层；张量最多 3 维。',
+  },
 });
