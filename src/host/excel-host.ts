@@ -24,10 +24,10 @@ import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
 import { freeSheetName, splitSheetAddress } from './sheet-names';
 
-/** `Excel.run`, optionally re-entering an existing context (needed to remove an event handler). */
+/** `Excel.run(options, batch)`; `previousObjects` re-enters a context (needed to remove an event handler). */
 export type ExcelRun = <T>(
+  options: Excel.RunOptions,
   batch: (context: Excel.RequestContext) => Promise<T>,
-  context?: OfficeExtension.ClientRequestContext,
 ) => Promise<T>;
 
 export interface ExcelHostOptions {
@@ -41,8 +41,13 @@ export interface ExcelHostOptions {
   readonly language?: Language;
 }
 
-const defaultRun: ExcelRun = (batch, context) =>
-  context ? Excel.run(context as Excel.RequestContext, batch) : Excel.run(batch);
+const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
+
+/**
+ * Every batch waits for a cell edit to end instead of failing: a learner types an answer
+ * and clicks Check without pressing Enter, which is the normal practice flow.
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 function defaultIsSetSupported(): IsSetSupported | undefined {
   if (typeof Office === 'undefined' || !Office.context?.requirements) return undefined;
@@ -51,7 +56,8 @@ function defaultIsSetSupported(): IsSetSupported | undefined {
 
 /** A readable one-line account of an Office.js error (message, code and where it failed). */
 export function describeError(err: unknown): string {
-  if (err instanceof Error) {
+  // Duck-typed: an Office.js RuntimeError may come from another realm than this bundle's Error.
+  if (typeof err === 'object' && err !== null && typeof (err as Error).message === 'string') {
     const office = err as Error & { code?: string; debugInfo?: { errorLocation?: string } };
     const parts = [office.message];
     if (office.code && !office.message.includes(office.code)) parts.push(`(${office.code})`);
@@ -155,7 +161,7 @@ export class ExcelHost implements WorkbookHost {
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
 
-    return this.run(async (context) => {
+    return this.run(RUN_OPTIONS, async (context) => {
       let syncCount = 0;
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name,items/id');
@@ -219,7 +225,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async listAddinSheets(): Promise<AddinSheet[]> {
-    return this.run(async (context) => {
+    return this.run(RUN_OPTIONS, async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();
@@ -250,7 +256,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async readCells(sheetName: string, addresses: readonly string[]): Promise<CellContent[]> {
-    return this.run(async (context) => {
+    return this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
       const ranges = addresses.map((address) => {
         const r = sheet.getRange(address);
@@ -271,7 +277,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async writeCells(sheetName: string, writes: readonly CellWrite[]): Promise<void> {
-    await this.run(async (context) => {
+    await this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
       const props = sheet.customProperties;
       props.load('items/key,items/value');
@@ -318,7 +324,7 @@ export class ExcelHost implements WorkbookHost {
 
   async getSelection(): Promise<SelectedCell | null> {
     try {
-      return await this.run(async (context) => {
+      return await this.run(RUN_OPTIONS, async (context) => {
         const cell = context.workbook.getActiveCell();
         cell.load('address');
         await context.sync();
@@ -333,7 +339,7 @@ export class ExcelHost implements WorkbookHost {
 
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {
     let active = true;
-    const registration = this.run(async (context) => {
+    const registration = this.run(RUN_OPTIONS, async (context) => {
       const result = context.workbook.worksheets.onSelectionChanged.add(async () => {
         if (!active) return;
         const cell = await this.getSelection();
@@ -347,10 +353,10 @@ export class ExcelHost implements WorkbookHost {
       active = false;
       void registration
         .then((result) =>
-          this.run(async (context) => {
+          this.run({ ...RUN_OPTIONS, previousObjects: result.context }, async (context) => {
             result.remove();
             await context.sync();
-          }, result.context),
+          }),
         )
         .catch(() => undefined);
     };

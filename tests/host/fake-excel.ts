@@ -69,6 +69,8 @@ export interface FakeExcelOptions {
   maxAreasAddressChars?: number;
   /** Longest custom property value. */
   maxPropertyChars?: number;
+  /** Whether this fake estimates request sizes itself (the strict double measures real bytes instead). */
+  estimateBytes?: boolean;
 }
 
 type Handler = (args: { address: string; worksheetId: string }) => Promise<unknown>;
@@ -96,6 +98,7 @@ export class FakeExcel {
       maxRequestBytes: options.maxRequestBytes ?? 5_000_000,
       maxAreasAddressChars: options.maxAreasAddressChars ?? 8_000,
       maxPropertyChars: options.maxPropertyChars ?? 255,
+      estimateBytes: options.estimateBytes ?? true,
     };
   }
 
@@ -107,9 +110,15 @@ export class FakeExcel {
     return `{id-${this.nextId++}}`;
   }
 
-  /** Excel.run(batch) and Excel.run(existingContext, batch), in one signature. */
-  run = <T>(batch: (context: never) => Promise<T>, context?: unknown): Promise<T> => {
-    const ctx = (context as FakeContext | undefined) ?? new FakeContext(this);
+  /** Workbooks opened through `Excel.createWorkbook`, as the base64 they were given. */
+  readonly openedWorkbooks: string[] = [];
+
+  /** Excel.run(batch) and Excel.run(options, batch), options possibly naming an earlier context. */
+  run = <T>(first: unknown, second?: (context: never) => Promise<T>): Promise<T> => {
+    const batch = (second ?? first) as (context: never) => Promise<T>;
+    const options = second ? (first as { previousObjects?: unknown }) : {};
+    const previous = options.previousObjects;
+    const ctx = previous instanceof FakeContext ? previous : new FakeContext(this);
     return batch(ctx as never);
   };
 
@@ -191,6 +200,12 @@ export function parseArea(address: string): Area {
   };
 }
 
+export function areaA1(a: Area): string {
+  const tl = `${colToLetters(a.left)}${a.top + 1}`;
+  const br = `${colToLetters(a.right)}${a.bottom + 1}`;
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
 function utf8(s: string): number {
   return new TextEncoder().encode(s).length;
 }
@@ -208,7 +223,10 @@ const ACTION_BYTES = 100;
 export class FakeContext {
   private queue: Action[] = [];
   readonly workbook: FakeWorkbook;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    createWorkbook(base64: string): { open(): void };
+  };
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
     this.application = {
@@ -216,6 +234,12 @@ export class FakeContext {
         this.enqueue('suspendCalculation', {}, () => {
           excel.suspendCount++;
         }),
+      createWorkbook: (base64) => ({
+        open: () =>
+          this.enqueue('openWorkbook', { bytes: base64.length }, () => {
+            excel.openedWorkbooks.push(base64);
+          }),
+      }),
     };
   }
 
@@ -228,6 +252,10 @@ export class FakeContext {
     const actions = this.queue;
     this.queue = [];
     excel.syncCount++;
+    if (!excel.options.estimateBytes) {
+      this.apply(actions);
+      return;
+    }
     const bytes = actions.reduce(
       (n, a) => n + ACTION_BYTES + utf8(JSON.stringify({ t: a.type, p: a.payload })),
       0,
@@ -239,6 +267,11 @@ export class FakeContext {
         `The request payload size has exceeded the limit (${bytes} bytes).`,
       );
     }
+    this.apply(actions);
+  }
+
+  private apply(actions: readonly Action[]): void {
+    const excel = this.excel;
     for (const a of actions) {
       excel.actionCount++;
       if (excel.actionCount === excel.options.failAtAction) {
@@ -254,6 +287,9 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  get application(): FakeContext['application'] {
+    return this.ctx.application;
   }
   getActiveCell(): FakeRange {
     const excel = this.ctx.excel;
@@ -329,6 +365,18 @@ class FakeWorksheetCollection extends Loadable {
     });
     return new FakeWorksheet(this.ctx, () => created);
   }
+  /** By id or name, as Office.js addresses a collection's items. */
+  getItem(key: string): FakeWorksheet {
+    const excel = this.ctx.excel;
+    let found: FakeSheet | null = null;
+    const w = new FakeWorksheet(this.ctx, () => found);
+    this.ctx.enqueue('getWorksheet', { key }, () => {
+      found = excel.sheets.find((s) => s.id === key) ?? excel.sheet(key) ?? null;
+      if (!found) throw new FakeOfficeError('ItemNotFound', `The requested worksheet ${key} does not exist.`);
+      w.markLoaded();
+    });
+    return w;
+  }
   getItemOrNullObject(name: string): FakeWorksheet {
     const excel = this.ctx.excel;
     let found: FakeSheet | null = null;
@@ -371,6 +419,10 @@ class FakeWorksheet extends Loadable {
   }
   markLoaded(): void {
     this.loaded = true;
+  }
+  /** Whether the sheet this object stands for exists (false for a null object). */
+  exists(): boolean {
+    return this.ref() !== null;
   }
   get isNullObject(): boolean {
     this.check('isNullObject');
@@ -610,6 +662,32 @@ class FakeRange extends Loadable {
   }
   localAddress(): string {
     return this.addr();
+  }
+  /** Row `index` (0-based) of this range; Office.js uses it to split large writes. */
+  getRow(index: number): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => {
+      const a = parseArea(this.addr());
+      return areaA1({ ...a, top: a.top + index, bottom: a.top + index });
+    });
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => {
+      const a = parseArea(this.addr());
+      return areaA1({ ...a, top: a.top + row, bottom: a.top + row, left: a.left + col, right: a.left + col });
+    });
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => {
+      const a = parseArea(this.addr());
+      const b = parseArea(other.localAddress());
+      return areaA1({
+        top: Math.min(a.top, b.top),
+        left: Math.min(a.left, b.left),
+        bottom: Math.max(a.bottom, b.bottom),
+        right: Math.max(a.right, b.right),
+        wholeColumns: false,
+      });
+    });
   }
   private write(type: string, values: unknown, store: (cell: FakeCell, v: unknown) => void): void {
     this.ctx.enqueue(type, { address: this.addr(), values }, () => {
