@@ -15,10 +15,19 @@ import type {
   SelectedCell,
   WorkbookHost,
 } from './host';
-import { a1, parseA1, rangeA1, type Language, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { a1, parseA1, rangeA1, type Language, type SheetPlan } from '../sheets/plan';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
-import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
+import {
+  cellLimitsFor,
+  cellWriteOps,
+  locate,
+  readRequests,
+  writeRequests,
+  type CellLimits,
+  type CellWriteOp,
+} from './excel-cells';
+import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -117,6 +126,50 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
   }
 }
 
+let buildCounter = 0;
+/** A sheet name for the length of one build: unique to this pane and moment. */
+function temporarySheetName(): string {
+  buildCounter = (buildCounter + 1) % 1296;
+  return `~building ${Date.now().toString(36)}${buildCounter.toString(36)}`;
+}
+
+function normalizeA1(address: string): string {
+  const p = parseA1(address);
+  return a1(p.row, p.col);
+}
+
+/** Fill colour of every plan cell by address, built once per plan (not a search per written cell). */
+const fillMaps = new WeakMap<SheetPlan, Map<string, string>>();
+function planFills(plan: SheetPlan, lookOf: LookOf): Map<string, string> {
+  let map = fillMaps.get(plan);
+  if (!map) {
+    map = new Map();
+    for (const cell of plan.cells) {
+      const fill = lookOf(cell).fill;
+      if (fill) map.set(a1(cell.row, cell.col), fill);
+    }
+    fillMaps.set(plan, map);
+  }
+  return map;
+}
+
+function queueCellWrite(sheet: Excel.Worksheet, op: CellWriteOp): void {
+  switch (op.kind) {
+    case 'contents':
+      sheet.getRange(rangeA1(op.range)).formulas = op.formulas;
+      return;
+    case 'clear':
+      sheet.getRanges(joinAddresses(op.ranges)).clear('Contents');
+      return;
+    case 'fill': {
+      const fill = sheet.getRanges(joinAddresses(op.ranges)).format.fill;
+      if (op.color === null) fill.clear();
+      else fill.color = op.color;
+      return;
+    }
+  }
+}
+
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
   return decodeMarker(props.items.map((p): MarkerProperty => ({ key: p.key, value: String(p.value) })));
 }
@@ -128,6 +181,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly lookOf: LookOf;
   private readonly resolvePlan?: (sheet: AddinSheet) => SheetPlan | undefined;
   private readonly maxRequestBytes: number;
+  private readonly cellLimits: CellLimits;
   private readonly language: Language;
   /** Plans built in this session, by sheet name, to restore fills without rebuilding. */
   private readonly plans = new Map<string, SheetPlan>();
@@ -138,6 +192,7 @@ export class ExcelHost implements WorkbookHost {
     this.lookOf = options.lookOf ?? paletteLook;
     this.resolvePlan = options.resolvePlan;
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.cellLimits = cellLimitsFor(this.maxRequestBytes);
     this.language = options.language ?? 'en';
   }
 
@@ -164,21 +219,27 @@ export class ExcelHost implements WorkbookHost {
     return this.run(RUN_OPTIONS, async (context) => {
       let syncCount = 0;
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name,items/id');
+      worksheets.load('items/name');
       try {
         await context.sync();
       } catch (err) {
         throw new Error(this.buildFailure(plan.baseName, err), { cause: err });
       }
       syncCount++;
-      const existingIds = new Set(worksheets.items.map((s) => s.id));
       const name = freeSheetName(
         plan.baseName,
         worksheets.items.map((s) => s.name),
       );
       onProgress?.({ done: 0, total: chunks.length });
+      // The sheet is built under a name no one else would choose and renamed in the last
+      // request, so a clean-up can only ever find the sheet this build created, even if a
+      // co-author makes a sheet of the final name meanwhile.
+      const buildingName = freeSheetName(
+        temporarySheetName(),
+        worksheets.items.map((s) => s.name),
+      );
       try {
-        const sheet = worksheets.add(name);
+        const sheet = worksheets.add(buildingName);
         for (let i = 0; i < chunks.length; i++) {
           // Until the sync, Excel would otherwise recalculate after every queued write.
           context.application.suspendApiCalculationUntilNextSync();
@@ -186,13 +247,15 @@ export class ExcelHost implements WorkbookHost {
           if (i === chunks.length - 1) {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
             sheet.activate();
+            // Last of all: once the sheet has its name, nothing after it can fail.
+            sheet.name = name;
           }
           await context.sync();
           syncCount++;
           onProgress?.({ done: i + 1, total: chunks.length });
         }
       } catch (err) {
-        await this.removeHalfBuilt(context, name, existingIds);
+        await this.removeHalfBuilt(context, buildingName);
         throw new Error(this.buildFailure(name, err), { cause: err });
       }
       this.plans.set(name, plan);
@@ -206,17 +269,12 @@ export class ExcelHost implements WorkbookHost {
       : `Could not build the sheet '${name}': ${describeError(err)}`;
   }
 
-  /** Deletes the sheet named `name` only if it did not exist before this build began. */
-  private async removeHalfBuilt(
-    context: Excel.RequestContext,
-    name: string,
-    existingIds: ReadonlySet<string>,
-  ): Promise<void> {
+  /** Deletes the sheet this build created, found by the temporary name only this build uses. */
+  private async removeHalfBuilt(context: Excel.RequestContext, buildingName: string): Promise<void> {
     try {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load('id');
+      const sheet = context.workbook.worksheets.getItemOrNullObject(buildingName);
       await context.sync();
-      if (sheet.isNullObject || existingIds.has(sheet.id)) return;
+      if (sheet.isNullObject) return;
       sheet.delete();
       await context.sync();
     } catch {
@@ -258,21 +316,23 @@ export class ExcelHost implements WorkbookHost {
   async readCells(sheetName: string, addresses: readonly string[]): Promise<CellContent[]> {
     return this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
-      const ranges = addresses.map((address) => {
-        const r = sheet.getRange(address);
-        r.load('values,formulas');
-        return r;
-      });
-      await context.sync();
-      return ranges.map((r, i): CellContent => {
-        const value = r.values[0][0] as number | string | boolean;
-        const formula = r.formulas[0][0] as unknown;
-        return {
-          address: addresses[i],
-          value: value === '' ? null : value,
-          formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
-        };
-      });
+      const found = new Map<string, CellContent>();
+      const normalized = addresses.map(normalizeA1);
+      const wanted = new Set(normalized);
+      for (const rects of readRequests(addresses, this.cellLimits)) {
+        const ranges = rects.map((r) => sheet.getRange(rangeA1(r)).load('values,formulas'));
+        await context.sync();
+        for (const [address, [k, row, col]] of locate(wanted, rects)) {
+          const value = ranges[k].values[row][col] as number | string | boolean;
+          const formula = ranges[k].formulas[row][col] as unknown;
+          found.set(address, {
+            address,
+            value: value === '' ? null : value,
+            formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
+          });
+        }
+      }
+      return addresses.map((address, i) => ({ ...found.get(normalized[i])!, address }));
     });
   }
 
@@ -291,35 +351,13 @@ export class ExcelHost implements WorkbookHost {
         );
       }
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
-      for (const w of writes) {
-        const range = sheet.getRange(w.address);
-        if (w.content === null) range.clear('Contents');
-        else if (w.content !== undefined) {
-          range.formulas = [
-            [
-              typeof w.content === 'string' && !w.content.startsWith('=')
-                ? literalEntry(w.content)
-                : w.content,
-            ],
-          ];
-        }
-        if (w.fill === null) {
-          const fill = this.planFill(plan, w.address);
-          if (fill) range.format.fill.color = fill;
-          else range.format.fill.clear();
-        } else if (w.fill !== undefined) {
-          range.format.fill.color = w.fill;
-        }
+      const fillAt = plan ? planFills(plan, this.lookOf) : undefined;
+      const ops = cellWriteOps(writes, (address) => fillAt?.get(address), this.cellLimits);
+      for (const request of writeRequests(ops, this.cellLimits)) {
+        for (const op of request) queueCellWrite(sheet, op);
+        await context.sync();
       }
-      await context.sync();
     });
-  }
-
-  private planFill(plan: SheetPlan | undefined, address: string): string | undefined {
-    if (!plan) return undefined;
-    const pos = parseA1(address);
-    const cell: PlanCell | undefined = plan.cells.find((c) => c.row === pos.row && c.col === pos.col);
-    return cell ? this.lookOf(cell).fill : undefined;
   }
 
   async getSelection(): Promise<SelectedCell | null> {

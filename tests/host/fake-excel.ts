@@ -382,7 +382,8 @@ class FakeWorksheetCollection extends Loadable {
     let found: FakeSheet | null = null;
     const w = new FakeWorksheet(this.ctx, () => found);
     this.ctx.enqueue('getWorksheet', { name }, () => {
-      found = excel.sheet(name) ?? null;
+      // Like Excel, a worksheet id is accepted wherever a name is.
+      found = excel.sheets.find((s) => s.id === name) ?? excel.sheet(name) ?? null;
       w.markLoaded();
     });
     return w;
@@ -431,6 +432,17 @@ class FakeWorksheet extends Loadable {
   get name(): string {
     this.check('name');
     return need(this.ref).name;
+  }
+  set name(value: string) {
+    this.ctx.enqueue('renameWorksheet', { name: value }, () => {
+      const s = need(this.ref);
+      const other = this.ctx.excel.sheet(value);
+      if (other && other !== s)
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${value} already exists.`);
+      const active = this.ctx.excel.active;
+      if (active.sheet === s.name) this.ctx.excel.active = { ...active, sheet: value };
+      s.name = value;
+    });
   }
   get id(): string {
     this.check('id');
@@ -769,8 +781,8 @@ class FakeRange extends Loadable {
 class FakeRangeAreas {
   readonly format: FakeFormat;
   constructor(
-    ctx: FakeContext,
-    ref: SheetRef,
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
     readonly address: string,
   ) {
     const parts = address.split(',');
@@ -787,5 +799,12 @@ class FakeRangeAreas {
       },
       () => address,
     );
+  }
+  clear(applyTo = 'All'): void {
+    this.ctx.enqueue('clear', { address: this.address, applyTo }, () => {
+      const sheet = need(this.ref);
+      for (const a of this.address.split(',').map(parseArea))
+        forEachCell(a, (r, c) => enter(sheet.touch(r, c), ''));
+    });
   }
 }

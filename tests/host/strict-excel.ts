@@ -41,7 +41,7 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 type Obj = Record<string, unknown>;
 
-const UNMODELLED_METHODS = new Set(['_KeepReference', '_ValidateArraySize']);
+const UNMODELLED_METHODS = new Set(['_KeepReference', '_RemoveReference', '_ValidateArraySize']);
 
 /** Replays one real context's requests on one fake context; object paths live as long as the context. */
 class Replayer {
@@ -256,6 +256,11 @@ export class StrictExcel extends FakeExcel {
     try {
       const results = replayer.queue(JSON.parse(body) as RequestMessage['Body']);
       await fake.sync();
+      // Office.js releases kept references after a batch in a request of its own; the add-in
+      // did not call sync() for it.
+      if (message.Body.Actions.every((a) => a.ActionType !== 3 || a.Name === '_RemoveReference')) {
+        if (message.Body.Actions.some((a) => a.Name === '_RemoveReference')) this.syncCount--;
+      }
       const values = results.map((r) => r()).filter((r) => r !== undefined);
       response = { ErrorCode: '', HttpStatusCode: 200, Headers: {}, Body: { Results: values } };
     } catch (err) {
