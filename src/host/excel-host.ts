@@ -126,6 +126,20 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
   }
 }
 
+/**
+ * The plan's frozen title rows and label columns, as the .xlsx writer stores them (until
+ * one look resolver serves every writer, plan.freeze is the shared source).
+ */
+function queueFreeze(sheet: Excel.Worksheet, freeze: SheetPlan['freeze']): void {
+  if (!freeze || (freeze.rows <= 0 && freeze.cols <= 0)) return;
+  if (freeze.cols <= 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.rows <= 0) sheet.freezePanes.freezeColumns(freeze.cols);
+  else
+    sheet.freezePanes.freezeAt(
+      sheet.getRange(rangeA1({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 })),
+    );
+}
+
 let buildCounter = 0;
 /** A sheet name for the length of one build: unique to this pane and moment. */
 function temporarySheetName(): string {
@@ -246,6 +260,7 @@ export class ExcelHost implements WorkbookHost {
           for (const op of chunks[i].ops) queueOp(sheet, op);
           if (i === chunks.length - 1) {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
+            queueFreeze(sheet, plan.freeze);
             sheet.activate();
             // Last of all: once the sheet has its name, nothing after it can fail.
             sheet.name = name;

@@ -33,6 +33,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly names = new Map<string, string>();
   readonly properties = new Map<string, string>();
+  /** Frozen rows and columns at the top left (none: 0, 0). */
+  frozen = { rows: 0, cols: 0 };
   constructor(
     readonly id: string,
     public name: string,
@@ -417,7 +419,24 @@ class FakeWorksheet extends Loadable {
       },
     };
     this.customProperties = new FakeCustomProperties(ctx, ref);
+    const freeze = (rows: number, cols: number) =>
+      ctx.enqueue('freeze', { rows, cols }, () => {
+        need(ref).frozen = { rows, cols };
+      });
+    this.freezePanes = {
+      freezeRows: (n = 1) => freeze(n, 0),
+      freezeColumns: (n = 1) => freeze(0, n),
+      freezeAt: (range) => {
+        const a = parseArea(typeof range === 'string' ? range : range.localAddress());
+        freeze(a.bottom + 1, a.right + 1);
+      },
+    };
   }
+  readonly freezePanes: {
+    freezeRows(n?: number): void;
+    freezeColumns(n?: number): void;
+    freezeAt(range: FakeRange | string): void;
+  };
   markLoaded(): void {
     this.loaded = true;
   }
