@@ -16,18 +16,18 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
+import type { ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, HostSupport, WorkbookHost } from '../src/host/host';
 import { DIFFICULTIES, type Difficulty } from '../src/practice/metadata';
-import { makePracticePlan } from '../src/practice/practice-plan';
+import { planFor } from '../src/practice/plan-for';
 import {
   initialForm,
   parseStateDict,
   seedError,
   sizeErrors,
   toConfig,
-  walkthroughMetadata,
+  validateStored,
   type FormState,
   type SheetMode,
 } from './form';
@@ -102,7 +102,7 @@ export function BuildPanel({
   // Keyed by the config's JSON: the object is rebuilt on every render, its content is not.
   const configKey = config ? JSON.stringify(config) : '';
   const builderProblems = useMemo(
-    () => (configKey ? spec.validate(JSON.parse(configKey) as ModelConfig) : []),
+    () => (configKey ? validateStored(spec, JSON.parse(configKey)) : []),
     [spec, configKey],
   );
   const canBuild = support.ok && inputsValid && builderProblems.length === 0 && !busy;
@@ -114,14 +114,11 @@ export function BuildPanel({
   };
 
   /** The plan and the metadata to store with it, for the current mode. */
-  const makePlan = (): { plan: SheetPlan; metadata: Record<string, unknown> } => {
-    const plan = spec.build(config!);
-    if (form.mode === 'practice') {
-      const practice = makePracticePlan(plan, form.difficulty);
-      return { plan: practice.plan, metadata: { ...practice.metadata } };
-    }
-    return { plan, metadata: walkthroughMetadata(config!) };
-  };
+  const makePlan = (): { plan: SheetPlan; metadata: Readonly<Record<string, unknown>> } =>
+    planFor({
+      config: config!,
+      practice: form.mode === 'practice' ? { difficulty: form.difficulty } : undefined,
+    });
 
   const build = async () => {
     if (!canBuild || !config) return;

@@ -54,6 +54,10 @@ const SIZE_EN: Record<SizeField, string> = {
   stateSize: 'State size N',
   heads: 'Heads',
   numLayers: 'Layers',
+  channels: 'Channels D',
+  dModel: 'd_model',
+  dInner: 'd_inner',
+  headSize: 'Head dimension d',
 };
 
 const SIZE_ZH: Record<SizeField, string> = {
@@ -63,16 +67,10 @@ const SIZE_ZH: Record<SizeField, string> = {
   stateSize: '状态维度 N',
   heads: '头数',
   numLayers: '层数',
-};
-
-/** Where a model gives a size field its own meaning (see ModelConfig). */
-const SIZE_OVERRIDES: Partial<Record<ModelId, Partial<Record<SizeField, { en: string; zh: string }>>>> = {
-  'mamba-scan': { inputSize: { en: 'Channels D', zh: '通道数 D' } },
-  'mamba-block': {
-    inputSize: { en: 'd_model', zh: 'd_model' },
-    hiddenSize: { en: 'd_inner', zh: 'd_inner' },
-  },
-  mlstm: { hiddenSize: { en: 'Head dimension d', zh: '头维度 d' } },
+  channels: '通道数 D',
+  dModel: 'd_model',
+  dInner: 'd_inner',
+  headSize: '头维度 d',
 };
 
 export const STRINGS: Readonly<Record<Language, Strings>> = {
@@ -82,7 +80,7 @@ export const STRINGS: Readonly<Record<Language, Strings>> = {
     model: 'Model',
     variant: 'Variant',
     sizes: 'Sizes',
-    sizeLabel: (f, m) => SIZE_OVERRIDES[m]?.[f]?.en ?? SIZE_EN[f],
+    sizeLabel: (f) => SIZE_EN[f],
     range: (min, max) => `${min}–${max}`,
     required: 'Enter a number.',
     wholeNumber: 'Enter a whole number.',
@@ -128,7 +126,7 @@ export const STRINGS: Readonly<Record<Language, Strings>> = {
     model: '模型',
     variant: '变体',
     sizes: '尺寸',
-    sizeLabel: (f, m) => SIZE_OVERRIDES[m]?.[f]?.zh ?? SIZE_ZH[f],
+    sizeLabel: (f) => SIZE_ZH[f],
     range: (min, max) => `${min}–${max}`,
     required: '请输入数字。',
     wholeNumber: '请输入整数。',

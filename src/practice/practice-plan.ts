@@ -5,6 +5,7 @@
  */
 import { createRng } from '../core/random';
 import type { ModelConfig } from '../sheets/model-spec';
+import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
 import type { Difficulty, PracticeMetadata } from './metadata';
@@ -86,6 +87,13 @@ function practiceName(plan: SheetPlan): string {
   return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
 
+/** The config a plan was built from, read back through the one parser of stored settings. */
+function storedConfig(plan: SheetPlan): ModelConfig {
+  const parsed = parseConfig(plan.config);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.config;
+}
+
 export function makePracticePlan(
   plan: SheetPlan,
   difficulty: Difficulty,
@@ -106,10 +114,9 @@ export function makePracticePlan(
       numberFormat: cell.numberFormat,
     };
   });
-  const config = plan.config as unknown as ModelConfig;
   return {
     plan: { ...plan, baseName: practiceName(plan), cells },
     answers,
-    metadata: { mode: 'practice', config, difficulty, seed, answers },
+    metadata: { mode: 'practice', config: storedConfig(plan), difficulty, seed, answers },
   };
 }

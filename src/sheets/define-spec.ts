@@ -9,28 +9,28 @@ import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
 import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
-import type { ModelId, SheetPlan } from './plan';
+import type { SheetPlan } from './plan';
 
-export interface SheetModel {
-  readonly id: ModelId;
+export interface SheetModel<C extends ModelConfig> {
+  readonly id: C['model'];
   readonly label: Bilingual;
-  readonly variants: readonly Labelled[];
+  readonly variants: readonly Labelled<NonNullable<C['variant']>>[];
   readonly limits: Partial<Record<SizeField, SizeLimit>>;
-  readonly defaults: ModelConfig;
+  readonly defaults: C;
   /** Cells the sheet would have, for the "too large" message. */
-  estimateCells(config: ModelConfig): number;
+  estimateCells(config: C): number;
   /**
    * Problems beyond the shared checks, in the config's language; asked only once the
    * shared checks pass, so they may rely on sound sizes.
    */
-  extraProblems?(config: ModelConfig): string[];
+  extraProblems?(config: C): string[];
   /**
    * What is wrong with `config.stateDict` (shapes, sizes against the limits and the
    * config), in the config's language. A model without it does not load a state_dict.
    */
-  stateDictProblems?(config: ModelConfig): string[];
-  build(config: ModelConfig): SheetPlan;
-  evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
+  stateDictProblems?(config: C): string[];
+  build(config: C): SheetPlan;
+  evaluate(config: C, params: Readonly<Record<string, Float64Array>>): Trace;
 }
 
 /** The config's variant when the model does not offer it, listing the ones it does. */
@@ -40,8 +40,10 @@ function unknownVariantProblems(variants: readonly Labelled[], config: ModelConf
   return [t(config.language, 'sheets.spec.unknownVariant', { variant: config.variant, ids })];
 }
 
-function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
+function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C): string[] {
   const lang = config.language;
+  if (config.model !== model.id)
+    return [t(lang, 'sheets.spec.otherModel', { model: model.id, got: String(config.model) })];
   const variant = unknownVariantProblems(model.variants, config);
   if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, (c) => model.estimateCells(c));
@@ -55,8 +57,8 @@ function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
   return problems;
 }
 
-export function defineSpec(model: SheetModel): ModelSpec {
-  const validate = (config: ModelConfig): string[] => {
+export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSpec<C> {
+  const validate = (config: C): string[] => {
     const problems = sharedProblems(model, config);
     return problems.length > 0 ? problems : (model.extraProblems?.(config) ?? []);
   };
@@ -67,7 +69,7 @@ export function defineSpec(model: SheetModel): ModelSpec {
     limits: model.limits,
     defaults: model.defaults,
     validate,
-    build(config: ModelConfig): SheetPlan {
+    build(config: C): SheetPlan {
       assertValid(validate(config));
       return model.build(config);
     },
