@@ -8,7 +8,8 @@ import { t } from '../i18n';
 import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
-import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
+import type { Labelled, ModelConfig, ModelSpec, Settings, SizeField, SizeLimit } from './model-spec';
+import { parseSettings } from './settings-parser';
 import type { SheetPlan } from './plan';
 
 export interface SheetModel<C extends ModelConfig> {
@@ -42,8 +43,6 @@ function unknownVariantProblems(variants: readonly Labelled[], config: ModelConf
 
 function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C): string[] {
   const lang = config.language;
-  if (config.model !== model.id)
-    return [t(lang, 'sheets.spec.otherModel', { model: model.id, got: String(config.model) })];
   const variant = unknownVariantProblems(model.variants, config);
   if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, (c) => model.estimateCells(c));
@@ -57,10 +56,30 @@ function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C):
   return problems;
 }
 
+/** The settings as this model's config, or the problem the parser found. */
+function parsed<C extends ModelConfig>(
+  model: SheetModel<C>,
+  settings: Settings,
+): { config: C } | { problem: string } {
+  const lang = settings.language;
+  if (settings.model !== model.id)
+    return { problem: t(lang, 'sheets.spec.otherModel', { model: model.id, got: String(settings.model) }) };
+  const result = parseSettings(model, settings, 'lenient');
+  // The id was checked above, so the parsed config is this model's.
+  return result.ok ? { config: result.config as C } : { problem: result.problem };
+}
+
 export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSpec<C> {
-  const validate = (config: C): string[] => {
-    const problems = sharedProblems(model, config);
-    return problems.length > 0 ? problems : (model.extraProblems?.(config) ?? []);
+  const validate = (settings: Settings): string[] => {
+    const p = parsed(model, settings);
+    if ('problem' in p) return [p.problem];
+    const problems = sharedProblems(model, p.config);
+    return problems.length > 0 ? problems : (model.extraProblems?.(p.config) ?? []);
+  };
+  const config = (settings: Settings): C => {
+    const p = parsed(model, settings);
+    if ('problem' in p) throw new Error(p.problem);
+    return p.config;
   };
   return {
     id: model.id,
@@ -69,10 +88,10 @@ export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSp
     limits: model.limits,
     defaults: model.defaults,
     validate,
-    build(config: C): SheetPlan {
-      assertValid(validate(config));
-      return model.build(config);
+    build(settings: Settings): SheetPlan {
+      assertValid(validate(settings));
+      return model.build(config(settings));
     },
-    evaluate: (config, params) => model.evaluate(config, params),
+    evaluate: (settings, params) => model.evaluate(config(settings), params),
   };
 }

@@ -55,7 +55,7 @@ interface RecurrentFields<M extends RecurrentKind> extends CommonConfig {
   readonly hiddenSize: number;
   /** Stacked layers (default 1). */
   readonly numLayers?: number;
-  readonly variant?: VariantIds[M];
+  readonly variant?: VariantId;
 }
 
 /** The config of one recurrent model, or (without M) of any of the three. */
@@ -68,7 +68,7 @@ export interface MambaScanConfig extends CommonConfig {
   readonly model: 'mamba-scan';
   readonly channels: number;
   readonly stateSize: number;
-  readonly variant?: VariantIds['mamba-scan'];
+  readonly variant?: VariantId;
 }
 
 /** The Mamba block: d_model features in and out, d_inner channels scanned, state size N. */
@@ -77,7 +77,7 @@ export interface MambaBlockConfig extends CommonConfig {
   readonly dModel: number;
   readonly dInner: number;
   readonly stateSize: number;
-  readonly variant?: VariantIds['mamba-block'];
+  readonly variant?: VariantId;
 }
 
 /** sLSTM: input features I, hidden size H split over `heads` heads. */
@@ -86,7 +86,7 @@ export interface SlstmConfig extends CommonConfig {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly heads: number;
-  readonly variant?: VariantIds['slstm'];
+  readonly variant?: VariantId;
 }
 
 /** mLSTM: input features I, one head of size d. */
@@ -94,8 +94,11 @@ export interface MlstmConfig extends CommonConfig {
   readonly model: 'mlstm';
   readonly inputSize: number;
   readonly headSize: number;
-  readonly variant?: VariantIds['mlstm'];
+  readonly variant?: VariantId;
 }
+
+/** Every variant id of every model: literal ids, never free strings (each spec lists its own). */
+export type VariantId = VariantIds[keyof VariantIds];
 
 /** A sheet's configuration, keyed by model: each model's sizes under names that say what they are. */
 export type ModelConfig =
@@ -108,6 +111,21 @@ export type ModelConfig =
   | MlstmConfig;
 
 export type ConfigOf<M extends ModelId> = Extract<ModelConfig, { readonly model: M }>;
+
+/**
+ * Settings as plain data, before the one parser (stored-config.ts) has typed them: what a
+ * sheet's marker, a saved form or a spread of defaults holds. A spec takes these at its
+ * boundary, parses them into its model's config and refuses another model's.
+ */
+export type Settings = {
+  readonly model: ModelId;
+  readonly language: Language;
+  readonly steps: number;
+  readonly seed: number;
+  readonly init: InitStyle;
+  readonly variant?: string;
+  readonly stateDict?: StateDictJson;
+} & Partial<Record<SizeField, number>>;
 
 export interface SizeLimit {
   readonly min: number;
@@ -126,18 +144,18 @@ export interface Labelled<Id extends string = string> {
 export interface ModelSpec<C extends ModelConfig = ModelConfig> {
   readonly id: C['model'];
   readonly label: { readonly en: string; readonly zh: string };
-  readonly variants: readonly Labelled[];
+  readonly variants: readonly Labelled<NonNullable<C['variant']>>[];
   /** Only the fields listed here apply to this model; each with its enforced limits. */
   readonly limits: Partial<Record<SizeField, SizeLimit>>;
   readonly defaults: C;
-  /** Problems with a config in the config's language; empty when it can be built. */
-  validate(config: C): string[];
+  /** Problems with the settings in their language; empty when they parse and can be built. */
+  validate(config: Settings): string[];
   /** Throws an Error with a readable message when `validate` reports problems. */
-  build(config: C): SheetPlan;
+  build(config: Settings): SheetPlan;
   /**
    * Recomputes the model from parameter values read off a sheet: `params[name]` holds the
    * flat values of the cells whose meaning has `param.name === name` (by `param.flat`).
    * Returns the trace whose entries the computed cells (`meaning.trace`) must equal.
    */
-  evaluate(config: C, params: Readonly<Record<string, Float64Array>>): Trace;
+  evaluate(config: Settings, params: Readonly<Record<string, Float64Array>>): Trace;
 }

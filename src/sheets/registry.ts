@@ -3,7 +3,7 @@
  * ids without an entry yet are simply absent (the record is Partial), so the task pane
  * and tools list only what can be built.
  */
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ConfigOf, ModelConfig, ModelSpec, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
@@ -13,7 +13,10 @@ import { mlstmSpec } from './mlstm-sheet';
 import { rnnSpec } from './rnn-sheet';
 import { slstmSpec } from './slstm-sheet';
 
-export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
+/** The spec of model M, taking M's own config (one spec serves the three recurrent models' configs). */
+export type SpecOf<M extends ModelId> = ModelSpec<M extends RecurrentKind ? RecurrentConfig : ConfigOf<M>>;
+
+export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   rnn: rnnSpec,
   lstm: lstmSpec,
   gru: gruSpec,
@@ -24,11 +27,14 @@ export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
 };
 
 export function availableModels(): ModelSpec[] {
-  return Object.values(MODELS).filter((s): s is ModelSpec => s !== undefined);
+  const specs: (ModelSpec | undefined)[] = Object.values(MODELS);
+  return specs.filter((s): s is ModelSpec => s !== undefined);
 }
 
-export function specFor(model: ModelId | string): ModelSpec {
-  const spec = MODELS[model as ModelId];
+export function specFor<M extends ModelId>(model: M): SpecOf<M>;
+export function specFor(model: string): ModelSpec;
+export function specFor(model: string): ModelSpec {
+  const spec: ModelSpec | undefined = Object.hasOwn(MODELS, model) ? MODELS[model as ModelId] : undefined;
   if (!spec) {
     const known = Object.keys(MODELS).join(', ');
     throw new Error(`unknown model "${model}"; available: ${known}`);
