@@ -8,6 +8,7 @@ import type { ModelConfig } from '../sheets/model-spec';
 import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
+import { answerDigest } from './answer-digest';
 import type { Difficulty, PracticeMetadata } from './metadata';
 
 export interface PracticeSheet {
@@ -83,6 +84,12 @@ export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: numb
   }
 }
 
+/** The blanked cells' addresses in sheet (plan) order, as `makePracticePlan` lists them. */
+export function answersInSheetOrder(plan: SheetPlan, difficulty: Difficulty, seed: number): string[] {
+  const blanks = new Set(chooseBlanks(plan, difficulty, seed));
+  return plan.cells.filter((c) => blanks.has(c)).map((c) => a1(c.row, c.col));
+}
+
 function practiceName(plan: SheetPlan): string {
   return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
@@ -117,6 +124,12 @@ export function makePracticePlan(
   return {
     plan: { ...plan, baseName: practiceName(plan), cells },
     answers,
-    metadata: { mode: 'practice', config: storedConfig(plan), difficulty, seed, answers },
+    metadata: {
+      mode: 'practice',
+      config: storedConfig(plan),
+      difficulty,
+      seed,
+      answerDigest: answerDigest(answers),
+    },
   };
 }

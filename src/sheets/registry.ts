@@ -5,6 +5,8 @@
  */
 import type { ConfigOf, ModelConfig, ModelSpec, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
+import { shortName } from '../core/name-list';
+import { ownValue } from '../core/own';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
@@ -34,10 +36,11 @@ export function availableModels(): ModelSpec[] {
 export function specFor<M extends ModelId>(model: M): SpecOf<M>;
 export function specFor(model: string): ModelSpec;
 export function specFor(model: string): ModelSpec {
-  const spec: ModelSpec | undefined = Object.hasOwn(MODELS, model) ? MODELS[model as ModelId] : undefined;
+  // Own properties only: "constructor" or "toString" must be unknown models, not Object's members.
+  const spec = ownValue<ModelSpec | undefined>(MODELS, model);
   if (!spec) {
     const known = Object.keys(MODELS).join(', ');
-    throw new Error(`unknown model "${model}"; available: ${known}`);
+    throw new Error(`unknown model "${shortName(String(model))}"; available: ${known}`);
   }
   return spec;
 }
