@@ -48,15 +48,6 @@ export interface Strings {
   readonly unsupported: string;
 }
 
-type SizeKey = `pane.size.${SizeField | 'channels' | 'dModel' | 'dInner' | 'headDim'}`;
-
-/** Where a model gives a size field its own meaning (see ModelConfig). */
-const SIZE_OVERRIDES: Partial<Record<ModelId, Partial<Record<SizeField, SizeKey>>>> = {
-  'mamba-scan': { inputSize: 'pane.size.channels' },
-  'mamba-block': { inputSize: 'pane.size.dModel', hiddenSize: 'pane.size.dInner' },
-  mlstm: { hiddenSize: 'pane.size.headDim' },
-};
-
 function paneStrings(lang: Language): Strings {
   const text = {
     appTitle: t(lang, 'pane.appTitle'),
@@ -92,7 +83,7 @@ function paneStrings(lang: Language): Strings {
   };
   return {
     ...text,
-    sizeLabel: (field, model) => t(lang, SIZE_OVERRIDES[model]?.[field] ?? `pane.size.${field}`),
+    sizeLabel: (field) => t(lang, `pane.size.${field}`),
     range: (min, max) => t(lang, 'pane.range', { min, max }),
     outOfRange: (min, max) => t(lang, 'pane.outOfRange', { min, max }),
     stateDictNotJson: (detail) => t(lang, 'pane.stateDictNotJson', { detail }),

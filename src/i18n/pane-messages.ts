@@ -65,7 +65,7 @@ export const PANE_MESSAGES = defineMessages({
   'pane.size.channels': { en: 'Channels D', zh: '通道数 D' },
   'pane.size.dModel': { en: 'd_model', zh: 'd_model' },
   'pane.size.dInner': { en: 'd_inner', zh: 'd_inner' },
-  'pane.size.headDim': { en: 'Head dimension d', zh: '头维度 d' },
+  'pane.size.headSize': { en: 'Head dimension d', zh: '头维度 d' },
   'pane.practice.noPracticeSheet': {
     en: 'Select a cell on a practice sheet to check your answers.',
     zh: '请在练习工作表中选择一个单元格，再检查答案。',

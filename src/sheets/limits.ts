@@ -17,7 +17,8 @@ export const SEED_RANGE = { min: -2_147_483_648, max: 2_147_483_647 } as const;
 const OPTIONAL_DEFAULTS: Partial<Record<SizeField, number>> = { numLayers: 1, heads: 1 };
 
 export function sizeOf(config: ModelConfig, field: SizeField): number | undefined {
-  const v = config[field];
+  const sizes: Partial<Record<SizeField, number>> = config;
+  const v = sizes[field];
   return v === undefined ? OPTIONAL_DEFAULTS[field] : v;
 }
 
@@ -25,11 +26,11 @@ export function sizeOf(config: ModelConfig, field: SizeField): number | undefine
  * Problems with the size fields of `config`. `cellCount` estimates the sheet's size so an
  * over-limit message can say how large it would have been.
  */
-export function checkLimits(
-  config: ModelConfig,
+export function checkLimits<C extends ModelConfig>(
+  config: C,
   limits: Partial<Record<SizeField, SizeLimit>>,
   modelLabel: string,
-  cellCount: (config: ModelConfig) => number,
+  cellCount: (config: C) => number,
 ): string[] {
   const lang = config.language;
   const problems: string[] = [];

@@ -180,7 +180,7 @@ describe('task pane', () => {
     const { host, user } = setup();
     await user.selectOptions(screen.getByLabelText('Model'), 'mamba-block');
     const d = MODELS['mamba-block']!.defaults;
-    const p = initMamba({ dModel: d.inputSize, dInner: d.hiddenSize, dState: d.stateSize ?? 1 }, 7, 'torch');
+    const p = initMamba({ dModel: d.dModel, dInner: d.dInner, dState: d.stateSize }, 7, 'torch');
     const dict = JSON.parse(JSON.stringify(mambaToStateDict(p))) as Record<string, number[][]>;
     await user.click(screen.getByLabelText('PyTorch state_dict (JSON)'));
     const box = screen.getByLabelText('state_dict JSON');
