@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-preview/**',
+      'node_modules/**',
+      'test-output/**',
+      'coverage/**',
+      '.cache/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
