@@ -16,6 +16,7 @@ import type {
   WorkbookHost,
 } from './host';
 import { a1, parseA1, rangeA1, type Language, type SheetPlan } from '../sheets/plan';
+import { t } from '../i18n';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
 import {
@@ -28,6 +29,7 @@ import {
   type CellWriteOp,
 } from './excel-cells';
 import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
+import { frozenBlock, type Freeze } from './plan-look';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -123,21 +125,10 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
     case 'name':
       sheet.names.add(op.name, sheet.getRange(rangeA1(op.range, true)));
       return;
+    case 'freeze':
+      freezePanes(sheet, op.freeze);
+      return;
   }
-}
-
-/**
- * The plan's frozen title rows and label columns, as the .xlsx writer stores them (until
- * one look resolver serves every writer, plan.freeze is the shared source).
- */
-function queueFreeze(sheet: Excel.Worksheet, freeze: SheetPlan['freeze']): void {
-  if (!freeze || (freeze.rows <= 0 && freeze.cols <= 0)) return;
-  if (freeze.cols <= 0) sheet.freezePanes.freezeRows(freeze.rows);
-  else if (freeze.rows <= 0) sheet.freezePanes.freezeColumns(freeze.cols);
-  else
-    sheet.freezePanes.freezeAt(
-      sheet.getRange(rangeA1({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 })),
-    );
 }
 
 let buildCounter = 0;
@@ -182,6 +173,12 @@ function queueCellWrite(sheet: Excel.Worksheet, op: CellWriteOp): void {
       return;
     }
   }
+}
+
+function freezePanes(sheet: Excel.Worksheet, freeze: Freeze): void {
+  if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
+  else sheet.freezePanes.freezeAt(sheet.getRange(frozenBlock(freeze)));
 }
 
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
@@ -260,7 +257,6 @@ export class ExcelHost implements WorkbookHost {
           for (const op of chunks[i].ops) queueOp(sheet, op);
           if (i === chunks.length - 1) {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
-            queueFreeze(sheet, plan.freeze);
             sheet.activate();
             // Last of all: once the sheet has its name, nothing after it can fail.
             sheet.name = name;
@@ -279,9 +275,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   private buildFailure(name: string, err: unknown): string {
-    return this.language === 'zh'
-      ? `无法生成工作表“${name}”：${describeError(err)}`
-      : `Could not build the sheet '${name}': ${describeError(err)}`;
+    return t(this.language, 'host.buildFailed', { name, detail: describeError(err) });
   }
 
   /** Deletes the sheet this build created, found by the temporary name only this build uses. */
@@ -321,9 +315,7 @@ export class ExcelHost implements WorkbookHost {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     await context.sync();
     if (sheet.isNullObject) {
-      throw new Error(
-        this.language === 'zh' ? `找不到工作表“${name}”。` : `There is no sheet named '${name}'.`,
-      );
+      throw new Error(t(this.language, 'host.noSheet', { name }));
     }
     return sheet;
   }
@@ -359,11 +351,7 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       const metadata = readMarker(props);
       if (!metadata) {
-        throw new Error(
-          this.language === 'zh'
-            ? `工作表“${sheetName}”不是本加载项生成的，不会写入。`
-            : `The sheet '${sheetName}' was not built by this add-in, so nothing was written to it.`,
-        );
+        throw new Error(t(this.language, 'host.notOurs', { name: sheetName }));
       }
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
       const fillAt = plan ? planFills(plan, this.lookOf) : undefined;

@@ -6,6 +6,7 @@
 import { createRng } from '../core/random';
 import type { ModelConfig } from '../sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { t } from '../i18n';
 import { answerDigest } from './answer-digest';
 import type { Difficulty, PracticeMetadata } from './metadata';
 
@@ -89,7 +90,7 @@ export function answersInSheetOrder(plan: SheetPlan, difficulty: Difficulty, see
 }
 
 function practiceName(plan: SheetPlan): string {
-  return plan.language === 'zh' ? `${plan.baseName} 练习` : `${plan.baseName} practice`;
+  return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
 
 export function makePracticePlan(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
-import { checkPractice, createPracticeSheet } from '../../src/practice';
+import { checkPractice } from '../../src/practice/checker';
+import { createPracticeSheet } from '../../src/practice/create';
 import { specFor } from '../../src/sheets/registry';
 import { lstmLikePlan } from './plan-factory';
-import { FakeSheet } from './fake-excel';
-import { StrictExcel } from './strict-excel';
+import { FakeSheet } from '../../tools/fake-excel';
+import { StrictExcel } from '../../tools/strict-excel';
 
 function hostFor(excel: StrictExcel): ExcelHost {
   return new ExcelHost({ run: excel.run as never, isSetSupported: excel.isSetSupported });
