@@ -44,6 +44,7 @@ export interface Strings {
   readonly download: string;
   readonly downloading: string;
   readonly downloaded: (file: string) => string;
+  readonly openedAsWorkbook: (file: string) => string;
   readonly unsupported: string;
 }
 
@@ -119,7 +120,9 @@ export const STRINGS: Readonly<Record<Language, Strings>> = {
     cannotBuild: 'Fix these first:',
     download: 'Download .xlsx',
     downloading: 'Preparing the file…',
-    downloaded: (file) => `Saved ${file}.`,
+    // A browser download cannot be confirmed (Office on Mac ignores it): say only that it started.
+    downloaded: (file) => `Download of ${file} started; check your downloads folder.`,
+    openedAsWorkbook: (file) => `Opened ${file} as a new workbook; save it from there.`,
     unsupported: 'This Excel cannot run the add-in.',
   },
   zh: {
@@ -164,7 +167,8 @@ export const STRINGS: Readonly<Record<Language, Strings>> = {
     cannotBuild: '请先修正：',
     download: '下载 .xlsx',
     downloading: '正在准备文件…',
-    downloaded: (file) => `已保存 ${file}。`,
+    downloaded: (file) => `已开始下载 ${file}，请查看下载文件夹。`,
+    openedAsWorkbook: (file) => `已将 ${file} 作为新工作簿打开，请在其中保存。`,
     unsupported: '此版本的 Excel 无法运行本加载项。',
   },
 };
