@@ -122,15 +122,7 @@ const LANGUAGE_COMPARISON_PENDING = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'dist-preview/**',
-      'node_modules/**',
-      'test-output/**',
-      'coverage/**',
-      '.cache/**',
-      '.scratch/**',
-    ],
+    ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'test-output/**', 'coverage/**', '.cache/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

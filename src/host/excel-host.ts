@@ -134,6 +134,12 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
   }
 }
 
+function freezePanes(sheet: Excel.Worksheet, freeze: Freeze): void {
+  if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
+  else sheet.freezePanes.freezeAt(sheet.getRange(frozenBlock(freeze)));
+}
+
 let buildCounter = 0;
 /** A sheet name for the length of one build: unique to this pane and moment. */
 function temporarySheetName(): string {
@@ -176,12 +182,6 @@ function queueCellWrite(sheet: Excel.Worksheet, op: CellWriteOp): void {
       return;
     }
   }
-}
-
-function freezePanes(sheet: Excel.Worksheet, freeze: Freeze): void {
-  if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
-  else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
-  else sheet.freezePanes.freezeAt(sheet.getRange(frozenBlock(freeze)));
 }
 
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {

@@ -4,8 +4,8 @@ import { checkPractice } from '../../src/practice/checker';
 import { createPracticeSheet } from '../../src/practice/create';
 import { specFor } from '../../src/sheets/registry';
 import { lstmLikePlan } from './plan-factory';
-import { FakeSheet } from '../../tools/fake-excel';
-import { StrictExcel } from '../../tools/strict-excel';
+import { FakeSheet } from '../../tools/excel-double/fake-excel';
+import { StrictExcel } from '../../tools/excel-double/strict-excel';
 
 function hostFor(excel: StrictExcel): ExcelHost {
   return new ExcelHost({ run: excel.run as never, isSetSupported: excel.isSetSupported });

@@ -3,8 +3,8 @@ import { ExcelHost } from '../../src/host/excel-host';
 import { styleFor } from '../../src/sheets/style';
 import { a1, type ModelId, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { MODELS } from '../../src/sheets/registry';
-import { FakeExcel, type FakeSheet } from '../../tools/fake-excel';
-import { StrictExcel } from '../../tools/strict-excel';
+import { FakeExcel, type FakeSheet } from '../../tools/excel-double/fake-excel';
+import { StrictExcel } from '../../tools/excel-double/strict-excel';
 import { bulkPlan, lstmLikePlan } from './plan-factory';
 
 function hostFor(excel: FakeExcel, maxRequestBytes?: number): ExcelHost {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../src/host/base64';
 import { ExcelHost } from '../../src/host/excel-host';
-import { StrictExcel } from '../../tools/strict-excel';
+import { StrictExcel } from '../../tools/excel-double/strict-excel';
 
 describe('ExcelHost.openWorkbook', () => {
   it('opens the bytes as a new workbook through Excel.createWorkbook (the real Office.js call)', async () => {

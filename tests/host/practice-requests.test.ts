@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { specFor } from '../../src/sheets/registry';
-import { largestConfig, measureOperations, OPERATIONS } from '../../tools/operation-sizes';
-import { EXCEL_WEB_MAX_BYTES } from '../../tools/strict-excel';
+import { largestConfig, measureOperations, OPERATIONS } from '../../tools/excel-double/operation-sizes';
+import { EXCEL_WEB_MAX_BYTES } from '../../tools/excel-double/strict-excel';
 
 /**
  * Practice operations through the real Office.js request builder. Reading or marking cell

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
-import { StrictExcel } from '../../tools/strict-excel';
+import { StrictExcel } from '../../tools/excel-double/strict-excel';
 import { lstmLikePlan } from './plan-factory';
 
 describe('the strict Excel double', () => {

@@ -6,8 +6,8 @@
  * answer set any difficulty makes. Excel on the web refuses anything above 5 MB.
  */
 import { availableModels } from '../../src/sheets/registry';
-import { largestConfig, measureOperations, OPERATIONS } from '../operation-sizes';
-import { EXCEL_WEB_MAX_BYTES } from '../strict-excel';
+import { largestConfig, measureOperations, OPERATIONS } from '../excel-double/operation-sizes';
+import { EXCEL_WEB_MAX_BYTES } from '../excel-double/strict-excel';
 import { markdownTable } from './timing';
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0);

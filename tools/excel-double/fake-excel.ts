@@ -447,6 +447,7 @@ class FakeWorksheet extends Loadable {
     };
     this.customProperties = new FakeCustomProperties(ctx, ref);
   }
+
   markLoaded(): void {
     this.loaded = true;
   }

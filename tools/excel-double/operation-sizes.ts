@@ -4,15 +4,15 @@
  * recorded. Used by the request-limit test and by the benchmark that writes the table in
  * docs/BENCHMARKS.md.
  */
-import { ExcelHost } from '../src/host/excel-host';
-import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
-import { checkAndMark, checkPractice } from '../src/practice/checker';
-import { createPracticeSheet } from '../src/practice/create';
-import { fillNextStep } from '../src/practice/fill-next-step';
-import { hintFor } from '../src/practice/hint';
-import type { Difficulty } from '../src/practice/metadata';
-import { resetPractice } from '../src/practice/reset';
-import { reveal } from '../src/practice/reveal';
+import { ExcelHost } from '../../src/host/excel-host';
+import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
+import { checkAndMark, checkPractice } from '../../src/practice/checker';
+import { createPracticeSheet } from '../../src/practice/create';
+import { fillNextStep } from '../../src/practice/fill-next-step';
+import { hintFor } from '../../src/practice/hint';
+import type { Difficulty } from '../../src/practice/metadata';
+import { resetPractice } from '../../src/practice/reset';
+import { reveal } from '../../src/practice/reveal';
 import { StrictExcel } from './strict-excel';
 
 export const OPERATIONS = [
