@@ -109,7 +109,9 @@ const LANGUAGE_COMPARISONS = [
 ].map((selector) => ({ selector, message: MESSAGE }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
+  {
+    ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'test-output/**', 'coverage/**', '.cache/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -58,6 +58,30 @@ type BuildActionProps = BuildPanelProps & {
   readonly setStatus: (status: Status) => void;
 };
 
+/**
+ * Opens the file as a new workbook where the host can (Excel.createWorkbook works on
+ * every platform, Mac included, where blob downloads are ignored); otherwise, or if that
+ * fails, starts a browser download, reported as started rather than saved.
+ */
+async function openOrDownload(
+  host: WorkbookHost,
+  saveFile: SaveFile,
+  bytes: Uint8Array,
+  file: string,
+  strings: Strings,
+): Promise<string> {
+  if (host.openWorkbook) {
+    try {
+      await host.openWorkbook(bytes);
+      return strings.openedAsWorkbook(file);
+    } catch {
+      // An Excel without ExcelApi 1.8: the download below is what is left.
+    }
+  }
+  saveFile(bytes, file);
+  return strings.downloaded(file);
+}
+
 /** Build into the workbook, or download the same plan as an .xlsx file. */
 function buildActions({
   host,
@@ -91,8 +115,8 @@ function buildActions({
     try {
       const { plan } = planForForm(config, form);
       const file = xlsxFileName(plan.baseName);
-      saveFile(await exportXlsx(plan), file);
-      setStatus({ kind: 'done', message: strings.downloaded(file) });
+      const bytes = await exportXlsx(plan);
+      setStatus({ kind: 'done', message: await openOrDownload(host, saveFile, bytes, file, strings) });
     } catch (e) {
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }

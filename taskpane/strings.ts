@@ -45,6 +45,7 @@ export interface Strings {
   readonly download: string;
   readonly downloading: string;
   readonly downloaded: (file: string) => string;
+  readonly openedAsWorkbook: (file: string) => string;
   readonly unsupported: string;
 }
 
@@ -96,6 +97,7 @@ function paneStrings(lang: Language): Strings {
     building: (done, total) => t(lang, 'pane.building', { done, total }),
     built: (model, steps, formulas, sheet) => t(lang, 'pane.built', { model, steps, formulas, sheet }),
     downloaded: (file) => t(lang, 'pane.downloaded', { file }),
+    openedAsWorkbook: (file) => t(lang, 'pane.openedAsWorkbook', { file }),
   };
 }
 

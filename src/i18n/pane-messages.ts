@@ -51,7 +51,15 @@ export const PANE_MESSAGES = defineMessages({
     ({ model, steps, formulas, sheet }) =>
       `${model} · ${steps} 个时间步 · ${formulas} 个公式，位于工作表“${sheet}”`,
   ),
-  'pane.downloaded': { en: 'Saved {file}.', zh: '已保存 {file}。' },
+  // A browser download cannot be confirmed (Office on Mac ignores it): say only that it started.
+  'pane.downloaded': {
+    en: 'Download of {file} started; check your downloads folder.',
+    zh: '已开始下载 {file}，请查看下载文件夹。',
+  },
+  'pane.openedAsWorkbook': {
+    en: 'Opened {file} as a new workbook; save it from there.',
+    zh: '已将 {file} 作为新工作簿打开，请在其中保存。',
+  },
   'pane.difficulty.one-gate': { en: 'One gate', zh: '一个门' },
   'pane.difficulty.one-step': { en: 'One time step', zh: '一个时间步' },
   'pane.difficulty.all-gates': { en: 'All gates', zh: '所有门' },
