@@ -4,7 +4,7 @@
  * refused unless the model loads one) run before the model's own, and `build` refuses
  * what `validate` reports.
  */
-import { shortName } from '../core/name-list';
+import { shownValue } from '../core/name-list';
 import type { Trace } from '../core/trace';
 import type { Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
@@ -39,8 +39,8 @@ export function unknownVariantProblems(variants: readonly Labelled[], config: Mo
   const ids = variants.map((v) => v.id).join(', ');
   return [
     config.language === 'zh'
-      ? `未知变体 "${shortName(String(config.variant))}"（可选：${ids}）`
-      : `unknown variant "${shortName(String(config.variant))}" (choose one of: ${ids})`,
+      ? `未知变体 "${shownValue(config.variant)}"（可选：${ids}）`
+      : `unknown variant "${shownValue(config.variant)}" (choose one of: ${ids})`,
   ];
 }
 
@@ -51,7 +51,7 @@ function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
   const problems = checkLimits(config, model.limits, model.label.en, model.estimateCells);
   if (config.init !== 'torch' && config.init !== 'hand')
     problems.push(
-      zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`,
+      zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${shownValue(config.init)}")`,
     );
   if (config.stateDict && !model.stateDictProblems) {
     problems.push(

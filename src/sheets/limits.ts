@@ -3,6 +3,7 @@
  * writes comfortably). Violations are reported in the config's language, with the
  * cell count the sheet would have had so the learner sees why.
  */
+import { shownValue } from '../core/name-list';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
 
 const FIELD_NAMES: Record<SizeField, { en: string; zh: string }> = {
@@ -47,27 +48,31 @@ export function checkLimits(
     if (v === undefined) {
       problems.push(zh ? `缺少${name}` : `${name} is missing`);
     } else if (!Number.isInteger(v)) {
-      problems.push(zh ? `${name}必须是整数（得到 ${v}）` : `${name} must be a whole number (got ${v})`);
+      problems.push(
+        zh
+          ? `${name}必须是整数（得到 ${shownValue(v)}）`
+          : `${name} must be a whole number (got ${shownValue(v)})`,
+      );
     } else if (v < limit.min || v > limit.max) {
       tooLarge ||= v > limit.max;
       problems.push(
         zh
-          ? `${modelLabel} 工作表的${name}必须在 ${limit.min} 到 ${limit.max} 之间（得到 ${v}）`
-          : `${name} must be between ${limit.min} and ${limit.max} for ${modelLabel} sheets (got ${v})`,
+          ? `${modelLabel} 工作表的${name}必须在 ${limit.min} 到 ${limit.max} 之间（得到 ${shownValue(v)}）`
+          : `${name} must be between ${limit.min} and ${limit.max} for ${modelLabel} sheets (got ${shownValue(v)})`,
       );
     }
   }
   if (config.language !== 'en' && config.language !== 'zh')
     problems.push(
-      `language must be "en" or "zh" / 语言必须是 en 或 zh (got "${String(config.language).slice(0, 20)}")`,
+      `language must be "en" or "zh" / 语言必须是 en 或 zh (got "${shownValue(config.language)}")`,
     );
   if (!Number.isInteger(config.seed))
-    problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${config.seed})`);
+    problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${shownValue(config.seed)})`);
   else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
     problems.push(
       zh
         ? `随机种子必须在 ${SEED_RANGE.min} 到 ${SEED_RANGE.max} 之间`
-        : `seed must be between ${SEED_RANGE.min} and ${SEED_RANGE.max} (got ${config.seed})`,
+        : `seed must be between ${SEED_RANGE.min} and ${SEED_RANGE.max} (got ${shownValue(config.seed)})`,
     );
   if (tooLarge) {
     const n = cellCount(config).toLocaleString('en-US');

@@ -3,6 +3,7 @@
  * state_dict checking, build and evaluate. A model file supplies its cell layout and
  * what each of its variants means for the stack.
  */
+import { shownValue } from '../core/name-list';
 import type { Trace } from '../core/trace';
 import { unknownVariantProblems } from './define-spec';
 import type { Bilingual } from './i18n';
@@ -80,7 +81,9 @@ export function recurrentSpec(
     );
     if (config.init !== 'torch' && config.init !== 'hand')
       problems.push(
-        zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`,
+        zh
+          ? `初始化必须是 torch 或 hand`
+          : `init must be "torch" or "hand" (got "${shownValue(config.init)}")`,
       );
     if (shape.peephole && shape.numLayers > 1 && !config.stateDict) {
       problems.push(
