@@ -18,7 +18,7 @@ import { SEED_RANGE } from '../src/sheets/limits';
 import { MODELS, specFor } from '../src/sheets/registry';
 import { coreResults } from '../src/sheets/results';
 import { parseStateDictText, stateDictTextProblemText } from '../src/sheets/state-dict-text';
-import { planToXlsx } from '../src/sheets/xlsx';
+import { planToXlsx } from '../src/host/xlsx';
 
 export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <file.xlsx>
 

@@ -13,19 +13,14 @@ export function shortName(name: string, max = LISTED_NAME_CHARS): string {
   return name.length > max ? `${name.slice(0, max)}…` : name;
 }
 
-/** "a, b, c, d, e and 995 more" (or "…等另外 995 个" in Chinese). */
-export function listNames(
-  names: readonly string[],
-  language: 'en' | 'zh' = 'en',
-  max = LISTED_NAMES,
-): string {
+/** "a, b, c, d, e and 995 more" (the core's messages, like these names, are English). */
+export function listNames(names: readonly string[], max = LISTED_NAMES): string {
   const shown = names
     .slice(0, max)
     .map((n) => shortName(n))
     .join(', ');
   const rest = names.length - max;
-  if (rest <= 0) return shown;
-  return language === 'zh' ? `${shown} 等另外 ${rest} 个` : `${shown} and ${rest} more`;
+  return rest <= 0 ? shown : `${shown} and ${rest} more`;
 }
 
 /**

@@ -4,16 +4,8 @@
  * cell count the sheet would have had so the learner sees why.
  */
 import { shownValue } from '../core/name-list';
+import { isLanguage, t } from '../i18n';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
-
-const FIELD_NAMES: Record<SizeField, { en: string; zh: string }> = {
-  inputSize: { en: 'input size', zh: '输入维度' },
-  hiddenSize: { en: 'hidden size', zh: '隐藏维度' },
-  steps: { en: 'sequence length', zh: '序列长度' },
-  stateSize: { en: 'state size N', zh: '状态维度 N' },
-  heads: { en: 'heads', zh: '头数' },
-  numLayers: { en: 'layers', zh: '层数' },
-};
 
 /**
  * Seeds the pane, the command line and stored sheets accept: a signed 32-bit integer
@@ -39,48 +31,33 @@ export function checkLimits(
   modelLabel: string,
   cellCount: (config: ModelConfig) => number,
 ): string[] {
-  const zh = config.language === 'zh';
+  // A language read from a stored sheet may be anything: the problem is reported in English.
+  const lang = isLanguage(config.language) ? config.language : 'en';
   const problems: string[] = [];
+  if (!isLanguage(config.language))
+    problems.push(t(lang, 'sheets.limits.language', { got: shownValue(config.language) }));
   let tooLarge = false;
   for (const [field, limit] of Object.entries(limits) as [SizeField, SizeLimit][]) {
     const v = sizeOf(config, field);
-    const name = zh ? FIELD_NAMES[field].zh : FIELD_NAMES[field].en;
+    const name = t(lang, `sheets.field.${field}`);
     if (v === undefined) {
-      problems.push(zh ? `缺少${name}` : `${name} is missing`);
+      problems.push(t(lang, 'sheets.limits.missing', { name }));
     } else if (!Number.isInteger(v)) {
-      problems.push(
-        zh
-          ? `${name}必须是整数（得到 ${shownValue(v)}）`
-          : `${name} must be a whole number (got ${shownValue(v)})`,
-      );
+      problems.push(t(lang, 'sheets.limits.whole', { name, v: shownValue(v) }));
     } else if (v < limit.min || v > limit.max) {
       tooLarge ||= v > limit.max;
       problems.push(
-        zh
-          ? `${modelLabel} 工作表的${name}必须在 ${limit.min} 到 ${limit.max} 之间（得到 ${shownValue(v)}）`
-          : `${name} must be between ${limit.min} and ${limit.max} for ${modelLabel} sheets (got ${shownValue(v)})`,
+        t(lang, 'sheets.limits.range', { name, min: limit.min, max: limit.max, model: modelLabel, v }),
       );
     }
   }
-  if (config.language !== 'en' && config.language !== 'zh')
-    problems.push(
-      `language must be "en" or "zh" / 语言必须是 en 或 zh (got "${shownValue(config.language)}")`,
-    );
   if (!Number.isInteger(config.seed))
-    problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${shownValue(config.seed)})`);
+    problems.push(t(lang, 'sheets.limits.seed', { seed: shownValue(config.seed) }));
   else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
-    problems.push(
-      zh
-        ? `随机种子必须在 ${SEED_RANGE.min} 到 ${SEED_RANGE.max} 之间`
-        : `seed must be between ${SEED_RANGE.min} and ${SEED_RANGE.max} (got ${shownValue(config.seed)})`,
-    );
+    problems.push(t(lang, 'sheets.limits.seedRange', { ...SEED_RANGE, seed: config.seed }));
   if (tooLarge) {
     const n = cellCount(config).toLocaleString('en-US');
-    problems.push(
-      zh
-        ? `这样的工作表约有 ${n} 个单元格，太大，无法手算阅读`
-        : `such a sheet would have about ${n} cells, too many to read by hand`,
-    );
+    problems.push(t(lang, 'sheets.limits.tooLarge', { n }));
   }
   return problems;
 }

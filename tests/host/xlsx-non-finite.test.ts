@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { a1 } from '../../src/sheets/plan';
 import { rnnSpec } from '../../src/sheets/rnn-sheet';
 import { coreResults } from '../../src/sheets/results';
-import { planToXlsx } from '../../src/sheets/xlsx';
+import { planToXlsx } from '../../src/host/xlsx';
 
 describe('.xlsx cached results', () => {
   it('leaves non-finite results out and keeps every formula', async () => {
