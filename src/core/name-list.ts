@@ -13,14 +13,19 @@ export function shortName(name: string, max = LISTED_NAME_CHARS): string {
   return name.length > max ? `${name.slice(0, max)}…` : name;
 }
 
-/** "a, b, c, d, e and 995 more" (the core's messages, like these names, are English). */
-export function listNames(names: readonly string[], max = LISTED_NAMES): string {
+/** How a list names what it left out; the core speaks English, a caller may word it otherwise. */
+export type MoreWording = (shown: string, rest: number) => string;
+
+const ENGLISH_MORE: MoreWording = (shown, rest) => `${shown} and ${rest} more`;
+
+/** "a, b, c, d, e and 995 more". */
+export function listNames(names: readonly string[], max = LISTED_NAMES, more = ENGLISH_MORE): string {
   const shown = names
     .slice(0, max)
     .map((n) => shortName(n))
     .join(', ');
   const rest = names.length - max;
-  return rest <= 0 ? shown : `${shown} and ${rest} more`;
+  return rest <= 0 ? shown : more(shown, rest);
 }
 
 /**

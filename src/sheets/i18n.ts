@@ -4,7 +4,6 @@
  * general legend caption of a cell role. `Bilingual` pairs remain for what a model states
  * about itself in both languages at once (its label, its variants' labels, legend lines).
  */
-import { hasOwn } from '../core/own';
 import { CATALOGUE, t, type MessageKey } from '../i18n';
 import type { ParamsOf } from '../i18n/catalogue';
 import type { CellRole, Language } from './plan';
@@ -19,10 +18,7 @@ export type PlainKey = {
   [K in MessageKey]: ParamsOf<(typeof CATALOGUE)[K]> extends undefined ? K : never;
 }[MessageKey];
 
-export function pick(lang: Language, text: Bilingual): string {
-  // Own properties only: a language read from a stored sheet may be any string.
-  return hasOwn(text, lang) ? text[lang] : text.en;
-}
+export { pick } from '../i18n/language';
 
 /** Both wordings of a catalogue entry, for what must carry its text in both languages. */
 export function bilingual(key: PlainKey): Bilingual {

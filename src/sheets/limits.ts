@@ -4,7 +4,8 @@
  * cell count the sheet would have had so the learner sees why.
  */
 import { shownValue } from '../core/name-list';
-import { isLanguage, t } from '../i18n';
+import { t } from '../i18n';
+import { isLanguage } from '../i18n/language';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
 
 /**
@@ -31,11 +32,8 @@ export function checkLimits(
   modelLabel: string,
   cellCount: (config: ModelConfig) => number,
 ): string[] {
-  // A language read from a stored sheet may be anything: the problem is reported in English.
-  const lang = isLanguage(config.language) ? config.language : 'en';
+  const lang = config.language;
   const problems: string[] = [];
-  if (!isLanguage(config.language))
-    problems.push(t(lang, 'sheets.limits.language', { got: shownValue(config.language) }));
   let tooLarge = false;
   for (const [field, limit] of Object.entries(limits) as [SizeField, SizeLimit][]) {
     const v = sizeOf(config, field);
@@ -51,6 +49,8 @@ export function checkLimits(
       );
     }
   }
+  if (!isLanguage(config.language))
+    problems.push(t('en', 'sheets.limits.language', { got: shownValue(config.language) }));
   if (!Number.isInteger(config.seed))
     problems.push(t(lang, 'sheets.limits.seed', { seed: shownValue(config.seed) }));
   else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)

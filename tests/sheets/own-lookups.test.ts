@@ -50,7 +50,7 @@ describe('bounded name lists', () => {
   it('lists a handful of names, then how many more', () => {
     const names = Array.from({ length: 1000 }, (_, i) => `k${i}`);
     expect(listNames(names)).toBe('k0, k1, k2, k3, k4 and 995 more');
-    expect(listNames(names, 2)).toBe('k0, k1 and 998 more');
+    expect(listNames(names, 2, (shown, rest) => `${shown} 等另外 ${rest} 个`)).toBe('k0, k1 等另外 998 个');
     expect(listNames(['a', 'b'])).toBe('a, b');
   });
 
