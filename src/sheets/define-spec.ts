@@ -4,7 +4,7 @@
  * run before the model's own extra checks (heads dividing the hidden size, a peephole
  * LSTM's single layer), and `build` refuses what `validate` reports.
  */
-import { shortName } from '../core/name-list';
+import { shownValue } from '../core/name-list';
 import { t } from '../i18n';
 import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
@@ -39,9 +39,7 @@ export interface SheetModel<C extends ModelConfig> {
 function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
-  return [
-    t(config.language, 'sheets.spec.unknownVariant', { variant: shortName(String(config.variant)), ids }),
-  ];
+  return [t(config.language, 'sheets.spec.unknownVariant', { variant: shownValue(config.variant), ids })];
 }
 
 function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C): string[] {
@@ -50,7 +48,7 @@ function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C):
   if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, (c) => model.estimateCells(c));
   if (config.init !== 'torch' && config.init !== 'hand')
-    problems.push(t(lang, 'sheets.spec.init', { init: String(config.init) }));
+    problems.push(t(lang, 'sheets.spec.init', { init: shownValue(config.init) }));
   if (config.stateDict && !model.stateDictProblems)
     problems.push(t(lang, 'sheets.spec.noStateDict', { model: pick(lang, model.label) }));
   // Shapes are only worth reading once the sizes they are compared with are sound.

@@ -3,6 +3,7 @@
  * writes comfortably). Violations are reported in the config's language, with the
  * cell count the sheet would have had so the learner sees why.
  */
+import { shownValue } from '../core/name-list';
 import { t } from '../i18n';
 import { isLanguage } from '../i18n/language';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
@@ -41,7 +42,7 @@ export function checkLimits<C extends ModelConfig>(
     if (v === undefined) {
       problems.push(t(lang, 'sheets.limits.missing', { name }));
     } else if (!Number.isInteger(v)) {
-      problems.push(t(lang, 'sheets.limits.whole', { name, v }));
+      problems.push(t(lang, 'sheets.limits.whole', { name, v: shownValue(v) }));
     } else if (v < limit.min || v > limit.max) {
       tooLarge ||= v > limit.max;
       problems.push(
@@ -50,8 +51,9 @@ export function checkLimits<C extends ModelConfig>(
     }
   }
   if (!isLanguage(config.language))
-    problems.push(t('en', 'sheets.limits.language', { got: String(config.language).slice(0, 20) }));
-  if (!Number.isInteger(config.seed)) problems.push(t(lang, 'sheets.limits.seed', { seed: config.seed }));
+    problems.push(t('en', 'sheets.limits.language', { got: shownValue(config.language) }));
+  if (!Number.isInteger(config.seed))
+    problems.push(t(lang, 'sheets.limits.seed', { seed: shownValue(config.seed) }));
   else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
     problems.push(t(lang, 'sheets.limits.seedRange', { ...SEED_RANGE, seed: config.seed }));
   if (tooLarge) {
