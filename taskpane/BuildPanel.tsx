@@ -19,8 +19,8 @@ import {
 import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, HostSupport, WorkbookHost } from '../src/host/host';
-import { DIFFICULTIES, type Difficulty } from '../src/practice/metadata';
-import { makePracticePlan } from '../src/practice/practice-plan';
+import type { Difficulty } from '../src/practice/metadata';
+import { difficultiesFor, makePracticePlan } from '../src/practice/practice-plan';
 import {
   initialForm,
   parseStateDict,
@@ -105,6 +105,9 @@ export function BuildPanel({
     () => (configKey ? spec.validate(JSON.parse(configKey) as ModelConfig) : []),
     [spec, configKey],
   );
+  // One level of a parallel scan is offered only where the sheet has one; a choice the sheet lost falls back to the first.
+  const difficulties = difficultiesFor(spec, config);
+  const difficulty = difficulties.includes(form.difficulty) ? form.difficulty : difficulties[0];
   const canBuild = support.ok && inputsValid && builderProblems.length === 0 && !busy;
 
   const update = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
@@ -117,7 +120,7 @@ export function BuildPanel({
   const makePlan = (): { plan: SheetPlan; metadata: Record<string, unknown> } => {
     const plan = spec.build(config!);
     if (form.mode === 'practice') {
-      const practice = makePracticePlan(plan, form.difficulty);
+      const practice = makePracticePlan(plan, difficulty);
       return { plan: practice.plan, metadata: { ...practice.metadata } };
     }
     return { plan, metadata: walkthroughMetadata(config!) };
@@ -218,11 +221,11 @@ export function BuildPanel({
       {form.mode === 'practice' && (
         <Field label={strings.difficulty}>
           <Select
-            value={form.difficulty}
+            value={difficulty}
             disabled={busy}
             onChange={(_, d) => update({ difficulty: d.value as Difficulty })}
           >
-            {DIFFICULTIES.map((d) => (
+            {difficulties.map((d) => (
               <option key={d} value={d}>
                 {strings.difficulties[d]}
               </option>

@@ -30,6 +30,8 @@ export interface SheetModel {
   stateDictProblems?(config: ModelConfig): string[];
   build(config: ModelConfig): SheetPlan;
   evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
+  /** See ModelSpec.levelled. */
+  levelled?(config: ModelConfig): boolean;
 }
 
 const TEXT = {
@@ -88,5 +90,6 @@ export function defineSpec(model: SheetModel): ModelSpec {
       return model.build(config);
     },
     evaluate: (config, params) => model.evaluate(config, params),
+    ...(model.levelled ? { levelled: model.levelled } : {}),
   };
 }

@@ -4,10 +4,14 @@
  * selection vectors B_t and C_t; A_log and the skip D are parameters. The sheet shows
  * Δ = softplus(Δ̃), A = −exp(A_log), Ā = exp(ΔA), B̄ by the chosen discretization
  * (variants 'zoh', the exact one, and 'euler', mamba_ssm's Δ·B), the state h and y.
- * A_log and D start at mamba_ssm's init or come from a pasted state_dict.
+ * A_log and D start at mamba_ssm's init or come from a pasted state_dict. Below the
+ * sequential scan the same h is computed again by a parallel (Hillis–Steele) scan, level
+ * by level, unless a "sequential only" variant is chosen.
  */
 import { softplus } from '../core/activations';
-import { selectiveScanTrace, type Discretization } from '../core/mamba-scan';
+import { selectiveScanTrace, type Discretization, type ScanInputs } from '../core/mamba-scan';
+import { scanLevelsTrace } from '../core/mamba-scan-levels';
+import { scanDepth } from '../core/parallel-scan';
 import { createRng, drawMatrix } from '../core/random';
 import { readMatrix, readTensor, shapeOf } from '../core/state-dict-tensor';
 import { matrix } from '../core/tensor';
@@ -25,6 +29,7 @@ import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { Language, SheetPlan } from './plan';
 import { channelLabel, DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
+import { writeParallelScanBands } from './mamba-parallel-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
 const LIMITS = {
@@ -32,6 +37,8 @@ const LIMITS = {
   stateSize: { min: 1, max: 4 },
   steps: { min: 1, max: 8 },
 };
+
+const SEQUENTIAL_ONLY = '-sequential';
 
 /** The two discretizations, offered by both Mamba sheets. */
 export const MAMBA_VARIANTS: readonly Labelled[] = [
@@ -45,8 +52,25 @@ export const MAMBA_VARIANTS: readonly Labelled[] = [
   { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
 ];
 
+/**
+ * The scan sheet's variants: each discretization with the parallel scan below the
+ * sequential one (the default), or with the sequential scan only (a shorter sheet).
+ */
+export const MAMBA_SCAN_VARIANTS: readonly Labelled[] = [
+  ...MAMBA_VARIANTS,
+  ...MAMBA_VARIANTS.map((v) => ({
+    id: `${v.id}${SEQUENTIAL_ONLY}`,
+    label: { en: `${v.label.en} — sequential scan only`, zh: `${v.label.zh}——仅顺序扫描` },
+  })),
+];
+
 export function methodOf(config: ModelConfig): Discretization {
-  return config.variant === 'euler' ? 'euler' : 'zoh';
+  return config.variant?.startsWith('euler') ? 'euler' : 'zoh';
+}
+
+/** Whether the scan sheet shows the parallel scan (every variant but the "sequential only" ones). */
+export function showsParallelScan(config: ModelConfig): boolean {
+  return !config.variant?.endsWith(SEQUENTIAL_ONLY);
 }
 
 /** The values a fresh sheet starts from; u has the shared input stream, the rest the seed's own. */
@@ -146,6 +170,7 @@ const FRAME = {
     ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
     ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
     ['output', { en: 'output y', zh: '输出 y' }],
+    ['copy', { en: 'a pair copied unchanged from the level above', zh: '从上一层原样复制的数对' }],
   ] as const,
 };
 
@@ -223,7 +248,12 @@ function build(config: ModelConfig): SheetPlan {
     [pick(lang, TEXT.channels), D],
     [pick(lang, TEXT.stateSize), N],
   ];
-  const row = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: MAMBA_VARIANTS });
+  const row = writeFrame(b, config, {
+    ...FRAME,
+    sizes,
+    legendCol: grid.col(0),
+    variants: MAMBA_SCAN_VARIANTS,
+  });
   b.text(row - 1, 0, `${pick(lang, TEXT.discretization)}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
   grid.header(b, row);
   const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
@@ -245,6 +275,15 @@ function build(config: ModelConfig): SheetPlan {
     lang,
   );
   b.name('y_T', scan.y(T - 1).range);
+  if (showsParallelScan(config)) {
+    const uAt = (t: number, d: number) => u(t).at(d);
+    const check = writeParallelScanBands(
+      k,
+      { channels: D, N, aBar: scan.aBar, bBar: scan.bBar, u: uAt, h: scan.h },
+      lang,
+    );
+    b.name('scan_check', check.range);
+  }
 
   b.width(0, 18);
   for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
@@ -265,7 +304,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
     N,
     requireParam(params, 'A_log', D * N).map((v) => -Math.exp(v)),
   );
-  const trace = selectiveScanTrace({
+  const inputs: ScanInputs = {
     u,
     delta,
     A,
@@ -273,15 +312,21 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
     C: matrix(T, N, requireParam(params, 'C', T * N)),
     D: requireParam(params, 'D', D),
     method: methodOf(config),
-  });
+  };
+  const trace = selectiveScanTrace(inputs);
+  const levels = scanLevelsTrace(inputs, trace);
   // A is not a per-step quantity; the sheet shows it once, as step 0.
-  return { ...trace, tensors: { ...trace.tensors, A: [A.data] }, shapes: { ...trace.shapes, A: [D, N] } };
+  return {
+    ...trace,
+    tensors: { ...trace.tensors, ...levels.tensors, A: [A.data] },
+    shapes: { ...trace.shapes, ...levels.shapes, A: [D, N] },
+  };
 }
 
 const model: SheetModel = {
   id: 'mamba-scan',
   label: { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
-  variants: MAMBA_VARIANTS,
+  variants: MAMBA_SCAN_VARIANTS,
   limits: LIMITS,
   // Seed 4 at three steps: no zero input or B entry, and numbers small enough to check with pen and paper.
   defaults: {
@@ -297,11 +342,15 @@ const model: SheetModel = {
   },
   estimateCells: (c) => {
     const N = c.stateSize ?? 1;
-    return c.steps * (4 * c.inputSize + 2 * N + 3 * c.inputSize * N) + 2 * c.inputSize * N + 80;
+    const sequential = c.steps * (4 * c.inputSize + 2 * N + 3 * c.inputSize * N) + 2 * c.inputSize * N + 80;
+    // Every level holds a and b for every step, then one band of differences and the check.
+    const levels = scanDepth(c.steps) + 1;
+    return showsParallelScan(c) ? sequential + c.steps * c.inputSize * N * (2 * levels + 1) + 40 : sequential;
   },
   stateDictProblems,
   build,
   evaluate,
+  levelled: showsParallelScan,
 };
 
 export const mambaScanSpec: ModelSpec = defineSpec(model);

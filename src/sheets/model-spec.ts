@@ -62,4 +62,9 @@ export interface ModelSpec {
    * Returns the trace whose entries the computed cells (`meaning.trace`) must equal.
    */
   evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
+  /**
+   * Whether the sheet for `config` computes something level by level (a parallel scan),
+   * so practice can blank one level; absent means never.
+   */
+  levelled?(config: ModelConfig): boolean;
 }
