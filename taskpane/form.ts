@@ -15,6 +15,8 @@ export const SIZE_FIELDS: readonly SizeField[] = [
   'stateSize',
   'heads',
   'numLayers',
+  'outputSize',
+  'targetSteps',
 ];
 
 /** The order models are offered in: the order the course teaches them. */
@@ -26,6 +28,7 @@ export const MODEL_ORDER: readonly ModelId[] = [
   'mamba-block',
   'slstm',
   'mlstm',
+  'lstm-seq2seq',
 ];
 
 export type WeightSource = 'seed' | 'stateDict';

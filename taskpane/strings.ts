@@ -54,6 +54,8 @@ const SIZE_EN: Record<SizeField, string> = {
   stateSize: 'State size N',
   heads: 'Heads',
   numLayers: 'Layers',
+  outputSize: 'Output size O',
+  targetSteps: 'Target steps',
 };
 
 const SIZE_ZH: Record<SizeField, string> = {
@@ -63,6 +65,8 @@ const SIZE_ZH: Record<SizeField, string> = {
   stateSize: '状态维度 N',
   heads: '头数',
   numLayers: '层数',
+  outputSize: '输出维度 O',
+  targetSteps: '目标时间步',
 };
 
 /** Where a model gives a size field its own meaning (see ModelConfig). */
@@ -73,6 +77,7 @@ const SIZE_OVERRIDES: Partial<Record<ModelId, Partial<Record<SizeField, { en: st
     hiddenSize: { en: 'd_inner', zh: 'd_inner' },
   },
   mlstm: { hiddenSize: { en: 'Head dimension d', zh: '头维度 d' } },
+  'lstm-seq2seq': { steps: { en: 'Source steps T_src', zh: '源序列时间步 T_src' } },
 };
 
 export const STRINGS: Readonly<Record<Language, Strings>> = {

@@ -12,6 +12,8 @@ const FIELD_NAMES: Record<SizeField, { en: string; zh: string }> = {
   stateSize: { en: 'state size N', zh: '状态维度 N' },
   heads: { en: 'heads', zh: '头数' },
   numLayers: { en: 'layers', zh: '层数' },
+  outputSize: { en: 'output size O', zh: '输出维度 O' },
+  targetSteps: { en: 'target length', zh: '目标序列长度' },
 };
 
 /** Default value of an optional size field when the config omits it. */

@@ -11,7 +11,15 @@ import type { Language, ModelId, SheetPlan } from './plan';
 /** A PyTorch-style state_dict as JSON: tensor name → number, vector or nested arrays. */
 export type StateDictJson = Record<string, unknown>;
 
-export type SizeField = 'inputSize' | 'hiddenSize' | 'steps' | 'stateSize' | 'heads' | 'numLayers';
+export type SizeField =
+  | 'inputSize'
+  | 'hiddenSize'
+  | 'steps'
+  | 'stateSize'
+  | 'heads'
+  | 'numLayers'
+  | 'outputSize'
+  | 'targetSteps';
 
 export interface ModelConfig {
   readonly model: ModelId;
@@ -31,6 +39,10 @@ export interface ModelConfig {
   readonly heads?: number;
   /** Stacked RNN/LSTM/GRU layers. */
   readonly numLayers?: number;
+  /** Encoder–decoder: output size O (the rows of W_hy, and the decoder's input size). */
+  readonly outputSize?: number;
+  /** Encoder–decoder: decoder steps T_tgt (`steps` is the source length T_src). */
+  readonly targetSteps?: number;
   /** Weights pasted or uploaded by the user; replaces seeded init when present. */
   readonly stateDict?: StateDictJson;
 }

@@ -7,6 +7,7 @@ import type { ModelConfig, ModelSpec } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
+import { lstmSeq2seqSpec } from './lstm-seq2seq-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
 import { mambaScanSpec } from './mamba-scan-sheet';
 import { mlstmSpec } from './mlstm-sheet';
@@ -21,6 +22,7 @@ export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
   'mamba-block': mambaBlockSpec,
   slstm: slstmSpec,
   mlstm: mlstmSpec,
+  'lstm-seq2seq': lstmSeq2seqSpec,
 };
 
 export function availableModels(): ModelSpec[] {
