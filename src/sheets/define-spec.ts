@@ -4,6 +4,7 @@
  * run before the model's own extra checks (heads dividing the hidden size, a peephole
  * LSTM's single layer), and `build` refuses what `validate` reports.
  */
+import { t } from '../i18n';
 import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
@@ -34,28 +35,11 @@ export interface SheetModel {
   levelled?(config: ModelConfig): boolean;
 }
 
-const TEXT = {
-  unknownVariant: {
-    en: 'unknown variant "{variant}" (choose one of: {ids})',
-    zh: '未知变体 "{variant}"（可选：{ids}）',
-  },
-  init: { en: 'init must be "torch" or "hand" (got "{init}")', zh: '初始化必须是 torch 或 hand' },
-  noStateDict: {
-    en: 'the {model} sheet does not load a state_dict; use a seed instead',
-    zh: '{model} 工作表不接受 state_dict，请使用随机种子初始化',
-  },
-} satisfies Record<string, Bilingual>;
-
-/** `text` with each {key} replaced by its value. */
-function fill(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 /** The config's variant when the model does not offer it, listing the ones it does. */
 function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
-  return [fill(pick(config.language, TEXT.unknownVariant), { variant: config.variant, ids })];
+  return [t(config.language, 'sheets.spec.unknownVariant', { variant: config.variant, ids })];
 }
 
 function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
@@ -64,9 +48,9 @@ function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
   if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, (c) => model.estimateCells(c));
   if (config.init !== 'torch' && config.init !== 'hand')
-    problems.push(fill(pick(lang, TEXT.init), { init: String(config.init) }));
+    problems.push(t(lang, 'sheets.spec.init', { init: String(config.init) }));
   if (config.stateDict && !model.stateDictProblems)
-    problems.push(fill(pick(lang, TEXT.noStateDict), { model: pick(lang, model.label) }));
+    problems.push(t(lang, 'sheets.spec.noStateDict', { model: pick(lang, model.label) }));
   // Shapes are only worth reading once the sizes they are compared with are sound.
   if (config.stateDict && model.stateDictProblems && problems.length === 0)
     problems.push(...model.stateDictProblems(config));

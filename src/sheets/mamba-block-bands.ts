@@ -5,10 +5,11 @@
  * the gate y ⊙ SiLU(z) and out_proj. Every function writes one band (or a run of
  * same-shaped bands) and returns the cells of each step for the bands below it.
  */
+import { t } from '../i18n';
 import type { MambaParams } from '../core/mamba-block';
 import type { Matrix } from '../core/tensor';
 import { siluF, softplusF } from './formulas';
-import { pick, type Bilingual } from './i18n';
+import type { PlainKey } from './i18n';
 import type { Block } from './layout';
 import type { Language } from './plan';
 import { openBand, type SheetKit } from './kit/band';
@@ -17,41 +18,6 @@ import { indexed, stepOperators } from './kit/labels';
 import { activation, dotStep, stepColumn, stepInputs, type PerStep } from './kit/steps';
 import { weightBlock } from './kit/weights';
 
-const TEXT = {
-  token: { en: 'x_t: token t (d_model features)', zh: 'x_t：第 t 个词元（d_model 个特征）' },
-  inX: {
-    en: 'x_in = in_proj[first d_inner rows] · x_t (no bias)',
-    zh: 'x_in = in_proj[前 d_inner 行] · x_t（无偏置）',
-  },
-  inZ: {
-    en: 'z = in_proj[last d_inner rows] · x_t (the gate branch)',
-    zh: 'z = in_proj[后 d_inner 行] · x_t（门控分支）',
-  },
-  conv: {
-    en: 'conv_t = b + {taps} (causal, zero padding before t = 1); u_t = SiLU(conv_t) = conv·σ(conv)',
-    zh: 'conv_t = b + {taps}（因果，t = 1 之前补零）；u_t = SiLU(conv_t) = conv·σ(conv)',
-  },
-  channel: { en: 'ch', zh: '通道' },
-  dt: { en: 'δ_t = x_proj[δ rows] · u_t (dt_rank values)', zh: 'δ_t = x_proj[δ 行] · u_t（dt_rank 个值）' },
-  B: {
-    en: 'B_t = x_proj[B rows] · u_t (shared by all channels)',
-    zh: 'B_t = x_proj[B 行] · u_t（所有通道共用）',
-  },
-  C: {
-    en: 'C_t = x_proj[C rows] · u_t (shared by all channels)',
-    zh: 'C_t = x_proj[C 行] · u_t（所有通道共用）',
-  },
-  delta: {
-    en: 'Δ_t = softplus(dt_proj · δ_t + dt_bias) = max(·,0) + ln(1 + e^{−|·|}), one step size per channel',
-    zh: 'Δ_t = softplus(dt_proj · δ_t + dt_bias) = max(·,0) + ln(1 + e^{−|·|})，每个通道一个步长',
-  },
-  gate: { en: 'y_gated = y_t ⊙ SiLU(z_t)', zh: 'y_gated = y_t ⊙ SiLU(z_t)' },
-  out: {
-    en: 'out_t = out_proj · (y_t ⊙ SiLU(z_t)) (no bias)',
-    zh: 'out_t = out_proj · (y_t ⊙ SiLU(z_t))（无偏置）',
-  },
-} satisfies Record<string, Bilingual>;
-
 /** The sheet's kit, its language, and the weights the band cells start from. */
 export interface BlockSheet extends SheetKit {
   readonly lang: Language;
@@ -59,14 +25,14 @@ export interface BlockSheet extends SheetKit {
 }
 
 function channels(s: BlockSheet): (r: number) => string {
-  return indexed(pick(s.lang, TEXT.channel));
+  return indexed(t(s.lang, 'sheets.mambaBlock.channel'));
 }
 
 /** The tokens x_t, one column per step. */
 export function tokenBand(s: BlockSheet, X: Matrix): PerStep {
   const dModel = s.p.dModel;
   const top = openBand(s, {
-    equation: pick(s.lang, TEXT.token),
+    equation: t(s.lang, 'sheets.mambaBlock.token'),
     rows: dModel,
     label: indexed('x'),
     captions: [[PRE, 'x_t']],
@@ -76,7 +42,7 @@ export function tokenBand(s: BlockSheet, X: Matrix): PerStep {
 
 /** One band of rows of a projection matrix dotted with a column of each step. */
 interface Projection {
-  readonly text: Bilingual;
+  readonly text: PlainKey;
   readonly rows: number;
   /** Row label and the caption above each step's values. */
   readonly short: string;
@@ -93,7 +59,7 @@ interface Projection {
 
 function projectionBand(s: BlockSheet, pr: Projection, input: (t: number) => string): PerStep {
   const top = openBand(s, {
-    equation: pick(s.lang, pr.text),
+    equation: t(s.lang, pr.text),
     rows: pr.rows,
     label: indexed(pr.short),
     captions: [[PRE, pr.tensor]],
@@ -125,7 +91,7 @@ function projectionBand(s: BlockSheet, pr: Projection, input: (t: number) => str
 /** in_proj split in two: x_in (the scan's branch) and z (the gate branch), both from x_t. */
 export function inProjBands(s: BlockSheet, x: PerStep): { xIn: PerStep; z: PerStep } {
   const { dModel, dInner: E } = s.p;
-  const half = (which: 'x' | 'z', text: Bilingual, short: string, tensor: string, equation: string) =>
+  const half = (which: 'x' | 'z', text: PlainKey, short: string, tensor: string, equation: string) =>
     projectionBand(
       s,
       {
@@ -145,8 +111,8 @@ export function inProjBands(s: BlockSheet, x: PerStep): { xIn: PerStep; z: PerSt
       (t) => x(t).colRef(),
     );
   return {
-    xIn: half('x', TEXT.inX, 'x_in', 'x_in', 'x_{in} = W_{in,x}\\, x_t'),
-    z: half('z', TEXT.inZ, 'z', 'z_t', 'z_t = W_{in,z}\\, x_t'),
+    xIn: half('x', 'sheets.mambaBlock.inX', 'x_in', 'x_in', 'x_{in} = W_{in,x}\\, x_t'),
+    z: half('z', 'sheets.mambaBlock.inZ', 'z', 'z_t', 'z_t = W_{in,z}\\, x_t'),
   };
 }
 
@@ -167,7 +133,7 @@ export function convBand(s: BlockSheet, xIn: PerStep): PerStep {
     k === K - 1 ? `w[${k}]⊙x_in_t` : `w[${k}]⊙x_in_{t−${K - 1 - k}}`,
   ).reverse();
   const top = openBand(s, {
-    equation: pick(s.lang, TEXT.conv).replace('{taps}', taps.join(' + ')),
+    equation: t(s.lang, 'sheets.mambaBlock.conv', { taps: taps.join(' + ') }),
     rows: E,
     label: channels(s),
     captions: [
@@ -223,7 +189,7 @@ export function selectionBands(s: BlockSheet, u: PerStep): { dtLow: PerStep; B: 
     return projectionBand(
       s,
       {
-        text: TEXT[key],
+        text: `sheets.mambaBlock.${key}` as const,
         rows,
         short: sym,
         caption: `x_proj (${sym})`,
@@ -246,7 +212,7 @@ export function selectionBands(s: BlockSheet, u: PerStep): { dtLow: PerStep; B: 
 export function deltaBand(s: BlockSheet, dtLow: PerStep): PerStep {
   const { dInner: E, dtRank: R } = s.p;
   const top = openBand(s, {
-    equation: pick(s.lang, TEXT.delta),
+    equation: t(s.lang, 'sheets.mambaBlock.delta'),
     rows: E,
     label: channels(s),
     captions: [
@@ -302,7 +268,7 @@ export function deltaBand(s: BlockSheet, dtLow: PerStep): PerStep {
 export function gateBand(s: BlockSheet, z: PerStep, y: PerStep): PerStep {
   const E = s.p.dInner;
   const top = openBand(s, {
-    equation: pick(s.lang, TEXT.gate),
+    equation: t(s.lang, 'sheets.mambaBlock.gate'),
     rows: E,
     label: channels(s),
     captions: [
@@ -337,7 +303,7 @@ export function outBand(s: BlockSheet, yGated: PerStep): PerStep {
   return projectionBand(
     s,
     {
-      text: TEXT.out,
+      text: 'sheets.mambaBlock.out',
       rows: s.p.dModel,
       short: 'out',
       caption: 'out_proj',

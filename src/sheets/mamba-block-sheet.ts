@@ -7,11 +7,11 @@
  * skip; y ⊙ SiLU(z); out_proj. Parameter names and layouts are mamba_ssm's, so a pasted
  * state_dict (mamba-weights.ts) fills the same cells the seeded init does.
  */
+import { t } from '../i18n';
 import { initMamba, mambaBlockTrace, type MambaParams } from '../core/mamba-block';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
-import { pick, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
 import { BandCursor, OP, TimeGrid } from './kit/grid';
 import { configRecord, writeFrame } from './kit/frame';
@@ -26,7 +26,7 @@ import {
   tokenBand,
   type BlockSheet,
 } from './mamba-block-bands';
-import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
+import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
 import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
@@ -101,15 +101,6 @@ function stateDictProblems(config: ModelConfig): string[] {
   }
 }
 
-const TEXT = {
-  stateSize: { en: 'State size N', zh: '状态维度 N' },
-  discretization: { en: 'Discretization', zh: '离散化' },
-  readableStep: {
-    en: 'dt_bias is set so that the initial step Δ lies in {lo}–{hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps); the other weights are PyTorch-style.',
-    zh: 'dt_bias 取使初始步长 Δ 在 {lo}–{hi} 之间的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化）；其余权重为 PyTorch 式初始化。',
-  },
-} satisfies Record<string, Bilingual>;
-
 const FRAME = {
   title: { en: 'Mamba block', zh: 'Mamba 块' },
   legend: [
@@ -137,17 +128,15 @@ function writeTop(b: PlanBuilder, config: ModelConfig, p: MambaParams, legendCol
   const sizes: [string, number][] = [
     ['d_model', p.dModel],
     ['d_inner', p.dInner],
-    [pick(lang, TEXT.stateSize), p.dState],
+    [t(lang, 'sheets.mambaBlock.stateSize'), p.dState],
     ['dt_rank', p.dtRank],
     ['d_conv', p.dConv],
   ];
   const row = writeFrame(b, config, { ...FRAME, sizes, legendCol, variants: MAMBA_VARIANTS });
-  const method = DISCRETIZATION_LABEL[methodOf(config)][lang];
-  b.text(row - 1, 0, `${pick(lang, TEXT.discretization)}: ${method}`, 'note');
+  const method = discretizationLabel(lang, methodOf(config));
+  b.text(row - 1, 0, `${t(lang, 'sheets.mambaBlock.discretization')}: ${method}`, 'note');
   if (config.init === 'torch' && !config.stateDict) {
-    const note = pick(lang, TEXT.readableStep)
-      .replace('{lo}', String(READABLE_STEP.lo))
-      .replace('{hi}', String(READABLE_STEP.hi));
+    const note = t(lang, 'sheets.mambaBlock.readableStep', { lo: READABLE_STEP.lo, hi: READABLE_STEP.hi });
     b.text(row - 2, 0, note, 'note');
   }
   return row;

@@ -5,9 +5,9 @@
  * only ever refers to channel d's own Δ, u, A and h (the seed exercise crosses channels
  * here; the model does not). B_t and C_t are shared by all channels.
  */
+import { t } from '../i18n';
 import type { Discretization } from '../core/mamba-scan';
 import { dotF } from './formulas';
-import { pick, type Bilingual } from './i18n';
 import { openBand, type SheetKit } from './kit/band';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
 import type { Block } from './layout';
@@ -41,49 +41,21 @@ export interface ScanBlocks {
   y(t: number): Block;
 }
 
-const DISCRETIZATION_TEXT: Record<Discretization, Bilingual> = {
-  zoh: {
-    en: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    [zero-order hold: the exact discretization]',
-    zh: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    [零阶保持：精确离散化]',
-  },
-  euler: {
-    en: 'B̄_t = Δ_t · B_t    [Euler: the simplification mamba_ssm computes]',
-    zh: 'B̄_t = Δ_t · B_t    [欧拉：mamba_ssm 实际使用的简化]',
-  },
-};
-
-/** "B̄ (ZOH)" / "B̄ (Euler)" for captions. */
-export const DISCRETIZATION_LABEL: Record<Discretization, Bilingual> = {
-  zoh: { en: 'zero-order hold (exact)', zh: '零阶保持（精确）' },
-  euler: { en: 'Euler (Δ·B, as mamba_ssm)', zh: '欧拉（Δ·B，同 mamba_ssm）' },
-};
-
-const TEXT = {
-  channel: { en: 'channel d = {d}', zh: '通道 d = {d}' },
-  aBar: {
-    en: 'Ā_t = exp(Δ_t · A), A = −exp(A_log): A is negative, so 0 < Ā < 1 (per channel d and state n)',
-    zh: 'Ā_t = exp(Δ_t · A)，A = −exp(A_log)：A 为负，故 0 < Ā < 1（逐通道 d、逐状态 n）',
-  },
-  h: {
-    en: 'h_t = Ā_t ⊙ h_{t−1} + B̄_t · u_t    (h_0 = 0; each channel uses its own u)',
-    zh: 'h_t = Ā_t ⊙ h_{t−1} + B̄_t · u_t    （h_0 = 0；每个通道只用自己的 u）',
-  },
-  y: {
-    en: 'y_t = C_t · h_t + D ⊙ u_t    (row d of h dotted with C_t, plus the skip D)',
-    zh: 'y_t = C_t · h_t + D ⊙ u_t    （h 的第 d 行点乘 C_t，加上跳跃连接 D）',
-  },
-} satisfies Record<string, Bilingual>;
+/** The discretization's name for notes ("zero-order hold (exact)"). */
+export function discretizationLabel(lang: Language, method: Discretization): string {
+  return t(lang, `sheets.mambaScan.method.${method}`);
+}
 
 /** "channel d = 1" … down the left edge. */
 export function channelLabel(lang: Language): (d: number) => string {
-  return (d) => pick(lang, TEXT.channel).replace('{d}', String(d + 1));
+  return (d) => t(lang, 'sheets.mambaScan.channel', { d: d + 1 });
 }
 
 /** A_log at the left, A = −exp(A_log) beside it, and Ā_t = exp(Δ_t A) in every step. */
 function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; aBar: PerStep } {
   const { channels: Dc, N } = src;
   const top = openBand(k, {
-    equation: pick(lang, TEXT.aBar),
+    equation: t(lang, 'sheets.mambaScan.aBar'),
     rows: Dc,
     label: channelLabel(lang),
     captions: [[0, 'Ā_t']],
@@ -133,7 +105,7 @@ function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; a
 function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language): PerStep {
   const zoh = src.method === 'zoh';
   const top = openBand(k, {
-    equation: DISCRETIZATION_TEXT[src.method][lang],
+    equation: t(lang, `sheets.mambaScan.bBar.${src.method}`),
     rows: src.channels,
     label: channelLabel(lang),
     captions: [[0, zoh ? 'B̄_t (ZOH)' : 'B̄_t (Euler)']],
@@ -156,7 +128,7 @@ function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language
 /** h_t = Ā_t ⊙ h_{t−1} + B̄_t u_t, from h_0 = 0. */
 function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, lang: Language): PerStep {
   const top = openBand(k, {
-    equation: pick(lang, TEXT.h),
+    equation: t(lang, 'sheets.mambaScan.h'),
     rows: src.channels,
     label: channelLabel(lang),
     captions: [[0, 'h_t']],
@@ -181,7 +153,7 @@ function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, 
 function readoutBand(k: SheetKit, src: ScanSources, h: PerStep, lang: Language): PerStep {
   const Dc = src.channels;
   const top = openBand(k, {
-    equation: pick(lang, TEXT.y),
+    equation: t(lang, 'sheets.mambaScan.y'),
     rows: Dc,
     label: channelLabel(lang),
     captions: [[0, 'y_t']],

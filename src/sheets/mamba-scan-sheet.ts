@@ -8,6 +8,7 @@
  * sequential scan the same h is computed again by a parallel (Hillis–Steele) scan, level
  * by level, unless a "sequential only" variant is chosen.
  */
+import { t } from '../i18n';
 import { softplus } from '../core/activations';
 import { selectiveScanTrace, type Discretization, type ScanInputs } from '../core/mamba-scan';
 import { scanLevelsTrace } from '../core/mamba-scan-levels';
@@ -18,7 +19,6 @@ import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
 import { softplusF } from './formulas';
-import { pick, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
 import { openBand, type SheetKit } from './kit/band';
 import { configRecord, writeFrame } from './kit/frame';
@@ -28,7 +28,7 @@ import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { Language, SheetPlan } from './plan';
-import { channelLabel, DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
+import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { writeParallelScanBands } from './mamba-parallel-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
@@ -144,21 +144,6 @@ function stateDictProblems(config: ModelConfig): string[] {
   }
 }
 
-const TEXT = {
-  channels: { en: 'Channels D', zh: '通道数 D' },
-  stateSize: { en: 'State size N', zh: '状态维度 N' },
-  discretization: { en: 'Discretization', zh: '离散化' },
-  inputs: {
-    en: 'u_t: input per channel; Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0',
-    zh: 'u_t：各通道输入；Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0',
-  },
-  selection: {
-    en: 'B_t, C_t: selection vectors, one value per state n, shared by every channel',
-    zh: 'B_t、C_t：选择向量，每个状态 n 一个值，所有通道共用',
-  },
-  state: { en: 'state n = {n}', zh: '状态 n = {n}' },
-} satisfies Record<string, Bilingual>;
-
 const FRAME = {
   title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
   legend: [
@@ -179,7 +164,7 @@ type Inputs = ReturnType<typeof seededInputs>;
 /** u_t and Δ̃_t per channel (inputs), then Δ_t = softplus(Δ̃_t). */
 function inputBand(k: SheetKit, inputs: Inputs, D: number, lang: Language) {
   const top = openBand(k, {
-    equation: pick(lang, TEXT.inputs),
+    equation: t(lang, 'sheets.mambaScan.inputs'),
     rows: D,
     label: channelLabel(lang),
     captions: [
@@ -212,9 +197,9 @@ function inputBand(k: SheetKit, inputs: Inputs, D: number, lang: Language) {
 
 /** B_t and C_t side by side in every step, one row per state n. */
 function selectionBand(k: SheetKit, inputs: Inputs, N: number, lang: Language) {
-  const state = (n: number) => pick(lang, TEXT.state).replace('{n}', String(n + 1));
+  const state = (n: number) => t(lang, 'sheets.mambaScan.state', { n: n + 1 });
   const top = openBand(k, {
-    equation: pick(lang, TEXT.selection),
+    equation: t(lang, 'sheets.mambaScan.selection'),
     rows: N,
     label: state,
     captions: [
@@ -245,8 +230,8 @@ function build(config: ModelConfig): SheetPlan {
   const wCol = 1;
   const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
   const sizes: [string, number][] = [
-    [pick(lang, TEXT.channels), D],
-    [pick(lang, TEXT.stateSize), N],
+    [t(lang, 'sheets.mambaScan.channels'), D],
+    [t(lang, 'sheets.mambaScan.stateSize'), N],
   ];
   const row = writeFrame(b, config, {
     ...FRAME,
@@ -254,7 +239,12 @@ function build(config: ModelConfig): SheetPlan {
     legendCol: grid.col(0),
     variants: MAMBA_SCAN_VARIANTS,
   });
-  b.text(row - 1, 0, `${pick(lang, TEXT.discretization)}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
+  b.text(
+    row - 1,
+    0,
+    `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`,
+    'note',
+  );
   grid.header(b, row);
   const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
 

@@ -4,9 +4,10 @@
  * stabiliser m with i′ and f′, the d × d memory C, the normaliser n, Cq, the denominator
  * and h. Each function writes one band and returns the cells of every step.
  */
+import { t } from '../i18n';
 import type { MlstmParams } from '../core/mlstm';
 import { dotF, logSigmoidF, sigmoidF } from './formulas';
-import { pick, type Bilingual } from './i18n';
+import type { PlainKey } from './i18n';
 import { openBand, type SheetKit } from './kit/band';
 import { OP, PRE, VALUE } from './kit/grid';
 import { indexed, stepCaptions, stepOperators } from './kit/labels';
@@ -14,48 +15,6 @@ import { activation, dotStep, stepBlocks, stepColumn, type PerStep } from './kit
 import { weightBlock, widened } from './kit/weights';
 import { Block } from './layout';
 import type { Language } from './plan';
-
-const TEXT = {
-  q: { en: 'q_t = W_q · x_t (query)', zh: 'q_t = W_q · x_t（查询）' },
-  k: { en: 'k_t = W_k · x_t, then scaled k_t / √d (key)', zh: 'k_t = W_k · x_t，再缩放 k_t / √d（键）' },
-  v: { en: 'v_t = W_v · x_t (value)', zh: 'v_t = W_v · x_t（值）' },
-  o: {
-    en: 'o_t = σ(õ_t), õ_t = W_o · x_t + b_o (output gate)',
-    zh: 'o_t = σ(õ_t)，õ_t = W_o · x_t + b_o（输出门）',
-  },
-  i: {
-    en: 'ĩ_t = w_i · x_t + b_i (input gate pre-activation, exponential gate)',
-    zh: 'ĩ_t = w_i · x_t + b_i（输入门预激活，指数门）',
-  },
-  f: {
-    en: 'f̃_t = w_f · x_t + b_f; log f_t = logσ(f̃_t) = −softplus(−f̃_t)',
-    zh: 'f̃_t = w_f · x_t + b_f；log f_t = logσ(f̃_t) = −softplus(−f̃_t)',
-  },
-  m: {
-    en: 'm_t = max(log f_t + m_{t−1}, ĩ_t) (stabiliser, m_0 = 0); i′_t = exp(ĩ_t − m_t); f′_t = exp(log f_t + m_{t−1} − m_t)',
-    zh: 'm_t = max(log f_t + m_{t−1}, ĩ_t)（稳定器，m_0 = 0）；i′_t = exp(ĩ_t − m_t)；f′_t = exp(log f_t + m_{t−1} − m_t)',
-  },
-  C: {
-    en: 'C_t = f′_t · C_{t−1} + i′_t · v_t k_tᵀ (d × d matrix memory, k scaled; C_0 = 0)',
-    zh: 'C_t = f′_t · C_{t−1} + i′_t · v_t k_tᵀ（d × d 矩阵记忆，k 已缩放；C_0 = 0）',
-  },
-  n: {
-    en: 'n_t = f′_t · n_{t−1} + i′_t · k_t (normaliser, aligned with the columns of C; n_0 = 0)',
-    zh: 'n_t = f′_t · n_{t−1} + i′_t · k_t（归一化向量，与 C 的列对齐；n_0 = 0）',
-  },
-  Cq: { en: 'C_t q_t (each row of C dotted with q)', zh: 'C_t q_t（每行 C 点乘 q）' },
-  denom: {
-    en: 'n_tᵀ q_t and the denominator max(|n_tᵀ q_t|, exp(−m_t))',
-    zh: 'n_tᵀ q_t 与分母 max(|n_tᵀ q_t|, exp(−m_t))',
-  },
-  denomLabel: { en: 'denominator', zh: '分母' },
-  // Short: the caption sits in one value column with the next step's caption close behind.
-  denomCaption: { en: 'denom_t', zh: '分母' },
-  h: {
-    en: 'h_t = o_t ⊙ C_t q_t / max(|n_tᵀ q_t|, exp(−m_t))',
-    zh: 'h_t = o_t ⊙ C_t q_t / max(|n_tᵀ q_t|, exp(−m_t))',
-  },
-} satisfies Record<string, Bilingual>;
 
 /** The sheet's kit, the head size d, the weights and the input columns of each step. */
 export interface MlstmSheet extends SheetKit {
@@ -76,18 +35,18 @@ function named(name: string, rows: number): (r: number) => string {
 
 function band(
   s: MlstmSheet,
-  text: Bilingual,
+  text: PlainKey,
   rows: number,
   name: string,
   captions: [number, string][],
 ): number {
-  return openBand(s, { equation: pick(s.lang, text), rows, label: named(name, rows), captions });
+  return openBand(s, { equation: t(s.lang, text), rows, label: named(name, rows), captions });
 }
 
 /** q, k or v: a d × I weight block dotted with x_t (no bias). */
 function projection(s: MlstmSheet, name: 'q' | 'k' | 'v'): { top: number; values: PerStep } {
   const weights = `W_${name}` as const;
-  const top = band(s, TEXT[name], s.d, name, [[PRE, `${name}_t`]]);
+  const top = band(s, `sheets.mlstm.${name}` as const, s.d, name, [[PRE, `${name}_t`]]);
   const W = weightBlock(s.b, {
     top,
     left: s.wCol,
@@ -133,7 +92,7 @@ export function qkvBands(s: MlstmSheet): { q: PerStep; k: PerStep; kScaled: PerS
 /** õ_t = W_o x_t + b_o, then o_t = σ(õ_t). */
 export function outputGateBand(s: MlstmSheet): { oPre: PerStep; o: PerStep } {
   const { d, I } = s;
-  const top = band(s, TEXT.o, d, 'o', [
+  const top = band(s, 'sheets.mlstm.o', d, 'o', [
     [PRE, 'õ_t'],
     [VALUE, 'o_t'],
   ]);
@@ -184,7 +143,7 @@ export function outputGateBand(s: MlstmSheet): { oPre: PerStep; o: PerStep } {
 /** A scalar gate's pre-activation w·x_t + b (one row). */
 function scalarGate(s: MlstmSheet, gate: 'i' | 'f'): { top: number; values: PerStep } {
   const tilde = gate === 'i' ? 'ĩ' : 'f̃';
-  const top = band(s, TEXT[gate], 1, tilde, [[PRE, `${tilde}_t`]]);
+  const top = band(s, `sheets.mlstm.${gate}` as const, 1, tilde, [[PRE, `${tilde}_t`]]);
   const w = weightBlock(s.b, {
     top,
     left: s.wCol,
@@ -244,7 +203,7 @@ export function stabiliserBand(
   iPre: PerStep,
   logF: PerStep,
 ): { m: PerStep; iStab: PerStep; fStab: PerStep } {
-  const top = band(s, TEXT.m, 1, 'm, i′, f′', [
+  const top = band(s, 'sheets.mlstm.m', 1, 'm, i′, f′', [
     [PRE, 'm_t'],
     [OP, 'i′_t'],
     [VALUE, 'f′_t'],
@@ -297,7 +256,7 @@ export interface MemoryInputs {
 /** The d × d memory C_t and the normaliser row n_tᵀ. */
 export function memoryBands(s: MlstmSheet, g: MemoryInputs): { C: PerStep; n: PerStep } {
   const d = s.d;
-  const cTop = band(s, TEXT.C, d, 'C', [[PRE, 'C_t']]);
+  const cTop = band(s, 'sheets.mlstm.C', d, 'C', [[PRE, 'C_t']]);
   const C = stepBlocks(s.grid, cTop, d, PRE, d);
   stepColumn(s, {
     top: cTop,
@@ -311,7 +270,7 @@ export function memoryBands(s: MlstmSheet, g: MemoryInputs): { C: PerStep; n: Pe
       (t === 0 ? '' : `${g.fStab(t).at(0)}*${C(t - 1).at(a, j)}+`) +
       `${g.iStab(t).at(0)}*${g.v(t).at(a)}*${g.kScaled(t).at(j)}`,
   });
-  const nTop = band(s, TEXT.n, 1, 'nᵀ', [[PRE, 'n_tᵀ']]);
+  const nTop = band(s, 'sheets.mlstm.n', 1, 'nᵀ', [[PRE, 'n_tᵀ']]);
   const n = stepBlocks(s.grid, nTop, 1, PRE, d);
   stepColumn(s, {
     top: nTop,
@@ -334,7 +293,7 @@ export function readoutBands(
   r: { C: PerStep; n: PerStep; q: PerStep; m: PerStep; o: PerStep },
 ): PerStep {
   const d = s.d;
-  const readTop = band(s, TEXT.Cq, d, 'Cq', [[PRE, 'C_t q_t']]);
+  const readTop = band(s, 'sheets.mlstm.Cq', d, 'Cq', [[PRE, 'C_t q_t']]);
   const Cq = stepColumn(s, {
     top: readTop,
     rows: d,
@@ -344,9 +303,9 @@ export function readoutBands(
     equation: 'C_t q_t',
     formula: (t, a) => dotF(r.C(t).rowRef(a), r.q(t).colRef()),
   });
-  const denTop = band(s, TEXT.denom, 1, pick(s.lang, TEXT.denomLabel), [
+  const denTop = band(s, 'sheets.mlstm.denom', 1, t(s.lang, 'sheets.mlstm.denomLabel'), [
     [PRE, 'n_tᵀq_t'],
-    [VALUE, pick(s.lang, TEXT.denomCaption)],
+    [VALUE, t(s.lang, 'sheets.mlstm.denomCaption')],
   ]);
   const nq = stepColumn(s, {
     top: denTop,
@@ -368,7 +327,7 @@ export function readoutBands(
     equation: '\\max(|n_t^\\top q_t|,\\ e^{-m_t})',
     formula: (t) => `MAX(ABS(${nq(t).at(0)}),EXP(-${r.m(t).at(0)}))`,
   });
-  const hTop = band(s, TEXT.h, d, 'h', [[PRE, 'h_t']]);
+  const hTop = band(s, 'sheets.mlstm.h', d, 'h', [[PRE, 'h_t']]);
   return stepColumn(s, {
     top: hTop,
     rows: d,

@@ -5,8 +5,9 @@
  * D̃ = S = 0), written as text so no formula divides by or exponentiates an infinity.
  * Every matrix is one kit `stepRows` part; trace names carry the prefix 'par.'.
  */
+import { t } from '../i18n';
 import { dotF, logSigmoidF } from './formulas';
-import { pick, type Bilingual } from './i18n';
+import type { PlainKey } from './i18n';
 import type { BandCursor } from './kit/grid';
 import { rowLabels } from './kit/labels';
 import { stepRows, type PerStep, type StepRows } from './kit/steps';
@@ -15,30 +16,6 @@ import { rangeA1, type Language } from './plan';
 
 /** Trace names of the parallel section start with this. */
 export const PARALLEL_PREFIX = 'par.';
-
-const TEXT = {
-  heading: {
-    en: 'Parallel form: the same h from T × T matrices at once (how it trains on a GPU)',
-    zh: '并行形式：同样的 h，由 T × T 矩阵一次算出（GPU 训练时的算法）',
-  },
-  qkv: {
-    en: 'Q, K, V: the q_t, k_t, v_t of the steps above, one row per step',
-    zh: 'Q、K、V：上面各步的 q_t、k_t、v_t，每步一行',
-  },
-  logD: {
-    en: 'F_t = log f_1 + … + log f_t (cumulative log forget); log D[t,s] = F_t − F_s + ĩ_s (s ≤ t); m_t = max(max_s log D[t,s], F_t)',
-    zh: 'F_t = log f_1 + … + log f_t（累计对数遗忘）；log D[t,s] = F_t − F_s + ĩ_s（s ≤ t）；m_t = max(max_s log D[t,s], F_t)',
-  },
-  S: {
-    en: 'D̃ = exp(log D − m_t); S = (Q Kᵀ / √d) ⊙ D̃; denominator = max(|Σ_s S[t,s]|, exp(−m_t))',
-    zh: 'D̃ = exp(log D − m_t)；S = (Q Kᵀ / √d) ⊙ D̃；分母 = max(|Σ_s S[t,s]|, exp(−m_t))',
-  },
-  denom: { en: 'denom', zh: '分母' },
-  H: {
-    en: 'H[t,·] = o_t ⊙ (S V)[t,·] / denominator — the same numbers as h_t of the recurrent form above',
-    zh: 'H[t,·] = o_t ⊙ (S V)[t,·] / 分母 —— 与上面循环形式的 h_t 相同',
-  },
-} satisfies Record<string, Bilingual>;
 
 /** The recurrent form's cells the parallel form starts from. */
 export interface RecurrentCells {
@@ -62,8 +39,8 @@ interface Parallel {
 
 const COL0 = 1;
 
-function band(pl: Parallel, text: Bilingual): number {
-  const top = pl.cursor.band(pick(pl.r.lang, text), pl.r.T);
+function band(pl: Parallel, text: PlainKey): number {
+  const top = pl.cursor.band(t(pl.r.lang, text), pl.r.T);
   rowLabels(pl.b, top, pl.r.T, (t) => `t = ${t + 1}`);
   return top;
 }
@@ -80,7 +57,7 @@ function rowUpTo(m: Block, t: number, to = t): string {
 /** Q, K, V: copies of the recurrent q_t, k_t, v_t, one row per step. */
 function qkvBand(pl: Parallel): { Q: Block; K: Block; V: Block } {
   const { d, q, k, v } = pl.r;
-  const top = band(pl, TEXT.qkv);
+  const top = band(pl, 'sheets.mlstmParallel.qkv');
   const copy = (name: 'q' | 'k' | 'v', from: PerStep, slot: number) =>
     matrix(pl, {
       top,
@@ -100,7 +77,7 @@ function qkvBand(pl: Parallel): { Q: Block; K: Block; V: Block } {
 function logGateBand(pl: Parallel): { logD: Block; m: Block } {
   const { T, fPre, iPre } = pl.r;
   const P = PARALLEL_PREFIX;
-  const top = band(pl, TEXT.logD);
+  const top = band(pl, 'sheets.mlstmParallel.logD');
   const logF = matrix(pl, {
     top,
     left: COL0,
@@ -154,7 +131,7 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
 function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S: Block; denom: Block } {
   const { T, d, lang } = pl.r;
   const P = PARALLEL_PREFIX;
-  const top = band(pl, TEXT.S);
+  const top = band(pl, 'sheets.mlstmParallel.S');
   const dTilde = matrix(pl, {
     top,
     left: COL0,
@@ -205,7 +182,7 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     top,
     left: COL0 + 3 * (T + 1) + 1,
     cols: 1,
-    caption: pick(lang, TEXT.denom),
+    caption: t(lang, 'sheets.mlstmParallel.denom'),
     role: 'computed',
     trace: P + 'denom',
     tensor: 'max(|ΣS|, exp(−m))',
@@ -219,11 +196,11 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
 export function writeParallel(b: PlanBuilder, cursor: BandCursor, r: RecurrentCells): void {
   const pl: Parallel = { b, cursor, r };
   cursor.row += 1;
-  cursor.heading(pick(r.lang, TEXT.heading));
+  cursor.heading(t(r.lang, 'sheets.mlstmParallel.heading'));
   const { Q, K, V } = qkvBand(pl);
   const { logD, m } = logGateBand(pl);
   const { S, denom } = scoreBand(pl, Q, K, logD, m);
-  const top = band(pl, TEXT.H);
+  const top = band(pl, 'sheets.mlstmParallel.H');
   matrix(pl, {
     top,
     left: COL0,

@@ -9,11 +9,11 @@
  * forget, log D, row max, D̃, QKᵀ/√d, S, normaliser), as mlstmParallelTrace does; its
  * trace names carry the prefix 'par.'.
  */
+import { t } from '../i18n';
 import { initMlstm, mlstmParallelTrace, mlstmProject, mlstmTrace, type MlstmParams } from '../core/mlstm';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
-import { pick, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
 import { configRecord, writeFrame } from './kit/frame';
 import { BandCursor, PRE, TimeGrid } from './kit/grid';
@@ -45,15 +45,6 @@ const LIMITS = {
   hiddenSize: { min: 1, max: 4 },
   steps: { min: 1, max: 6 },
 };
-
-const TEXT = {
-  inputSize: { en: 'Input size I', zh: '输入维度 I' },
-  headSize: { en: 'Head size d', zh: '头维度 d' },
-  dotNote: {
-    en: 'Projection rows are dotted with the column [x_t ; 1] of their step (MMULT row × column).',
-    zh: '投影行与该时间步的列 [x_t ; 1] 做点积（MMULT 行 × 列）。',
-  },
-} satisfies Record<string, Bilingual>;
 
 const FRAME = {
   title: { en: 'mLSTM (xLSTM, matrix memory)', zh: 'mLSTM（xLSTM 矩阵记忆）' },
@@ -94,11 +85,11 @@ function build(config: ModelConfig): SheetPlan {
   const grid = new TimeGrid(wCol + I + 3, Math.max(d, 3) + 1, T);
   const labelCol = grid.firstCol - 1;
   const sizes: [string, number][] = [
-    [pick(lang, TEXT.inputSize), I],
-    [pick(lang, TEXT.headSize), d],
+    [t(lang, 'sheets.mlstm.inputSize'), I],
+    [t(lang, 'sheets.mlstm.headSize'), d],
   ];
   const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: MLSTM_VARIANTS });
-  b.text(first - 1, 0, pick(lang, TEXT.dotNote), 'note');
+  b.text(first - 1, 0, t(lang, 'sheets.mlstm.dotNote'), 'note');
   grid.header(b, first);
   const stackTop = first + 2;
   inputColumn(b, grid, stackTop, seededInput(T, I, config.seed, config.init));

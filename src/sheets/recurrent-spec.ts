@@ -4,8 +4,9 @@
  * the recurrent checks (a pasted state_dict matching the asked sizes, a peephole LSTM's
  * single layer) are the factory's extra checks.
  */
+import { t } from '../i18n';
 import { defineSpec, type SheetModel } from './define-spec';
-import { pick, type Bilingual } from './i18n';
+import type { Bilingual, PlainKey } from './i18n';
 import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
 import type { SheetPlan } from './plan';
 import { evaluateStack } from './recurrent-evaluate';
@@ -34,22 +35,6 @@ export interface RecurrentModel {
   shape(config: ModelConfig): StackShape;
 }
 
-const TEXT = {
-  mismatch: {
-    en: 'the state_dict has {what} {dict} but the sheet asks for {asked}',
-    zh: 'state_dict 的{what}为 {dict}，但配置为 {asked}',
-  },
-  inputSize: { en: 'input size', zh: '输入维度' },
-  hiddenSize: { en: 'hidden size', zh: '隐藏维度' },
-  layers: { en: 'layers', zh: '层数' },
-  bidirectional: { en: 'bidirectional =', zh: '双向' },
-  peephole: { en: 'peephole =', zh: '窥孔连接' },
-  peepholeLayers: {
-    en: 'a peephole LSTM sheet has one layer (set layers to 1)',
-    zh: '窥孔 LSTM 工作表只支持 1 层',
-  },
-} satisfies Record<string, Bilingual>;
-
 /** A pasted state_dict must load and match the sizes the sheet is asked for. */
 function stateDictProblems(model: RecurrentModel, config: ModelConfig): string[] {
   if (!config.stateDict) return [];
@@ -60,20 +45,21 @@ function stateDictProblems(model: RecurrentModel, config: ModelConfig): string[]
     const hasPeephole = p.layers.some((dirs) =>
       dirs.some((c) => 'peephole' in c && c.peephole !== undefined),
     );
-    const pairs: [Bilingual, number | boolean, number | boolean][] = [
-      [TEXT.inputSize, p.inputSize, config.inputSize],
-      [TEXT.hiddenSize, p.hiddenSize, config.hiddenSize],
-      [TEXT.layers, p.numLayers, shape.numLayers],
-      [TEXT.bidirectional, p.bidirectional, shape.bidirectional],
-      [TEXT.peephole, hasPeephole, shape.peephole],
+    const pairs: [PlainKey, number | boolean, number | boolean][] = [
+      ['sheets.recurrent.inputSize', p.inputSize, config.inputSize],
+      ['sheets.recurrent.hiddenSize', p.hiddenSize, config.hiddenSize],
+      ['sheets.recurrent.layers', p.numLayers, shape.numLayers],
+      ['sheets.recurrent.bidirectional', p.bidirectional, shape.bidirectional],
+      ['sheets.recurrent.peephole', hasPeephole, shape.peephole],
     ];
     return pairs
       .filter(([, dict, asked]) => dict !== asked)
       .map(([what, dict, asked]) =>
-        pick(lang, TEXT.mismatch)
-          .replace('{what}', pick(lang, what))
-          .replace('{dict}', String(dict))
-          .replace('{asked}', String(asked)),
+        t(lang, 'sheets.recurrent.mismatch', {
+          what: t(lang, what),
+          dict: String(dict),
+          asked: String(asked),
+        }),
       );
   } catch (e) {
     return [`state_dict: ${(e as Error).message}`];
@@ -94,7 +80,7 @@ function sheetModel(model: RecurrentModel, limits: Partial<Record<SizeField, Siz
     extraProblems: (c) => {
       const shape = model.shape(c);
       return shape.peephole && shape.numLayers > 1 && !c.stateDict
-        ? [pick(c.language, TEXT.peepholeLayers)]
+        ? [t(c.language, 'sheets.recurrent.peepholeLayers')]
         : [];
     },
     build: (c) => buildUnchecked(model, c),

@@ -4,10 +4,11 @@
  * m, i′, f′, c, n and h (one value column per step, from earlier bands), and the stacked
  * column [x_t ; h_{t−1} ; 1] itself, written last because h_{t−1} points at the h band.
  */
+import { t } from '../i18n';
 import type { SlstmForget, SlstmParams } from '../core/slstm';
 import type { Matrix } from '../core/tensor';
 import { logSigmoidF, sigmoidF, tanhF } from './formulas';
-import { pick, type Bilingual } from './i18n';
+import type { PlainKey } from './i18n';
 import type { SheetKit } from './kit/band';
 import { openBand } from './kit/band';
 import { PRE, VALUE } from './kit/grid';
@@ -21,45 +22,6 @@ type Gate = 'i' | 'f' | 'z' | 'o';
 /** PyTorch-style row order of W, R and b. */
 export const GATES: readonly Gate[] = ['i', 'f', 'z', 'o'];
 const TILDE: Record<Gate, string> = { i: 'ĩ', f: 'f̃', z: 'z̃', o: 'õ' };
-
-const TEXT = {
-  unit: { en: 'unit {r} (head {k})', zh: '单元 {r}（头 {k}）' },
-  i: {
-    en: 'ĩ_t = W_i·x_t + R_i·h_{t−1} + b_i    (R is block-diagonal per head: zeros outside the boxed blocks)',
-    zh: 'ĩ_t = W_i·x_t + R_i·h_{t−1} + b_i    （R 按头分块对角：块外为 0）',
-  },
-  fExp: {
-    en: 'f̃_t = W_f·x_t + R_f·h_{t−1} + b_f; exponential forget gate f = exp(f̃), so log f_t = f̃_t',
-    zh: 'f̃_t = W_f·x_t + R_f·h_{t−1} + b_f；指数遗忘门 f = exp(f̃)，故 log f_t = f̃_t',
-  },
-  fSigmoid: {
-    en: 'f̃_t = W_f·x_t + R_f·h_{t−1} + b_f; log f_t = logσ(f̃_t) = −softplus(−f̃_t)',
-    zh: 'f̃_t = W_f·x_t + R_f·h_{t−1} + b_f；log f_t = logσ(f̃_t) = −softplus(−f̃_t)',
-  },
-  z: {
-    en: 'z_t = tanh(z̃_t),  z̃_t = W_z·x_t + R_z·h_{t−1} + b_z',
-    zh: 'z_t = tanh(z̃_t),  z̃_t = W_z·x_t + R_z·h_{t−1} + b_z',
-  },
-  o: {
-    en: 'o_t = σ(õ_t),  õ_t = W_o·x_t + R_o·h_{t−1} + b_o',
-    zh: 'o_t = σ(õ_t),  õ_t = W_o·x_t + R_o·h_{t−1} + b_o',
-  },
-  m: {
-    en: 'm_t = max(log f_t + m_{t−1}, ĩ_t)    (the stabiliser; m_1 = ĩ_1)',
-    zh: 'm_t = max(log f_t + m_{t−1}, ĩ_t)    （稳定器；m_1 = ĩ_1）',
-  },
-  iStab: { en: 'i′_t = exp(ĩ_t − m_t)', zh: 'i′_t = exp(ĩ_t − m_t)' },
-  fStab: {
-    en: 'f′_t = exp(log f_t + m_{t−1} − m_t)    (f′_1 = 0: nothing to forget yet)',
-    zh: 'f′_t = exp(log f_t + m_{t−1} − m_t)    （t = 1 时 f′ = 0：还没有可遗忘的记忆）',
-  },
-  c: { en: 'c_t = f′_t ⊙ c_{t−1} + i′_t ⊙ z_t', zh: 'c_t = f′_t ⊙ c_{t−1} + i′_t ⊙ z_t' },
-  n: {
-    en: 'n_t = f′_t ⊙ n_{t−1} + i′_t    (the normaliser state)',
-    zh: 'n_t = f′_t ⊙ n_{t−1} + i′_t    （归一化状态）',
-  },
-  h: { en: 'h_t = o_t ⊙ c_t / n_t', zh: 'h_t = o_t ⊙ c_t / n_t' },
-} satisfies Record<string, Bilingual>;
 
 /** The sheet's kit and sizes, the starting weights, and the bands written so far by trace name. */
 export interface SlstmSheet extends SheetKit {
@@ -82,10 +44,7 @@ function at(s: SlstmSheet, band: string, t: number, r: number): string {
 
 function unitLabel(s: SlstmSheet): (r: number) => string {
   const hs = s.H / s.heads;
-  return (r) =>
-    pick(s.lang, TEXT.unit)
-      .replace('{r}', String(r + 1))
-      .replace('{k}', String(Math.floor(r / hs) + 1));
+  return (r) => t(s.lang, 'sheets.slstm.unit', { r: r + 1, k: Math.floor(r / hs) + 1 });
 }
 
 /** What a gate's value column shows after its pre-activation: caption, operator, formula, trace, role, TeX. */
@@ -179,17 +138,17 @@ function gateWeights(s: SlstmSheet, top: number, g: number, gate: Gate): Block {
 /** The four gate bands i, f, z, o: pre-activations, then log f, z and o. */
 export function gateBands(s: SlstmSheet): void {
   const forget = s.p.forget;
-  const text: Record<Gate, Bilingual> = {
-    i: TEXT.i,
-    f: forget === 'exp' ? TEXT.fExp : TEXT.fSigmoid,
-    z: TEXT.z,
-    o: TEXT.o,
+  const text: Record<Gate, PlainKey> = {
+    i: 'sheets.slstm.i',
+    f: forget === 'exp' ? 'sheets.slstm.fExp' : 'sheets.slstm.fSigmoid',
+    z: 'sheets.slstm.z',
+    o: 'sheets.slstm.o',
   };
   for (const [g, gate] of GATES.entries()) {
     const v = gate === 'i' ? undefined : gateValue(gate, forget);
     const captions: [number, string][] = [[PRE, `${TILDE[gate]}_t`]];
     if (v) captions.push([VALUE, v.caption]);
-    const top = openBand(s, { equation: pick(s.lang, text[gate]), rows: s.H, label: unitLabel(s), captions });
+    const top = openBand(s, { equation: t(s.lang, text[gate]), rows: s.H, label: unitLabel(s), captions });
     const pre = dotStep(s, {
       top,
       rows: s.H,
@@ -248,9 +207,9 @@ function stateStep(s: SlstmSheet, top: number, st: StateStep): PerStep {
   return stepBlocks(s.grid, top, s.H, VALUE);
 }
 
-function stateBand(s: SlstmSheet, text: Bilingual, st: StateStep): void {
+function stateBand(s: SlstmSheet, text: PlainKey, st: StateStep): void {
   const top = openBand(s, {
-    equation: pick(s.lang, text),
+    equation: t(s.lang, text),
     rows: s.H,
     label: unitLabel(s),
     captions: [[VALUE, st.caption]],
@@ -264,7 +223,7 @@ function stateBand(s: SlstmSheet, text: Bilingual, st: StateStep): void {
 export function stateBands(s: SlstmSheet): void {
   const a = (band: string, t: number, r: number) => at(s, band, t, r);
   // Before the first step m is −∞, so the max is ĩ_1 itself.
-  stateBand(s, TEXT.m, {
+  stateBand(s, 'sheets.slstm.m', {
     trace: 'm',
     caption: 'm_t',
     role: 'state',
@@ -272,14 +231,14 @@ export function stateBands(s: SlstmSheet): void {
     formula: (t, r) =>
       t === 0 ? a('pre_i', t, r) : `MAX(${a('log_f', t, r)}+${a('m', t - 1, r)},${a('pre_i', t, r)})`,
   });
-  stateBand(s, TEXT.iStab, {
+  stateBand(s, 'sheets.slstm.iStab', {
     trace: 'i_stab',
     caption: 'i′_t',
     role: 'gate',
     tex: () => "i'_t = \\exp(\\tilde{i}_t - m_t)",
     formula: (t, r) => `EXP(${a('pre_i', t, r)}-${a('m', t, r)})`,
   });
-  stateBand(s, TEXT.fStab, {
+  stateBand(s, 'sheets.slstm.fStab', {
     trace: 'f_stab',
     caption: 'f′_t',
     role: 'gate',
@@ -287,7 +246,7 @@ export function stateBands(s: SlstmSheet): void {
     formula: (t, r) => (t === 0 ? undefined : `EXP(${a('log_f', t, r)}+${a('m', t - 1, r)}-${a('m', t, r)})`),
     note: '0 (m₀ = −∞)',
   });
-  stateBand(s, TEXT.c, {
+  stateBand(s, 'sheets.slstm.c', {
     trace: 'c',
     caption: 'c_t',
     role: 'state',
@@ -295,14 +254,14 @@ export function stateBands(s: SlstmSheet): void {
     formula: (t, r) =>
       (t === 0 ? '' : `${a('f_stab', t, r)}*${a('c', t - 1, r)}+`) + `${a('i_stab', t, r)}*${a('z', t, r)}`,
   });
-  stateBand(s, TEXT.n, {
+  stateBand(s, 'sheets.slstm.n', {
     trace: 'n',
     caption: 'n_t',
     role: 'state',
     tex: (t) => (t === 0 ? "n_1 = i'_1" : "n_t = f'_t n_{t-1} + i'_t"),
     formula: (t, r) => (t === 0 ? '' : `${a('f_stab', t, r)}*${a('n', t - 1, r)}+`) + a('i_stab', t, r),
   });
-  stateBand(s, TEXT.h, {
+  stateBand(s, 'sheets.slstm.h', {
     trace: 'h',
     caption: 'h_t',
     role: 'state',

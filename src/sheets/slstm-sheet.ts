@@ -6,11 +6,11 @@
  * log f (logσ(f̃) or f̃ for the exponential forget gate), the stabiliser m (m_1 = ĩ_1),
  * i′, f′, the cell c, the normaliser n and h = σ(õ) ⊙ c / n.
  */
+import { t } from '../i18n';
 import { initSlstm, slstmInitialState, slstmTrace, type SlstmForget, type SlstmParams } from '../core/slstm';
 import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
-import { pick, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
 import { configRecord, writeFrame } from './kit/frame';
 import { BandCursor, OP, PRE, TimeGrid } from './kit/grid';
@@ -42,20 +42,6 @@ function forgetOf(config: ModelConfig): SlstmForget {
   return config.variant === 'exp' ? 'exp' : 'sigmoid';
 }
 
-const TEXT = {
-  inputSize: { en: 'Input size I', zh: '输入维度 I' },
-  hiddenSize: { en: 'Hidden size H', zh: '隐藏维度 H' },
-  heads: { en: 'Heads', zh: '头数' },
-  dotNote: {
-    en: 'Each weight row [W | R | b] is dotted with the stacked column [x_t ; h_{t−1} ; 1] of its step (MMULT row × column).',
-    zh: '每一行权重 [W | R | b] 与该时间步的堆叠列 [x_t ; h_{t−1} ; 1] 做点积（MMULT 行 × 列）。',
-  },
-  headsDivide: {
-    en: 'hidden size {H} must be a multiple of the number of heads ({heads})',
-    zh: '隐藏维度 {H} 必须是头数 {heads} 的倍数',
-  },
-} satisfies Record<string, Bilingual>;
-
 const FRAME = {
   title: { en: 'sLSTM (xLSTM, scalar memory)', zh: 'sLSTM（xLSTM 标量记忆）' },
   legend: [
@@ -80,12 +66,12 @@ function build(config: ModelConfig): SheetPlan {
   const grid = new TimeGrid(wCol + I + H + 3, 4, T);
   const labelCol = grid.firstCol - 1;
   const sizes: [string, number][] = [
-    [pick(lang, TEXT.inputSize), I],
-    [pick(lang, TEXT.hiddenSize), H],
-    [pick(lang, TEXT.heads), heads],
+    [t(lang, 'sheets.slstm.inputSize'), I],
+    [t(lang, 'sheets.slstm.hiddenSize'), H],
+    [t(lang, 'sheets.slstm.heads'), heads],
   ];
   const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: SLSTM_VARIANTS });
-  b.text(first - 1, 0, pick(lang, TEXT.dotNote), 'note');
+  b.text(first - 1, 0, t(lang, 'sheets.slstm.dotNote'), 'note');
   grid.header(b, first);
 
   const stackTop = first + 2;
@@ -158,8 +144,7 @@ const model: SheetModel = {
   extraProblems: (c) => {
     const heads = sizeOf(c, 'heads') ?? 1;
     if (c.hiddenSize % heads === 0) return [];
-    const text = pick(c.language, TEXT.headsDivide);
-    return [text.replace('{H}', String(c.hiddenSize)).replace('{heads}', String(heads))];
+    return [t(c.language, 'sheets.slstm.headsDivide', { H: c.hiddenSize, heads })];
   },
   build,
   evaluate,
