@@ -8,7 +8,8 @@
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
 import { dotF } from './formulas';
-import { label, pick, type Bilingual } from './i18n';
+import { t as text } from '../i18n';
+import { label, type Bilingual } from './i18n';
 import { configRecord, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
@@ -55,36 +56,7 @@ const VARIANTS: readonly Labelled[] = [
   },
 ];
 
-const TEXT = {
-  title: { en: 'LSTM encoder–decoder (seq2seq)', zh: 'LSTM 编码器–解码器 (seq2seq)' },
-  outputSize: { en: 'Output size O', zh: '输出维度 O' },
-  targetSteps: { en: 'Target length T_tgt', zh: '目标序列长度 T_tgt' },
-  encoder: {
-    en: 'Encoder: an LSTM reads the source x₁ … x_T from h₀ = c₀ = 0',
-    zh: '编码器：一个 LSTM 从 h₀ = c₀ = 0 开始读入源序列 x₁ … x_T',
-  },
-  handover: {
-    en: 'Hand-over: the encoder’s final (h, c) becomes the decoder’s initial state, the only way the source reaches the decoder',
-    zh: '交接：编码器最后的 (h, c) 成为解码器的初始状态，这是源序列到达解码器的唯一途径',
-  },
-  handoverEq: {
-    en: 'h₀(decoder) = h_T(encoder),  c₀(decoder) = c_T(encoder)',
-    zh: 'h₀(解码器) = h_T(编码器)，c₀(解码器) = c_T(编码器)',
-  },
-  decoderForced: {
-    en: 'Decoder: an LSTM with its own weights starts from the hand-over and reads y_in (teacher forcing: the known target, shifted one step)',
-    zh: '解码器：一个有自己权重的 LSTM 从交接状态开始，读入 y_in（教师强制：已知目标右移一步）',
-  },
-  decoderFedBack: {
-    en: 'Decoder: an LSTM with its own weights starts from the hand-over and reads the start vector, then its own previous prediction ŷ_{t−1}',
-    zh: '解码器：一个有自己权重的 LSTM 从交接状态开始，先读入起始向量，之后读入自己上一步的预测 ŷ_{t−1}',
-  },
-  output: {
-    en: 'ŷ_t = W_hy · h_t + b_y    (a linear head on every decoder state)',
-    zh: 'ŷ_t = W_hy · h_t + b_y    （每个解码器状态上的线性输出层）',
-  },
-  start: { en: 'start', zh: '起始' },
-} satisfies Record<string, Bilingual>;
+const TITLE: Bilingual = { en: 'LSTM encoder–decoder (seq2seq)', zh: 'LSTM 编码器–解码器 (seq2seq)' };
 
 const LEGEND = recurrentLegend(GATE_WEIGHTS_LEGEND, [
   ['state', { en: 'states h, c (and the hand-over)', zh: '状态 h、c（及交接）' }],
@@ -112,7 +84,7 @@ function writeEncoder(cols: SheetColumns, config: ModelConfig, top: number): Cel
     cols,
     {
       name: 'enc',
-      heading: pick(cols.lang, TEXT.encoder),
+      heading: text(cols.lang, 'sheets.seq2seq.encoder'),
       cell: sheetParams(config).encoder,
       T: Ts,
       inputLabel: 'x_t',
@@ -142,8 +114,8 @@ function writeEncoder(cols: SheetColumns, config: ModelConfig, top: number): Cel
 function writeHandover(cols: SheetColumns, enc: CellSection, config: ModelConfig, top: number) {
   const { b, lang } = cols;
   const { H, Ts } = sizesOf(config);
-  b.text(top, 0, pick(lang, TEXT.handover), 'section');
-  b.equation(top + 1, cols.wCol, pick(lang, TEXT.handoverEq));
+  b.text(top, 0, text(lang, 'sheets.seq2seq.handover'), 'section');
+  b.equation(top + 1, cols.wCol, text(lang, 'sheets.seq2seq.handoverEq'));
   const row = top + 3;
   const one = (state: 'h' | 'c', col: number, from: Block) =>
     b.computed({
@@ -217,7 +189,7 @@ function writeDecoder(
     cols,
     {
       name: 'dec',
-      heading: pick(cols.lang, fed ? TEXT.decoderFedBack : TEXT.decoderForced),
+      heading: text(cols.lang, fed ? 'sheets.seq2seq.decoderFedBack' : 'sheets.seq2seq.decoderForced'),
       cell: sheetParams(config).decoder,
       T: Tt,
       inputLabel: fed ? 'ŷ_{t−1}' : 'y_in,t',
@@ -245,7 +217,7 @@ function writeOutput(cols: SheetColumns, config: ModelConfig, dec: CellSection, 
   const { b, lang } = cols;
   const { H, O, Tt } = sizesOf(config);
   const p = sheetParams(config);
-  b.equation(top, cols.wCol, pick(lang, TEXT.output));
+  b.equation(top, cols.wCol, text(lang, 'sheets.seq2seq.output'));
   const row = top + 2;
   const common = { top: row, rows: O } as const;
   const W = b.param({
@@ -310,13 +282,13 @@ function build(config: ModelConfig): SheetPlan {
   );
   const cols = columns(b, config);
   const row = writeFrame(b, config, {
-    title: TEXT.title,
+    title: TITLE,
     sizes: [
       [label(lang, 'inputSize'), I],
       [label(lang, 'hiddenSize'), H],
-      [pick(lang, TEXT.outputSize), O],
+      [text(lang, 'sheets.seq2seq.outputSize'), O],
     ],
-    afterSteps: [[pick(lang, TEXT.targetSteps), Tt]],
+    afterSteps: [[text(lang, 'sheets.seq2seq.targetSteps'), Tt]],
     legendCol: cols.timeCol(0),
     legend: LEGEND,
     variants: VARIANTS,

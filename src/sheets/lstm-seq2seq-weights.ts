@@ -17,7 +17,7 @@ import { stackFromStateDict } from '../core/state-dict';
 import { readMatrix, readTensor, type StateDict } from '../core/state-dict-tensor';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
-import { pick, type Bilingual } from './i18n';
+import { t } from '../i18n';
 import { seededInput } from './inputs';
 import type { ModelConfig } from './model-spec';
 import { requireParam } from './params';
@@ -101,16 +101,7 @@ export function sheetInputs(config: ModelConfig): { X: Matrix; Yin: Matrix; star
   };
 }
 
-const TEXT = {
-  mismatch: {
-    en: 'the state_dict has {what} {dict} but the sheet asks for {asked}',
-    zh: 'state_dict 的{what}为 {dict}，但配置为 {asked}',
-  },
-  I: { en: 'input size I', zh: '输入维度 I' },
-  H: { en: 'hidden size H', zh: '隐藏维度 H' },
-  O: { en: 'output size O', zh: '输出维度 O' },
-  decoderInput: { en: 'decoder input size', zh: '解码器输入维度' },
-} satisfies Record<string, Bilingual>;
+type SizeName = 'I' | 'H' | 'O' | 'decoderInput';
 
 /** A pasted state_dict must load, have one H, and match the sizes the sheet is asked for. */
 export function stateDictProblems(config: ModelConfig): string[] {
@@ -119,20 +110,17 @@ export function stateDictProblems(config: ModelConfig): string[] {
   try {
     const p = paramsFromStateDict(config.stateDict);
     const { I, H, O } = sizesOf(config);
-    const pairs: [Bilingual, number, number][] = [
-      [TEXT.I, p.encoder.inputSize, I],
-      [TEXT.H, p.encoder.hiddenSize, H],
-      [TEXT.H, p.decoder.hiddenSize, H],
-      [TEXT.O, p.W_hy.rows, O],
-      [TEXT.decoderInput, p.decoder.inputSize, O],
+    const pairs: [SizeName, number, number][] = [
+      ['I', p.encoder.inputSize, I],
+      ['H', p.encoder.hiddenSize, H],
+      ['H', p.decoder.hiddenSize, H],
+      ['O', p.W_hy.rows, O],
+      ['decoderInput', p.decoder.inputSize, O],
     ];
     return pairs
       .filter(([, dict, asked]) => dict !== asked)
       .map(([what, dict, asked]) =>
-        pick(lang, TEXT.mismatch)
-          .replace('{what}', pick(lang, what))
-          .replace('{dict}', String(dict))
-          .replace('{asked}', String(asked)),
+        t(lang, 'sheets.seq2seq.dictMismatch', { what: t(lang, `sheets.seq2seq.size.${what}`), dict, asked }),
       );
   } catch (e) {
     return [`state_dict: ${(e as Error).message}`];
