@@ -12,14 +12,7 @@ import type { Language, ModelId, SheetPlan } from './plan';
 export type StateDictJson = Record<string, unknown>;
 
 export type SizeField =
-  | 'inputSize'
-  | 'hiddenSize'
-  | 'steps'
-  | 'stateSize'
-  | 'heads'
-  | 'numLayers'
-  | 'outputSize'
-  | 'targetSteps';
+  'inputSize' | 'hiddenSize' | 'steps' | 'stateSize' | 'heads' | 'numLayers' | 'outputSize' | 'targetSteps';
 
 export interface ModelConfig {
   readonly model: ModelId;

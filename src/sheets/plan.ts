@@ -6,14 +6,7 @@
  */
 
 export type ModelId =
-  | 'rnn'
-  | 'lstm'
-  | 'gru'
-  | 'mamba-scan'
-  | 'mamba-block'
-  | 'slstm'
-  | 'mlstm'
-  | 'lstm-seq2seq';
+  'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm' | 'lstm-seq2seq';
 export type { Language } from '../i18n/language';
 import type { Language } from '../i18n/language';
 
