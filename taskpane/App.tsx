@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { AddinSheet, WorkbookHost } from '../src/host/host';
 import type { ModelSpec } from '../src/sheets/model-spec';
+import { LANGUAGE_TAGS } from '../src/i18n';
 import type { Language, ModelId } from '../src/sheets/plan';
 import { MODELS } from '../src/sheets/registry';
 import { BuildPanel } from './BuildPanel';
@@ -82,10 +83,7 @@ export function App({
       <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />
     ));
   return (
-    <FluentProvider
-      theme={themeName === 'dark' ? webDarkTheme : webLightTheme}
-      lang={lang === 'zh' ? 'zh-CN' : 'en'}
-    >
+    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={LANGUAGE_TAGS[lang]}>
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>

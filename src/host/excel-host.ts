@@ -20,6 +20,7 @@ import { t } from '../i18n';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
 import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
+import { frozenBlock, type Freeze } from './plan-look';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -109,7 +110,16 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
     case 'name':
       sheet.names.add(op.name, sheet.getRange(rangeA1(op.range, true)));
       return;
+    case 'freeze':
+      freezePanes(sheet, op.freeze);
+      return;
   }
+}
+
+function freezePanes(sheet: Excel.Worksheet, freeze: Freeze): void {
+  if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
+  else sheet.freezePanes.freezeAt(sheet.getRange(frozenBlock(freeze)));
 }
 
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {

@@ -98,6 +98,12 @@ export function levelCells(plan: SheetPlan): PlanCell[] {
   return computedCells(plan).filter((c) => levelOf(c) >= 0);
 }
 
+/** `chosen` when the sheet offers it, else the first it offers (a choice the sheet lost falls back). */
+export function offeredDifficulty(spec: ModelSpec, config: ModelConfig, chosen: Difficulty): Difficulty {
+  const offered = difficultiesFor(spec, config);
+  return offered.includes(chosen) ? chosen : offered[0];
+}
+
 /** The difficulties a sheet offers: one level only where the sheet is computed level by level. */
 export function difficultiesFor(spec: ModelSpec, config: ModelConfig | undefined): Difficulty[] {
   const levelled = config !== undefined && (spec.levelled?.(config) ?? false);
