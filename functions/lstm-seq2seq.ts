@@ -4,7 +4,8 @@
  * head gives ŷ_t = W_hy·h_t + b_y for every decoder step.
  */
 import { lstmSeq2seqForward } from '../src/core/lstm-seq2seq';
-import { checkSize, checkWork, expectShape, readMatrix, readOptionalVector, resultRows } from './args';
+import { checkSize, expectShape, readMatrix, readOptionalVector, resultRows } from './args';
+import { checkCost, checkInputs } from './cost';
 import { invalidValue } from './errors';
 import { readCellWeights, readSequence, readWhh, type CellWeights, type WeightArgs } from './recurrent-args';
 
@@ -45,6 +46,20 @@ export function lstmSeq2seq(
   W_hy: unknown,
   b_y?: unknown,
 ): number[][] {
+  const inputs = checkInputs(FN, [
+    X,
+    Y_in,
+    enc_W_ih,
+    enc_W_hh,
+    enc_b_ih,
+    enc_b_hh,
+    dec_W_ih,
+    dec_W_hh,
+    dec_b_ih,
+    dec_b_hh,
+    W_hy,
+    b_y,
+  ]);
   const Xm = readSequence('X', X);
   const Ym = readSequence('Y_in', Y_in, 'O_in');
   const encWhh = readWhh(enc_W_hh, 4, 'enc_');
@@ -59,10 +74,7 @@ export function lstmSeq2seq(
   );
   const decoder = readDecoder(H, Ym.cols, { W_ih: dec_W_ih, W_hh: dec_W_hh, b_ih: dec_b_ih, b_hh: dec_b_hh });
   const head = readHead(H, W_hy, b_y);
-  checkWork(
-    FN,
-    4 * H * (Xm.rows * (Xm.cols + H) + Ym.rows * (Ym.cols + H)) + Ym.rows * head.W_hy.data.length,
-  );
+  checkCost(FN, { Ts: Xm.rows, I: Xm.cols, H, Tt: Ym.rows, Oin: Ym.cols, O: head.W_hy.rows }, inputs);
   const run = lstmSeq2seqForward({ encoder, decoder, ...head }, Xm, Ym);
   return resultRows(FN, run.yHat);
 }

@@ -264,6 +264,14 @@ export const SHEET_MESSAGES = defineMessages({
     en: 'seed must be a whole number (got {seed})',
     zh: '随机种子必须是整数（得到 {seed}）',
   },
+  'sheets.limits.seedRange': {
+    en: 'seed must be between {min} and {max} (got {seed})',
+    zh: '随机种子必须在 {min} 到 {max} 之间（得到 {seed}）',
+  },
+  'sheets.limits.language': {
+    en: 'language must be "en" or "zh" / 语言必须是 en 或 zh (got "{got}")',
+    zh: '语言必须是 en 或 zh / language must be "en" or "zh"（得到 "{got}"）',
+  },
   'sheets.limits.tooLarge': {
     en: 'such a sheet would have about {n} cells, too many to read by hand',
     zh: '这样的工作表约有 {n} 个单元格，太大，无法手算阅读',

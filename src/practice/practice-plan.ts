@@ -7,6 +7,7 @@ import { createRng } from '../core/random';
 import type { ModelConfig, ModelSpec } from '../sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
+import { answerDigest } from './answer-digest';
 import { DIFFICULTIES, type Difficulty, type PracticeMetadata } from './metadata';
 
 export interface PracticeSheet {
@@ -110,6 +111,12 @@ export function difficultiesFor(spec: ModelSpec, config: ModelConfig | undefined
   return DIFFICULTIES.filter((d) => d !== 'one-level' || levelled);
 }
 
+/** The blanked cells' addresses in sheet (plan) order, as `makePracticePlan` lists them. */
+export function answersInSheetOrder(plan: SheetPlan, difficulty: Difficulty, seed: number): string[] {
+  const blanks = new Set(chooseBlanks(plan, difficulty, seed));
+  return plan.cells.filter((c) => blanks.has(c)).map((c) => a1(c.row, c.col));
+}
+
 function practiceName(plan: SheetPlan): string {
   return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
@@ -138,6 +145,6 @@ export function makePracticePlan(
   return {
     plan: { ...plan, baseName: practiceName(plan), cells },
     answers,
-    metadata: { mode: 'practice', config, difficulty, seed, answers },
+    metadata: { mode: 'practice', config, difficulty, seed, answerDigest: answerDigest(answers) },
   };
 }

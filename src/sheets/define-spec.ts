@@ -4,6 +4,7 @@
  * run before the model's own extra checks (heads dividing the hidden size, a peephole
  * LSTM's single layer), and `build` refuses what `validate` reports.
  */
+import { shortName } from '../core/name-list';
 import { t } from '../i18n';
 import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
@@ -39,7 +40,9 @@ export interface SheetModel {
 function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
-  return [t(config.language, 'sheets.spec.unknownVariant', { variant: config.variant, ids })];
+  return [
+    t(config.language, 'sheets.spec.unknownVariant', { variant: shortName(String(config.variant)), ids }),
+  ];
 }
 
 function sharedProblems(model: SheetModel, config: ModelConfig): string[] {

@@ -4,7 +4,14 @@
  * cell count the sheet would have had so the learner sees why.
  */
 import { t } from '../i18n';
+import { isLanguage } from '../i18n/language';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
+
+/**
+ * Seeds the pane, the command line and stored sheets accept: a signed 32-bit integer
+ * (the random stream uses the seed modulo 2³², so a wider range would only alias).
+ */
+export const SEED_RANGE = { min: -2_147_483_648, max: 2_147_483_647 } as const;
 
 /** Default value of an optional size field when the config omits it. */
 const OPTIONAL_DEFAULTS: Partial<Record<SizeField, number>> = { numLayers: 1, heads: 1 };
@@ -41,7 +48,11 @@ export function checkLimits(
       );
     }
   }
+  if (!isLanguage(config.language))
+    problems.push(t('en', 'sheets.limits.language', { got: String(config.language).slice(0, 20) }));
   if (!Number.isInteger(config.seed)) problems.push(t(lang, 'sheets.limits.seed', { seed: config.seed }));
+  else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
+    problems.push(t(lang, 'sheets.limits.seedRange', { ...SEED_RANGE, seed: config.seed }));
   if (tooLarge) {
     const n = cellCount(config).toLocaleString('en-US');
     problems.push(t(lang, 'sheets.limits.tooLarge', { n }));
