@@ -5,7 +5,8 @@
  * Nothing here knows about Office.js or the DOM.
  */
 
-export type ModelId = 'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm';
+export type ModelId =
+  'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm' | 'lstm-seq2seq';
 export type { Language } from '../i18n/language';
 import type { Language } from '../i18n/language';
 

@@ -9,6 +9,7 @@ import { shortName } from '../core/name-list';
 import { ownValue } from '../core/own';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
+import { lstmSeq2seqSpec } from './lstm-seq2seq-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
 import { mambaScanSpec } from './mamba-scan-sheet';
 import { mlstmSpec } from './mlstm-sheet';
@@ -26,6 +27,7 @@ export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   'mamba-block': mambaBlockSpec,
   slstm: slstmSpec,
   mlstm: mlstmSpec,
+  'lstm-seq2seq': lstmSeq2seqSpec,
 };
 
 export function availableModels(): ModelSpec[] {

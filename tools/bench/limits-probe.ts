@@ -22,6 +22,7 @@ const WRAPPERS: Record<CostedFunction, Wrapper> = {
   'RNN.SEQ': F.excelRnnSeq,
   'LSTM.STEP': F.excelLstmStep,
   'LSTM.SEQ': F.excelLstmSeq,
+  'LSTM.SEQ2SEQ': F.excelLstmSeq2seq,
   'GRU.STEP': F.excelGruStep,
   'GRU.SEQ': F.excelGruSeq,
   'MAMBA.DISCRETIZE': F.excelMambaDiscretize,
