@@ -21,7 +21,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../src/host/host';
 import type { ActionResult } from '../../src/practice/action';
-import { checkAndMark, type CheckResult } from '../../src/practice/checker';
+import { answerDecimals, checkAndMark, type CheckResult } from '../../src/practice/checker';
 import { describeAction } from '../../src/practice/describe';
 import { fillNextStep } from '../../src/practice/fill-next-step';
 import { hintFor, type Hint } from '../../src/practice/hint';
@@ -147,6 +147,9 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
     <section aria-label={s.practiceTitle(sheet)} className="practice-panel">
       <Subtitle2 as="h2">{s.practiceTitle(sheet)}</Subtitle2>
       <Caption1 block>{s.judgedNote}</Caption1>
+      <Caption1 block data-testid="grading-rule">
+        {s.gradingRule(result ? result.decimals : answerDecimals(undefined))}
+      </Caption1>
       <div
         className="practice-buttons"
         style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '8px 0' }}

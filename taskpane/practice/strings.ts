@@ -12,6 +12,8 @@ export interface PracticeStrings {
   readonly yourPracticeSheets: string;
   readonly choosePracticeSheet: string;
   readonly judgedNote: string;
+  /** How an entry is graded, in the decimals the answer cells show. */
+  readonly gradingRule: (decimals: number | null) => string;
   readonly check: string;
   readonly hint: string;
   readonly revealCell: string;
@@ -47,6 +49,10 @@ const en: PracticeStrings = {
   choosePracticeSheet: 'Choose one to check…',
   judgedNote:
     'Each answer is judged against the true value computed from the sheet’s inputs and weights, even when an earlier answer it reads is wrong.',
+  gradingRule: (d) =>
+    d === null
+      ? 'An answer is right within 0.0001, or 0.1 % of the true value.'
+      : `An answer is right when it matches the true value to ${d} decimal${d === 1 ? '' : 's'}, as the sheet shows it (or is closer).`,
   check: 'Check',
   hint: 'Hint',
   revealCell: 'Reveal cell',
@@ -87,6 +93,10 @@ const zh: PracticeStrings = {
   yourPracticeSheets: '你的练习工作表',
   choosePracticeSheet: '选择一个进行检查…',
   judgedNote: '每个答案都与根据本表输入和权重算出的真实值比较；即使它引用的前面答案有误，也按真实值判定。',
+  gradingRule: (d) =>
+    d === null
+      ? '答案与真实值相差不超过 0.0001 或 0.1% 即为正确。'
+      : `答案与真实值保留 ${d} 位小数后相同（即表中显示的值），或更接近真实值，即为正确。`,
   check: '检查',
   hint: '提示',
   revealCell: '显示本格答案',

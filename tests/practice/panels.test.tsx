@@ -47,6 +47,7 @@ describe('PracticePanel', () => {
     host.setContent(sheet, answers[1], (truth.get(answers[1]) as number) + 0.2);
     wrap(<PracticePanel host={host} language="en" sheet={sheet} />);
     expect(screen.getByText(/judged against the true value/)).toBeTruthy();
+    expect(screen.getByTestId('grading-rule').textContent).toMatch(/to 3 decimals, as the sheet shows it/);
     await userEvent.click(screen.getByRole('button', { name: 'Check' }));
     expect(await screen.findByText(`Score: 1 / ${answers.length}`)).toBeTruthy();
     expect(screen.getByText(`1 right, 1 wrong, ${answers.length - 2} not answered`)).toBeTruthy();
