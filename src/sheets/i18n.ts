@@ -102,6 +102,7 @@ export const ROLE_LEGEND: Readonly<Partial<Record<CellRole, Bilingual>>> = {
   computed: { en: 'intermediate values (formulas)', zh: '中间值（公式）' },
   copy: { en: 'copies of values shown elsewhere (formulas)', zh: '其他位置数值的副本（公式）' },
   output: { en: 'outputs', zh: '输出' },
+  answer: { en: 'your answers (blanks to fill)', zh: '你的答案（待填空格）' },
 };
 
 export function roleLegend(lang: Language, role: CellRole): string {
