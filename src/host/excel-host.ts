@@ -19,6 +19,7 @@ import { a1, parseA1, rangeA1, type Language, type PlanCell, type SheetPlan } fr
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
 import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
+import { firstCell } from './first-cell';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -154,6 +155,7 @@ export class ExcelHost implements WorkbookHost {
     const chunks = chunkOps(ops, this.maxRequestBytes, markerBytes(marker));
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
+    const first = firstCell(plan, metadata);
 
     return this.run(async (context) => {
       let syncCount = 0;
@@ -180,6 +182,7 @@ export class ExcelHost implements WorkbookHost {
           if (i === chunks.length - 1) {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
             sheet.activate();
+            if (first) sheet.getRange(first).select();
           }
           await context.sync();
           syncCount++;
@@ -329,6 +332,15 @@ export class ExcelHost implements WorkbookHost {
       // Excel refuses API calls while a cell is being edited; there is no selection to report then.
       return null;
     }
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
   }
 
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {

@@ -68,6 +68,11 @@ export interface WorkbookHost {
   /** Writes cells of a sheet the add-in created; callers restrict this to answer cells. */
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   getSelection(): Promise<SelectedCell | null>;
+  /**
+   * Activates the sheet and selects one cell (bringing it into view), as a learner would by
+   * clicking it: the pane uses it to go to a blank and to show what an action filled.
+   */
+  selectCell(sheet: string, address: string): Promise<void>;
   /** Subscribes to selection changes; returns the unsubscribe function. */
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void;
 }

@@ -14,6 +14,7 @@ import type {
   SelectedCell,
   WorkbookHost,
 } from './host';
+import { firstCell } from './first-cell';
 import { PreviewWorkbook } from './preview-workbook';
 
 export class PreviewHost implements WorkbookHost {
@@ -40,6 +41,8 @@ export class PreviewHost implements WorkbookHost {
       throw e;
     }
     wb.activate(name);
+    const first = firstCell(plan, metadata);
+    if (first) await this.selectCell(name, first);
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
     // There is no Office.js round trip here, so no context.sync() calls to count.
@@ -79,6 +82,11 @@ export class PreviewHost implements WorkbookHost {
   async getSelection(): Promise<SelectedCell | null> {
     const s = this.workbook.getSelection();
     return s ? { sheet: s.sheet, address: a1(s.row, s.col) } : null;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const p = parseA1(address);
+    this.workbook.select(sheet, p.row, p.col);
   }
 
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {

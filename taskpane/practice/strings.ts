@@ -40,6 +40,12 @@ export interface PracticeStrings {
   readonly feedsLeftOut: (n: number) => string;
   readonly yourEntry: string;
   readonly empty: string;
+  readonly blanksTitle: (n: number) => string;
+  readonly blanksProgress: (filled: number, total: number) => string;
+  /** "f₄[1] at t = 4". */
+  readonly blankWhat: (name: string, step?: number) => string;
+  readonly goTo: (address: string, name: string) => string;
+  readonly filled: string;
 }
 
 const en: PracticeStrings = {
@@ -85,6 +91,11 @@ const en: PracticeStrings = {
   feedsLeftOut: (n) => `… and ${n} more`,
   yourEntry: 'your entry',
   empty: '(empty)',
+  blanksTitle: (n) => (n === 1 ? '1 blank to fill' : `${n} blanks to fill`),
+  blanksProgress: (filled, total) => `${filled} of ${total} filled`,
+  blankWhat: (name, step) => (step === undefined ? name : `${name} at t = ${step}`),
+  goTo: (address, name) => `Go to ${address} (${name})`,
+  filled: 'filled',
 };
 
 const zh: PracticeStrings = {
@@ -129,6 +140,11 @@ const zh: PracticeStrings = {
   feedsLeftOut: (n) => `……另有 ${n} 个`,
   yourEntry: '你的输入',
   empty: '（空）',
+  blanksTitle: (n) => `共 ${n} 个空格待填`,
+  blanksProgress: (filled, total) => `已填 ${filled} / ${total}`,
+  blankWhat: (name, step) => (step === undefined ? name : `t = ${step} 时的 ${name}`),
+  goTo: (address, name) => `转到 ${address}（${name}）`,
+  filled: '已填',
 };
 
 export function practiceStrings(lang: Language): PracticeStrings {

@@ -329,6 +329,15 @@ class FakeWorksheetCollection extends Loadable {
     });
     return new FakeWorksheet(this.ctx, () => created);
   }
+  getItem(name: string): FakeWorksheet {
+    const excel = this.ctx.excel;
+    let found: FakeSheet | null = null;
+    this.ctx.enqueue('getWorksheet', { name }, () => {
+      found = excel.sheet(name) ?? null;
+      if (!found) throw new FakeOfficeError('ItemNotFound', 'The requested worksheet does not exist.');
+    });
+    return new FakeWorksheet(this.ctx, () => found);
+  }
   getItemOrNullObject(name: string): FakeWorksheet {
     const excel = this.ctx.excel;
     let found: FakeSheet | null = null;
@@ -610,6 +619,11 @@ class FakeRange extends Loadable {
   }
   localAddress(): string {
     return this.addr();
+  }
+  select(): void {
+    this.ctx.enqueue('select', { address: this.addr() }, () => {
+      this.ctx.excel.active = { sheet: need(this.ref).name, address: this.addr() };
+    });
   }
   private write(type: string, values: unknown, store: (cell: FakeCell, v: unknown) => void): void {
     this.ctx.enqueue(type, { address: this.addr(), values }, () => {

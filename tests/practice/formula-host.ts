@@ -141,6 +141,10 @@ export class FormulaHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.select(sheet, address);
+  }
+
   select(sheet: string, address: string): void {
     this.selection = { sheet, address };
     for (const l of this.listeners) l(this.selection);

@@ -52,6 +52,10 @@ export class FakeHost implements WorkbookHost {
   async getSelection() {
     return null;
   }
+  readonly selected: { sheet: string; address: string }[] = [];
+  async selectCell(sheet: string, address: string) {
+    this.selected.push({ sheet, address });
+  }
   onSelectionChanged() {
     return () => undefined;
   }
