@@ -8,6 +8,7 @@ import type { CellMeaning } from '../sheets/plan';
 import { readable } from '../sheets/notation';
 import { loadPracticeContext } from './context';
 import { isEmptyEntry } from './entries';
+import { indexText } from './indices';
 
 export interface Blank {
   readonly address: string;
@@ -30,9 +31,7 @@ export function blankName(meaning: CellMeaning | undefined): string {
   const step = meaning.trace?.step ?? meaning.step;
   const tensor =
     step === undefined ? meaning.tensor : meaning.tensor.replace(/_t(?![A-Za-z0-9_])/, `_{${step + 1}}`);
-  const index =
-    meaning.index && meaning.index.length > 0 ? `[${meaning.index.map((i) => i + 1).join(', ')}]` : '';
-  return `${readable(tensor)}${index}`;
+  return `${readable(tensor)}${indexText(meaning.index)}`;
 }
 
 export async function listBlanks(host: WorkbookHost, sheet: string): Promise<BlankList> {

@@ -5,6 +5,7 @@
 import type { Language } from '../../src/sheets/plan';
 import type { CellExplanation } from '../../src/practice/explain';
 import type { Verdict } from '../../src/practice/checker';
+import { indexText } from '../../src/practice/indices';
 
 export interface PracticeStrings {
   readonly practiceTitle: (sheet: string) => string;
@@ -85,7 +86,7 @@ const en: PracticeStrings = {
       other: 'A label.',
     })[k],
   step: (t) => `time step t = ${t + 1}`,
-  index: (i) => `index [${i.join(', ')}]`,
+  index: (i) => `index ${indexText(i)}`,
   parameter: (name) => `parameter ${name}`,
   feedsTitle: 'Cells it reads',
   feedsLeftOut: (n) => `… and ${n} more`,
@@ -134,7 +135,7 @@ const zh: PracticeStrings = {
       other: '标签。',
     })[k],
   step: (t) => `时间步 t = ${t + 1}`,
-  index: (i) => `下标 [${i.join(', ')}]`,
+  index: (i) => `下标 ${indexText(i)}`,
   parameter: (name) => `参数 ${name}`,
   feedsTitle: '它引用的单元格',
   feedsLeftOut: (n) => `……另有 ${n} 个`,

@@ -138,6 +138,15 @@ describe('ExplainPanel', () => {
     const x = plan.cells.find((c) => c.role === 'input' && c.meaning?.param);
     host.select(sheet, a1(x!.row, x!.col));
     expect(await screen.findByText(/An input or weight/)).toBeTruthy();
+
+    // Indices count from 1, as the sheet's labels and "t = …" do: a 0-based [1, 0] reads [2, 1].
+    const entry = plan.cells.find((c) => c.meaning?.index?.length === 2 && c.meaning.index[0] === 1);
+    if (!entry) throw new Error('no matrix entry with a second row');
+    host.select(sheet, a1(entry.row, entry.col));
+    const shown = await screen.findByText(/index \[/);
+    const [r, c] = entry.meaning?.index ?? [];
+    expect(shown.textContent).toMatch(new RegExp(`index \\[${r + 1}, ${c + 1}\\]`));
+    expect(shown.textContent).not.toMatch(/\[\d+, 0\]/);
   });
 
   it("says when a sheet is not the add-in's", async () => {
