@@ -3,6 +3,7 @@
  * and the real task pane on the right, talking to a PreviewHost exactly as it talks to
  * Excel through ExcelHost.
  */
+import { useState } from 'react';
 import { App } from '../taskpane/App';
 import type { Language } from '../src/sheets/plan';
 import type { PreviewHost } from '../src/host/preview-host';
@@ -12,37 +13,48 @@ import { SheetTabs } from './SheetTabs';
 import { useWorkbookVersion } from './use-workbook';
 
 // The preview's own chrome follows the page language, like the pane beside it.
-const TITLE: Readonly<Record<Language, { app: string; note: string }>> = {
+const TITLE: Readonly<Record<Language, { app: string; note: string; workbook: string; pane: string }>> = {
   en: {
     app: 'Sequence Models by Hand',
     note: 'Preview: the add-in and a live workbook in your browser, no Excel needed',
+    workbook: 'Workbook',
+    pane: 'Task pane',
   },
-  zh: { app: '手算序列模型', note: '预览：加载项和实时计算的工作簿都在浏览器里运行，无需 Excel' },
+  zh: {
+    app: '手算序列模型',
+    note: '预览：加载项和实时计算的工作簿都在浏览器里运行，无需 Excel',
+    workbook: '工作簿',
+    pane: '任务窗格',
+  },
 };
 
 interface Props {
   readonly host: PreviewHost;
-  readonly language: Language;
+  /** From the page address (?lang=); otherwise the pane's remembered or default language. */
+  readonly language?: Language;
 }
 
 export function PreviewApp({ host, language }: Props) {
   const workbook = host.workbook;
   useWorkbookVersion(workbook);
   const sheet = workbook.activeSheet;
+  // The banner follows the pane's language (chosen there, or remembered from last time).
+  const [lang, setLang] = useState<Language>(language ?? 'en');
+  const title = TITLE[lang];
   return (
     <div className="preview">
       <header className="title-bar">
-        <span className="title-app">{TITLE[language].app}</span>
-        <span className="title-note">{TITLE[language].note}</span>
+        <span className="title-app">{title.app}</span>
+        <span className="title-note">{title.note}</span>
       </header>
-      <main className="workbook" aria-label="Workbook">
+      <main className="workbook" aria-label={title.workbook}>
         <FormulaBar workbook={workbook} />
         {sheet ? <Grid workbook={workbook} sheet={sheet} /> : <div className="grid-empty" />}
         <SheetTabs workbook={workbook} />
       </main>
-      <aside className="pane" aria-label="Task pane">
+      <aside className="pane" aria-label={title.pane}>
         <div className="pane-body">
-          <App host={host} language={language} />
+          <App host={host} language={language} onLanguageChange={setLang} />
         </div>
       </aside>
     </div>

@@ -16,8 +16,10 @@ const workbook = new PreviewWorkbook();
 workbook.addSheet('Sheet1');
 workbook.select('Sheet1', 0, 0);
 const host = new PreviewHost(workbook);
-const language = new URLSearchParams(window.location.search).get('lang') === 'zh' ? 'zh' : 'en';
-document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+// ?lang= in the address wins over the remembered language; without it the pane's store decides.
+const asked = new URLSearchParams(window.location.search).get('lang');
+const language = asked === 'zh' || asked === 'en' ? asked : undefined;
+if (language) void host.settings.write({ language });
 
 // Scripts and the browser tests read cells through the same host the pane uses.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;

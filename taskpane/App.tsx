@@ -29,6 +29,7 @@ import { ExplainPanel } from './practice/ExplainPanel';
 import { PracticePanel } from './practice/PracticePanel';
 import { PracticeSheetPicker } from './practice/PracticeSheetPicker';
 import { useSelection } from './practice/use-selection';
+import { htmlLang, usePaneLanguage } from './use-pane-language';
 import { useWorkbookSheets } from './practice/use-workbook-sheets';
 
 const useStyles = makeStyles({
@@ -56,6 +57,8 @@ export interface AppProps {
   readonly saveFile?: SaveFile;
   /** Practice mode's controls for one practice sheet; defaults to the PracticePanel. */
   readonly practicePanel?: (sheet: AddinSheet) => ReactNode;
+  /** Told the pane's language whenever it changes, so the page around it can follow. */
+  readonly onLanguageChange?: (language: Language) => void;
 }
 
 export function App({
@@ -66,9 +69,10 @@ export function App({
   exportXlsx,
   saveFile,
   practicePanel,
+  onLanguageChange,
 }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Language>(language ?? 'en');
+  const [lang, setLang] = usePaneLanguage(host, language, onLanguageChange);
   const [themeName] = useState<ThemeName>(() => theme ?? systemTheme());
   const strings = STRINGS[lang];
   const offered = useMemo(
@@ -82,10 +86,7 @@ export function App({
       <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />
     ));
   return (
-    <FluentProvider
-      theme={themeName === 'dark' ? webDarkTheme : webLightTheme}
-      lang={lang === 'zh' ? 'zh-CN' : 'en'}
-    >
+    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={htmlLang(lang)}>
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>

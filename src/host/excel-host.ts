@@ -20,6 +20,7 @@ import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
 import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
 import { firstCell } from './first-cell';
+import { officeSettings, type SettingsStore } from './settings';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -40,6 +41,8 @@ export interface ExcelHostOptions {
   /** Upper bound on one request's estimated size (Excel on the web refuses above 5 MB). */
   readonly maxRequestBytes?: number;
   readonly language?: Language;
+  /** Where the pane remembers its settings; defaults to the add-in's storage in Office. */
+  readonly settings?: SettingsStore;
 }
 
 const defaultRun: ExcelRun = (batch, context) =>
@@ -124,6 +127,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly resolvePlan?: (sheet: AddinSheet) => SheetPlan | undefined;
   private readonly maxRequestBytes: number;
   private readonly language: Language;
+  readonly settings: SettingsStore;
   /** Plans built in this session, by sheet name, to restore fills without rebuilding. */
   private readonly plans = new Map<string, SheetPlan>();
 
@@ -134,6 +138,7 @@ export class ExcelHost implements WorkbookHost {
     this.resolvePlan = options.resolvePlan;
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.language = options.language ?? 'en';
+    this.settings = options.settings ?? officeSettings();
   }
 
   async checkSupport(): Promise<HostSupport> {

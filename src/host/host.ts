@@ -4,6 +4,7 @@
  * never touches Office.js directly.
  */
 import type { SheetPlan } from '../sheets/plan';
+import type { SettingsStore } from './settings';
 
 export interface BuildProgress {
   readonly done: number;
@@ -52,6 +53,8 @@ export interface SelectedCell {
 
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview' | 'fake';
+  /** What the pane remembers between sessions (language, last build settings). */
+  readonly settings: SettingsStore;
   checkSupport(): Promise<HostSupport>;
   /**
    * Writes the plan into a new sheet (never an existing one). On any failure the

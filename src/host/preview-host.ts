@@ -15,12 +15,16 @@ import type {
   WorkbookHost,
 } from './host';
 import { firstCell } from './first-cell';
+import { pageStorage, storageSettings, type SettingsStore } from './settings';
 import { PreviewWorkbook } from './preview-workbook';
 
 export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
 
-  constructor(readonly workbook: PreviewWorkbook = new PreviewWorkbook()) {}
+  constructor(
+    readonly workbook: PreviewWorkbook = new PreviewWorkbook(),
+    readonly settings: SettingsStore = storageSettings(pageStorage()),
+  ) {}
 
   async checkSupport(): Promise<HostSupport> {
     return { ok: true };
