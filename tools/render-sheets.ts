@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Language } from '../src/sheets/plan';
 import { availableModels, specFor } from '../src/sheets/registry';
 import { coreResults } from '../src/sheets/results';
-import { planToXlsx } from '../src/sheets/xlsx';
+import { planToXlsx } from '../src/host/xlsx';
 import { convertWithSoffice } from './soffice';
 
 /** Wide sheets are scaled down to this many pixels across so the pictures stay a few hundred kB. */

@@ -13,7 +13,7 @@ import type { ModelConfig, StateDictJson } from '../src/sheets/model-spec';
 import type { Language, ModelId } from '../src/sheets/plan';
 import { MODELS, specFor } from '../src/sheets/registry';
 import { coreResults } from '../src/sheets/results';
-import { planToXlsx } from '../src/sheets/xlsx';
+import { planToXlsx } from '../src/host/xlsx';
 
 export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <file.xlsx>
 

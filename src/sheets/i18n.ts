@@ -3,6 +3,7 @@
  * below; a builder with text of its own passes `{ en, zh }` pairs to `pick`, so a new
  * model never needs to touch this file to be bilingual.
  */
+import { t } from '../i18n';
 import type { CellRole, Language } from './plan';
 
 export interface Bilingual {
@@ -87,7 +88,7 @@ export function label(lang: Language, key: LabelKey): string {
 /** "Layer 2 · forward" / "第 2 层 · 正向". */
 export function layerCaption(lang: Language, layer: number, backward: boolean): string {
   const dir = label(lang, backward ? 'backward' : 'forward');
-  return lang === 'zh' ? `第 ${layer + 1} 层 · ${dir}` : `Layer ${layer + 1} · ${dir}`;
+  return t(lang, 'sheets.layerCaption', { layer: layer + 1, direction: dir });
 }
 
 /** General captions; a sheet passes its own wording where the model names things differently. */

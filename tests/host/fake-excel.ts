@@ -33,6 +33,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly names = new Map<string, string>();
   readonly properties = new Map<string, string>();
+  /** Rows above and columns left of the frozen split, as the last freezePanes call left them. */
+  frozen: { rows: number; cols: number } | null = null;
   constructor(
     readonly id: string,
     public name: string,
@@ -319,7 +321,14 @@ class FakeWorksheetCollection extends Loadable {
     const excel = this.ctx.excel;
     let created: FakeSheet | null = null;
     this.ctx.enqueue('addWorksheet', { name }, () => {
-      if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+      const reserved = name.toLowerCase() === 'history';
+      if (
+        name.length === 0 ||
+        name.length > 31 ||
+        /[\\/?*[\]:]/.test(name) ||
+        /^'|'$/.test(name) ||
+        reserved
+      ) {
         throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
       }
       if (excel.sheet(name))
@@ -361,11 +370,30 @@ function need(ref: SheetRef): FakeSheet {
 class FakeWorksheet extends Loadable {
   readonly names: { add(name: string, reference: FakeRange | string): void };
   readonly customProperties: FakeCustomProperties;
+  readonly freezePanes: {
+    freezeRows(count: number): void;
+    freezeColumns(count: number): void;
+    freezeAt(range: FakeRange | string): void;
+  };
   constructor(
     private readonly ctx: FakeContext,
     private readonly ref: SheetRef,
   ) {
     super();
+    const freeze = (action: string, rows: number, cols: number) =>
+      ctx.enqueue(action, { rows, cols }, () => {
+        need(ref).frozen = { rows, cols };
+      });
+    this.freezePanes = {
+      freezeRows: (count) => freeze('freezeRows', count, 0),
+      freezeColumns: (count) => freeze('freezeColumns', 0, count),
+      freezeAt: (range) => {
+        // The range is the frozen top-left block itself, "A1:B3" freezing 3 rows and 2 columns.
+        const address = typeof range === 'string' ? range : range.localAddress();
+        const corner = parseCell(address.split(':').pop()!);
+        freeze('freezeAt', corner.row + 1, corner.col + 1);
+      },
+    };
     this.names = {
       add: (name, reference) => {
         const address = typeof reference === 'string' ? reference : reference.localAddress();

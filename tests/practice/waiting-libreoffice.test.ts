@@ -16,7 +16,7 @@ import { WAITING_TEXT, waitingCells } from '../../src/practice/waiting';
 import type { ModelConfig } from '../../src/sheets/model-spec';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { buildPlan, specFor } from '../../src/sheets/registry';
-import { planToXlsx } from '../../src/sheets/xlsx';
+import { planToXlsx } from '../../src/host/xlsx';
 import { convertWithSoffice, findSoffice } from '../../tools/soffice';
 import { sheetTruth } from './fixtures';
 
