@@ -5,14 +5,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookHost } from '../src/host/host';
-import type { Language } from '../src/sheets/plan';
-
-export function isLanguage(v: unknown): v is Language {
-  return v === 'en' || v === 'zh';
-}
+import { isLanguage, LANGUAGE_TAGS, type Language } from '../src/i18n/language';
 
 export function htmlLang(language: Language): string {
-  return language === 'zh' ? 'zh-CN' : 'en';
+  return LANGUAGE_TAGS[language];
 }
 
 export function usePaneLanguage(

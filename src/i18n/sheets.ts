@@ -11,4 +11,6 @@ export const SHEET_MESSAGES = defineMessages({
     en: 'state_dict {tensor} has shape {shape}, so {size} = {value}, but the sheet asks for {asked}',
     zh: 'state_dict 的 {tensor} 形状为 {shape}，即 {size} = {value}，但配置为 {asked}',
   },
+  // What a practice sheet's formula shows while a blank it depends on is still empty.
+  'sheets.waiting': { en: 'waiting', zh: '待填' },
 });

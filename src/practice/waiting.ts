@@ -11,12 +11,15 @@
  * cell computes the walkthrough's own formula from the learner's entries. COUNT and IF are
  * native in Excel, HyperFormula and LibreOffice, so the sheet behaves the same everywhere.
  */
+import { t } from '../i18n';
 import type { Language, PlanCell } from '../sheets/plan';
 import { a1 } from '../sheets/plan';
 import { expandRange, referencedRanges } from './addresses';
 
 /** What a cell waiting for a blank shows. */
-export const WAITING_TEXT: Readonly<Record<Language, string>> = { en: 'waiting', zh: '待填' };
+export function waitingText(language: Language): string {
+  return t(language, 'sheets.waiting');
+}
 
 /** Addresses of formula cells that depend on any blank, directly or transitively. */
 export function waitingCells(cells: readonly PlanCell[], blanks: ReadonlySet<string>): Set<string> {
@@ -49,7 +52,7 @@ export function waitingFormula(formula: string, pending: ReadonlySet<string>, la
   const refs = referencedRanges(formula).filter((r) => expandRange(r).some((a) => pending.has(a)));
   const n = refs.reduce((sum, r) => sum + expandRange(r).length, 0);
   const body = formula.replace(/^=/, '');
-  return `=IF(COUNT(${refs.join(',')})<${n},"${WAITING_TEXT[language]}",${body})`;
+  return `=IF(COUNT(${refs.join(',')})<${n},"${waitingText(language)}",${body})`;
 }
 
 /** The cells with every dependent of a blank wrapped; other cells are returned as they are. */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayRound } from '../../src/practice/grading';
 import type { Difficulty } from '../../src/practice/metadata';
 import { makePracticePlan, type PracticeSheet } from '../../src/practice/practice-plan';
-import { WAITING_TEXT, waitingCells } from '../../src/practice/waiting';
+import { waitingText, waitingCells } from '../../src/practice/waiting';
 import type { ModelConfig } from '../../src/sheets/model-spec';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { buildPlan, specFor } from '../../src/sheets/registry';
@@ -99,7 +99,7 @@ describe.skipIf(!soffice)('LibreOffice: formulas downstream of a blank', () => {
       const address = a1(p.row, p.col);
       const got: unknown = ws.getCell(p.row + 1, p.col + 1).result;
       if (c.typed.size === 0 && waiting.has(address)) {
-        expect(got, address).toBe(WAITING_TEXT[c.walkthrough.language]);
+        expect(got, address).toBe(waitingText(c.walkthrough.language));
         waited++;
         continue;
       }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DIFFICULTIES } from '../../src/practice/metadata';
 import { makePracticePlan } from '../../src/practice/practice-plan';
 import { displayRound } from '../../src/practice/grading';
-import { WAITING_TEXT, waitingCells } from '../../src/practice/waiting';
+import { waitingText, waitingCells } from '../../src/practice/waiting';
 import { a1, parseA1, type SheetPlan } from '../../src/sheets/plan';
 import { buildPlan, specFor } from '../../src/sheets/registry';
 import { loadPlan } from '../sheets/evaluate';
@@ -42,7 +42,7 @@ describe('formulas downstream of a blank wait for it', () => {
 
         const empty = valuesOf(practice.plan, new Map());
         for (const [address, v] of empty) {
-          if (waiting.has(address)) expect(v, address).toBe(WAITING_TEXT[walkthrough.language]);
+          if (waiting.has(address)) expect(v, address).toBe(waitingText(walkthrough.language));
           else expect(v, address).toBeCloseTo(truth.get(address) as number, 9);
         }
 

@@ -56,7 +56,7 @@ describe('the pane remembers its language', () => {
     const host = new FakeHost();
     Object.assign(host, { settings: memorySettings({ language: 'zh' }) });
     render(<App host={host} language="en" theme="light" />);
-    expect(await screen.findByText('手算序列模型')).toBeTruthy();
+    expect(await screen.findByText('手算序列模型', {}, { timeout: 5000 })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
@@ -70,6 +70,6 @@ describe('the pane remembers its language', () => {
     expect(seen.at(-1)).toBe('zh');
     cleanup();
     render(<App host={host} language="en" theme="light" />);
-    expect(await screen.findByText('手算序列模型')).toBeTruthy();
+    expect(await screen.findByText('手算序列模型', {}, { timeout: 5000 })).toBeTruthy();
   });
 });
