@@ -18,6 +18,7 @@ import { ProblemsAlert, SupportAlert } from './BuildAlerts';
 import { BuildStatus, type Status } from './BuildStatus';
 import { messageOf, useBuildChecks, useHostSupport } from './use-build-checks';
 import { xlsxFileName, type ExportXlsx, type SaveFile } from './download';
+import { rememberForm, useRememberedForm } from './remembered-form';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
@@ -85,6 +86,7 @@ function buildActions({
         message: strings.built(spec.label[language], config.steps, result.formulaCount, result.sheetName),
       });
       onBuilt?.({ name: result.sheetName, metadata });
+      await rememberForm(host, form);
     } catch (e) {
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }
@@ -108,6 +110,7 @@ export function BuildPanel(props: BuildPanelProps) {
   const styles = useStyles();
   const [form, setForm] = useState<FormState>(() => initialForm(models[0]));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  useRememberedForm(host, models, setForm);
   const support = useHostSupport(host);
   const spec = models.find((m) => m.id === form.model) ?? models[0];
   const busy = status.kind === 'busy';

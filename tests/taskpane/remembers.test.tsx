@@ -16,6 +16,9 @@ import {
   type DocumentSettings,
 } from '../../src/host/settings';
 import { FakeHost } from './fake-host';
+import { restoreForm } from '../../taskpane/remembered-form';
+import { MODELS } from '../../src/sheets/registry';
+import type { ModelSpec } from '../../src/sheets/model-spec';
 
 afterEach(cleanup);
 
@@ -48,6 +51,40 @@ describe('settings stores', () => {
     await documentSettings(doc).write({ language: 'zh' });
     expect(saved).toEqual([{ language: 'zh' }]);
     expect(await documentSettings(doc).read()).toEqual({ language: 'zh' });
+  });
+});
+
+describe('the pane remembers the last build settings', () => {
+  it('restores the model, sizes and mode of the last build; pasted weights are not kept', async () => {
+    const host = new FakeHost();
+    const user = userEvent.setup();
+    render(<App host={host} language="en" theme="light" />);
+    await user.selectOptions(screen.getByLabelText('Model'), 'gru');
+    await user.click(screen.getByRole('radio', { name: 'Practice (blanks to fill)' }));
+    const steps = screen.getByLabelText('Steps T');
+    await user.clear(steps);
+    await user.type(steps, '3');
+    await user.click(screen.getByRole('button', { name: 'Build sheet' }));
+    await waitFor(async () => expect((await host.settings.read()).lastForm).toBeDefined());
+    expect(JSON.stringify(await host.settings.read())).not.toContain('stateDictText');
+    cleanup();
+
+    render(<App host={host} language="en" theme="light" />);
+    await waitFor(() => expect((screen.getByLabelText('Model') as HTMLSelectElement).value).toBe('gru'));
+    expect((screen.getByLabelText('Steps T') as HTMLInputElement).value).toBe('3');
+    expect(
+      (screen.getByRole('radio', { name: 'Practice (blanks to fill)' }) as HTMLInputElement).checked,
+    ).toBe(true);
+  });
+
+  it('ignores a stored form for a model that is not offered', () => {
+    expect(restoreForm({ model: 'transformer' }, Object.values(MODELS) as ModelSpec[])).toBeNull();
+    expect(restoreForm('junk', Object.values(MODELS) as ModelSpec[])).toBeNull();
+    const back = restoreForm({ model: 'lstm', mode: 'exam', difficulty: 'one-step', seed: 9 }, [
+      MODELS.lstm!,
+    ]);
+    expect(back).toMatchObject({ model: 'lstm', mode: 'walkthrough', difficulty: 'one-step' });
+    expect(back?.seed).toBe(String(MODELS.lstm!.defaults.seed));
   });
 });
 
