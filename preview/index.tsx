@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { PreviewHost } from '../src/host/preview-host';
 import { PreviewWorkbook } from '../src/host/preview-workbook';
+import { isLanguage, LANGUAGE_TAGS } from '../src/i18n';
 import { installPreviewFunctions } from './functions-catalogue';
 import { PreviewApp } from './PreviewApp';
 import './preview.css';
@@ -18,8 +19,11 @@ workbook.select('Sheet1', 0, 0);
 const host = new PreviewHost(workbook);
 // ?lang= in the address wins over the remembered language; without it the pane's store decides.
 const asked = new URLSearchParams(window.location.search).get('lang');
-const language = asked === 'zh' || asked === 'en' ? asked : undefined;
-if (language) void host.settings.write({ language });
+const language = isLanguage(asked) ? asked : undefined;
+if (language) {
+  document.documentElement.lang = LANGUAGE_TAGS[language];
+  void host.settings.write({ language });
+}
 
 // Scripts and the browser tests read cells through the same host the pane uses.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;

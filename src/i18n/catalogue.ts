@@ -23,9 +23,25 @@ export interface Entry {
 
 export type Catalogue = Readonly<Record<string, Entry>>;
 
-/** The `{name}` placeholders of a template string, as a union of names. */
+/** The characters of a string, as a union. */
+type Chars<S extends string, Found = never> = S extends `${infer C}${infer Rest}`
+  ? Chars<Rest, Found | C>
+  : Found;
+type NameChar = Chars<'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'>;
+
+/** Whether S is a placeholder name (letters, digits, _), as `fill` reads them. */
+type IsName<S extends string> = S extends ''
+  ? true
+  : S extends `${NameChar}${infer Rest}`
+    ? IsName<Rest>
+    : false;
+
+/**
+ * The `{name}` placeholders of a template string, as a union of names. Braces around
+ * anything else (the sheets' notation h_{t−1}) are text, as in `fill`.
+ */
 export type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer Rest}`
-  ? K | Placeholders<Rest>
+  ? (K extends '' ? never : IsName<K> extends true ? K : never) | Placeholders<Rest>
   : never;
 
 /** What `t` requires for an entry: nothing, the placeholders of its template, or its function's argument. */

@@ -6,9 +6,9 @@
  * agree between the languages.
  */
 import { translator } from './catalogue';
-import { HOST_MESSAGES } from './host';
-import { PRACTICE_MESSAGES } from './practice';
-import { SHEET_MESSAGES } from './sheets';
+import { HOST_MESSAGES } from './host-messages';
+import { PRACTICE_MESSAGES } from './practice-messages';
+import { SHEET_MESSAGES } from './sheet-messages';
 
 export const CATALOGUE = {
   ...HOST_MESSAGES,
@@ -23,4 +23,4 @@ export const AREAS = { host: HOST_MESSAGES, practice: PRACTICE_MESSAGES, sheets:
 export const t = translator(CATALOGUE);
 
 export type { Language } from './language';
-export { LANGUAGES, LANGUAGE_TAGS, isLanguage, languageFromLocale } from './language';
+export { LANGUAGES, LANGUAGE_TAGS, isLanguage, languageFromLocale, otherLanguage } from './language';

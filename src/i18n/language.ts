@@ -15,6 +15,11 @@ export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value);
 }
 
+/** The language a bilingual test or tool switches to. */
+export function otherLanguage(language: Language): Language {
+  return LANGUAGES.find((l) => l !== language) ?? language;
+}
+
 /** `zh`, `zh-CN`, `zh-Hans`… speak Chinese; anything else (or nothing) speaks English. */
 export function languageFromLocale(locale: string | null | undefined): Language {
   return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';

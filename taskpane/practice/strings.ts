@@ -148,6 +148,8 @@ const zh: PracticeStrings = {
   filled: '已填',
 };
 
+const TABLES: Readonly<Record<Language, PracticeStrings>> = { en, zh };
+
 export function practiceStrings(lang: Language): PracticeStrings {
-  return lang === 'zh' ? zh : en;
+  return TABLES[lang];
 }

@@ -15,7 +15,8 @@ import { a1, rangeA1, type PlanRange, type SheetPlan } from '../../src/sheets/pl
 import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
 import { cellCss } from '../../preview/cell-look';
-import { FakeExcel, type FakeCell } from './fake-excel';
+import { otherLanguage } from '../../src/i18n';
+import { FakeExcel, type FakeCell } from '../../tools/fake-excel';
 import { lstmLikePlan } from './plan-factory';
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
@@ -212,7 +213,7 @@ async function expectSameEverywhere(plans: readonly SheetPlan[]): Promise<Readin
 
 function configsFor(spec: ModelSpec): ModelConfig[] {
   const d = spec.defaults;
-  const out: ModelConfig[] = [d, { ...d, language: d.language === 'en' ? 'zh' : 'en', init: 'hand' }];
+  const out: ModelConfig[] = [d, { ...d, language: otherLanguage(d.language), init: 'hand' }];
   for (const v of spec.variants) out.push({ ...d, variant: v.id });
   return out.filter((c) => spec.validate(c).length === 0);
 }

@@ -1,9 +1,10 @@
 /**
- * A recording fake of the part of the Excel JavaScript API the add-in uses. Like the real
- * API, calls only queue actions; `context.sync()` sends them as one request, applies them
- * in order and fills in what was loaded. The fake counts syncs, measures each request's
- * JSON size against Excel on the web's 5 MB limit, checks array shapes against range
- * shapes, refuses taken sheet names, and can be told to fail the Nth action (the actions
+ * A recording fake of the part of the Excel JavaScript API the add-in uses, shared by the
+ * host tests and the host benchmark. Like the real API, calls only queue actions;
+ * `context.sync()` sends them as one request, applies them in order and fills in what was
+ * loaded. The fake counts syncs, measures each request's JSON size against Excel on the
+ * web's 5 MB limit, checks array shapes against range shapes, refuses taken and reserved
+ * sheet names, records frozen panes, and can be told to fail the Nth action (the actions
  * before it stay applied, as in Excel).
  */
 
