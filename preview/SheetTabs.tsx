@@ -53,7 +53,10 @@ export function SheetTabs({
   const activeTab = useRef<HTMLButtonElement>(null);
 
   // Keep the active tab (a new sheet's, say) in view in a strip wider than the window.
-  useEffect(() => activeTab.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' }), [active]);
+  // Braces: Chromium's scrollIntoView returns a promise, which must not become the effect's cleanup.
+  useEffect(() => {
+    void activeTab.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
 
   const rename = (name: string) => {
     const next = window.prompt(w.rename, name);
