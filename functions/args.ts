@@ -13,8 +13,6 @@ export const MAX_STEPS = 100_000;
 export const MAX_SIZE = 4096;
 /** Excel's own sheet width; no range argument can be wider. */
 export const MAX_RANGE_COLS = 16_384;
-/** Most multiply-adds one call may do, so a huge range cannot freeze Excel. */
-export const MAX_WORK = 1e9;
 
 /** "row 2, column 3" (1-based, relative to the argument's range). */
 function at(r: number, c: number): string {
@@ -70,8 +68,9 @@ function readRows(name: string, rows: unknown[][], expected: string): Matrix {
       if (typeof v !== 'number') {
         throw invalidValue(`${name} has ${describeCell(v)} at ${at(r, c)}; every cell must hold a number`);
       }
+      // #VALUE!, not #NUM!: Excel shows a custom function's message only with #VALUE! and #N/A.
       if (!Number.isFinite(v))
-        throw invalidNumber(`${name} has a non-finite number (NaN or ±∞) at ${at(r, c)}`);
+        throw invalidValue(`${name} has a non-finite number (NaN or ±∞) at ${at(r, c)}`);
       m.data[r * nCols + c] = v;
     }
   }
@@ -160,15 +159,6 @@ export function checkSize(symbol: string, value: number, source: string): number
   return value;
 }
 
-/** Refuses calls whose cost would freeze Excel. */
-export function checkWork(fn: string, multiplyAdds: number): void {
-  if (multiplyAdds > MAX_WORK) {
-    throw invalidValue(
-      `${fn} would need about ${multiplyAdds.toExponential(1)} multiply-adds; at most ${MAX_WORK.toExponential(0)} per call`,
-    );
-  }
-}
-
 /**
  * An option string: omitted means the default; matching ignores case and surrounding
  * spaces; anything else lists the allowed values.
@@ -198,7 +188,7 @@ export function readInteger(name: string, value: unknown, min: number, max: numb
     throw invalidValue(`${name} is missing; expected a whole number from ${min} to ${max}`);
   if (typeof v !== 'number')
     throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${describeCell(v)}`);
-  if (!Number.isFinite(v)) throw invalidNumber(`${name} must be a finite whole number; got ${v}`);
+  if (!Number.isFinite(v)) throw invalidValue(`${name} must be a finite whole number; got ${v}`);
   if (!Number.isInteger(v) || v < min || v > max) {
     throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${v}`);
   }

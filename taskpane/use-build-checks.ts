@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
 import type { Language } from '../src/sheets/plan';
 import type { HostSupport, WorkbookHost } from '../src/host/host';
-import { parseStateDict, seedError, sizeErrors, toConfig, type FormState } from './form';
+import { seedError, sizeErrors, toConfig, type FormState } from './form';
+import { useParsedStateDict } from './state-dict-text';
 import type { Strings } from './strings';
 
 export function messageOf(e: unknown): string {
@@ -45,18 +46,17 @@ export function useBuildChecks(
 ): BuildChecks {
   const fieldErrors = sizeErrors(spec, form, strings);
   const seedProblem = seedError(form, strings);
-  const parsedDict = form.weights === 'stateDict' ? parseStateDict(form.stateDictText, strings) : undefined;
+  const parsedDict = useParsedStateDict(form.weights, form.stateDictText, strings, language);
   const dictProblem = parsedDict && !parsedDict.ok ? parsedDict.error : undefined;
   const inputsValid = Object.keys(fieldErrors).length === 0 && !seedProblem && !dictProblem;
-  const config = inputsValid
-    ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined)
-    : undefined;
-  // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
-  // Keyed by the config's JSON: the object is rebuilt on every render, its content is not.
-  const configKey = config ? JSON.stringify(config) : '';
-  const builderProblems = useMemo(
-    () => (configKey ? spec.validate(JSON.parse(configKey) as ModelConfig) : []),
-    [spec, configKey],
+  // Memoized on what they depend on, never on a JSON.stringify of the config: a pasted
+  // state_dict is megabytes, and stringifying a deeply nested one throws.
+  const config = useMemo(
+    () =>
+      inputsValid ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined) : undefined,
+    [inputsValid, spec, form, language, parsedDict],
   );
+  // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
+  const builderProblems = useMemo(() => (config ? spec.validate(config) : []), [spec, config]);
   return { fieldErrors, seedProblem, dictProblem, config, builderProblems };
 }

@@ -55,7 +55,7 @@ function expm1OverX(x: number): number {
  * B̄'s factor for one (Δ, a): zoh's exact (exp(Δa) − 1)/a written as Δ·(e^x − 1)/x with
  * x = Δa, so it tends to Δ (the Euler value) as a → 0 instead of dividing 0 by 0.
  */
-function bBarFactor(delta: number, a: number, method: Discretization): number {
+export function bBarFactor(delta: number, a: number, method: Discretization): number {
   return method === 'euler' ? delta : delta * expm1OverX(delta * a);
 }
 

@@ -72,6 +72,12 @@ export interface WorkbookHost {
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   getSelection(): Promise<SelectedCell | null>;
   /**
+   * Opens an .xlsx file as a new workbook (Excel.createWorkbook). Absent where the host
+   * cannot; rejects where this Excel lacks the API. A browser download is the fallback,
+   * and Office on Mac ignores those, so Excel hosts should offer this.
+   */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
+  /**
    * Activates the sheet and selects one cell (bringing it into view), as a learner would by
    * clicking it: the pane uses it to go to a blank and to show what an action filled.
    */

@@ -45,7 +45,7 @@ export class PreviewHost implements WorkbookHost {
       throw e;
     }
     wb.activate(name);
-    const first = firstCell(plan, metadata);
+    const first = firstCell(plan);
     if (first) await this.selectCell(name, first);
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;

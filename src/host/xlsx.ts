@@ -77,8 +77,10 @@ export function addPlanSheet(
     const xc = ws.getCell(cell.row + 1, cell.col + 1);
     if (cell.formula !== undefined) {
       const result = options.result?.(cell);
+      // A cached ±∞ or NaN is not a number the file format can hold (`<v>Infinity</v>`);
+      // left out, Excel computes the cell on open (fullCalcOnLoad) and shows its own error.
       xc.value =
-        result === undefined
+        result === undefined || !Number.isFinite(result)
           ? { formula: cell.formula.slice(1) }
           : { formula: cell.formula.slice(1), result };
     } else if (cell.value !== undefined) {

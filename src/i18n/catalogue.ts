@@ -80,9 +80,13 @@ function fill(template: string, params: Params | undefined): string {
   });
 }
 
-/** The wording of one entry in one language, with its parameters filled in. */
+/**
+ * The wording of one entry in one language, with its parameters filled in. A language read
+ * from a stored sheet that is neither falls back to English rather than indexing the entry
+ * with an arbitrary string.
+ */
 export function render(entry: Entry, language: Language, params?: object): string {
-  const wording = entry[language] as string | ((p: object | undefined) => string);
+  const wording = (language === 'zh' ? entry.zh : entry.en) as string | ((p: object | undefined) => string);
   return typeof wording === 'string' ? fill(wording, params as Params | undefined) : wording(params);
 }
 

@@ -24,3 +24,8 @@ export function otherLanguage(language: Language): Language {
 export function languageFromLocale(locale: string | null | undefined): Language {
   return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
 }
+
+/** The wording of a bilingual pair (a model's label, a variant's name) in `language`. */
+export function pick(language: Language, text: { readonly en: string; readonly zh: string }): string {
+  return language === 'zh' ? text.zh : text.en;
+}

@@ -6,6 +6,7 @@
  */
 import type { AddinSheet } from '../host/host';
 import type { ModelConfig } from '../sheets/model-spec';
+import { parseConfig } from '../sheets/stored-config';
 
 export type Difficulty = 'one-gate' | 'one-step' | 'all-gates' | 'everything';
 
@@ -17,8 +18,13 @@ export interface PracticeMetadata {
   readonly difficulty: Difficulty;
   /** Picks which gate or step is blanked, so a rebuild blanks the same cells. */
   readonly seed: number;
-  /** Addresses of the blanked cells, normalised ("C12"), in sheet order. */
-  readonly answers: readonly string[];
+  /**
+   * Addresses of the blanked cells ("C12"), in sheet order: only in markers of earlier
+   * versions. Newer markers derive them from config, difficulty and seed (answer-digest.ts).
+   */
+  readonly answers?: readonly string[];
+  /** Count and hash of the derived answer addresses, to refuse a marker this version would misread. */
+  readonly answerDigest?: string;
 }
 
 /** A sheet of ours as the pane sees it after reading the marker. */
@@ -30,16 +36,12 @@ export interface StoredSheet {
   readonly practice?: PracticeMetadata;
 }
 
-function isConfig(v: unknown): v is ModelConfig {
-  return typeof v === 'object' && v !== null && typeof (v as { model?: unknown }).model === 'string';
-}
-
 function isPractice(m: Readonly<Record<string, unknown>>): boolean {
   return (
     m.mode === 'practice' &&
     DIFFICULTIES.includes(m.difficulty as Difficulty) &&
-    Array.isArray(m.answers) &&
-    m.answers.every((a) => typeof a === 'string')
+    ((Array.isArray(m.answers) && m.answers.every((a) => typeof a === 'string')) ||
+      typeof m.answerDigest === 'string')
   );
 }
 
@@ -49,19 +51,22 @@ function isPractice(m: Readonly<Record<string, unknown>>): boolean {
  */
 export function readStoredSheet(sheet: AddinSheet): StoredSheet | null {
   const m = sheet.metadata;
-  if (!isConfig(m.config)) return null;
+  const parsed = parseConfig(m.config);
+  if (!parsed.ok) return null;
+  const config = parsed.config;
   if (m.mode === 'practice') {
     if (!isPractice(m)) return null;
     const practice: PracticeMetadata = {
       mode: 'practice',
-      config: m.config,
+      config,
       difficulty: m.difficulty as Difficulty,
       seed: typeof m.seed === 'number' ? m.seed : 0,
-      answers: m.answers as string[],
+      ...(Array.isArray(m.answers) ? { answers: m.answers as string[] } : {}),
+      ...(typeof m.answerDigest === 'string' ? { answerDigest: m.answerDigest } : {}),
     };
-    return { name: sheet.name, mode: 'practice', config: m.config, practice };
+    return { name: sheet.name, mode: 'practice', config, practice };
   }
-  return { name: sheet.name, mode: 'walkthrough', config: m.config };
+  return { name: sheet.name, mode: 'walkthrough', config };
 }
 
 /** The stored record of one sheet by name, read fresh from the host (the marker is the truth after reopen). */

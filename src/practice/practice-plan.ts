@@ -7,9 +7,11 @@
  */
 import { createRng } from '../core/random';
 import type { ModelConfig } from '../sheets/model-spec';
+import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { withAnswerLegend } from './answer-legend';
 import { t } from '../i18n';
+import { answerDigest } from './answer-digest';
 import type { Difficulty, PracticeMetadata } from './metadata';
 import { wrapDependents } from './waiting';
 
@@ -86,8 +88,21 @@ export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: numb
   }
 }
 
+/** The blanked cells' addresses in sheet (plan) order, as `makePracticePlan` lists them. */
+export function answersInSheetOrder(plan: SheetPlan, difficulty: Difficulty, seed: number): string[] {
+  const blanks = new Set(chooseBlanks(plan, difficulty, seed));
+  return plan.cells.filter((c) => blanks.has(c)).map((c) => a1(c.row, c.col));
+}
+
 function practiceName(plan: SheetPlan): string {
   return t(plan.language, 'practice.sheetName', { base: plan.baseName });
+}
+
+/** The config a plan was built from, read back through the one parser of stored settings. */
+function storedConfig(plan: SheetPlan): ModelConfig {
+  const parsed = parseConfig(plan.config);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.config;
 }
 
 export function makePracticePlan(
@@ -110,12 +125,17 @@ export function makePracticePlan(
       numberFormat: cell.numberFormat,
     };
   });
-  const config = plan.config as unknown as ModelConfig;
   const finished = withAnswerLegend(plan, wrapDependents(cells, new Set(answers), plan.language));
   const rowCount = finished.reduce((n, c) => Math.max(n, c.row + 1), plan.rowCount);
   return {
     plan: { ...plan, baseName: practiceName(plan), cells: finished, rowCount },
     answers,
-    metadata: { mode: 'practice', config, difficulty, seed, answers },
+    metadata: {
+      mode: 'practice',
+      config: storedConfig(plan),
+      difficulty,
+      seed,
+      answerDigest: answerDigest(answers),
+    },
   };
 }

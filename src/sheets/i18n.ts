@@ -18,9 +18,7 @@ export type PlainKey = {
   [K in MessageKey]: ParamsOf<(typeof CATALOGUE)[K]> extends undefined ? K : never;
 }[MessageKey];
 
-export function pick(lang: Language, text: Bilingual): string {
-  return text[lang];
-}
+export { pick } from '../i18n/language';
 
 /** Both wordings of a catalogue entry, for what must carry its text in both languages. */
 export function bilingual(key: PlainKey): Bilingual {

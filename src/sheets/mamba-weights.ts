@@ -5,6 +5,7 @@
  * and are checked against what a readable sheet shows before anything is built.
  */
 import { mambaFromStateDict } from '../core/mamba-state-dict';
+import { listNames } from '../core/name-list';
 import type { MambaParams } from '../core/mamba-block';
 import { shapeOf, type StateDict } from '../core/state-dict-tensor';
 import { t } from '../i18n';
@@ -24,8 +25,7 @@ export const MAMBA_TENSORS: readonly string[] = [
 ];
 
 function listed(names: readonly string[]): string {
-  const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? `${shown}, …` : shown;
+  return listNames(names, 3);
 }
 
 /**

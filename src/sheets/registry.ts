@@ -3,8 +3,10 @@
  * ids without an entry yet are simply absent (the record is Partial), so the task pane
  * and tools list only what can be built.
  */
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ConfigOf, ModelConfig, ModelSpec, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
+import { shortName } from '../core/name-list';
+import { ownValue } from '../core/own';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
@@ -13,7 +15,10 @@ import { mlstmSpec } from './mlstm-sheet';
 import { rnnSpec } from './rnn-sheet';
 import { slstmSpec } from './slstm-sheet';
 
-export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
+/** The spec of model M, taking M's own config (one spec serves the three recurrent models' configs). */
+export type SpecOf<M extends ModelId> = ModelSpec<M extends RecurrentKind ? RecurrentConfig : ConfigOf<M>>;
+
+export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   rnn: rnnSpec,
   lstm: lstmSpec,
   gru: gruSpec,
@@ -24,14 +29,18 @@ export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
 };
 
 export function availableModels(): ModelSpec[] {
-  return Object.values(MODELS).filter((s): s is ModelSpec => s !== undefined);
+  const specs: (ModelSpec | undefined)[] = Object.values(MODELS);
+  return specs.filter((s): s is ModelSpec => s !== undefined);
 }
 
-export function specFor(model: ModelId | string): ModelSpec {
-  const spec = MODELS[model as ModelId];
+export function specFor<M extends ModelId>(model: M): SpecOf<M>;
+export function specFor(model: string): ModelSpec;
+export function specFor(model: string): ModelSpec {
+  // Own properties only: "constructor" or "toString" must be unknown models, not Object's members.
+  const spec = ownValue<ModelSpec | undefined>(MODELS, model);
   if (!spec) {
     const known = Object.keys(MODELS).join(', ');
-    throw new Error(`unknown model "${model}"; available: ${known}`);
+    throw new Error(`unknown model "${shortName(String(model))}"; available: ${known}`);
   }
   return spec;
 }
