@@ -11,7 +11,9 @@
 import { a1, type SheetPlan } from '../sheets/plan';
 
 export function firstCell(plan: SheetPlan): string | null {
-  const blank = plan.cells.find((c) => c.role === 'answer' && c.value === undefined && c.formula === undefined);
+  const blank = plan.cells.find(
+    (c) => c.role === 'answer' && c.value === undefined && c.formula === undefined,
+  );
   if (blank) return a1(blank.row, blank.col);
   const input = plan.cells.find((c) => c.role === 'input') ?? plan.cells.find((c) => c.meaning?.param);
   return input ? a1(input.row, input.col) : null;

@@ -340,8 +340,15 @@ describe('ExcelHost cells, selection and support', () => {
     const input = plan.cells.find((c) => c.role === 'input')!;
     const walk = await host.buildSheet(plan, { mode: 'walkthrough' });
     expect(excel.active).toEqual({ sheet: walk.sheetName, address: a1(input.row, input.col) });
-    const practice = await host.buildSheet(plan, { mode: 'practice', answers: ['D9', 'D10'] });
-    expect(excel.active).toEqual({ sheet: practice.sheetName, address: 'D9' });
+    // A practice plan: two computed cells blanked, and a legend swatch (an answer-styled
+    // empty text) placed before them, which is not a blank. The marker holds no answers.
+    const [first, second] = plan.cells.filter((c) => c.formula !== undefined);
+    const blank = (c: PlanCell): PlanCell => ({ row: c.row, col: c.col, role: 'answer', meaning: c.meaning });
+    const swatch: PlanCell = { row: plan.rowCount, col: 0, value: '', role: 'answer' };
+    const cells = plan.cells.map((c) => (c === first || c === second ? blank(c) : c));
+    const blanked: SheetPlan = { ...plan, cells: [swatch, ...cells], rowCount: plan.rowCount + 1 };
+    const practice = await host.buildSheet(blanked, { mode: 'practice', answerDigest: 'x' });
+    expect(excel.active).toEqual({ sheet: practice.sheetName, address: a1(first.row, first.col) });
   });
 
   it('goes to a cell: activates its sheet and selects it', async () => {
