@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
 import { CellEditor, type Editing } from './CellEditor';
-import { visibleBoxes, visibleCells } from './GridCells';
-import { ColumnHeaders, RowHeaders } from './GridHeaders';
+import { cellId, visibleBoxes, visibleCells } from './GridCells';
+import { ColumnHeaders, HeaderRow, RowHeaders } from './GridHeaders';
 import { visibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
 import { scrollRectIntoView, useGridLayout, type Rect } from './grid-layout';
@@ -129,6 +129,8 @@ export function Grid({ workbook, sheet }: Props) {
     e.preventDefault();
     if (action.kind === 'move') select(action.row, action.col);
     else if (action.kind === 'edit') startEdit(sel.row, sel.col, action.text);
+    else if (action.kind === 'undo') workbook.undo();
+    else if (action.kind === 'redo') workbook.redo();
     else workbook.setInput(sheet, sel.row, sel.col, '');
   };
 
@@ -154,18 +156,24 @@ export function Grid({ workbook, sheet }: Props) {
       className="grid"
       style={{ gridTemplateColumns: `${ROW_HEADER_WIDTH}px 1fr`, gridTemplateRows: `${HEADER_HEIGHT}px 1fr` }}
     >
-      <div className="corner" />
+      <div className="corner" aria-hidden="true" />
       <ColumnHeaders layout={layout} range={range} scroll={scroll} active={sel?.col} />
       <RowHeaders layout={layout} range={range} scroll={scroll} active={sel?.row} />
       <div
         ref={scroller}
         className="scroller"
         tabIndex={0}
+        role="grid"
+        aria-label={sheet}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={colCount + 1}
+        aria-activedescendant={sel ? cellId(sel.row, sel.col) : undefined}
         data-sheet={sheet}
         onScroll={(e) => setScroll({ left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop })}
         onKeyDown={onKeyDown}
       >
         <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
+          <HeaderRow range={range} />
           {cells}
           {boxes}
           {sel && <SelectionOutline rect={rectOf(sel.row, sel.col)} />}

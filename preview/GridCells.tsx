@@ -3,12 +3,12 @@
  * its merged block, long text spilling over empty neighbours; boxes outline the blocks
  * the plan groups.
  */
-import type { CSSProperties } from 'react';
+import type { CSSProperties, MouseEvent } from 'react';
 import { a1, type PlanRange } from '../src/sheets/plan';
 import type { ResolvedBox } from '../src/host/plan-look';
 import type { PreviewCell, PreviewWorkbook } from '../src/host/preview-workbook';
 import { cellCss } from './cell-look';
-import type { VisibleRange } from './geometry';
+import { columnAt, type VisibleRange } from './geometry';
 import type { GridLayout, MergeIndex, Rect } from './grid-layout';
 import { formatValue } from './number-format';
 
@@ -25,13 +25,22 @@ interface CellsProps {
   readonly handlers: CellHandlers;
 }
 
-/** Every visible cell, a merged block drawn once from its top-left cell. */
+/** The DOM id of a cell, for the grid's aria-activedescendant. */
+export function cellId(row: number, col: number): string {
+  return `cell-${a1(row, col)}`;
+}
+
+/**
+ * Every visible cell, a merged block drawn once from its top-left cell. Each row is an
+ * ARIA row (laid out by the canvas: `display: contents`) that starts with a row header for
+ * screen readers; the visible row numbers beside the grid are decoration.
+ */
 export function visibleCells({ workbook, sheet, layout, range, handlers }: CellsProps): JSX.Element[] {
-  const cells: JSX.Element[] = [];
+  const out: JSX.Element[] = [];
   const drawn = new Set<PlanRange>();
-  const draw = (row: number, col: number) =>
-    cells.push(cellElement(workbook, sheet, layout, row, col, handlers));
   for (let row = range.top; row <= range.bottom; row++) {
+    const cells: JSX.Element[] = [];
+    const draw = (r: number, c: number) => cells.push(cellElement(workbook, sheet, layout, r, c, handlers));
     for (let col = range.left; col <= range.right; col++) {
       const m = layout.mergeAt.get(`${row}:${col}`);
       if (m) {
@@ -43,12 +52,27 @@ export function visibleCells({ workbook, sheet, layout, range, handlers }: Cells
       }
       draw(row, col);
     }
+    out.push(
+      <div key={`r${row}`} role="row" aria-rowindex={row + 2} className="grid-row">
+        <div role="rowheader" aria-colindex={1} className="sr-only">
+          {row + 1}
+        </div>
+        {cells}
+      </div>,
+    );
   }
-  return cells;
+  return out;
 }
 
-function cellText(c: PreviewCell): string {
-  return c.error !== null ? String(c.value) : formatValue(c.value, c.numberFormat ?? undefined);
+/** Characters of General-format text a column of `pixels` shows (about 7 a character, 5 of padding). */
+function fitOf(pixels: number): number {
+  return Math.max(1, Math.floor((pixels - 5) / 7));
+}
+
+function cellText(c: PreviewCell, pixels: number): string {
+  return c.error !== null
+    ? String(c.value)
+    : formatValue(c.value, c.numberFormat ?? undefined, fitOf(pixels));
 }
 
 /**
@@ -90,7 +114,10 @@ function cellElement(
 ): JSX.Element {
   const { axis } = layout;
   const c = workbook.cell(sheet, row, col);
+  const own = layout.rectOf(row, col);
   const { rect, look } = spill(workbook, sheet, layout, row, col, c);
+  const selected = workbook.getSelection();
+  const isSelected = selected?.sheet === sheet && selected.row === row && selected.col === col;
   const style: CSSProperties = {
     ...look,
     left: rect.left,
@@ -108,16 +135,20 @@ function cellElement(
       key={`${row}:${col}`}
       className={`cell${c.error !== null ? ' cell-error' : ''}`}
       style={style}
+      id={cellId(row, col)}
+      role="gridcell"
+      aria-colindex={col + 2}
+      aria-selected={isSelected}
       data-address={a1(row, col)}
       data-value={c.value === null ? '' : String(c.value)}
       title={errorTitle(c.value, c.error)}
       onMouseDown={(e) => {
         e.preventDefault();
-        handlers.onMouseDown(row, col);
+        handlers.onMouseDown(row, pointerColumn(e, rect, layout, col));
       }}
-      onDoubleClick={() => handlers.onDoubleClick(row, col)}
+      onDoubleClick={(e) => handlers.onDoubleClick(row, pointerColumn(e, rect, layout, col))}
     >
-      <span className="cell-text">{cellText(c)}</span>
+      <span className="cell-text">{cellText(c, own.width)}</span>
     </div>
   );
 }
@@ -146,6 +177,17 @@ export function visibleBoxes(
         }}
       />
     ));
+}
+
+/**
+ * The column under the pointer. Text spilling over its empty neighbours draws one wide
+ * element, but a click on the neighbour's part selects the neighbour, as in Excel.
+ */
+function pointerColumn(e: MouseEvent, rect: Rect, layout: GridLayout, col: number): number {
+  const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+  if (box.width === 0) return col;
+  const x = rect.left + (e.clientX - box.left) * (rect.width / box.width);
+  return Math.max(col, columnAt(layout.axis, x));
 }
 
 function isEmpty(wb: PreviewWorkbook, sheet: string, row: number, col: number, merges: MergeIndex): boolean {

@@ -1,6 +1,26 @@
 /** The column letters and row numbers beside the grid, the selected cell's highlighted. */
 import type { VisibleRange } from './geometry';
 import { columnName } from './geometry';
+
+/**
+ * The column letters as the grid's first ARIA row, for screen readers: the visible letters
+ * above the grid sit outside it (they stay put while the cells scroll), so they are hidden
+ * from assistive technology and this row stands in for them.
+ */
+export function HeaderRow({ range }: { readonly range: VisibleRange }) {
+  const headers: JSX.Element[] = [];
+  for (let col = range.left; col <= range.right; col++)
+    headers.push(
+      <div key={col} role="columnheader" aria-colindex={col + 2}>
+        {columnName(col)}
+      </div>,
+    );
+  return (
+    <div role="row" aria-rowindex={1} className="sr-only">
+      {headers}
+    </div>
+  );
+}
 import type { GridLayout } from './grid-layout';
 
 interface HeaderProps {
@@ -24,7 +44,11 @@ export function ColumnHeaders({ layout, range, scroll, active }: HeaderProps) {
       </div>,
     );
   }
-  return <div className="col-headers">{headers}</div>;
+  return (
+    <div className="col-headers" aria-hidden="true">
+      {headers}
+    </div>
+  );
 }
 
 export function RowHeaders({ layout, range, scroll, active }: HeaderProps) {
@@ -41,5 +65,9 @@ export function RowHeaders({ layout, range, scroll, active }: HeaderProps) {
       </div>,
     );
   }
-  return <div className="row-headers">{headers}</div>;
+  return (
+    <div className="row-headers" aria-hidden="true">
+      {headers}
+    </div>
+  );
 }

@@ -5,6 +5,8 @@ export type GridKeyAction =
   | { readonly kind: 'move'; readonly row: number; readonly col: number }
   | { readonly kind: 'edit'; readonly text?: string }
   | { readonly kind: 'clear' }
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'redo' }
   | { readonly kind: 'none' };
 
 interface KeyLike {
@@ -35,6 +37,11 @@ export function gridKeyAction(
     const row = m[0] > 0 && span ? span.bottom + 1 : sel.row + m[0];
     const col = m[1] > 0 && span ? span.right + 1 : sel.col + m[1];
     return { kind: 'move', row, col };
+  }
+  if (e.ctrlKey || e.metaKey) {
+    const k = e.key.toLowerCase();
+    if (k === 'z' && !e.shiftKey) return { kind: 'undo' };
+    if (k === 'y' || (k === 'z' && e.shiftKey)) return { kind: 'redo' };
   }
   if (e.key === 'F2') return { kind: 'edit' };
   if (e.key === 'Delete' || e.key === 'Backspace') return { kind: 'clear' };

@@ -17,9 +17,13 @@ const workbook = new PreviewWorkbook();
 workbook.addSheet('Sheet1');
 workbook.select('Sheet1', 0, 0);
 const host = new PreviewHost(workbook);
+// ?lang= in the address wins over the remembered language; without it the pane's store decides.
 const asked = new URLSearchParams(window.location.search).get('lang');
-const language = isLanguage(asked) ? asked : 'en';
-document.documentElement.lang = LANGUAGE_TAGS[language];
+const language = isLanguage(asked) ? asked : undefined;
+if (language) {
+  document.documentElement.lang = LANGUAGE_TAGS[language];
+  void host.settings.write({ language });
+}
 
 // Scripts and the browser tests read cells through the same host the pane uses.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;

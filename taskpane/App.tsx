@@ -18,7 +18,6 @@ import {
 } from '@fluentui/react-components';
 import type { AddinSheet, WorkbookHost } from '../src/host/host';
 import type { ModelSpec } from '../src/sheets/model-spec';
-import { LANGUAGE_TAGS } from '../src/i18n';
 import type { Language, ModelId } from '../src/sheets/plan';
 import { MODELS } from '../src/sheets/registry';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -32,6 +31,7 @@ import { ExplainPanel } from './practice/ExplainPanel';
 import { PracticePanel } from './practice/PracticePanel';
 import { PracticeSheetPicker } from './practice/PracticeSheetPicker';
 import { useSelection } from './practice/use-selection';
+import { htmlLang, usePaneLanguage } from './use-pane-language';
 import { useWorkbookSheets } from './practice/use-workbook-sheets';
 
 const useStyles = makeStyles({
@@ -59,6 +59,8 @@ export interface AppProps {
   readonly saveFile?: SaveFile;
   /** Practice mode's controls for one practice sheet; defaults to the PracticePanel. */
   readonly practicePanel?: (sheet: AddinSheet) => ReactNode;
+  /** Told the pane's language whenever it changes, so the page around it can follow. */
+  readonly onLanguageChange?: (language: Language) => void;
 }
 
 export function App({
@@ -69,9 +71,10 @@ export function App({
   exportXlsx,
   saveFile,
   practicePanel,
+  onLanguageChange,
 }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Language>(language ?? 'en');
+  const [lang, setLang] = usePaneLanguage(host, language, onLanguageChange);
   const [themeName] = useState<ThemeName>(() => theme ?? systemTheme());
   const strings = STRINGS[lang];
   const guard = GUARD_STRINGS[lang];
@@ -86,7 +89,7 @@ export function App({
       <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />
     ));
   return (
-    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={LANGUAGE_TAGS[lang]}>
+    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={htmlLang(lang)}>
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>

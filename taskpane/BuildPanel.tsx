@@ -19,15 +19,24 @@ import { ProblemsAlert, SupportAlert } from './BuildAlerts';
 import { BuildStatus, type Status } from './BuildStatus';
 import { messageOf, useBuildChecks, useHostSupport } from './use-build-checks';
 import { xlsxFileName, type ExportXlsx, type SaveFile } from './download';
+import { rememberForm, useRememberedForm } from './remembered-form';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // Sticky: Build stays reachable without scrolling past a long form (1600×1000 included).
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
 
@@ -109,6 +118,7 @@ function buildActions({
         message: strings.built(spec.label[language], config.steps, result.formulaCount, result.sheetName),
       });
       onBuilt?.({ name: result.sheetName, metadata });
+      await rememberForm(host, form);
     } catch (e) {
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }
@@ -132,6 +142,7 @@ export function BuildPanel(props: BuildPanelProps) {
   const styles = useStyles();
   const [form, setForm] = useState<FormState>(() => initialForm(models[0]));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  useRememberedForm(host, models, setForm);
   const support = useHostSupport(host);
   const spec = models.find((m) => m.id === form.model) ?? models[0];
   const busy = status.kind === 'busy';

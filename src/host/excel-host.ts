@@ -19,6 +19,7 @@ import { a1, parseA1, rangeA1, type Language, type SheetPlan } from '../sheets/p
 import { t } from '../i18n';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
+import { firstCell } from './first-cell';
 import {
   cellLimitsFor,
   cellWriteOps,
@@ -29,6 +30,7 @@ import {
   type CellWriteOp,
 } from './excel-cells';
 import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
+import { officeSettings, type SettingsStore } from './settings';
 import { frozenBlock, type Freeze } from './plan-look';
 import { toBase64 } from './base64';
 import { joinAddresses } from './rectangles';
@@ -51,6 +53,8 @@ export interface ExcelHostOptions {
   /** Upper bound on one request's estimated size (Excel on the web refuses above 5 MB). */
   readonly maxRequestBytes?: number;
   readonly language?: Language;
+  /** Where the pane remembers its settings; defaults to the add-in's storage in Office. */
+  readonly settings?: SettingsStore;
   /** `Excel.createWorkbook` (ExcelApi 1.8). */
   readonly createWorkbook?: (base64: string) => Promise<void>;
 }
@@ -197,6 +201,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly maxRequestBytes: number;
   private readonly cellLimits: CellLimits;
   private readonly language: Language;
+  readonly settings: SettingsStore;
   private readonly createWorkbook?: (base64: string) => Promise<void>;
   /** Plans built in this session, by sheet name, to restore fills without rebuilding. */
   private readonly plans = new Map<string, SheetPlan>();
@@ -209,6 +214,7 @@ export class ExcelHost implements WorkbookHost {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.cellLimits = cellLimitsFor(this.maxRequestBytes);
     this.language = options.language ?? 'en';
+    this.settings = options.settings ?? officeSettings();
     this.createWorkbook = options.createWorkbook;
   }
 
@@ -231,6 +237,7 @@ export class ExcelHost implements WorkbookHost {
     const chunks = chunkOps(ops, this.maxRequestBytes, markerBytes(marker));
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
+    const first = firstCell(plan);
 
     return this.run(RUN_OPTIONS, async (context) => {
       let syncCount = 0;
@@ -263,6 +270,7 @@ export class ExcelHost implements WorkbookHost {
           if (i === chunks.length - 1) {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
             sheet.activate();
+            if (first) sheet.getRange(first).select();
             // Last of all: once the sheet has its name, nothing after it can fail.
             sheet.name = name;
           }
@@ -389,6 +397,15 @@ export class ExcelHost implements WorkbookHost {
       // Excel refuses API calls while a cell is being edited; there is no selection to report then.
       return null;
     }
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(RUN_OPTIONS, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
   }
 
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {

@@ -4,6 +4,7 @@
  * never touches Office.js directly.
  */
 import type { SheetPlan } from '../sheets/plan';
+import type { SettingsStore } from './settings';
 
 export interface BuildProgress {
   readonly done: number;
@@ -52,6 +53,8 @@ export interface SelectedCell {
 
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview' | 'fake';
+  /** What the pane remembers between sessions (language, last build settings). */
+  readonly settings: SettingsStore;
   checkSupport(): Promise<HostSupport>;
   /**
    * Writes the plan into a new sheet (never an existing one). On any failure the
@@ -74,6 +77,11 @@ export interface WorkbookHost {
    * and Office on Mac ignores those, so Excel hosts should offer this.
    */
   openWorkbook?(bytes: Uint8Array): Promise<void>;
+  /**
+   * Activates the sheet and selects one cell (bringing it into view), as a learner would by
+   * clicking it: the pane uses it to go to a blank and to show what an action filled.
+   */
+  selectCell(sheet: string, address: string): Promise<void>;
   /** Subscribes to selection changes; returns the unsubscribe function. */
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void;
 }

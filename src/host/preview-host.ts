@@ -14,12 +14,17 @@ import type {
   SelectedCell,
   WorkbookHost,
 } from './host';
+import { firstCell } from './first-cell';
+import { pageStorage, storageSettings, type SettingsStore } from './settings';
 import { PreviewWorkbook } from './preview-workbook';
 
 export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
 
-  constructor(readonly workbook: PreviewWorkbook = new PreviewWorkbook()) {}
+  constructor(
+    readonly workbook: PreviewWorkbook = new PreviewWorkbook(),
+    readonly settings: SettingsStore = storageSettings(pageStorage()),
+  ) {}
 
   async checkSupport(): Promise<HostSupport> {
     return { ok: true };
@@ -40,6 +45,8 @@ export class PreviewHost implements WorkbookHost {
       throw e;
     }
     wb.activate(name);
+    const first = firstCell(plan);
+    if (first) await this.selectCell(name, first);
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
     // There is no Office.js round trip here, so no context.sync() calls to count.
@@ -79,6 +86,11 @@ export class PreviewHost implements WorkbookHost {
   async getSelection(): Promise<SelectedCell | null> {
     const s = this.workbook.getSelection();
     return s ? { sheet: s.sheet, address: a1(s.row, s.col) } : null;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const p = parseA1(address);
+    this.workbook.select(sheet, p.row, p.col);
   }
 
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {

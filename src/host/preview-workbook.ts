@@ -7,10 +7,11 @@
  * Custom functions are registered globally (preview-functions.ts) before a workbook is
  * made: HyperFormula snapshots its function registry when an engine is built.
  */
+import { excelNumbers } from './formula-literals';
 import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
 import { a1, parseA1, type CellRole, type PlanRange, type SheetPlan } from '../sheets/plan';
 import { resolvePlanLook, type Freeze, type ResolvedBox, type ResolvedLook } from './plan-look';
-import { freeSheetName, sheetRangeRef } from './sheet-names';
+import { freeSheetName, sanitizeSheetName, sheetRangeRef } from './sheet-names';
 
 export type PreviewValue = number | string | boolean | null;
 
@@ -162,6 +163,7 @@ export class PreviewWorkbook {
   addSheet(baseName: string): string {
     const name = freeSheetName(baseName, this.sheetNames());
     this.hf.addSheet(name);
+    this.forgetHistory();
     const hfId = this.hf.getSheetId(name);
     if (hfId === undefined) throw new Error(`sheet ${name} was not created`);
     this.records.push({
@@ -187,10 +189,29 @@ export class PreviewWorkbook {
     const i = this.records.findIndex((r) => r.name === name);
     if (i < 0) return;
     this.hf.removeSheet(this.records[i].hfId);
+    this.forgetHistory();
     this.records.splice(i, 1);
     if (this.active === name) this.active = this.records[Math.max(0, i - 1)]?.name ?? null;
     if (this.selection?.sheet === name) this.selection = null;
     this.changed();
+    if (this.active && !this.selection) this.select(this.active, 0, 0);
+  }
+
+  /**
+   * Renames a sheet; false when the new name is not a valid sheet name or is taken (Excel
+   * refuses both). Formulas on other sheets that refer to it follow, as in Excel.
+   */
+  renameSheet(name: string, newName: string): boolean {
+    const r = this.find(name);
+    const clean = newName.trim();
+    if (!r || clean === '' || clean !== sanitizeSheetName(clean)) return false;
+    if (clean !== name && !this.hf.isItPossibleToRenameSheet(r.hfId, clean)) return false;
+    this.hf.renameSheet(r.hfId, clean);
+    r.name = clean;
+    if (this.active === name) this.active = clean;
+    if (this.selection?.sheet === name) this.selection = { ...this.selection, sheet: clean };
+    this.changed();
+    return true;
   }
 
   /**
@@ -242,6 +263,7 @@ export class PreviewWorkbook {
     } finally {
       this.batching--;
       this.hf.resumeEvaluation();
+      this.forgetHistory();
     }
     this.changed();
   }
@@ -287,6 +309,29 @@ export class PreviewWorkbook {
     this.setContent(name, row, col, parseInput(text));
   }
 
+  /**
+   * Ctrl+Z and Ctrl+Y: HyperFormula's own undo of cell edits. Building or removing a sheet
+   * clears the history (see forgetHistory), so undo never takes a built sheet apart.
+   */
+  undo(): boolean {
+    if (!this.hf.isThereSomethingToUndo()) return false;
+    this.hf.undo();
+    this.changed();
+    return true;
+  }
+
+  redo(): boolean {
+    if (!this.hf.isThereSomethingToRedo()) return false;
+    this.hf.redo();
+    this.changed();
+    return true;
+  }
+
+  private forgetHistory(): void {
+    this.hf.clearUndoStack();
+    this.hf.clearRedoStack();
+  }
+
   setFill(name: string, row: number, col: number, fill: string | null): void {
     const r = this.require(name);
     if (fill === null) r.fills.delete(key(row, col));
@@ -315,7 +360,7 @@ export class PreviewWorkbook {
 export function parseInput(text: string): string | number | boolean | null {
   const t = text.trim();
   if (t === '') return null;
-  if (t.startsWith('=')) return t;
+  if (t.startsWith('=')) return excelNumbers(t);
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;

@@ -136,7 +136,26 @@ export const PANE_MESSAGES = defineMessages({
     ({ step }) => `time step t = ${step + 1}`,
     ({ step }) => `时间步 t = ${step + 1}`,
   ),
-  'pane.practice.index': { en: 'index [{index}]', zh: '下标 [{index}]' },
+  // The indices come 1-based and bracketed from src/practice/indices.ts, as the sheet labels them.
+  'pane.practice.index': { en: 'index {index}', zh: '下标 {index}' },
+  'pane.practice.gradingRule.tolerance': {
+    en: 'An answer is right within 0.0001, or 0.1 % of the true value.',
+    zh: '答案与真实值相差不超过 0.0001 或 0.1% 即为正确。',
+  },
+  'pane.practice.gradingRule.decimals': messageFn<{ decimals: number }>(
+    ({ decimals: d }) =>
+      `An answer is right when it matches the true value to ${d} decimal${d === 1 ? '' : 's'}, as the sheet shows it (or is closer).`,
+    ({ decimals: d }) => `答案与真实值保留 ${d} 位小数后相同（即表中显示的值），或更接近真实值，即为正确。`,
+  ),
+  'pane.practice.blanksTitle': messageFn<{ n: number }>(
+    ({ n }) => (n === 1 ? '1 blank to fill' : `${n} blanks to fill`),
+    ({ n }) => `共 ${n} 个空格待填`,
+  ),
+  'pane.practice.blanksProgress': { en: '{filled} of {total} filled', zh: '已填 {filled} / {total}' },
+  // "f₄[1] at t = 4": the step as the sheet labels it (already 1-based).
+  'pane.practice.blankWhatAt': { en: '{name} at t = {step}', zh: 't = {step} 时的 {name}' },
+  'pane.practice.goTo': { en: 'Go to {address} ({name})', zh: '转到 {address}（{name}）' },
+  'pane.practice.filled': { en: 'filled', zh: '已填' },
   'pane.practice.parameter': { en: 'parameter {name}', zh: '参数 {name}' },
   'pane.practice.feedsLeftOut': { en: '… and {n} more', zh: '……另有 {n} 个' },
   'pane.guard.panelFailed': { en: 'The {panel} stopped working.', zh: '{panel}出错，已停止工作。' },

@@ -410,4 +410,7 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.seq2seq.size.H': { en: 'hidden size H', zh: '隐藏维度 H' },
   'sheets.seq2seq.size.O': { en: 'output size O', zh: '输出维度 O' },
   'sheets.seq2seq.size.decoderInput': { en: 'decoder input size', zh: '解码器输入维度' },
+  'sheets.role.answer': { en: 'your answers (blanks to fill)', zh: '你的答案（待填空格）' },
+  // What a practice sheet's formula shows while a blank it depends on is still empty.
+  'sheets.waiting': { en: 'waiting', zh: '待填' },
 });

@@ -4,13 +4,16 @@
  * recomputed with the core, and every answer cell is compared with its TRUE trace value.
  * A later answer is judged against the true value even when an earlier answer it reads
  * is wrong: the learner's own upstream mistake does not make a later cell right.
+ * What counts as right (the value as the cell displays it, or closer) is in grading.ts.
  */
 import type { CellContent, CellWrite, WorkbookHost } from '../host/host';
 import type { Trace } from '../core/trace';
 import { a1, type PlanCell } from '../sheets/plan';
 import { collectParams, paramCells } from '../sheets/params';
 import { loadPracticeContext, type PracticeContext } from './context';
+import { styleFor } from '../sheets/style';
 import { isEmptyEntry, numericValue } from './entries';
+import { formatDecimals, isRight } from './grading';
 import { writeAnswerCells } from './guard';
 
 export type Verdict = 'right' | 'wrong' | 'unanswered';
@@ -29,15 +32,15 @@ export interface CheckResult {
   readonly total: number;
   /** "7 / 12" */
   readonly score: string;
+  /** Decimals the answer cells show, which the rule is stated in ("to 3 decimals"); null when not fixed. */
+  readonly decimals: number | null;
 }
 
-export const RELATIVE_TOLERANCE = 1e-3;
-export const ABSOLUTE_TOLERANCE = 1e-4;
+export { ABSOLUTE_TOLERANCE, closeEnough, RELATIVE_TOLERANCE } from './grading';
 
-/** Right when within 1e-4 absolute or 1e-3 relative: a hand calculation to three decimals passes. */
-export function closeEnough(entered: number, expected: number): boolean {
-  const diff = Math.abs(entered - expected);
-  return diff <= ABSOLUTE_TOLERANCE || diff <= RELATIVE_TOLERANCE * Math.abs(expected);
+/** Decimals an answer cell shows: the walkthrough cell's own format, else the answer style's. */
+export function answerDecimals(cell: PlanCell | undefined): number | null {
+  return formatDecimals(cell?.numberFormat ?? styleFor('answer').numberFormat);
 }
 
 /** A parameter cell that does not hold a number: the model cannot be recomputed. */
@@ -84,8 +87,8 @@ export async function checkContext(host: WorkbookHost, ctx: PracticeContext): Pr
     const expected = t ? trace.tensors[t.name]?.[t.step]?.[t.flat] : undefined;
     if (expected === undefined)
       throw new Error(`the ${ctx.stored.config.model} trace has no value for ${address}`);
-    const n = numericValue(entry.value);
-    return { address, verdict: n !== null && closeEnough(n, expected) ? 'right' : 'wrong' };
+    const right = isRight(entry, expected, answerDecimals(ctx.cells.get(address)));
+    return { address, verdict: right ? 'right' : 'wrong' };
   });
   const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
   const right = count('right');
@@ -97,6 +100,7 @@ export async function checkContext(host: WorkbookHost, ctx: PracticeContext): Pr
     unanswered: count('unanswered'),
     total: verdicts.length,
     score: `${right} / ${verdicts.length}`,
+    decimals: answerDecimals(ctx.cells.get(ctx.answers[0])),
   };
 }
 

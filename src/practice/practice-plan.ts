@@ -1,15 +1,19 @@
 /**
  * A practice sheet is the walkthrough plan with some computed cells left blank for the
  * learner. Inputs and weights stay as they are (and stay editable: the checker recomputes
- * from them), every other formula stays live, and the blanks become 'answer' boxes.
+ * from them), every other formula stays live, and the blanks become 'answer' boxes. A
+ * formula downstream of a blank waits for it (waiting.ts) instead of computing from an
+ * empty cell, and the legend gains a line for the answers' own fill.
  */
 import { createRng } from '../core/random';
 import type { ModelConfig, ModelSpec } from '../sheets/model-spec';
 import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { withAnswerLegend } from './answer-legend';
 import { t } from '../i18n';
 import { answerDigest } from './answer-digest';
 import { DIFFICULTIES, type Difficulty, type PracticeMetadata } from './metadata';
+import { wrapDependents } from './waiting';
 
 export interface PracticeSheet {
   readonly plan: SheetPlan;
@@ -149,8 +153,10 @@ export function makePracticePlan(
       numberFormat: cell.numberFormat,
     };
   });
+  const finished = withAnswerLegend(plan, wrapDependents(cells, new Set(answers), plan.language));
+  const rowCount = finished.reduce((n, c) => Math.max(n, c.row + 1), plan.rowCount);
   return {
-    plan: { ...plan, baseName: practiceName(plan), cells },
+    plan: { ...plan, baseName: practiceName(plan), cells: finished, rowCount },
     answers,
     metadata: {
       mode: 'practice',

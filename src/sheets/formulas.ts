@@ -18,6 +18,8 @@ export const ALLOWED_FUNCTIONS: readonly string[] = [
   'ABS',
   'SQRT',
   'IF',
+  // Practice sheets only: a formula downstream of a blank waits until the blank holds a number.
+  'COUNT',
 ];
 
 /** σ(x) = ½(1 + tanh(x/2)): the same form as the core, so both agree to a few ulps and neither overflows. */

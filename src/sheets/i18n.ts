@@ -77,6 +77,7 @@ const LEGEND_ROLES = [
   'computed',
   'copy',
   'output',
+  'answer',
 ] as const satisfies readonly CellRole[];
 
 function hasLegend(role: CellRole): role is (typeof LEGEND_ROLES)[number] {

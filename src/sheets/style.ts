@@ -62,7 +62,8 @@ export const PALETTE: Readonly<Record<CellRole, CellStyle>> = {
   // No fill (a formula, not something to edit) and grey italic figures (a repeat, not a new result).
   copy: numeric(undefined, { fontColor: '#595959', italic: true }),
   output: numeric('#BDD7EE', { bold: true }),
-  answer: numeric('#FFFFFF', { fontColor: '#1F4E79' }),
+  // A tint of its own (listed in the practice legend), so the blanks are easy to find.
+  answer: numeric('#D9F2EF', { fontColor: '#1F4E79' }),
   note: { ...base, italic: true, fontColor: '#595959', fontSize: 9, hAlign: 'left' },
 };
 

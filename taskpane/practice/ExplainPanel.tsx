@@ -6,6 +6,7 @@ import { Caption1, Subtitle2, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../src/host/host';
 import { explainCell, type CellExplanation, type FeedValue } from '../../src/practice/explain';
+import { indexText } from '../../src/practice/indices';
 import type { Language } from '../../src/sheets/plan';
 import { readable } from '../../src/sheets/notation';
 import { Equation } from './Equation';
@@ -27,7 +28,7 @@ function formatValue(v: FeedValue['value'], s: PracticeStrings): string {
 function feedLabel(f: FeedValue): string {
   if (!f.tensor) return '';
   const name = readable(f.tensor);
-  return f.index && f.index.length > 0 ? `${name}[${f.index.join(', ')}]` : name;
+  return `${name}${indexText(f.index)}`;
 }
 
 export function ExplainPanel({

@@ -21,7 +21,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../src/host/host';
 import type { ActionResult } from '../../src/practice/action';
-import { checkAndMark, type CheckResult } from '../../src/practice/checker';
+import { answerDecimals, checkAndMark, type CheckResult } from '../../src/practice/checker';
 import { describeAction } from '../../src/practice/describe';
 import { fillNextStep } from '../../src/practice/fill-next-step';
 import { hintFor, type Hint } from '../../src/practice/hint';
@@ -31,6 +31,8 @@ import { reveal } from '../../src/practice/reveal';
 import type { Language } from '../../src/sheets/plan';
 import { Equation } from './Equation';
 import { practiceStrings, type PracticeStrings } from './strings';
+import { BlanksView } from './BlanksView';
+import { useBlanks } from './use-blanks';
 import { useSelection } from './use-selection';
 
 type Runner = (confirmed: boolean) => Promise<ActionResult>;
@@ -84,6 +86,8 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
   const [message, setMessage] = useState<Message>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+  const blanks = useBlanks(host, sheet, `${version}|${selection?.sheet}!${selection?.address}`);
 
   useEffect(() => {
     setResult(null);
@@ -107,29 +111,40 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
    * Runs an action; when it asks for confirmation, the dialog takes over. The dialog opens
    * only once the buttons are enabled again, so it takes focus from a settled pane.
    */
+  /**
+   * After an action wrote: the old score no longer holds, Reset also drops the hint (no
+   * trace of the earlier attempt stays), and Reveal or Fill next step select what they filled.
+   */
+  const settle = useCallback(
+    async (r: ActionResult) => {
+      setMessage({ kind: 'info', text: describeAction(r, language) });
+      setVersion((v) => v + 1);
+      if (r.status !== 'done') return;
+      setResult(null);
+      if (r.kind === 'reset') setHint(null);
+      else if (sheet && r.written.length > 0) await host.selectCell(sheet, r.written[0]);
+    },
+    [host, language, sheet],
+  );
+
   const act = useCallback(
     async (run: Runner) => {
       let ask: Pending | null = null;
       await guarded(async () => {
         const r = await run(false);
         if (r.status === 'needs-confirmation') ask = { message: describeAction(r, language), run };
-        else setMessage({ kind: 'info', text: describeAction(r, language) });
-        if (r.status === 'done') setResult(null);
+        else await settle(r);
       });
       if (ask) setPending(ask);
     },
-    [guarded, language],
+    [guarded, language, settle],
   );
 
   const confirm = () => {
     const p = pending;
     setPending(null);
     if (!p) return;
-    void guarded(async () => {
-      const r = await p.run(true);
-      setMessage({ kind: 'info', text: describeAction(r, language) });
-      setResult(null);
-    });
+    void guarded(async () => settle(await p.run(true)));
   };
 
   if (!sheet) {
@@ -147,10 +162,25 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
     <section aria-label={s.practiceTitle(sheet)} className="practice-panel">
       <Subtitle2 as="h2">{s.practiceTitle(sheet)}</Subtitle2>
       <Caption1 block>{s.judgedNote}</Caption1>
+      <Caption1 block data-testid="grading-rule">
+        {s.gradingRule(result ? result.decimals : answerDecimals(undefined))}
+      </Caption1>
+      {blanks && blanks.sheet === sheet && (
+        <BlanksView
+          list={blanks}
+          s={s}
+          onGo={(address) => void guarded(() => host.selectCell(sheet, address))}
+        />
+      )}
       <PracticeButtons
         s={s}
         busy={busy}
-        onCheck={() => void guarded(async () => setResult(await checkAndMark(host, sheet)))}
+        onCheck={() =>
+          void guarded(async () => {
+            setResult(await checkAndMark(host, sheet));
+            setVersion((v) => v + 1);
+          })
+        }
         onHint={() => {
           if (!selectedHere) return needsSelection();
           void guarded(async () => {

@@ -5,6 +5,7 @@
 import { t, type Language } from '../../src/i18n';
 import type { CellExplanation } from '../../src/practice/explain';
 import type { Verdict } from '../../src/practice/checker';
+import { indexText } from '../../src/practice/indices';
 
 export interface PracticeStrings {
   readonly practiceTitle: (sheet: string) => string;
@@ -12,6 +13,8 @@ export interface PracticeStrings {
   readonly yourPracticeSheets: string;
   readonly choosePracticeSheet: string;
   readonly judgedNote: string;
+  /** How an entry is graded, in the decimals the answer cells show. */
+  readonly gradingRule: (decimals: number | null) => string;
   readonly check: string;
   readonly hint: string;
   readonly revealCell: string;
@@ -38,6 +41,12 @@ export interface PracticeStrings {
   readonly feedsLeftOut: (n: number) => string;
   readonly yourEntry: string;
   readonly empty: string;
+  readonly blanksTitle: (n: number) => string;
+  readonly blanksProgress: (filled: number, total: number) => string;
+  /** "f₄[1] at t = 4". */
+  readonly blankWhat: (name: string, step?: number) => string;
+  readonly goTo: (address: string, name: string) => string;
+  readonly filled: string;
 }
 
 function panelStrings(lang: Language): PracticeStrings {
@@ -67,12 +76,22 @@ function panelStrings(lang: Language): PracticeStrings {
     explainNotOurs: t(lang, 'pane.practice.explainNotOurs'),
     kind: (kind) => t(lang, `pane.practice.kind.${kind}`),
     step: (step) => t(lang, 'pane.practice.step', { step }),
-    index: (index) => t(lang, 'pane.practice.index', { index: index.join(', ') }),
+    index: (index) => t(lang, 'pane.practice.index', { index: indexText(index) }),
     parameter: (name) => t(lang, 'pane.practice.parameter', { name }),
     feedsTitle: t(lang, 'pane.practice.feedsTitle'),
     feedsLeftOut: (n) => t(lang, 'pane.practice.feedsLeftOut', { n }),
     yourEntry: t(lang, 'pane.practice.yourEntry'),
     empty: t(lang, 'pane.practice.empty'),
+    gradingRule: (decimals) =>
+      decimals === null
+        ? t(lang, 'pane.practice.gradingRule.tolerance')
+        : t(lang, 'pane.practice.gradingRule.decimals', { decimals }),
+    blanksTitle: (n) => t(lang, 'pane.practice.blanksTitle', { n }),
+    blanksProgress: (filled, total) => t(lang, 'pane.practice.blanksProgress', { filled, total }),
+    blankWhat: (name, step) =>
+      step === undefined ? name : t(lang, 'pane.practice.blankWhatAt', { name, step }),
+    goTo: (address, name) => t(lang, 'pane.practice.goTo', { address, name }),
+    filled: t(lang, 'pane.practice.filled'),
   };
 }
 

@@ -16,7 +16,7 @@ export async function chineseScenario({ test, assert, context, url, project, wat
   try {
     await test('zh: the pane in Chinese builds a walkthrough with Chinese labels', async () => {
       await page.goto(`${url}?lang=zh`);
-      const pane = page.getByRole('complementary', { name: 'Task pane' });
+      const pane = page.getByRole('complementary', { name: '任务窗格' });
       await pane.getByLabel('语言', { exact: true }).waitFor({ timeout: 20000 });
       assert((await page.locator('html').getAttribute('lang')) === 'zh-CN', 'the page is not marked zh-CN');
       await pane.getByLabel('模型', { exact: true }).selectOption({ label: spec.label.zh });

@@ -13,7 +13,9 @@ export async function loadProject() {
   const lstm = await load('../../src/core/lstm.ts');
   const tensor = await load('../../src/core/tensor.ts');
   const form = await load('../../taskpane/form.ts').catch(() => null);
+  const planFor = await load('../../src/practice/plan-for.ts');
   return {
+    planFor: planFor.planFor,
     registry,
     a1: plan.a1,
     parseA1: plan.parseA1,
@@ -21,6 +23,15 @@ export async function loadProject() {
     fromRows: tensor.fromRows,
     modelOrder: form?.MODEL_ORDER ?? null,
   };
+}
+
+/**
+ * A practice sheet's blanks, in sheet order. The marker keeps only a digest of them, so
+ * they come, as in the pane, from the practice plan rebuilt from its config, difficulty and seed.
+ */
+export function practiceAnswers(project, stored) {
+  const practice = { difficulty: stored.difficulty, seed: stored.seed };
+  return project.planFor({ config: stored.config, practice }).answers;
 }
 
 /** Parameter cells grouped by tensor name, as ModelSpec.evaluate expects them. */

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { buildFromPane } from './pane.mjs';
-import { expectedValue, paramsFrom } from './expected.mjs';
+import { expectedValue, paramsFrom, practiceAnswers } from './expected.mjs';
 
 const RIGHT_FILL = '#C6EFCE';
 const WRONG_FILL = '#FFC7CE';
@@ -17,6 +17,7 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
   const pane = page.getByRole('complementary', { name: 'Task pane' });
   let sheet = null;
   let stored = null;
+  let answers = [];
 
   await test('practice: make a practice sheet from the pane', async () => {
     await pane.getByRole('radio', { name: /^Practice/ }).check();
@@ -28,12 +29,13 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
     const list = await page.evaluate(() => window.previewHost.listAddinSheets());
     stored = list.find((s) => s.name === sheet)?.metadata;
     assert(stored?.mode === 'practice', `"${sheet}" is not stored as a practice sheet`);
-    assert(stored.answers.length >= 2, `only ${stored.answers.length} blank cells`);
+    answers = practiceAnswers(project, stored);
+    assert(answers.length >= 2, `only ${answers.length} blank cells`);
     const blank = await page.evaluate(
       ([s, a]) => window.previewHost.workbook.cellAt(s, a),
-      [sheet, stored.answers[0]],
+      [sheet, answers[0]],
     );
-    assert(blank.formula === null && blank.value === null, `${stored.answers[0]} is not blank`);
+    assert(blank.formula === null && blank.value === null, `${answers[0]} is not blank`);
   });
   if (!sheet || !stored) return;
 
@@ -52,13 +54,13 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
       stored.config,
       paramsFrom(plan, (c) => values.get(project.a1(c.row, c.col))),
     );
-    const [right, wrong] = stored.answers;
+    const [right, wrong] = answers;
     const truth = (a) => expectedValue(trace, byAddress.get(a));
     await typeInCell(page, right, truth(right).toFixed(6));
     await typeInCell(page, wrong, (truth(wrong) + 0.5).toFixed(6));
 
     await pane.getByRole('button', { name: 'Check', exact: true }).click();
-    const total = stored.answers.length;
+    const total = answers.length;
     await pane.getByText(`Score: 1 / ${total}`).waitFor({ timeout: 10000 });
     await pane.getByText(`1 right, 1 wrong, ${total - 2} not answered`).waitFor({ timeout: 5000 });
     const fill = (a) =>
@@ -73,8 +75,8 @@ export async function practiceScenario({ test, assert, page, project, typeInCell
   });
 
   await test('practice: explain this cell follows the selection', async () => {
-    await gotoCell(page, stored.answers[2] ?? stored.answers[0]);
-    await (await gotoCell(page, stored.answers[2] ?? stored.answers[0])).click();
+    await gotoCell(page, answers[2] ?? answers[0]);
+    await (await gotoCell(page, answers[2] ?? answers[0])).click();
     await pane.getByText(/An answer cell/).waitFor({ timeout: 10000 });
     assert((await pane.locator('.katex').count()) > 0, 'no typeset equation in the pane');
     await page.screenshot({ path: path.join(outDir, 'practice-explain.png') });

@@ -22,6 +22,7 @@ import {
 import { chineseScenario } from './chinese.mjs';
 import { buildFromPane } from './pane.mjs';
 import { practiceScenario } from './practice.mjs';
+import { learnerScenario } from './learner.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -320,6 +321,8 @@ try {
   }
 
   await practiceScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
+
+  await learnerScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
 
   await chineseScenario({ test, assert, context, url, project, watch, outDir: OUT_DIR });
 

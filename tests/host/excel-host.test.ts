@@ -333,6 +333,33 @@ describe('ExcelHost cells, selection and support', () => {
     expect(excel.handlers.size).toBe(0);
   });
 
+  it('opens a new sheet on its first input, or on the first blank of a practice sheet', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const host = hostFor(excel);
+    const plan = lstmLikePlan({ I: 2, H: 1, T: 2 });
+    const input = plan.cells.find((c) => c.role === 'input')!;
+    const walk = await host.buildSheet(plan, { mode: 'walkthrough' });
+    expect(excel.active).toEqual({ sheet: walk.sheetName, address: a1(input.row, input.col) });
+    // A practice plan: two computed cells blanked, and a legend swatch (an answer-styled
+    // empty text) placed before them, which is not a blank. The marker holds no answers.
+    const [first, second] = plan.cells.filter((c) => c.formula !== undefined);
+    const blank = (c: PlanCell): PlanCell => ({ row: c.row, col: c.col, role: 'answer', meaning: c.meaning });
+    const swatch: PlanCell = { row: plan.rowCount, col: 0, value: '', role: 'answer' };
+    const cells = plan.cells.map((c) => (c === first || c === second ? blank(c) : c));
+    const blanked: SheetPlan = { ...plan, cells: [swatch, ...cells], rowCount: plan.rowCount + 1 };
+    const practice = await host.buildSheet(blanked, { mode: 'practice', answerDigest: 'x' });
+    expect(excel.active).toEqual({ sheet: practice.sheetName, address: a1(first.row, first.col) });
+  });
+
+  it('goes to a cell: activates its sheet and selects it', async () => {
+    const { excel, host, sheetName } = await built();
+    excel.active = { sheet: 'Sheet1', address: 'A1' };
+    await host.selectCell(sheetName, 'Y27');
+    expect(excel.active).toEqual({ sheet: sheetName, address: 'Y27' });
+    expect(await host.getSelection()).toEqual({ sheet: sheetName, address: 'Y27' });
+    await expect(host.selectCell('Nope', 'A1')).rejects.toThrow(/does not exist/);
+  });
+
   it('names the missing requirement set on an old Excel', async () => {
     const excel = new StrictExcel();
     excel.apiVersion = '1.11';

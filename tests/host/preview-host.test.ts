@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PreviewHost } from '../../src/host/preview-host';
 import { parseInput } from '../../src/host/preview-workbook';
+import { createPracticeSheet } from '../../src/practice/create';
+import { buildPlan, specFor } from '../../src/sheets/registry';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 
 /** A tiny hand-written plan: x in A2:A3, a weight in B2, and σ(w·x) in C2:C3. */
@@ -132,6 +134,21 @@ describe('PreviewHost', () => {
     expect(progress[progress.length - 1]).toBe(5000);
     expect([...progress].sort((x, y) => x - y)).toEqual(progress);
     expect((await host.readCells('Tiny', [a1(499, 9)]))[0].value).toBe(508);
+  });
+
+  it('opens a new sheet on its first input, a practice sheet on its first blank, as Excel does', async () => {
+    const host = new PreviewHost();
+    const config = specFor('lstm').defaults;
+    const plan = buildPlan(config);
+    const walk = await host.buildSheet(plan, { mode: 'walkthrough', config });
+    const input = plan.cells.find((c) => c.role === 'input') as PlanCell;
+    expect(await host.getSelection()).toEqual({ sheet: walk.sheetName, address: a1(input.row, input.col) });
+    const practice = await createPracticeSheet(host, config, 'one-gate', 1);
+    expect(await host.getSelection()).toEqual({ sheet: practice.sheetName, address: 'Y27' });
+    expect(host.workbook.activeSheet).toBe(practice.sheetName);
+    await host.selectCell(walk.sheetName, 'C5');
+    expect(await host.getSelection()).toEqual({ sheet: walk.sheetName, address: 'C5' });
+    expect(host.workbook.activeSheet).toBe(walk.sheetName);
   });
 
   it('reports selection changes with sheet and A1 address', async () => {

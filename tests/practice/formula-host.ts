@@ -15,6 +15,7 @@ import type {
   WorkbookHost,
 } from '../../src/host/host';
 import { a1, parseA1, type SheetPlan } from '../../src/sheets/plan';
+import { memorySettings } from '../../src/host/settings';
 
 export interface StoredSheetState {
   readonly name: string;
@@ -35,6 +36,7 @@ export interface RecordedWrite {
 
 export class FormulaHost implements WorkbookHost {
   readonly kind = 'fake' as const;
+  readonly settings = memorySettings();
   readonly hf: HyperFormula;
   readonly writes: RecordedWrite[] = [];
   private readonly metadata = new Map<string, Record<string, unknown> | null>();
@@ -139,6 +141,10 @@ export class FormulaHost implements WorkbookHost {
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.select(sheet, address);
   }
 
   select(sheet: string, address: string): void {

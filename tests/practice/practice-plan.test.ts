@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Difficulty } from '../../src/practice/metadata';
 import { answerDigest } from '../../src/practice/answer-digest';
 import { answersInSheetOrder, difficultiesFor, makePracticePlan } from '../../src/practice/practice-plan';
+import { waitingCells } from '../../src/practice/waiting';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels, buildPlan, specFor } from '../../src/sheets/registry';
 import { allConfigs, sheetTruth } from './fixtures';
@@ -67,9 +68,21 @@ describe('practice plans', () => {
         expectRightBlanks(plan, difficulty, practice.answers);
 
         const answerSet = new Set(practice.answers);
-        expect(practice.plan.cells.length).toBe(plan.cells.length);
-        practice.plan.cells.forEach((cell, i) => {
-          const original = plan.cells[i];
+        const waiting = waitingCells(plan.cells, answerSet);
+        const made = new Map(practice.plan.cells.map((c) => [at(c), c]));
+        // The walkthrough's cells, plus the legend's swatch and caption for the answers.
+        const added = practice.plan.cells.filter((c) => !plan.cells.some((o) => at(o) === at(c)));
+        expect(added.map((c) => c.role)).toEqual(['answer', 'note']);
+        expect(added[1].value).toBe('your answers (blanks to fill)');
+        plan.cells.forEach((original) => {
+          const cell = made.get(at(original)) as PlanCell;
+          if (waiting.has(at(cell))) {
+            // A dependent of a blank keeps its own formula inside the waiting guard.
+            expect(cell.formula).toMatch(/^=IF\(COUNT\([A-Z0-9:,]+\)<\d+,"waiting",/);
+            expect(cell.formula?.endsWith(`,${(original.formula as string).slice(1)})`)).toBe(true);
+            expect({ ...cell, formula: original.formula }).toEqual(original);
+            return;
+          }
           if (!answerSet.has(at(cell))) {
             // Inputs, weights and every other formula stay exactly as in the walkthrough.
             expect(cell).toEqual(original);

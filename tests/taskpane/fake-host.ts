@@ -1,6 +1,7 @@
 /** A WorkbookHost that records builds; tests control when a build finishes and whether it fails. */
 import type { BuildProgress, BuildResult, HostSupport, WorkbookHost } from '../../src/host/host';
 import type { SheetPlan } from '../../src/sheets/plan';
+import { memorySettings } from '../../src/host/settings';
 
 export interface RecordedBuild {
   readonly plan: SheetPlan;
@@ -9,6 +10,7 @@ export interface RecordedBuild {
 
 export class FakeHost implements WorkbookHost {
   readonly kind = 'fake' as const;
+  readonly settings = memorySettings();
   readonly builds: RecordedBuild[] = [];
   support: HostSupport = { ok: true };
   /** When set, buildSheet reports these progress steps and then waits for `release()`. */
@@ -51,6 +53,10 @@ export class FakeHost implements WorkbookHost {
   async writeCells() {}
   async getSelection() {
     return null;
+  }
+  readonly selected: { sheet: string; address: string }[] = [];
+  async selectCell(sheet: string, address: string) {
+    this.selected.push({ sheet, address });
   }
   onSelectionChanged() {
     return () => undefined;

@@ -705,6 +705,11 @@ class FakeRange extends Loadable {
   localAddress(): string {
     return this.addr();
   }
+  select(): void {
+    this.ctx.enqueue('select', { address: this.addr() }, () => {
+      this.ctx.excel.active = { sheet: need(this.ref).name, address: this.addr() };
+    });
+  }
   /** Row `index` (0-based) of this range; Office.js uses it to split large writes. */
   getRow(index: number): FakeRange {
     return new FakeRange(this.ctx, this.ref, () => {

@@ -47,6 +47,7 @@ describe('PracticePanel', () => {
     host.setContent(sheet, answers[1], (truth.get(answers[1]) as number) + 0.2);
     wrap(<PracticePanel host={host} language="en" sheet={sheet} />);
     expect(screen.getByText(/judged against the true value/)).toBeTruthy();
+    expect(screen.getByTestId('grading-rule').textContent).toMatch(/to 3 decimals, as the sheet shows it/);
     await userEvent.click(screen.getByRole('button', { name: 'Check' }));
     expect(await screen.findByText(`Score: 1 / ${answers.length}`)).toBeTruthy();
     expect(screen.getByText(`1 right, 1 wrong, ${answers.length - 2} not answered`)).toBeTruthy();
@@ -137,6 +138,15 @@ describe('ExplainPanel', () => {
     const x = plan.cells.find((c) => c.role === 'input' && c.meaning?.param);
     host.select(sheet, a1(x!.row, x!.col));
     expect(await screen.findByText(/An input or weight/)).toBeTruthy();
+
+    // Indices count from 1, as the sheet's labels and "t = …" do: a 0-based [1, 0] reads [2, 1].
+    const entry = plan.cells.find((c) => c.meaning?.index?.length === 2 && c.meaning.index[0] === 1);
+    if (!entry) throw new Error('no matrix entry with a second row');
+    host.select(sheet, a1(entry.row, entry.col));
+    const shown = await screen.findByText(/index \[/);
+    const [r, c] = entry.meaning?.index ?? [];
+    expect(shown.textContent).toMatch(new RegExp(`index \\[${r + 1}, ${c + 1}\\]`));
+    expect(shown.textContent).not.toMatch(/\[\d+, 0\]/);
   });
 
   it("says when a sheet is not the add-in's", async () => {

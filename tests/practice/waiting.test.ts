@@ -1,0 +1,80 @@
+/**
+ * Downstream of a blank: in a formula engine, every formula that depends on an empty blank
+ * shows the waiting text (never a number computed from an empty cell, never an error), and
+ * once the blanks hold numbers every formula equals the walkthrough's own formula computed
+ * with those numbers in the answer cells.
+ */
+import { describe, expect, it } from 'vitest';
+import { difficultiesFor, makePracticePlan } from '../../src/practice/practice-plan';
+import { displayRound } from '../../src/practice/grading';
+import { waitingText, waitingCells } from '../../src/practice/waiting';
+import { a1, parseA1, type SheetPlan } from '../../src/sheets/plan';
+import { buildPlan, specFor } from '../../src/sheets/registry';
+import { loadPlan } from '../sheets/evaluate';
+import { allConfigs, sheetTruth } from './fixtures';
+
+const formulaAddresses = (plan: SheetPlan) =>
+  plan.cells.filter((c) => c.formula !== undefined).map((c) => a1(c.row, c.col));
+
+/** Every formula cell's value in `plan`, after writing `entries` into it. */
+function valuesOf(plan: SheetPlan, entries: ReadonlyMap<string, number>): Map<string, unknown> {
+  const hf = loadPlan(plan);
+  try {
+    for (const [address, v] of entries) hf.setCellContents({ sheet: 0, ...parseA1(address) }, v);
+    return new Map(
+      formulaAddresses(plan).map((a) => [a, hf.getCellValue({ sheet: 0, ...parseA1(a) })] as const),
+    );
+  } finally {
+    hf.destroy();
+  }
+}
+
+describe('formulas downstream of a blank wait for it', () => {
+  for (const { name, config } of allConfigs()) {
+    for (const difficulty of difficultiesFor(specFor(config.model), config)) {
+      it(`${name}, ${difficulty}: waiting while blank, the walkthrough's values once filled`, () => {
+        const walkthrough = buildPlan(config);
+        const practice = makePracticePlan(walkthrough, difficulty, 5);
+        const blanks = new Set(practice.answers);
+        const waiting = waitingCells(walkthrough.cells, blanks);
+        const truth = sheetTruth(walkthrough, formulaAddresses(walkthrough));
+
+        const empty = valuesOf(practice.plan, new Map());
+        for (const [address, v] of empty) {
+          if (waiting.has(address)) expect(v, address).toBe(waitingText(walkthrough.language));
+          else expect(v, address).toBeCloseTo(truth.get(address) as number, 9);
+        }
+
+        // The learner types what the walkthrough shows (3 decimals): every formula must then
+        // equal the walkthrough computed with those entries in place of the true formulas.
+        const typed = new Map(practice.answers.map((a) => [a, displayRound(truth.get(a) as number, 3)]));
+        const expected = sheetTruth(walkthrough, formulaAddresses(walkthrough), Object.fromEntries(typed));
+        const filled = valuesOf(practice.plan, typed);
+        for (const [address, v] of filled) {
+          if (blanks.has(address)) continue;
+          expect(typeof v, address).toBe('number');
+          expect(Math.abs((v as number) - (expected.get(address) as number)), address).toBeLessThanOrEqual(
+            1e-9 * (1 + Math.abs(expected.get(address) as number)),
+          );
+        }
+      });
+    }
+  }
+
+  it('LSTM one gate: c₄ waits while f₄ is blank, then computes from the learner’s 0.031 and 0.017', () => {
+    const walkthrough = buildPlan(specFor('lstm').defaults);
+    const practice = makePracticePlan(walkthrough, 'one-gate', 1);
+    expect(practice.answers).toEqual(['Y27', 'Y28']);
+    const waiting = [...waitingCells(walkthrough.cells, new Set(practice.answers))];
+    expect(waiting.length).toBeGreaterThan(0);
+    const empty = valuesOf(practice.plan, new Map());
+    expect(waiting.every((a) => empty.get(a) === 'waiting')).toBe(true);
+    const typed = new Map([
+      ['Y27', 0.031],
+      ['Y28', 0.017],
+    ]);
+    const filled = valuesOf(practice.plan, typed);
+    const expected = sheetTruth(walkthrough, waiting, { Y27: 0.031, Y28: 0.017 });
+    for (const a of waiting) expect(filled.get(a)).toBeCloseTo(expected.get(a) as number, 12);
+  });
+});
