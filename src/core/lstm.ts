@@ -91,9 +91,10 @@ export function initLstm(
 /**
  * One step reading x, hPrev, cPrev at offsets and writing h, c at offsets. `pre` (4H)
  * receives the full activation arguments (peephole terms included) and `act` (4H) the
- * gates, both in i, f, g, o order.
+ * gates, both in i, f, g, o order. Exported for the backward pass, which keeps every
+ * step's gates.
  */
-function lstmCellInto(
+export function lstmCellInto(
   p: LstmParams,
   bias: Float64Array,
   x: Float64Array,
