@@ -5,7 +5,8 @@
  * Nothing here knows about Office.js or the DOM.
  */
 
-export type ModelId = 'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm';
+export type ModelId =
+  'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm' | 'rnn-bptt' | 'lstm-bptt';
 export type Language = 'en' | 'zh';
 
 /** Role of a cell: it picks the palette entry (style.ts) and tells practice mode what may be blanked. */

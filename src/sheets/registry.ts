@@ -5,6 +5,7 @@
  */
 import type { ModelConfig, ModelSpec } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
+import { lstmBpttSpec, rnnBpttSpec } from './bptt-sheet';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
@@ -21,6 +22,8 @@ export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
   'mamba-block': mambaBlockSpec,
   slstm: slstmSpec,
   mlstm: mlstmSpec,
+  'rnn-bptt': rnnBpttSpec,
+  'lstm-bptt': lstmBpttSpec,
 };
 
 export function availableModels(): ModelSpec[] {
