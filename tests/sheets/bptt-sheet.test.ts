@@ -6,11 +6,10 @@
  * vanishing and the LSTM's cell gradient surviving, on the sheet's own cells.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { lstmBpttSpec, rnnBpttSpec } from '../../src/sheets/bptt-sheet';
-import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
-import { loadPlan } from './evaluate';
-import { expectSheetPasses, tensorAt } from './sheet-checks';
+import type { ModelSpec } from '../../src/sheets/model-spec';
+import { expectSheetPasses } from './sheet-checks';
 
 const specs: [string, ModelSpec][] = [
   ['rnn-bptt', rnnBpttSpec],
