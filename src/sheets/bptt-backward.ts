@@ -170,7 +170,7 @@ function writeStart(L: BpttLayout, w: Weights, f: ForwardRows, rows: BackwardRow
   const { H } = L.n;
   for (let j = 0; j < H; j++) {
     const r = rows.unit + j;
-    cell(L, [r, L.bcol(-1, 2)], sumProductF(w.W_hh.colRef(j, true), daRef(L, rows, 0)), {
+    cell(L, [r, L.bcol(-1, 0)], sumProductF(w.W_hh.colRef(j, true), daRef(L, rows, 0)), {
       trace: 'dh0',
       step: 0,
       flat: j,
@@ -178,7 +178,7 @@ function writeStart(L: BpttLayout, w: Weights, f: ForwardRows, rows: BackwardRow
       equation: `${D('h_0')} = W_{hh}^\\top ${D('z_1')}`,
     });
     if (L.kind === 'lstm')
-      cell(L, [r, L.bcol(-1, 4)], `${L.at(r, L.bcol(0, 4))}*${L.at(f.z + H + j, L.fcol(0, 1))}`, {
+      cell(L, [r, L.bcol(-1, 1)], `${L.at(r, L.bcol(0, 4))}*${L.at(f.z + H + j, L.fcol(0, 1))}`, {
         trace: 'dc0',
         step: 0,
         flat: j,
@@ -211,6 +211,25 @@ function writeNorms(L: BpttLayout, rows: BackwardRows, t: number): void {
   if (L.kind === 'lstm') norm(rows.norm + 1, 4, 'dc_norm', 'c_t');
 }
 
+/** What each column of a backward block holds, over every block. */
+function writeCaptions(L: BpttLayout, rows: BackwardRows, row: number): void {
+  const lstm = L.kind === 'lstm';
+  const units = [
+    L.text('fromOutput'),
+    L.text('fromFuture'),
+    '∂L/∂h_t',
+    ...(lstm ? ['∂L/∂c_{t+1}⊙f_{t+1}', '∂L/∂c_t'] : ['∂L/∂z_t']),
+  ];
+  for (let t = 0; t < L.n.T; t++) {
+    units.forEach((text, c) => L.b.text(row, L.bcol(t, c), text, 'header'));
+    if (lstm)
+      ['∂L/∂gate', '∂L/∂z'].forEach((text, c) => L.b.text(rows.gate - 1, L.bcol(t, c), text, 'header'));
+  }
+  ['∂L/∂h_0', ...(lstm ? ['∂L/∂c_0'] : [])].forEach((text, c) =>
+    L.b.text(row, L.bcol(-1, c), text, 'header'),
+  );
+}
+
 /** The whole backward band from `top` (its caption row). */
 export function writeBackward(
   L: BpttLayout,
@@ -223,7 +242,7 @@ export function writeBackward(
   const lstm = L.kind === 'lstm';
   L.b.equation(top, 0, L.text(lstm ? 'lstmBackward' : 'rnnBackward'));
   L.header(top + 1, true);
-  const unit = top + 2;
+  const unit = top + 3;
   const gate = unit + H + 1;
   const norm = lstm ? gate + G + 1 : unit + H + 1;
   const span = (row: number) => ({ row, left: L.bcol(T - 1), right: L.bcol(0) });
@@ -237,8 +256,10 @@ export function writeBackward(
     writeNorms(L, rows, t);
   }
   writeStart(L, w, f, rows);
-  L.label(unit, lstm ? 'lstmUnits' : 'rnnUnits');
-  if (lstm) L.label(gate, 'lstmGates');
+  writeCaptions(L, rows, top + 2);
+  L.label(unit, 'units');
+  if (lstm) L.label(gate - 1, 'lstmGates');
+  if (lstm) GATES.forEach((g, k) => L.b.text(gate + k * H, L.labelCol, `∂L/∂${g} │ ∂L/∂z_${g}`, 'label'));
   L.label(norm, 'dhNorm');
   if (lstm) L.label(norm + 1, 'dcNorm');
   const after = norm + (lstm ? 2 : 1);

@@ -284,6 +284,8 @@ export function writeForward(
   }
   L.label(x, 'input');
   L.label(z, L.kind === 'rnn' ? 'zh' : 'gatePre');
+  if (L.kind === 'lstm')
+    GATES.forEach((g, k) => k > 0 && L.b.text(z + k * H, L.labelCol, `z_${g} │ ${g}`, 'label'));
   if (L.kind === 'lstm') L.label(state, 'cellState');
   L.label(head, 'head');
   L.label(loss, 'stepLoss');

@@ -75,7 +75,7 @@ export class BpttLayout {
     const head = this.text('time');
     for (let t = -1; t < T; t++) {
       const col = backward ? this.bcol(t) : this.fcol(t);
-      const caption = t < 0 ? this.text(backward ? 'toStart' : 'initial') : `${head} ${t + 1}`;
+      const caption = t < 0 ? this.text(backward ? 'backStart' : 'initial') : `${head} ${t + 1}`;
       this.b.text(row, col, caption, 'header');
     }
   }
@@ -86,6 +86,7 @@ export class BpttLayout {
   }
 
   widths(): void {
+    this.b.width(0, 16);
     this.b.width(this.labelCol, 24);
     for (let k = 0; k <= this.n.T; k++)
       for (let c = 0; c < this.blockWidth; c++)
