@@ -16,6 +16,7 @@ import { a1, type PlanRange } from '../src/sheets/plan';
 import { BOX_COLOR, PARAM_BOX_COLOR, styleFor } from '../src/sheets/style';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
 import { cellCss, isParameterRole } from './cell-look';
+import { conditionalLayers } from './ConditionalFormats';
 import { columnAxis, columnName, rowAxis, visibleRange } from './geometry';
 import { formatValue } from './number-format';
 import { useWorkbookVersion } from './use-workbook';
@@ -319,6 +320,7 @@ export function Grid({ workbook, sheet }: Props) {
       >
         <div className="canvas" style={{ width: totalWidth, height: totalHeight }}>
           {cells}
+          {conditionalLayers(workbook, sheet, info.conditionalFormats, rectOf)}
           {boxes}
           {selRect && (
             <div

@@ -19,6 +19,7 @@ import { a1, parseA1, rangeA1, type Language, type PlanCell, type SheetPlan } fr
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
 import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
+import { queueConditionalFormat } from './excel-conditional-formats';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -107,6 +108,9 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
       return;
     case 'name':
       sheet.names.add(op.name, sheet.getRange(rangeA1(op.range, true)));
+      return;
+    case 'conditionalFormat':
+      queueConditionalFormat(sheet.getRange(rangeA1(op.format.range)), op.format);
       return;
   }
 }

@@ -3,7 +3,7 @@
  * Keeping this step pure lets tests and benchmarks count and size the writes without
  * Excel, and lets the host cut the list into requests below Excel's payload limit.
  */
-import type { CellRole, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
+import type { CellRole, ConditionalFormat, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
 import {
   boxColor,
   CELL_BORDER_COLOR,
@@ -37,7 +37,9 @@ export type ExcelOp =
   | { readonly kind: 'merge'; readonly range: PlanRange }
   /** Columns `from`..`to` (0-based, inclusive) share one width in points. */
   | { readonly kind: 'columnWidth'; readonly from: number; readonly to: number; readonly points: number }
-  | { readonly kind: 'name'; readonly name: string; readonly range: PlanRange };
+  | { readonly kind: 'name'; readonly name: string; readonly range: PlanRange }
+  /** A data bar or colour scale over one rectangle. */
+  | { readonly kind: 'conditionalFormat'; readonly format: ConditionalFormat };
 
 export interface OpLimits {
   /** No single op may estimate above this many request bytes (large blocks are split). */
@@ -113,6 +115,8 @@ export function opBytes(op: ExcelOp): number {
       return 3 * ACTION_OVERHEAD;
     case 'name':
       return 3 * ACTION_OVERHEAD + utf8Length(op.name);
+    case 'conditionalFormat':
+      return 8 * ACTION_OVERHEAD;
   }
 }
 
@@ -273,5 +277,6 @@ export function planOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits = DEFA
     ...plan.merges.map((range): ExcelOp => ({ kind: 'merge', range })),
     ...widthOps(plan),
     ...plan.names.map((n): ExcelOp => ({ kind: 'name', name: n.name, range: n.range })),
+    ...(plan.conditionalFormats ?? []).map((format): ExcelOp => ({ kind: 'conditionalFormat', format })),
   ];
 }

@@ -8,7 +8,14 @@
  * made: HyperFormula snapshots its function registry when an engine is built.
  */
 import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
-import { a1, parseA1, type CellRole, type PlanRange, type SheetPlan } from '../sheets/plan';
+import {
+  a1,
+  parseA1,
+  type CellRole,
+  type ConditionalFormat,
+  type PlanRange,
+  type SheetPlan,
+} from '../sheets/plan';
 import { styleFor } from '../sheets/style';
 
 export type PreviewValue = number | string | boolean | null;
@@ -34,6 +41,7 @@ export interface PreviewSheet {
   readonly rowFontSizes: ReadonlyMap<number, number>;
   readonly merges: readonly PlanRange[];
   readonly boxes: readonly PlanRange[];
+  readonly conditionalFormats: readonly ConditionalFormat[];
   readonly metadata: Readonly<Record<string, unknown>> | null;
 }
 
@@ -57,6 +65,7 @@ interface SheetRecord {
   rowFontSizes: Map<number, number>;
   merges: PlanRange[];
   boxes: PlanRange[];
+  conditionalFormats: ConditionalFormat[];
   metadata: Readonly<Record<string, unknown>> | null;
   readonly looks: Map<number, CellLook>;
   readonly fills: Map<number, string>;
@@ -124,6 +133,7 @@ export class PreviewWorkbook {
       rowFontSizes: r.rowFontSizes,
       merges: r.merges,
       boxes: r.boxes,
+      conditionalFormats: r.conditionalFormats,
       metadata: r.metadata,
     };
   }
@@ -172,6 +182,7 @@ export class PreviewWorkbook {
       rowFontSizes: new Map(),
       merges: [],
       boxes: [],
+      conditionalFormats: [],
       metadata: null,
       looks: new Map(),
       fills: new Map(),
@@ -208,6 +219,7 @@ export class PreviewWorkbook {
     r.columnWidths = new Map(plan.columnWidths.map((w) => [w.col, w.width]));
     r.merges = [...plan.merges];
     r.boxes = [...plan.boxes];
+    r.conditionalFormats = [...(plan.conditionalFormats ?? [])];
     const fonts = new Map<number, number>();
     for (const c of plan.cells) fonts.set(c.row, Math.max(fonts.get(c.row) ?? 0, styleFor(c.role).fontSize));
     r.rowFontSizes = fonts;

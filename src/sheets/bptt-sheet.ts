@@ -27,6 +27,7 @@ import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
 import { writeSgd } from './bptt-sgd';
 import { configRecord, writeFrame } from './sheet-frame';
+import { DATA_BAR_COLOR } from './style';
 
 const STANDARD_STEPS = 8;
 
@@ -84,6 +85,10 @@ function build(kind: BpttKind, config: ModelConfig): SheetPlan {
   const backward = writeBackward(L, forward.weights, forward.rows, forward.next, isLong(config));
   const gradients = writeGradients(L, forward.rows, backward.rows, backward.next);
   writeSgd(L, forward.rows, forward.weights, gradients.grads, gradients.next);
+  for (const bar of backward.rows.bars) {
+    const range = { top: bar.row, bottom: bar.row, left: bar.left, right: bar.right };
+    b.conditionalFormat({ kind: 'dataBar', range, color: DATA_BAR_COLOR });
+  }
   L.widths();
   b.freeze(0, L.labelCol + 1);
   return b.build();

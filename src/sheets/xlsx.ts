@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { a1, type PlanCell, type PlanRange, type SheetPlan } from './plan';
 import { BORDER_COLOR, BOX_COLOR, PARAM_BOX_COLOR, styleFor } from './style';
+import { addConditionalFormats } from './xlsx-conditional-formats';
 
 export interface XlsxOptions {
   /** Cached result for a formula cell (omitted when undefined). */
@@ -104,6 +105,7 @@ export function addPlanSheet(
     const taken = wb.definedNames.model.some((d) => d.name.toLowerCase() === n.name.toLowerCase());
     if (!taken) wb.definedNames.add(rangeRef(name, n.range), n.name);
   }
+  addConditionalFormats(ws, plan);
   if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
     ws.views = [{ state: 'frozen', xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
   }

@@ -6,10 +6,11 @@
  * vanishing and the LSTM's cell gradient surviving, on the sheet's own cells.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lstmBpttSpec, rnnBpttSpec } from '../../src/sheets/bptt-sheet';
 import type { ModelSpec } from '../../src/sheets/model-spec';
-import { expectSheetPasses } from './sheet-checks';
+import { loadPlan } from './evaluate';
+import { expectSheetPasses, tensorAt } from './sheet-checks';
 
 const specs: [string, ModelSpec][] = [
   ['rnn-bptt', rnnBpttSpec],
@@ -38,5 +39,55 @@ describe.each(specs)('%s training sheet', (_name, spec) => {
       ),
       { numRuns: 8 },
     );
+  });
+});
+
+/** The engine's values of a per-step scalar row (a norm), by step. */
+function engineRow(spec: ModelSpec, name: string, T: number): number[] {
+  const plan = spec.build({ ...spec.defaults, variant: 'long', steps: T });
+  const hf = loadPlan(plan);
+  try {
+    return Array.from({ length: T }, (_, t) => tensorAt(hf, plan, name, t).get(0)!);
+  } finally {
+    hf.destroy();
+  }
+}
+
+describe('long-sequence preset on the sheet', () => {
+  const T = 20;
+
+  it('passes the evaluation harness at T = 20 for both models', () => {
+    for (const [, spec] of specs) expectSheetPasses(spec, { ...spec.defaults, variant: 'long', steps: T });
+  });
+
+  it('the RNN bars shrink by orders of magnitude, the LSTM cell bars do not', () => {
+    const rnn = engineRow(rnnBpttSpec, 'dh_norm', T);
+    const lstmDh = engineRow(lstmBpttSpec, 'dh_norm', T);
+    const lstmDc = engineRow(lstmBpttSpec, 'dc_norm', T);
+    expect(rnn[0] / rnn[T - 2]).toBeLessThan(1e-3);
+    expect(lstmDc[0] / lstmDc[T - 1]).toBeGreaterThan(0.1);
+    expect(lstmDh[0] / lstmDh[T - 2]).toBeGreaterThan(1e-2);
+  });
+
+  it('refuses the long variant below T = 20 and the standard one above T = 8, in the sheet language', () => {
+    expect(rnnBpttSpec.validate({ ...rnnBpttSpec.defaults, variant: 'long', steps: 12 })).toEqual([
+      'the long-sequence variant needs T ≥ 20',
+    ]);
+    expect(lstmBpttSpec.validate({ ...lstmBpttSpec.defaults, language: 'zh', steps: 9 })).toEqual([
+      '标准变体最多显示 8 步',
+    ]);
+  });
+
+  it('the backward band runs right to left: step T at the left, step 1 at the right', () => {
+    const plan = rnnBpttSpec.build(rnnBpttSpec.defaults);
+    const colOf = (t: number) =>
+      plan.cells.find((c) => c.meaning?.trace?.name === 'dh' && c.meaning.trace.step === t)!.col;
+    const fwd = (t: number) =>
+      plan.cells.find((c) => c.meaning?.trace?.name === 'h' && c.meaning.trace.step === t)!.col;
+    const T4 = rnnBpttSpec.defaults.steps;
+    for (let t = 0; t + 1 < T4; t++) {
+      expect(colOf(t)).toBeGreaterThan(colOf(t + 1));
+      expect(fwd(t)).toBeLessThan(fwd(t + 1));
+    }
   });
 });
