@@ -218,7 +218,7 @@ function writeCaptions(L: BpttLayout, rows: BackwardRows, row: number): void {
     L.text('fromOutput'),
     L.text('fromFuture'),
     '∂L/∂h_t',
-    ...(lstm ? ['∂L/∂c_{t+1}⊙f_{t+1}', '∂L/∂c_t'] : ['∂L/∂z_t']),
+    ...(lstm ? [L.text('viaCell'), '∂L/∂c_t'] : ['∂L/∂z_t']),
   ];
   for (let t = 0; t < L.n.T; t++) {
     units.forEach((text, c) => L.b.text(row, L.bcol(t, c), text, 'header'));

@@ -90,6 +90,6 @@ export class BpttLayout {
     this.b.width(this.labelCol, 24);
     for (let k = 0; k <= this.n.T; k++)
       for (let c = 0; c < this.blockWidth; c++)
-        this.b.width(this.firstCol + k * this.blockWidth + c, c === this.blockWidth - 1 ? 3 : 9);
+        this.b.width(this.firstCol + k * this.blockWidth + c, c === this.blockWidth - 1 ? 3 : 11);
   }
 }

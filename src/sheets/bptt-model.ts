@@ -50,6 +50,11 @@ export interface BpttSetup {
 
 export const isLong = (config: ModelConfig): boolean => config.variant === 'long';
 
+/** The config a sheet is drawn from: the long preset runs at least LONG_STEPS steps. */
+export function effectiveConfig(config: ModelConfig): ModelConfig {
+  return isLong(config) ? { ...config, steps: Math.max(config.steps, LONG_STEPS) } : config;
+}
+
 function seededHead(config: ModelConfig): OutputHead {
   const rng = createRng(config.seed + HEAD_STREAM);
   const bound = 1 / Math.sqrt(config.hiddenSize);

@@ -15,7 +15,7 @@ import {
   bpttSheetTrace,
   gatesOf,
   isLong,
-  LONG_STEPS,
+  effectiveConfig,
   OUTPUT_SIZE,
   seededSetup,
   setupFromParams,
@@ -28,8 +28,6 @@ import { writeGradients } from './bptt-gradients';
 import { writeSgd } from './bptt-sgd';
 import { configRecord, writeFrame } from './sheet-frame';
 import { DATA_BAR_COLOR } from './style';
-
-const STANDARD_STEPS = 8;
 
 const VARIANTS: readonly Labelled[] = [
   { id: 'standard', label: BPTT_TEXT.standard },
@@ -57,7 +55,8 @@ function legend() {
   ] as const;
 }
 
-function build(kind: BpttKind, config: ModelConfig): SheetPlan {
+function build(kind: BpttKind, asked: ModelConfig): SheetPlan {
+  const config = effectiveConfig(asked);
   const lang = config.language;
   const { inputSize: I, hiddenSize: H, steps: T } = config;
   const n = { I, H, G: gatesOf(kind) * H, O: OUTPUT_SIZE, T };
@@ -66,7 +65,7 @@ function build(kind: BpttKind, config: ModelConfig): SheetPlan {
     `${kind}-bptt`,
     lang,
     name,
-    configRecord(config),
+    configRecord(asked),
     paramFormatFor(config.init, false),
   );
   const L = new BpttLayout(b, kind, seededSetup(kind, config), n);
@@ -94,13 +93,6 @@ function build(kind: BpttKind, config: ModelConfig): SheetPlan {
   return b.build();
 }
 
-function extraProblems(config: ModelConfig): string[] {
-  const text = isLong(config)
-    ? config.steps < LONG_STEPS && BPTT_TEXT.longNeedsSteps
-    : config.steps > STANDARD_STEPS && BPTT_TEXT.standardMaxSteps;
-  return text ? [pick(config.language, text)] : [];
-}
-
 function bpttModel(kind: BpttKind): SheetModel {
   return {
     id: kind === 'rnn' ? 'rnn-bptt' : 'lstm-bptt',
@@ -117,10 +109,10 @@ function bpttModel(kind: BpttKind): SheetModel {
       init: 'torch',
       variant: 'standard',
     },
-    estimateCells: (c) => c.steps * (c.inputSize + c.hiddenSize + 6) * (gatesOf(kind) * c.hiddenSize + 12),
-    extraProblems,
+    estimateCells: (c) =>
+      effectiveConfig(c).steps * (c.inputSize + c.hiddenSize + 6) * (gatesOf(kind) * c.hiddenSize + 12),
     build: (config) => build(kind, config),
-    evaluate: (config, params) => bpttSheetTrace(setupFromParams(kind, config, params)),
+    evaluate: (config, params) => bpttSheetTrace(setupFromParams(kind, effectiveConfig(config), params)),
   };
 }
 
