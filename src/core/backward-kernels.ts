@@ -1,41 +1,70 @@
 /**
- * The loops backpropagation through time shares between cells: rank-one updates of a
- * weight gradient and products with a transposed weight. Each reads its operands at
- * offsets so a backward pass can point into its T-row state matrices without views, and
- * each writes into caller-owned buffers so the time loop allocates nothing.
+ * The loops backpropagation through time shares between cells. The time loop only
+ * carries the gradient back (∂L/∂h_{t−1} = W_hhᵀ ∂L/∂z_t, a dot product per unit against
+ * W_hh transposed once) and files each step's ∂L/∂z_t into a column of a G × T matrix.
+ * The weight gradients are then whole-sequence dot products, ∂L/∂W_ih[r, c] =
+ * Σ_t ∂L/∂z_t[r]·x_t[c]: contiguous rows with four running sums, as fast as the forward
+ * pass's kernels, instead of T rank-one updates that read and write every gradient entry
+ * at every step.
  */
-import type { Matrix } from './tensor';
+import { dotAt } from './recurrent-common';
+import { matrix, transpose, type Matrix } from './tensor';
+
+/** out[c] = Σ_r W[r, c]·a[r] given Wᵀ (so each output is one contiguous dot product). */
+export function transposedProductInto(out: Float64Array, WT: Matrix, a: Float64Array): void {
+  const n = WT.cols;
+  for (let c = 0; c < out.length; c++) out[c] = dotAt(WT.data, c * n, a, 0, n);
+}
 
 /**
- * One row block of a recurrent weight, backwards: for every row r < W.rows,
- *   dW[r, ·] += a[r]·v[vOff …],   back[·] += a[r]·W[r, ·].
- * Fusing the gradient and the back-propagated vector reads each row of W and dW once per
- * step instead of twice, and keeps both inner loops free of a running sum so V8 can
- * overlap their iterations.
+ * The previous states as columns: an H × T matrix whose column t is h_{t−1} (h₀ for t = 0),
+ * read from the T × H state matrix of the forward pass.
  */
-export function backThroughAffine(
-  dW: Matrix,
-  W: Matrix,
-  a: Float64Array,
-  v: Float64Array,
-  vOff: number,
-  back: Float64Array | null,
+export function previousStatesT(states: Matrix, h0: Float64Array): Matrix {
+  const T = states.rows;
+  const H = states.cols;
+  const out = matrix(H, T);
+  for (let j = 0; j < H; j++) {
+    out.data[j * T] = T > 0 ? h0[j] : 0;
+    for (let t = 1; t < T; t++) out.data[j * T + t] = states.data[(t - 1) * H + j];
+  }
+  return out;
+}
+
+/** dW[r, c] = Σ_t daT[r, t]·vT[c, t] for every entry: both operands are rows of length T. */
+export function sequenceProductInto(dW: Matrix, daT: Matrix, vT: Matrix): void {
+  const T = daT.cols;
+  for (let r = 0; r < dW.rows; r++)
+    for (let c = 0; c < dW.cols; c++) dW.data[r * dW.cols + c] = dotAt(daT.data, r * T, vT.data, c * T, T);
+}
+
+/** The cell's weight gradients from the G × T matrix of ∂L/∂z_t; db_ih = db_hh = Σ_t ∂L/∂z_t. */
+export function cellWeightGradients(
+  grads: {
+    readonly W_ih: Matrix;
+    readonly W_hh: Matrix;
+    readonly b_ih: Float64Array;
+    readonly b_hh: Float64Array;
+  },
+  daT: Matrix,
+  X: Matrix,
+  states: Matrix,
+  h0: Float64Array,
 ): void {
-  const n = W.cols;
-  const w = W.data;
-  const d = dW.data;
-  for (let r = 0; r < W.rows; r++) {
-    const ar = a[r];
-    if (ar === 0) continue;
-    const base = r * n;
-    for (let c = 0; c < n; c++) d[base + c] += ar * v[vOff + c];
-    if (back) for (let c = 0; c < n; c++) back[c] += ar * w[base + c];
+  sequenceProductInto(grads.W_ih, daT, transpose(X));
+  sequenceProductInto(grads.W_hh, daT, previousStatesT(states, h0));
+  const T = daT.cols;
+  for (let r = 0; r < daT.rows; r++) {
+    let s = 0;
+    for (let t = 0; t < T; t++) s += daT.data[r * T + t];
+    grads.b_ih[r] = s;
+    grads.b_hh[r] = s;
   }
 }
 
-/** acc[k] += v[vOff + k] for k < acc.length. */
-export function addInto(acc: Float64Array, v: Float64Array, vOff: number): void {
-  for (let k = 0; k < acc.length; k++) acc[k] += v[vOff + k];
+/** Column t of a G × T matrix from a vector of G values. */
+export function setColumn(m: Matrix, t: number, v: Float64Array): void {
+  for (let r = 0; r < m.rows; r++) m.data[r * m.cols + t] = v[r];
 }
 
 /** √(Σ v²) of v[off … off + n). */

@@ -1,10 +1,9 @@
 /**
  * What the RNN and LSTM backward traces record alike: the head (ŷ, y, dŷ, the step's
  * loss), the split of dL/dh_t into its two sources, its norm, and for every weight block
- * this step's contribution (an outer product) and the sum over steps ≥ t so far.
+ * this step's contribution (an outer product) and the sum over steps ≥ t.
  */
 import { norm2At } from './backward-kernels';
-import type { HeadGradients } from './output-head';
 import type { Matrix } from './tensor';
 import type { Trace, TraceRecorder } from './trace';
 
@@ -15,11 +14,6 @@ export interface BackwardStepView {
   readonly dhPrev: Float64Array;
   readonly da: Float64Array;
   readonly dY: Matrix;
-  readonly grads: HeadGradients & {
-    readonly W_ih: Matrix;
-    readonly W_hh: Matrix;
-    readonly b_ih: Float64Array;
-  };
 }
 
 function outer(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
@@ -38,7 +32,6 @@ export function recordBackwardStep(
   io: { Y: Matrix; x: Float64Array; hPrev: Float64Array; h: Float64Array },
 ): void {
   const dy = rowOf(s.dY, t);
-  const { grads } = s;
   rec.record('y', t, rowOf(io.Y, t));
   rec.record('dy', t, dy);
   rec.record('loss_step', t, [0.5 * dy.reduce((acc, e) => acc + e * e, 0)]);
@@ -51,11 +44,37 @@ export function recordBackwardStep(
   rec.record('dW_hy_step', t, outer(dy, io.h), [dy.length, io.h.length]);
   rec.record('dW_ih_step', t, outer(s.da, io.x), [G, io.x.length]);
   rec.record('dW_hh_step', t, outer(s.da, io.hPrev), [G, io.hPrev.length]);
-  rec.record('dW_hy_acc', t, grads.W_hy.data, [grads.W_hy.rows, grads.W_hy.cols]);
-  rec.record('db_y_acc', t, grads.b_y);
-  rec.record('dW_ih_acc', t, grads.W_ih.data, [grads.W_ih.rows, grads.W_ih.cols]);
-  rec.record('dW_hh_acc', t, grads.W_hh.data, [grads.W_hh.rows, grads.W_hh.cols]);
-  rec.record('db_acc', t, grads.b_ih);
+}
+
+/**
+ * The running sums over steps ≥ t of each step's contribution (`dW_ih_acc` …, `db_acc` from
+ * `da`, `db_y_acc` from `dy`), added to a finished trace. Summed here from the recorded
+ * outer products, independently of the core's whole-sequence dot products, so the two
+ * routes to each gradient can be compared.
+ */
+export function withAccumulated(trace: Trace): Trace {
+  const pairs = [
+    ['dW_ih_step', 'dW_ih_acc'],
+    ['dW_hh_step', 'dW_hh_acc'],
+    ['dW_hy_step', 'dW_hy_acc'],
+    ['da', 'db_acc'],
+    ['dy', 'db_y_acc'],
+  ] as const;
+  const tensors = { ...trace.tensors };
+  const shapes = { ...trace.shapes };
+  for (const [step, acc] of pairs) {
+    const parts = trace.tensors[step];
+    if (!parts) continue;
+    const out = new Array<Float64Array>(trace.steps);
+    let sum = new Float64Array(parts[0]?.length ?? 0);
+    for (let t = trace.steps - 1; t >= 0; t--) {
+      sum = Float64Array.from(sum, (v, k) => v + parts[t][k]);
+      out[t] = sum;
+    }
+    tensors[acc] = out;
+    shapes[acc] = trace.shapes[step];
+  }
+  return { steps: trace.steps, tensors, shapes };
 }
 
 /** ŷ by step, recorded from the finished forward values. */

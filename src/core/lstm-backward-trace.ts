@@ -5,7 +5,7 @@
  * cell's: dc_future (dc_{t+1} ⊙ f_{t+1}), dc, dc_norm, the gate derivatives d_i, d_f,
  * d_g, d_o (dL/d of the gate values) and da_i, da_f, da_g, da_o (dL/d pre-activations).
  */
-import { mergeTraces, recordBackwardStep, recordOutputs } from './backward-trace';
+import { mergeTraces, recordBackwardStep, recordOutputs, withAccumulated } from './backward-trace';
 import { norm2At } from './backward-kernels';
 import { lstmTrace, type LstmParams } from './lstm';
 import { lstmBackward, type LstmBackwardResult } from './lstm-backward';
@@ -39,5 +39,5 @@ export function lstmBackwardTrace(
     });
   });
   recordOutputs(rec, result.yHat);
-  return { trace: mergeTraces(forwardTrace, rec.finish()), result };
+  return { trace: withAccumulated(mergeTraces(forwardTrace, rec.finish())), result };
 }

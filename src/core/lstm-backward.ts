@@ -11,7 +11,7 @@
  *   dW_ih += da x_tᵀ, dW_hh += da h_{t−1}ᵀ, db_ih = db_hh += da
  * and dh₀ = W_hhᵀ da_0, dc₀ = dc_0 ⊙ f_0.
  */
-import { addInto, backThroughAffine } from './backward-kernels';
+import { cellWeightGradients, setColumn, transposedProductInto } from './backward-kernels';
 import { lstmCellInto, type LstmParams } from './lstm';
 import {
   headBackwardStep,
@@ -24,7 +24,7 @@ import {
 } from './output-head';
 import { biasSum, checkSequence, initialState } from './recurrent-common';
 import { sgdStep, type SgdOptions, type SgdResult } from './sgd';
-import { matrix, type Matrix, type Vector } from './tensor';
+import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
 export interface LstmGradients extends HeadGradients {
   readonly W_ih: Matrix;
@@ -55,7 +55,10 @@ export interface LstmBackwardResult {
   readonly grads: LstmGradients;
 }
 
-/** The buffers of the step just processed (see RnnBackwardStep); `dGate` is d/d(i, f, g, o). */
+/**
+ * The buffers of the step just processed (see RnnBackwardStep: the weight gradients are
+ * summed after the loop); `dGate` is d/d(i, f, g, o).
+ */
 export interface LstmBackwardStep {
   dhOut: Float64Array;
   dhFuture: Float64Array;
@@ -168,7 +171,6 @@ export function lstmBackward(
   observe?: (t: number, step: LstmBackwardStep) => void,
 ): LstmBackwardResult {
   const H = p.hiddenSize;
-  const I = p.inputSize;
   const T = X.rows;
   const forward = lstmForwardStates(p, X, h0, c0);
   const { states, gates } = forward;
@@ -178,18 +180,16 @@ export function lstmBackward(
   const dh = matrix(T, H);
   const dc = matrix(T, H);
   const s = newStep(H, dY, grads);
-  const hs = states.data;
+  const daT = matrix(4 * H, T);
+  const WhhT = transpose(p.W_hh);
   for (let t = T - 1; t >= 0; t--) {
     headBackwardStep(head, grads, dY, t, states, s.dhOut);
     for (let j = 0; j < H; j++) s.dh[j] = s.dhOut[j] + s.dhFuture[j];
     cellBackward(forward, t, s);
     dh.data.set(s.dh, t * H);
     dc.data.set(s.dc, t * H);
-    s.dhPrev.fill(0);
-    backThroughAffine(grads.W_ih, p.W_ih, s.da, X.data, t * I, null);
-    if (t > 0) backThroughAffine(grads.W_hh, p.W_hh, s.da, hs, (t - 1) * H, s.dhPrev);
-    else backThroughAffine(grads.W_hh, p.W_hh, s.da, forward.h0, 0, s.dhPrev);
-    addInto(grads.b_ih, s.da, 0);
+    setColumn(daT, t, s.da);
+    transposedProductInto(s.dhPrev, WhhT, s.da);
     if (observe) observe(t, s);
     // The additive path: dc_t reaches c_{t−1} multiplied by f_t alone.
     for (let j = 0; j < H; j++) s.dcFuture[j] = s.dc[j] * gates.data[t * 4 * H + H + j];
@@ -197,7 +197,7 @@ export function lstmBackward(
     s.dhPrev = s.dhFuture;
     s.dhFuture = back;
   }
-  grads.b_hh.set(grads.b_ih);
+  cellWeightGradients(grads, daT, X, states, forward.h0);
   grads.h0.set(s.dhFuture);
   grads.c0.set(s.dcFuture);
   return { loss, yHat, forward, dh, dc, grads };

@@ -5,7 +5,7 @@
  * weight block the step's contribution (`dW_ih_step` …) and the sum over steps ≥ t
  * (`dW_ih_acc`, `dW_hh_acc`, `db_acc`, `dW_hy_acc`, `db_y_acc`).
  */
-import { mergeTraces, recordBackwardStep, recordOutputs } from './backward-trace';
+import { mergeTraces, recordBackwardStep, recordOutputs, withAccumulated } from './backward-trace';
 import type { OutputHead } from './output-head';
 import { rnnTrace, type RnnParams } from './rnn';
 import { rnnBackward, type RnnBackwardResult } from './rnn-backward';
@@ -27,5 +27,5 @@ export function rnnBackwardTrace(
     rec.record('da', t, s.da);
   });
   recordOutputs(rec, result.yHat);
-  return { trace: mergeTraces(forwardTrace, rec.finish()), result };
+  return { trace: withAccumulated(mergeTraces(forwardTrace, rec.finish())), result };
 }

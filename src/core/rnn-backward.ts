@@ -10,7 +10,7 @@
  *   dW_ih += da_t x_tᵀ, dW_hh += da_t h_{t−1}ᵀ, db_ih = db_hh += da_t
  * and dh₀ = W_hhᵀ da_0.
  */
-import { addInto, backThroughAffine } from './backward-kernels';
+import { cellWeightGradients, setColumn, transposedProductInto } from './backward-kernels';
 import {
   headBackwardStep,
   outputError,
@@ -23,7 +23,7 @@ import {
 import { initialState } from './recurrent-common';
 import { rnnForward, type RnnParams } from './rnn';
 import { sgdStep, type SgdOptions, type SgdResult } from './sgd';
-import { matrix, type Matrix, type Vector } from './tensor';
+import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
 export interface RnnGradients extends HeadGradients {
   readonly W_ih: Matrix;
@@ -47,8 +47,9 @@ export interface RnnBackwardResult {
 
 /**
  * The buffers of the step just processed, handed to an observer (the trace): `dhPrev`
- * is what step t sends back into h_{t−1} (dh₀ at t = 0), `grads` the sums over steps ≥ t
- * (db_hh is filled in only at the end: it equals db_ih).
+ * is what step t sends back into h_{t−1} (dh₀ at t = 0). The weight gradients are summed
+ * over the whole sequence after the time loop, so `grads` holds only the head's (its
+ * sums over steps ≥ t) while the loop runs.
  */
 export interface RnnBackwardStep {
   dhOut: Float64Array;
@@ -85,7 +86,6 @@ export function rnnBackward(
   observe?: (t: number, step: RnnBackwardStep) => void,
 ): RnnBackwardResult {
   const H = p.hiddenSize;
-  const I = p.inputSize;
   const T = X.rows;
   const start = initialState('h0', h0, H);
   const states = rnnForward(p, X, start).output;
@@ -105,6 +105,8 @@ export function rnnBackward(
   const { dhOut, da } = step;
   const hs = states.data;
   const relu = p.nonlinearity === 'relu';
+  const daT = matrix(H, T);
+  const WhhT = transpose(p.W_hh);
   for (let t = T - 1; t >= 0; t--) {
     headBackwardStep(head, grads, dY, t, states, dhOut);
     const { dhFuture, dhPrev } = step;
@@ -115,17 +117,14 @@ export function rnnBackward(
       dh.data[t * H + j] = g;
       da[j] = relu ? (h > 0 ? g : 0) : g * (1 - h * h);
     }
-    dhPrev.fill(0);
-    backThroughAffine(grads.W_ih, p.W_ih, da, X.data, t * I, null);
-    if (t > 0) backThroughAffine(grads.W_hh, p.W_hh, da, hs, (t - 1) * H, dhPrev);
-    else backThroughAffine(grads.W_hh, p.W_hh, da, start, 0, dhPrev);
-    addInto(grads.b_ih, da, 0);
+    setColumn(daT, t, da);
+    transposedProductInto(dhPrev, WhhT, da);
     if (observe) observe(t, step);
     // What step t sent back is step t − 1's gradient from the future: swap, not copy.
     step.dhFuture = dhPrev;
     step.dhPrev = dhFuture;
   }
-  grads.b_hh.set(grads.b_ih);
+  cellWeightGradients(grads, daT, X, states, start);
   grads.h0.set(step.dhFuture);
   return { loss, yHat, states, dh, grads };
 }
