@@ -3,6 +3,123 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * Layers point one way: core ← sheets ← host ← practice ← taskpane ← preview; functions →
+ * core; i18n (the wording catalogue) sits below everything but core and imports nothing;
+ * tools may use anything; nothing imports tests. Each entry lists what a layer may NOT
+ * import (every layer above it, plus packages that do not belong there).
+ */
+/** A folder imported by its index or by any file in it. */
+const folder = (name) => [`**/${name}`, `**/${name}/**`];
+const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*', 'katex'];
+const TESTS = [...folder('tests')];
+const ABOVE_HOST = [
+  ...folder('practice'),
+  ...folder('taskpane'),
+  ...folder('preview'),
+  ...folder('functions'),
+];
+const LAYERS = [
+  {
+    files: ['src/core/**/*.ts'],
+    forbid: [
+      ...folder('sheets'),
+      ...folder('host'),
+      ...folder('i18n'),
+      ...ABOVE_HOST,
+      ...UI,
+      'hyperformula',
+      'exceljs',
+    ],
+  },
+  {
+    files: ['src/i18n/**/*.ts'],
+    forbid: [
+      ...folder('core'),
+      ...folder('sheets'),
+      ...folder('host'),
+      ...ABOVE_HOST,
+      ...UI,
+      'hyperformula',
+      'exceljs',
+    ],
+  },
+  {
+    files: ['src/sheets/**/*.ts'],
+    forbid: [...folder('host'), ...ABOVE_HOST, ...UI, 'hyperformula', 'exceljs'],
+  },
+  // HyperFormula is GPL: only the preview's own host files (never bundled in dist/) may import it.
+  {
+    files: ['src/host/**/*.ts'],
+    ignores: ['src/host/preview-*.ts'],
+    forbid: [...ABOVE_HOST, ...UI, 'hyperformula'],
+  },
+  { files: ['src/host/preview-*.ts'], forbid: [...ABOVE_HOST, ...UI] },
+  {
+    files: ['src/practice/**/*.ts'],
+    forbid: [...folder('taskpane'), ...folder('preview'), ...folder('functions'), ...UI, 'hyperformula'],
+  },
+  {
+    files: ['taskpane/**/*.{ts,tsx}'],
+    forbid: [...folder('preview'), ...folder('functions'), 'hyperformula'],
+  },
+  { files: ['preview/**/*.{ts,tsx}'], forbid: [] },
+  {
+    files: ['functions/**/*.ts'],
+    forbid: [
+      ...folder('src/sheets'),
+      ...folder('src/host'),
+      ...folder('src/practice'),
+      ...folder('src/i18n'),
+      ...folder('taskpane'),
+      ...folder('preview'),
+      ...UI,
+      'hyperformula',
+    ],
+  },
+  { files: ['tools/**/*.{ts,mjs,js}'], forbid: [] },
+];
+
+function layerRules() {
+  return LAYERS.map(({ files, ignores, forbid }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...forbid, ...TESTS], message: 'Layers point one way (see docs/ARCHITECTURE.md).' },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
+const EQUALITY = 'BinaryExpression[operator=/^[!=]==?$/]';
+const LANGUAGE_NAME = '/^(lang|language)$/';
+const MESSAGE = 'Ask the wording catalogue (src/i18n) instead of comparing languages.';
+const LANGUAGE_COMPARISONS = [
+  `${EQUALITY} > Literal[value=/^(en|zh)$/]`,
+  `${EQUALITY} > Identifier[name=${LANGUAGE_NAME}]`,
+  `${EQUALITY} > MemberExpression[property.name=${LANGUAGE_NAME}]`,
+  "ConditionalExpression[test.name='zh']",
+  `SwitchStatement[discriminant.name=${LANGUAGE_NAME}]`,
+].map((selector) => ({ selector, message: MESSAGE }));
+
+/** Builder files whose inline language branches are still being moved into the catalogue. */
+const LANGUAGE_COMPARISON_PENDING = [
+  'src/sheets/define-spec.ts',
+  'src/sheets/limits.ts',
+  'src/sheets/mamba-block-sheet.ts',
+  'src/sheets/mamba-scan-bands.ts',
+  'src/sheets/mamba-scan-sheet.ts',
+  'src/sheets/mlstm-sheet.ts',
+  'src/sheets/recurrent-spec.ts',
+  'src/sheets/slstm-sheet.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-preview/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
@@ -26,22 +143,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerRules(),
   {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '../sheets/*',
-            '../host/*',
-            '**/taskpane/**',
-            '**/functions/**',
-            'react*',
-            'hyperformula',
-          ],
-        },
-      ],
-    },
+    // Wording is asked of the catalogue by key; only src/i18n/ may compare languages.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['src/i18n/**', ...LANGUAGE_COMPARISON_PENDING],
+    rules: { 'no-restricted-syntax': ['error', ...LANGUAGE_COMPARISONS] },
   },
 );

@@ -13,8 +13,6 @@ export const MAX_STEPS = 100_000;
 export const MAX_SIZE = 4096;
 /** Excel's own sheet width; no range argument can be wider. */
 export const MAX_RANGE_COLS = 16_384;
-/** Most multiply-adds one call may do, so a huge range cannot freeze Excel. */
-export const MAX_WORK = 1e9;
 
 /** "row 2, column 3" (1-based, relative to the argument's range). */
 function at(r: number, c: number): string {
@@ -158,15 +156,6 @@ export function checkSize(symbol: string, value: number, source: string): number
   if (value > MAX_SIZE)
     throw invalidValue(`${symbol} = ${value} (from ${source}) is too large; at most ${MAX_SIZE}`);
   return value;
-}
-
-/** Refuses calls whose cost would freeze Excel. */
-export function checkWork(fn: string, multiplyAdds: number): void {
-  if (multiplyAdds > MAX_WORK) {
-    throw invalidValue(
-      `${fn} would need about ${multiplyAdds.toExponential(1)} multiply-adds; at most ${MAX_WORK.toExponential(0)} per call`,
-    );
-  }
 }
 
 /**

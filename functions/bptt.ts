@@ -9,7 +9,6 @@ import { rnnBackward } from '../src/core/rnn-backward';
 import type { Matrix } from '../src/core/tensor';
 import {
   checkSize,
-  checkWork,
   expectShape,
   readMatrix,
   readOption,
@@ -17,6 +16,7 @@ import {
   resultColumns,
   resultRows,
 } from './args';
+import { checkCost, checkInputs } from './cost';
 import { invalidValue } from './errors';
 import { readSequenceCall, readStartState, type CellWeights, type WeightArgs } from './recurrent-args';
 
@@ -61,10 +61,27 @@ function readBpttCall(
   return { X: call.X, Y: Ym, weights: call.weights, head };
 }
 
-/** Forward, head and backward: about three passes' worth of multiply-adds per step. */
-function checkBpttWork(fn: string, c: BpttCall): void {
-  const { W_ih, inputSize, hiddenSize } = c.weights;
-  checkWork(fn, 3 * c.X.rows * (W_ih.rows * (inputSize + hiddenSize) + c.head.W_hy.rows * hiddenSize));
+/** The cost model's sizes of a call: T, I, H, O and the shape of the output asked for. */
+function bpttSizes(c: BpttCall, out: string) {
+  const { inputSize: I, hiddenSize: H, W_ih } = c.weights;
+  const T = c.X.rows;
+  const O = c.head.W_hy.rows;
+  const G = W_ih.rows;
+  const shapes: Record<string, [number, number]> = {
+    loss: [1, 1],
+    W_ih: [G, I],
+    W_hh: [G, H],
+    b_ih: [G, 1],
+    b_hh: [G, 1],
+    W_hy: [O, H],
+    b_y: [O, 1],
+    h0: [H, 1],
+    c0: [H, 1],
+    dh: [T, H],
+    dc: [T, H],
+  };
+  const [rows, cols] = shapes[out];
+  return { T, I, H, O, rows, cols };
 }
 
 type Gradients = Record<string, Matrix | Float64Array>;
@@ -89,10 +106,11 @@ export function rnnBptt(
   output?: unknown,
 ): number[][] {
   const fn = 'RNN.BPTT';
+  const inputs = checkInputs(fn, [X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0]);
   const c = readBpttCall(1, X, Y, { W_ih, W_hh, b_ih, b_hh }, W_hy, b_y);
   const start = readStartState('h0', h0, c.weights.hiddenSize);
   const out = readOption('output', output, RNN_BPTT_OUTPUTS, 'loss');
-  checkBpttWork(fn, c);
+  checkCost(fn, bpttSizes(c, out), inputs);
   const r = rnnBackward({ ...c.weights, nonlinearity: 'tanh' }, c.head, c.X, c.Y, start);
   return result(fn, r.loss, { ...r.grads, dh: r.dh }, out);
 }
@@ -112,11 +130,12 @@ export function lstmBptt(
   output?: unknown,
 ): number[][] {
   const fn = 'LSTM.BPTT';
+  const inputs = checkInputs(fn, [X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0, c0]);
   const c = readBpttCall(4, X, Y, { W_ih, W_hh, b_ih, b_hh }, W_hy, b_y);
   const hStart = readStartState('h0', h0, c.weights.hiddenSize);
   const cStart = readStartState('c0', c0, c.weights.hiddenSize);
   const out = readOption('output', output, LSTM_BPTT_OUTPUTS, 'loss');
-  checkBpttWork(fn, c);
+  checkCost(fn, bpttSizes(c, out), inputs);
   const r = lstmBackward(c.weights, c.head, c.X, c.Y, hStart, cStart);
   return result(fn, r.loss, { ...r.grads, dh: r.dh, dc: r.dc }, out);
 }

@@ -4,7 +4,8 @@
  */
 import { gruForward, gruStep as coreGruStep } from '../src/core/gru';
 import { readOption, resultColumns, resultRows } from './args';
-import { checkRecurrentWork, readSequenceCall, readStartState, readStepCall } from './recurrent-args';
+import { checkCost, checkInputs } from './cost';
+import { readSequenceCall, readStartState, readStepCall, sequenceSizes } from './recurrent-args';
 
 export const GRU_STEP_OUTPUTS = ['h', 'gates'] as const;
 
@@ -18,8 +19,11 @@ export function gruStep(
   b_hh?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('GRU.STEP', [x, h_prev, W_ih, W_hh, b_ih, b_hh]);
   const call = readStepCall(3, x, { h_prev }, { W_ih, W_hh, b_ih, b_hh });
   const out = readOption('output', output, GRU_STEP_OUTPUTS, 'h');
+  const outCols = out === 'gates' ? 3 : 1;
+  checkCost('GRU.STEP', { I: call.weights.inputSize, H: call.weights.hiddenSize, outCols }, inputs);
   const r = coreGruStep(call.weights, call.x, call.states[0]);
   return resultColumns('GRU.STEP', out === 'gates' ? [r.r, r.z, r.n] : [r.h]);
 }
@@ -33,8 +37,9 @@ export function gruSeq(
   b_hh?: unknown,
   h0?: unknown,
 ): number[][] {
+  const inputs = checkInputs('GRU.SEQ', [X, W_ih, W_hh, b_ih, b_hh, h0]);
   const { X: Xm, weights } = readSequenceCall(3, X, { W_ih, W_hh, b_ih, b_hh });
   const start = readStartState('h0', h0, weights.hiddenSize);
-  checkRecurrentWork('GRU.SEQ', Xm.rows, weights);
+  checkCost('GRU.SEQ', sequenceSizes(Xm, weights), inputs);
   return resultRows('GRU.SEQ', gruForward(weights, Xm, start).output);
 }

@@ -3,7 +3,8 @@
  */
 import { lstmForward, lstmStep as coreLstmStep } from '../src/core/lstm';
 import { readOption, resultColumns, resultRows } from './args';
-import { checkRecurrentWork, readSequenceCall, readStartState, readStepCall } from './recurrent-args';
+import { checkCost, checkInputs } from './cost';
+import { readSequenceCall, readStartState, readStepCall, sequenceSizes } from './recurrent-args';
 
 export const LSTM_STEP_OUTPUTS = ['state', 'h', 'c', 'gates'] as const;
 export const LSTM_SEQ_OUTPUTS = ['h', 'c'] as const;
@@ -22,8 +23,11 @@ export function lstmStep(
   b_hh?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('LSTM.STEP', [x, h_prev, c_prev, W_ih, W_hh, b_ih, b_hh]);
   const call = readStepCall(4, x, { h_prev, c_prev }, { W_ih, W_hh, b_ih, b_hh });
   const out = readOption('output', output, LSTM_STEP_OUTPUTS, 'state');
+  const outCols = out === 'gates' ? 4 : out === 'state' ? 2 : 1;
+  checkCost('LSTM.STEP', { I: call.weights.inputSize, H: call.weights.hiddenSize, outCols }, inputs);
   const [h, c] = call.states;
   const r = coreLstmStep(call.weights, call.x, h, c);
   const fn = 'LSTM.STEP';
@@ -44,11 +48,12 @@ export function lstmSeq(
   c0?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('LSTM.SEQ', [X, W_ih, W_hh, b_ih, b_hh, h0, c0]);
   const { X: Xm, weights } = readSequenceCall(4, X, { W_ih, W_hh, b_ih, b_hh });
   const hStart = readStartState('h0', h0, weights.hiddenSize);
   const cStart = readStartState('c0', c0, weights.hiddenSize);
   const out = readOption('output', output, LSTM_SEQ_OUTPUTS, 'h');
-  checkRecurrentWork('LSTM.SEQ', Xm.rows, weights);
+  checkCost('LSTM.SEQ', sequenceSizes(Xm, weights), inputs);
   const r = lstmForward(weights, Xm, hStart, cStart);
   return resultRows('LSTM.SEQ', out === 'c' ? r.cells : r.output);
 }

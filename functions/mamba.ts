@@ -8,7 +8,6 @@ import { discretize, scanStep, selectiveScan, type Discretization } from '../src
 import { matrix, type Matrix } from '../src/core/tensor';
 import {
   checkSize,
-  checkWork,
   expectShape,
   isOmitted,
   readMatrix,
@@ -19,6 +18,7 @@ import {
   resultColumns,
   resultRows,
 } from './args';
+import { checkCost, checkInputs } from './cost';
 import { invalidNumber, invalidValue } from './errors';
 import { readSequence } from './recurrent-args';
 
@@ -69,6 +69,7 @@ export function mambaDiscretize(
   method?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('MAMBA.DISCRETIZE', [delta, A, B]);
   const args: [string, Matrix][] = [
     ['delta', readMatrix('delta', delta, 'a number or a range, broadcast against A and B')],
     ['A', readMatrix('A', A, 'a number or a range, broadcast against delta and B')],
@@ -79,6 +80,7 @@ export function mambaDiscretize(
   checkStepSizes('delta', args[0][1].data, args[0][1].cols);
   const rows = broadcastSize(args, 'rows');
   const cols = broadcastSize(args, 'cols');
+  checkCost('MAMBA.DISCRETIZE', { rows, cols }, inputs);
   const at = (x: Matrix, r: number, c: number): number =>
     x.data[(x.rows === 1 ? 0 : r) * x.cols + (x.cols === 1 ? 0 : c)];
   const [d, a, b] = args.map(([, x]) => x);
@@ -104,6 +106,7 @@ export function mambaStep(
   method?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('MAMBA.STEP', [u, h_prev, delta, A, B, C, D]);
   const uv = readVector('u', u);
   const channels = checkSize('D', uv.length, 'the length of u');
   const Am = readMatrix('A', A, 'D×N: one row per channel, one column per state');
@@ -120,6 +123,7 @@ export function mambaStep(
     : readOptionalVector('D', D, channels, `one skip weight per channel, D = ${channels}`);
   const m = readMethod(method);
   const out = readOption('output', output, MAMBA_STEP_OUTPUTS, 'state');
+  checkCost('MAMBA.STEP', { D: channels, N, y: out === 'y' ? 1 : 0 }, inputs);
   const r = scanStep(uv, h, dv, Am, Bv, Cv, skip, m);
   return out === 'y' ? resultColumns('MAMBA.STEP', [r.y]) : resultRows('MAMBA.STEP', r.h);
 }
@@ -139,6 +143,7 @@ export function mambaScan(
   method?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('MAMBA.SCAN', [U, Delta, A, B, C, D, Z]);
   const u = readSequence('U', U, 'D');
   const T = u.rows;
   const channels = u.cols;
@@ -156,7 +161,7 @@ export function mambaScan(
   const z = isOmitted(Z) ? undefined : readShaped('Z', Z, T, channels, 'T × D, like U', seq);
   const m = readMethod(method);
   const out = readOption('output', output, MAMBA_SCAN_OUTPUTS, 'y');
-  checkWork('MAMBA.SCAN', 4 * T * channels * N);
+  checkCost('MAMBA.SCAN', { T, D: channels, N, state: out === 'state' ? 1 : 0 }, inputs);
   const r = selectiveScan({ u, delta, A: Am, B: Bm, C: Cm, D: skip, z, method: m });
   return resultRows('MAMBA.SCAN', out === 'state' ? r.hN : r.y);
 }
@@ -178,6 +183,7 @@ export function mambaBlock(
   W_out: unknown,
   method?: unknown,
 ): number[][] {
+  const inputs = checkInputs('MAMBA.BLOCK', [X, W_in, conv_w, conv_b, W_x, W_dt, b_dt, A_log, D, W_out]);
   const Xm = readSequence('X', X, 'd_model');
   const T = Xm.rows;
   const dModel = Xm.cols;
@@ -207,7 +213,10 @@ export function mambaBlock(
     out_proj: readShaped('W_out', W_out, dModel, dInner, 'd_model × d_inner', sizes),
   };
   const m = readMethod(method);
-  const perToken = 3 * dInner * dModel + dInner * (dConv + 2 * (dtRank + 2 * N) + 4 * N);
-  checkWork('MAMBA.BLOCK', T * perToken);
+  checkCost(
+    'MAMBA.BLOCK',
+    { T, d_model: dModel, d_inner: dInner, N, dt_rank: dtRank, d_conv: dConv },
+    inputs,
+  );
   return resultRows('MAMBA.BLOCK', mambaBlockForward(p, Xm, m));
 }

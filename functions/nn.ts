@@ -5,12 +5,18 @@
 import { sigmoid, silu, softplus } from '../src/core/activations';
 import { initMatrix, type InitStyle } from '../src/core/random';
 import { readInteger, readMatrix, readOption, resultRows } from './args';
-import { invalidValue } from './errors';
+import { checkCost, checkInputs } from './cost';
 
 const ANY_RANGE = 'a number or a range of numbers';
 
-function elementwise(fn: string, x: unknown, f: (v: number) => number): number[][] {
+function elementwise(
+  fn: 'NN.SIGMOID' | 'NN.SOFTPLUS' | 'NN.SILU',
+  x: unknown,
+  f: (v: number) => number,
+): number[][] {
+  const inputs = checkInputs(fn, [x]);
   const m = readMatrix('x', x, ANY_RANGE);
+  checkCost(fn, { rows: m.rows, cols: m.cols }, inputs);
   for (let i = 0; i < m.data.length; i++) m.data[i] = f(m.data[i]);
   return resultRows(fn, m);
 }
@@ -31,17 +37,12 @@ export function nnSilu(x: unknown): number[][] {
 }
 
 export const INIT_STYLES: readonly InitStyle[] = ['torch', 'hand'];
-/** Largest matrix NN.INIT writes: 2²² cells, far more than a teaching sheet needs. */
-export const MAX_INIT_CELLS = 4_194_304;
-
 /** NN.INIT: a rows×cols matrix from a fresh seeded stream (core `initMatrix`). */
 export function nnInit(rows: unknown, cols: unknown, seed: unknown, style?: unknown): number[][] {
   const r = readInteger('rows', rows, 1, 16_384);
   const c = readInteger('cols', cols, 1, 16_384);
   const s = readInteger('seed', seed, -2_147_483_648, 4_294_967_295);
   const st = readOption('style', style, INIT_STYLES, 'torch');
-  if (r * c > MAX_INIT_CELLS) {
-    throw invalidValue(`NN.INIT would write ${r}×${c} = ${r * c} cells; at most ${MAX_INIT_CELLS}`);
-  }
+  checkCost('NN.INIT', { rows: r, cols: c }, checkInputs('NN.INIT', [rows, cols, seed, style]));
   return resultRows('NN.INIT', initMatrix(r, c, s, st));
 }

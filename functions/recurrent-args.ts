@@ -4,15 +4,7 @@
  * gate blocks stacked in the rows (1, 4 for i f g o, 3 for r z n).
  */
 import type { Matrix } from '../src/core/tensor';
-import {
-  checkSize,
-  checkWork,
-  expectShape,
-  readMatrix,
-  readOptionalVector,
-  readShaped,
-  readVector,
-} from './args';
+import { checkSize, expectShape, readMatrix, readOptionalVector, readShaped, readVector } from './args';
 import { invalidValue } from './errors';
 
 /** The weights as a cell's params: the fields the RNN, LSTM and GRU params all share. */
@@ -133,7 +125,7 @@ export function readStartState(name: string, value: unknown, H: number): Float64
   return readOptionalVector(name, value, H, `H = ${H}`);
 }
 
-/** Cost of a recurrent pass over T steps: each dots the G·H weight rows with I + H values. */
-export function checkRecurrentWork(fn: string, T: number, w: CellWeights): void {
-  checkWork(fn, T * w.W_ih.rows * (w.inputSize + w.hiddenSize));
+/** The sizes of a recurrent SEQ call, for its cost entry. */
+export function sequenceSizes(X: Matrix, w: CellWeights): { T: number; I: number; H: number } {
+  return { T: X.rows, I: w.inputSize, H: w.hiddenSize };
 }

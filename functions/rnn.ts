@@ -3,9 +3,10 @@
  */
 import { rnnForward, rnnStep as coreRnnStep, type Nonlinearity, type RnnParams } from '../src/core/rnn';
 import { readOption, resultColumns, resultRows } from './args';
+import { checkCost, checkInputs } from './cost';
 import {
-  checkRecurrentWork,
   readSequenceCall,
+  sequenceSizes,
   readStartState,
   readStepCall,
   type CellWeights,
@@ -27,8 +28,10 @@ export function rnnStep(
   b_hh?: unknown,
   nonlinearity?: unknown,
 ): number[][] {
+  const inputs = checkInputs('RNN.STEP', [x, h_prev, W_ih, W_hh, b_ih, b_hh]);
   const call = readStepCall(1, x, { h_prev }, { W_ih, W_hh, b_ih, b_hh });
   const p = params(call.weights, nonlinearity);
+  checkCost('RNN.STEP', { I: p.inputSize, H: p.hiddenSize }, inputs);
   return resultColumns('RNN.STEP', [coreRnnStep(p, call.x, call.states[0])]);
 }
 
@@ -42,9 +45,10 @@ export function rnnSeq(
   h0?: unknown,
   nonlinearity?: unknown,
 ): number[][] {
+  const inputs = checkInputs('RNN.SEQ', [X, W_ih, W_hh, b_ih, b_hh, h0]);
   const { X: Xm, weights } = readSequenceCall(1, X, { W_ih, W_hh, b_ih, b_hh });
   const p = params(weights, nonlinearity);
   const start = readStartState('h0', h0, p.hiddenSize);
-  checkRecurrentWork('RNN.SEQ', Xm.rows, weights);
+  checkCost('RNN.SEQ', sequenceSizes(Xm, weights), inputs);
   return resultRows('RNN.SEQ', rnnForward(p, Xm, start).output);
 }

@@ -12,7 +12,6 @@ import {
 import type { Matrix } from '../src/core/tensor';
 import {
   checkSize,
-  checkWork,
   expectShape,
   readMatrix,
   readOption,
@@ -21,6 +20,7 @@ import {
   resultColumns,
   resultRows,
 } from './args';
+import { checkCost, checkInputs } from './cost';
 import { invalidValue } from './errors';
 import { readSequence, readStepInput, readStepState } from './recurrent-args';
 
@@ -64,6 +64,7 @@ export function slstmStep(
   forget?: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('SLSTM.STEP', [x, h_prev, c_prev, n_prev, m_prev, W, R, b]);
   const xv = readStepInput(x);
   const h = readStepState('h_prev', h_prev);
   const H = h.length;
@@ -73,6 +74,7 @@ export function slstmStep(
   const m = readVector('m_prev', m_prev, H, lengthText);
   const p = slstmParams(xv.length, H, W, readMatrix('R', R, '4·H × H'), b, forget);
   const out = readOption('output', output, SLSTM_STEP_OUTPUTS, 'state');
+  checkCost('SLSTM.STEP', { I: xv.length, H, outCols: out === 'state' ? 4 : 1 }, inputs);
   const s = coreSlstmStep(p, xv, { h, c, n, m });
   const fn = 'SLSTM.STEP';
   if (out === 'state') return resultColumns(fn, [s.h, s.c, s.n, s.m]);
@@ -81,11 +83,12 @@ export function slstmStep(
 
 /** SLSTM.SEQ → T×H, h_t in row t, from the initial state (zeros, m = −∞). */
 export function slstmSeq(X: unknown, W: unknown, R: unknown, b: unknown, forget?: unknown): number[][] {
+  const inputs = checkInputs('SLSTM.SEQ', [X, W, R, b]);
   const Xm = readSequence('X', X);
   const Rm = readMatrix('R', R, '4·H × H');
   const H = checkSize('H', Rm.cols, 'the columns of R');
   const p = slstmParams(Xm.cols, H, W, Rm, b, forget);
-  checkWork('SLSTM.SEQ', Xm.rows * 4 * H * (Xm.cols + H));
+  checkCost('SLSTM.SEQ', { T: Xm.rows, I: Xm.cols, H }, inputs);
   return resultRows('SLSTM.SEQ', slstmForward(p, Xm).output);
 }
 
@@ -111,6 +114,7 @@ export function mlstmStep(
   m_prev: unknown,
   output?: unknown,
 ): number[][] {
+  const inputs = checkInputs('MLSTM.STEP', [q, k, v, i_pre, f_pre, C_prev, n_prev, m_prev]);
   const qv = readVector('q', q);
   const dk = checkSize('d_k', qv.length, 'the length of q');
   const kv = readVector('k', k, dk, `d_k = ${dk}, the length of q`);
@@ -129,6 +133,8 @@ export function mlstmStep(
   const n = readVector('n_prev', n_prev, dk, `d_k = ${dk}, the length of q`);
   const m = readScalar('m_prev', m_prev);
   const out = readOption('output', output, MLSTM_STEP_OUTPUTS, 'h');
+  const [outRows, outCols] = out === 'C' ? [dv, dk] : out === 'n' ? [dk, 1] : out === 'm' ? [1, 1] : [dv, 1];
+  checkCost('MLSTM.STEP', { d_k: dk, d_v: dv, outRows, outCols }, inputs);
   const r = coreMlstmStep(qv, kv, vv, iPre, fPre, { C, n, m });
   const fn = 'MLSTM.STEP';
   if (out === 'C') return resultRows(fn, r.state.C);
@@ -146,6 +152,7 @@ export function mlstmSeq(
   F_pre: unknown,
   form?: unknown,
 ): number[][] {
+  const inputs = checkInputs('MLSTM.SEQ', [Q, K, V, I_pre, F_pre]);
   const Qm = readSequence('Q', Q, 'd_k');
   const T = Qm.rows;
   const dk = Qm.cols;
@@ -158,10 +165,7 @@ export function mlstmSeq(
   const f = readOption('form', form, MLSTM_FORMS, 'recurrent');
   const seq = { Q: Qm, K: Km, V: Vm, iPre, fPre };
   const fn = 'MLSTM.SEQ';
-  if (f === 'parallel') {
-    checkWork(fn, T * T * (dk + dv + 4));
-    return resultRows(fn, mlstmParallel(seq));
-  }
-  checkWork(fn, T * dv * dk * 3);
+  checkCost(fn, { T, d_k: dk, d_v: dv, parallel: f === 'parallel' ? 1 : 0 }, inputs);
+  if (f === 'parallel') return resultRows(fn, mlstmParallel(seq));
   return resultRows(fn, mlstmRecurrent(seq).H);
 }

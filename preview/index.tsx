@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { PreviewHost } from '../src/host/preview-host';
 import { PreviewWorkbook } from '../src/host/preview-workbook';
+import { isLanguage, LANGUAGE_TAGS } from '../src/i18n';
 import { installPreviewFunctions } from './functions-catalogue';
 import { PreviewApp } from './PreviewApp';
 import './preview.css';
@@ -16,8 +17,9 @@ const workbook = new PreviewWorkbook();
 workbook.addSheet('Sheet1');
 workbook.select('Sheet1', 0, 0);
 const host = new PreviewHost(workbook);
-const language = new URLSearchParams(window.location.search).get('lang') === 'zh' ? 'zh' : 'en';
-document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+const asked = new URLSearchParams(window.location.search).get('lang');
+const language = isLanguage(asked) ? asked : 'en';
+document.documentElement.lang = LANGUAGE_TAGS[language];
 
 // Scripts and the browser tests read cells through the same host the pane uses.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;

@@ -18,8 +18,11 @@ import {
 } from '@fluentui/react-components';
 import type { AddinSheet, WorkbookHost } from '../src/host/host';
 import type { ModelSpec } from '../src/sheets/model-spec';
+import { LANGUAGE_TAGS } from '../src/i18n';
 import type { Language, ModelId } from '../src/sheets/plan';
 import { MODELS } from '../src/sheets/registry';
+import { ErrorBoundary } from './ErrorBoundary';
+import { GUARD_STRINGS } from './guard-strings';
 import { BuildPanel } from './BuildPanel';
 import { exportWithXlsxWriter, saveWithBrowser, type ExportXlsx, type SaveFile } from './download';
 import { MODEL_ORDER } from './form';
@@ -71,6 +74,7 @@ export function App({
   const [lang, setLang] = useState<Language>(language ?? 'en');
   const [themeName] = useState<ThemeName>(() => theme ?? systemTheme());
   const strings = STRINGS[lang];
+  const guard = GUARD_STRINGS[lang];
   const offered = useMemo(
     () => MODEL_ORDER.map((id) => models[id]).filter((m): m is ModelSpec => m !== undefined),
     [models],
@@ -82,10 +86,7 @@ export function App({
       <PracticePanel key={sheet.name} host={host} language={lang} sheet={sheet.name} />
     ));
   return (
-    <FluentProvider
-      theme={themeName === 'dark' ? webDarkTheme : webLightTheme}
-      lang={lang === 'zh' ? 'zh-CN' : 'en'}
-    >
+    <FluentProvider theme={themeName === 'dark' ? webDarkTheme : webLightTheme} lang={LANGUAGE_TAGS[lang]}>
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1">{strings.appTitle}</Title3>
@@ -101,15 +102,17 @@ export function App({
           </Select>
         </Field>
         {offered.length > 0 && (
-          <BuildPanel
-            host={host}
-            models={offered}
-            language={lang}
-            strings={strings}
-            exportXlsx={exportXlsx ?? exportWithXlsxWriter}
-            saveFile={saveFile ?? saveWithBrowser}
-            onBuilt={workbook.built}
-          />
+          <ErrorBoundary panel={guard.panelNames.build} strings={guard}>
+            <BuildPanel
+              host={host}
+              models={offered}
+              language={lang}
+              strings={strings}
+              exportXlsx={exportXlsx ?? exportWithXlsxWriter}
+              saveFile={saveFile ?? saveWithBrowser}
+              onBuilt={workbook.built}
+            />
+          </ErrorBoundary>
         )}
         <PracticeSheetPicker
           sheets={workbook.practiceSheets}
@@ -117,8 +120,14 @@ export function App({
           language={lang}
           onChoose={workbook.choose}
         />
-        {workbook.active && renderPractice(workbook.active)}
-        <ExplainPanel host={host} language={lang} />
+        {workbook.active && (
+          <ErrorBoundary key={workbook.active.name} panel={guard.panelNames.practice} strings={guard}>
+            {renderPractice(workbook.active)}
+          </ErrorBoundary>
+        )}
+        <ErrorBoundary panel={guard.panelNames.explain} strings={guard}>
+          <ExplainPanel host={host} language={lang} />
+        </ErrorBoundary>
       </div>
     </FluentProvider>
   );

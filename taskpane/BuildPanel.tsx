@@ -3,37 +3,20 @@
  * it is typed; Build stays disabled while anything is invalid, and Enter in any input
  * builds (the form's submit).
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
-import type { AddinSheet, HostSupport, WorkbookHost } from '../src/host/host';
-import { DIFFICULTIES, type Difficulty } from '../src/practice/metadata';
+import type { AddinSheet, WorkbookHost } from '../src/host/host';
 import { makePracticePlan } from '../src/practice/practice-plan';
-import {
-  initialForm,
-  parseStateDict,
-  seedError,
-  sizeErrors,
-  toConfig,
-  walkthroughMetadata,
-  type FormState,
-  type SheetMode,
-} from './form';
+import { initialForm, walkthroughMetadata, type FormState } from './form';
 import { SizeFields } from './SizeFields';
 import { WeightsFields } from './WeightsFields';
+import { ModelFields } from './ModelFields';
+import { ModeFields } from './ModeFields';
+import { ProblemsAlert, SupportAlert } from './BuildAlerts';
 import { BuildStatus, type Status } from './BuildStatus';
+import { messageOf, useBuildChecks, useHostSupport } from './use-build-checks';
 import { xlsxFileName, type ExportXlsx, type SaveFile } from './download';
 import type { Strings } from './strings';
 
@@ -45,7 +28,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface BuildPanelProps {
@@ -59,75 +41,42 @@ export interface BuildPanelProps {
   readonly onBuilt?: (sheet: AddinSheet) => void;
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** The plan and the metadata to store with it, for the form's mode. */
+function planForForm(
+  spec: ModelSpec,
+  config: ModelConfig,
+  form: FormState,
+): { plan: SheetPlan; metadata: Record<string, unknown> } {
+  const plan = spec.build(config);
+  if (form.mode === 'practice') {
+    const practice = makePracticePlan(plan, form.difficulty);
+    return { plan: practice.plan, metadata: { ...practice.metadata } };
+  }
+  return { plan, metadata: walkthroughMetadata(config) };
 }
 
-export function BuildPanel({
+type BuildActionProps = BuildPanelProps & {
+  readonly spec: ModelSpec;
+  readonly form: FormState;
+  readonly setStatus: (status: Status) => void;
+};
+
+/** Build into the workbook, or download the same plan as an .xlsx file. */
+function buildActions({
   host,
-  models,
   language,
   strings,
   exportXlsx,
   saveFile,
   onBuilt,
-}: BuildPanelProps) {
-  const styles = useStyles();
-  const [form, setForm] = useState<FormState>(() => initialForm(models[0]));
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [support, setSupport] = useState<HostSupport>({ ok: true });
-
-  useEffect(() => {
-    let live = true;
-    host.checkSupport().then(
-      (s) => live && setSupport(s),
-      (e) => live && setSupport({ ok: false, message: messageOf(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [host]);
-
-  const spec = models.find((m) => m.id === form.model) ?? models[0];
-  const busy = status.kind === 'busy';
-  const fieldErrors = sizeErrors(spec, form, strings);
-  const seedProblem = seedError(form, strings);
-  const parsedDict = form.weights === 'stateDict' ? parseStateDict(form.stateDictText, strings) : undefined;
-  const dictProblem = parsedDict && !parsedDict.ok ? parsedDict.error : undefined;
-  const inputsValid = Object.keys(fieldErrors).length === 0 && !seedProblem && !dictProblem;
-  const config = inputsValid
-    ? toConfig(spec, form, language, parsedDict?.ok ? parsedDict.dict : undefined)
-    : undefined;
-  // The builder's own checks (cell budget, variant rules, state_dict tensor shapes), in the sheet's language.
-  // Keyed by the config's JSON: the object is rebuilt on every render, its content is not.
-  const configKey = config ? JSON.stringify(config) : '';
-  const builderProblems = useMemo(
-    () => (configKey ? spec.validate(JSON.parse(configKey) as ModelConfig) : []),
-    [spec, configKey],
-  );
-  const canBuild = support.ok && inputsValid && builderProblems.length === 0 && !busy;
-
-  const update = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
-  const chooseModel = (id: ModelId) => {
-    const next = models.find((m) => m.id === id);
-    if (next) setForm((f) => initialForm(next, f));
-  };
-
-  /** The plan and the metadata to store with it, for the current mode. */
-  const makePlan = (): { plan: SheetPlan; metadata: Record<string, unknown> } => {
-    const plan = spec.build(config!);
-    if (form.mode === 'practice') {
-      const practice = makePracticePlan(plan, form.difficulty);
-      return { plan: practice.plan, metadata: { ...practice.metadata } };
-    }
-    return { plan, metadata: walkthroughMetadata(config!) };
-  };
-
-  const build = async () => {
-    if (!canBuild || !config) return;
+  spec,
+  form,
+  setStatus,
+}: BuildActionProps) {
+  const build = async (config: ModelConfig) => {
     setStatus({ kind: 'busy', done: 0, total: 1 });
     try {
-      const { plan, metadata } = makePlan();
+      const { plan, metadata } = planForForm(spec, config, form);
       const result = await host.buildSheet(plan, metadata, (p) =>
         setStatus({ kind: 'busy', done: p.done, total: p.total }),
       );
@@ -140,12 +89,10 @@ export function BuildPanel({
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }
   };
-
-  const download = async () => {
-    if (!canBuild || !config) return;
+  const download = async (config: ModelConfig) => {
     setStatus({ kind: 'busy', done: 0, total: 0, label: strings.downloading });
     try {
-      const { plan } = makePlan();
+      const { plan } = planForForm(spec, config, form);
       const file = xlsxFileName(plan.baseName);
       saveFile(await exportXlsx(plan), file);
       setStatus({ kind: 'done', message: strings.downloaded(file) });
@@ -153,100 +100,73 @@ export function BuildPanel({
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }
   };
+  return { build, download };
+}
 
+export function BuildPanel(props: BuildPanelProps) {
+  const { host, models, language, strings } = props;
+  const styles = useStyles();
+  const [form, setForm] = useState<FormState>(() => initialForm(models[0]));
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const support = useHostSupport(host);
+  const spec = models.find((m) => m.id === form.model) ?? models[0];
+  const busy = status.kind === 'busy';
+  const checks = useBuildChecks(spec, form, language, strings);
+  const { config } = checks;
+  const canBuild = support.ok && config !== undefined && checks.builderProblems.length === 0 && !busy;
+  const actions = buildActions({ ...props, spec, form, setStatus });
+
+  const update = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const chooseModel = (id: ModelId) => {
+    const next = models.find((m) => m.id === id);
+    if (next) setForm((f) => initialForm(next, f));
+  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void build();
+    if (canBuild && config) void actions.build(config);
   };
 
   return (
     <form className={styles.form} onSubmit={onSubmit} aria-label={strings.appTitle} noValidate>
-      {!support.ok && (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.unsupported}</MessageBarTitle>
-            {support.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <Field label={strings.model}>
-        <Select value={form.model} disabled={busy} onChange={(_, d) => chooseModel(d.value as ModelId)}>
-          {models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label[language]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      {spec.variants.length > 0 && (
-        <Field label={strings.variant}>
-          <Select value={form.variant} disabled={busy} onChange={(_, d) => update({ variant: d.value })}>
-            {spec.variants.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.label[language]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <SupportAlert support={support} strings={strings} />
+      <ModelFields
+        models={models}
+        spec={spec}
+        model={form.model}
+        variant={form.variant}
+        language={language}
+        strings={strings}
+        disabled={busy}
+        onModel={chooseModel}
+        onVariant={(variant) => update({ variant })}
+      />
       <SizeFields
         spec={spec}
         values={form.sizes}
-        errors={fieldErrors}
+        errors={checks.fieldErrors}
         strings={strings}
         disabled={busy}
         onChange={(field, text) => setForm((f) => ({ ...f, sizes: { ...f.sizes, [field]: text } }))}
       />
       <WeightsFields
         form={form}
-        seedError={seedProblem}
-        stateDictError={dictProblem}
+        seedError={checks.seedProblem}
+        stateDictError={checks.dictProblem}
         strings={strings}
         disabled={busy}
         onChange={update}
       />
-      <Field label={strings.mode}>
-        <RadioGroup
-          value={form.mode}
-          disabled={busy}
-          onChange={(_, d) => update({ mode: d.value as SheetMode })}
-        >
-          <Radio value="walkthrough" label={strings.walkthrough} />
-          <Radio value="practice" label={strings.practice} />
-        </RadioGroup>
-      </Field>
-      {form.mode === 'practice' && (
-        <Field label={strings.difficulty}>
-          <Select
-            value={form.difficulty}
-            disabled={busy}
-            onChange={(_, d) => update({ difficulty: d.value as Difficulty })}
-          >
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {strings.difficulties[d]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {builderProblems.length > 0 && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.cannotBuild}</MessageBarTitle>
-            <ul className={styles.problems}>
-              {builderProblems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ModeFields form={form} strings={strings} disabled={busy} onChange={update} />
+      <ProblemsAlert problems={checks.builderProblems} strings={strings} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={!canBuild}>
           {strings.build}
         </Button>
-        <Button type="button" disabled={!canBuild} onClick={() => void download()}>
+        <Button
+          type="button"
+          disabled={!canBuild}
+          onClick={() => canBuild && config && void actions.download(config)}
+        >
           {strings.download}
         </Button>
       </div>

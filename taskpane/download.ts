@@ -23,7 +23,7 @@ export const saveWithBrowser: SaveFile = (bytes, fileName) => {
 
 /** Loaded on demand so the workbook writer is not part of the pane's first download. */
 export const exportWithXlsxWriter: ExportXlsx = async (plan) => {
-  const { planToXlsx } = await import('../src/sheets/xlsx');
+  const { planToXlsx } = await import('../src/host/xlsx');
   return planToXlsx(plan);
 };
 

@@ -6,6 +6,7 @@ import type { ModelConfig, ModelSpec, SizeField, SizeLimit, StateDictJson } from
 import type { InitStyle } from '../src/core/random';
 import type { Language, ModelId } from '../src/sheets/plan';
 import type { Difficulty } from '../src/practice/metadata';
+import { SEED_RANGE } from '../src/sheets/limits';
 import type { Strings } from './strings';
 
 export const SIZE_FIELDS: readonly SizeField[] = [
@@ -88,23 +89,10 @@ export function sizeErrors(spec: ModelSpec, form: FormState, s: Strings): Partia
 
 export function seedError(form: FormState, s: Strings): string | undefined {
   if (form.weights !== 'seed') return undefined;
-  return integerError(form.seed, { min: -2147483648, max: 2147483647 }, s);
+  return integerError(form.seed, SEED_RANGE, s);
 }
 
 export type ParsedStateDict = { ok: true; dict: StateDictJson } | { ok: false; error: string };
-
-export function parseStateDict(text: string, s: Strings): ParsedStateDict {
-  if (text.trim() === '') return { ok: false, error: s.stateDictEmpty };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: s.stateDictNotJson((e as Error).message) };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return { ok: false, error: s.stateDictNotObject };
-  return { ok: true, dict: value as StateDictJson };
-}
 
 /** The config the form describes; only meaningful when the form has no field errors. */
 export function toConfig(

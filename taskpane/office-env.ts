@@ -3,14 +3,11 @@
  * Everything else goes through the WorkbookHost. Safe to call where Office.js is absent
  * (the preview page, tests): it then falls back to English and the system theme.
  */
-import type { Language } from '../src/sheets/plan';
+import { languageFromLocale, type Language } from '../src/i18n';
+
+export { languageFromLocale };
 
 export type ThemeName = 'light' | 'dark';
-
-/** zh-CN, zh-TW, zh-Hans… → zh; anything else → en. */
-export function languageFromLocale(locale: string | undefined | null): Language {
-  return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
-}
 
 export function officeLanguage(): Language {
   try {

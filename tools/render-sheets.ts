@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Language } from '../src/sheets/plan';
+import { isLanguage, type Language } from '../src/i18n';
 import { availableModels, specFor } from '../src/sheets/registry';
 import { coreResults } from '../src/sheets/results';
-import { planToXlsx } from '../src/sheets/xlsx';
+import { planToXlsx } from '../src/host/xlsx';
 import { convertWithSoffice } from './soffice';
 
 /** Wide sheets are scaled down to this many pixels across so the pictures stay a few hundred kB. */
@@ -82,8 +82,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderJob {
       out: { type: 'string', default: join('docs', 'images', 'sheets') },
     },
   });
-  if (values.lang !== 'en' && values.lang !== 'zh')
-    throw new Error(`--lang must be en or zh (got "${values.lang}")`);
+  if (!isLanguage(values.lang)) throw new Error(`--lang must be en or zh (got "${values.lang}")`);
   const models = positionals.length > 0 ? positionals : availableModels().map((s) => s.id);
   for (const id of models) specFor(id);
   return { models, language: values.lang, outDir: values.out };

@@ -18,7 +18,7 @@ if (webIdx >= 0) {
   }
   if (!hasOfficeDebugging()) {
     console.error(
-      'office-addin-debugging is not installed here; sideload dist/manifest.xml by hand (see README).',
+      'npx cannot run office-addin-debugging here; sideload dist/manifest.xml by hand (see README).',
     );
     process.exit(1);
   }
@@ -32,7 +32,7 @@ if (webIdx >= 0) {
     ? `no desktop Excel on ${process.platform}`
     : args.includes('--preview')
       ? 'preview requested'
-      : 'office-addin-debugging is not installed';
+      : 'npx cannot run office-addin-debugging';
   console.log(
     `Starting the preview (${why}): the task pane and a live workbook in your browser, no Excel needed.`,
   );

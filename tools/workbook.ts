@@ -4,16 +4,21 @@
  * Every option of the task pane is available; problems are reported in one readable
  * message and a non-zero exit code, never a stack trace.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { hasOwn } from '../src/core/own';
 import { stackFromStateDict } from '../src/core/state-dict';
 import type { CellKind } from '../src/core/stack';
 import type { ModelConfig, StateDictJson } from '../src/sheets/model-spec';
 import type { Language, ModelId } from '../src/sheets/plan';
+import { SEED_RANGE } from '../src/sheets/limits';
 import { MODELS, specFor } from '../src/sheets/registry';
 import { coreResults } from '../src/sheets/results';
-import { planToXlsx } from '../src/sheets/xlsx';
+import { parseStateDictText, stateDictTextProblemText } from '../src/sheets/state-dict-text';
+import { planToXlsx } from '../src/host/xlsx';
 
 export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <file.xlsx>
 
@@ -22,7 +27,7 @@ export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <f
   --input <n>         input size I
   --hidden <n>        hidden size H
   --steps <n>         sequence length T
-  --seed <n>          random seed (default 1)
+  --seed <n>          random seed (default 1), ${SEED_RANGE.min} to ${SEED_RANGE.max}
   --init <style>      torch | hand
   --lang <code>       en | zh
   --layers <n>        stacked layers (RNN, LSTM, GRU)
@@ -30,7 +35,8 @@ export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <f
   --heads <n>         heads (sLSTM)
   --weights <file>    PyTorch state_dict as JSON; sizes are read from it where possible
   --no-results        leave formula results out (Excel computes them on open)
-  --out <file>        where to write the .xlsx (required)
+  --out <file.xlsx>   where to write the workbook (required; never the --weights file)
+  --force             overwrite --out when it exists
   --help              this text`;
 
 export class UsageError extends Error {}
@@ -56,7 +62,7 @@ function oneOf<T extends string>(
 function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelConfig> {
   if (model !== 'rnn' && model !== 'lstm' && model !== 'gru') return {};
   const p = stackFromStateDict(model as CellKind, dict);
-  const peephole = 'weight_ci_l0' in dict;
+  const peephole = hasOwn(dict, 'weight_ci_l0');
   const variant = p.bidirectional ? 'bidirectional' : peephole ? 'peephole' : undefined;
   return {
     inputSize: p.inputSize,
@@ -66,10 +72,44 @@ function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelC
   };
 }
 
+/** The real path of `file`, following links; for a file not yet there, its folder's real path. */
+function realPath(file: string): string {
+  const abs = path.resolve(file);
+  if (existsSync(abs)) return realpathSync(abs);
+  const dir = path.dirname(abs);
+  return existsSync(dir) ? path.join(realpathSync(dir), path.basename(abs)) : abs;
+}
+
+/**
+ * `--out` must name an .xlsx, never the weights file being read (whatever path reaches
+ * it), and an existing file only with --force: a typo must not destroy someone's work.
+ */
+function checkOut(out: string, weights: string | undefined, force: boolean): void {
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file (got "${out}")`);
+  if (weights !== undefined && realPath(out) === realPath(weights))
+    throw new UsageError(`--out ${out} is the --weights file; choose another name`);
+  if (!force && existsSync(out)) throw new UsageError(`--out ${out} exists; add --force to overwrite it`);
+}
+
+/** The --weights file as a dict: size and nesting capped, a UTF-8 byte order mark allowed. */
+async function readWeights(file: string): Promise<StateDictJson> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --weights file ${file}`);
+  }
+  const parsed = parseStateDictText(text);
+  if (!parsed.ok) throw new UsageError(`--weights ${file} ${stateDictTextProblemText(parsed.problem)}`);
+  return parsed.dict;
+}
+
 export interface WorkbookJob {
   readonly config: ModelConfig;
   readonly out: string;
   readonly results: boolean;
+  /** Overwrite `out` if it exists (otherwise the write itself refuses an existing file too). */
+  readonly force: boolean;
 }
 
 export async function parseWorkbookArgs(argv: readonly string[]): Promise<WorkbookJob | 'help'> {
@@ -94,6 +134,7 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
         weights: { type: 'string' },
         'no-results': { type: 'boolean' },
         out: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -111,22 +152,11 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
       throw new UsageError((e as Error).message);
     }
   })();
+  checkOut(v.out, v.weights, v.force === true);
   let stateDict: StateDictJson | undefined;
   let fromDict: Partial<ModelConfig> = {};
   if (v.weights) {
-    let text: string;
-    try {
-      text = await readFile(v.weights, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read --weights file ${v.weights}`);
-    }
-    try {
-      stateDict = JSON.parse(text) as StateDictJson;
-    } catch (e) {
-      throw new UsageError(`--weights ${v.weights} is not valid JSON: ${(e as Error).message}`);
-    }
-    if (typeof stateDict !== 'object' || stateDict === null || Array.isArray(stateDict))
-      throw new UsageError(`--weights ${v.weights} must hold a JSON object (tensor name → array)`);
+    stateDict = await readWeights(v.weights);
     try {
       fromDict = sizesFromStateDict(spec.id, stateDict);
     } catch (e) {
@@ -148,6 +178,10 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
     const n = integer(flag, text);
     if (n !== undefined) overrides[field] = n;
   }
+  const seed = overrides.seed as number | undefined;
+  if (seed !== undefined && (seed < SEED_RANGE.min || seed > SEED_RANGE.max)) {
+    throw new UsageError(`--seed must be from ${SEED_RANGE.min} to ${SEED_RANGE.max} (got ${v.seed})`);
+  }
   if (v.variant !== undefined) overrides.variant = v.variant;
   const config: ModelConfig = {
     ...d,
@@ -160,7 +194,7 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
   };
   const problems = spec.validate(config);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  return { config, out: v.out, results: !v['no-results'] };
+  return { config, out: v.out, results: !v['no-results'], force: v.force === true };
 }
 
 export async function runWorkbook(argv: readonly string[]): Promise<string> {
@@ -168,7 +202,7 @@ export async function runWorkbook(argv: readonly string[]): Promise<string> {
   if (job === 'help') return USAGE;
   const plan = specFor(job.config.model).build(job.config);
   const bytes = await planToXlsx(plan, job.results ? { result: coreResults(plan) } : {});
-  await writeFile(job.out, bytes);
+  await writeFile(job.out, bytes, { flag: job.force ? 'w' : 'wx' });
   const formulas = plan.cells.filter((c) => c.formula !== undefined).length;
   return `wrote ${job.out}: sheet "${plan.baseName}", ${plan.cells.length} cells, ${formulas} formulas`;
 }

@@ -1,6 +1,6 @@
 /**
  * Scalar activations in numerically stable forms. The sheets use the same forms as
- * Excel formulas (DESIGN.md), so core and sheet agree to the last few ulps.
+ * Excel formulas (docs/ARCHITECTURE.md, "The core"), so core and sheet agree to the last few ulps.
  */
 
 /** σ(x) = ½(1 + tanh(x/2)): no overflow for any finite x, the form the sheets write. */

@@ -7,7 +7,16 @@
  */
 import { sigmoid } from './activations';
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
-import { affineInto, checkSequence, checkVector, initialState } from './recurrent-common';
+import {
+  affineInto,
+  checkSequence,
+  checkVector,
+  initialState,
+  point,
+  slot,
+  toRow,
+  type Slot,
+} from './recurrent-common';
 import { matrix, type Matrix, type Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
 
@@ -52,23 +61,32 @@ export function initGru(I: number, H: number, seed: number, style: InitStyle): G
   return drawGru(createRng(seed), I, H, style);
 }
 
+/** Where one step reads x_t and h_{t−1} and writes h_t (h may be hPrev's own cells). */
+interface GruSlots {
+  readonly x: Slot;
+  readonly hPrev: Slot;
+  readonly h: Slot;
+}
+
 /**
- * One step: gi (3H) = W_ih x + b_ih and gh (3H) = W_hh h + b_hh are kept apart because r
- * multiplies gh_n only; act (3H) receives r, z, n. hOut may be hPrev.
+ * Buffers a pass reuses: gi (3H) = W_ih x + b_ih and gh (3H) = W_hh h + b_hh, kept apart
+ * because r multiplies gh_n only, and act (3H) receiving r, z, n.
  */
-function gruCellInto(
-  p: GruParams,
-  x: Float64Array,
-  xOff: number,
-  hPrev: Float64Array,
-  hOff: number,
-  gi: Float64Array,
-  gh: Float64Array,
-  act: Float64Array,
-  hOut: Float64Array,
-  hOutOff: number,
-): void {
-  affineInto(gi, p.W_ih, x, xOff, p.b_ih);
+interface GruScratch {
+  readonly gi: Float64Array;
+  readonly gh: Float64Array;
+  readonly act: Float64Array;
+}
+
+function gruScratch(H: number): GruScratch {
+  return { gi: new Float64Array(3 * H), gh: new Float64Array(3 * H), act: new Float64Array(3 * H) };
+}
+
+function gruCellInto(p: GruParams, io: GruSlots, s: GruScratch): void {
+  const { gi, gh, act } = s;
+  const hPrev = io.hPrev.data;
+  const hOff = io.hPrev.off;
+  affineInto(gi, p.W_ih, io.x.data, io.x.off, p.b_ih);
   affineInto(gh, p.W_hh, hPrev, hOff, p.b_hh);
   const H = p.hiddenSize;
   for (let j = 0; j < H; j++) {
@@ -78,7 +96,7 @@ function gruCellInto(
     act[j] = r;
     act[H + j] = z;
     act[2 * H + j] = n;
-    hOut[hOutOff + j] = (1 - z) * n + z * hPrev[hOff + j];
+    io.h.data[io.h.off + j] = (1 - z) * n + z * hPrev[hOff + j];
   }
 }
 
@@ -86,26 +104,28 @@ export function gruStep(p: GruParams, x: Vector, hPrev: Vector): GruStepResult {
   const H = p.hiddenSize;
   checkVector('x', x, p.inputSize);
   checkVector('h_prev', hPrev, H);
-  const act = new Float64Array(3 * H);
+  const s = gruScratch(H);
   const h = new Float64Array(H);
-  gruCellInto(p, x, 0, hPrev, 0, new Float64Array(3 * H), new Float64Array(3 * H), act, h, 0);
+  gruCellInto(p, { x: slot(x), hPrev: slot(hPrev), h: slot(h) }, s);
+  const act = s.act;
   return { h, r: act.slice(0, H), z: act.slice(H, 2 * H), n: act.slice(2 * H) };
 }
 
 export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const I = p.inputSize;
   const T = X.rows;
   const start = initialState('h0', h0, H);
   const output = matrix(T, H);
   const out = output.data;
-  const gi = new Float64Array(3 * H);
-  const gh = new Float64Array(3 * H);
-  const act = new Float64Array(3 * H);
+  const s = gruScratch(H);
+  const io = { x: slot(X.data), hPrev: slot(start), h: slot(out) };
+  // Row t − 1 of the output is h_{t−1}: the loop reads the previous state in place.
   for (let t = 0; t < T; t++) {
-    if (t === 0) gruCellInto(p, X.data, 0, start, 0, gi, gh, act, out, 0);
-    else gruCellInto(p, X.data, t * I, out, (t - 1) * H, gi, gh, act, out, t * H);
+    toRow(io.x, t, p.inputSize);
+    toRow(io.h, t, H);
+    if (t > 0) point(io.hPrev, out, (t - 1) * H);
+    gruCellInto(p, io, s);
   }
   return { output, hN: T === 0 ? start : out.slice((T - 1) * H) };
 }
@@ -120,14 +140,13 @@ export function gruTrace(p: GruParams, X: Matrix, h0?: Vector): Trace {
   const I = p.inputSize;
   const T = X.rows;
   const rec = new TraceRecorder(T);
-  const gi = new Float64Array(3 * H);
-  const gh = new Float64Array(3 * H);
-  const act = new Float64Array(3 * H);
+  const s = gruScratch(H);
+  const { gi, gh, act } = s;
   let hPrev = initialState('h0', h0, H);
   const gates = ['r', 'z', 'n'] as const;
   for (let t = 0; t < T; t++) {
     const h = new Float64Array(H);
-    gruCellInto(p, X.data, t * I, hPrev, 0, gi, gh, act, h, 0);
+    gruCellInto(p, { x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) }, s);
     rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
     rec.record('h_prev', t, hPrev);
     gates.forEach((gate, k) => rec.record(`gi_${gate}`, t, gi.subarray(k * H, (k + 1) * H)));

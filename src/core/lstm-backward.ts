@@ -12,7 +12,7 @@
  * and dh₀ = W_hhᵀ da_0, dc₀ = dc_0 ⊙ f_0.
  */
 import { cellWeightGradients, setColumn, transposedProductInto } from './backward-kernels';
-import { lstmCellInto, type LstmParams } from './lstm';
+import { lstmCellInto, lstmScratch, type LstmParams } from './lstm';
 import {
   headBackwardStep,
   outputError,
@@ -22,7 +22,7 @@ import {
   type HeadGradients,
   type OutputHead,
 } from './output-head';
-import { biasSum, checkSequence, initialState } from './recurrent-common';
+import { checkSequence, initialState, point, slot, toRow } from './recurrent-common';
 import { sgdStep, type SgdOptions, type SgdResult } from './sgd';
 import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
@@ -84,16 +84,20 @@ export function lstmForwardStates(p: LstmParams, X: Matrix, h0?: Vector, c0?: Ve
   const states = matrix(T, H);
   const cells = matrix(T, H);
   const gates = matrix(T, 4 * H);
-  const bias = biasSum(p.b_ih, p.b_hh);
-  const pre = new Float64Array(4 * H);
-  const act = new Float64Array(4 * H);
+  const s = lstmScratch(p);
   const hs = states.data;
   const cs = cells.data;
+  const io = { x: slot(X.data), hPrev: slot(hStart), cPrev: slot(cStart), h: slot(hs), c: slot(cs) };
   for (let t = 0; t < T; t++) {
-    if (t === 0) lstmCellInto(p, bias, X.data, 0, hStart, 0, cStart, 0, pre, act, hs, 0, cs, 0);
-    else
-      lstmCellInto(p, bias, X.data, t * I, hs, (t - 1) * H, cs, (t - 1) * H, pre, act, hs, t * H, cs, t * H);
-    gates.data.set(act, t * 4 * H);
+    toRow(io.x, t, I);
+    toRow(io.h, t, H);
+    toRow(io.c, t, H);
+    if (t > 0) {
+      point(io.hPrev, hs, (t - 1) * H);
+      point(io.cPrev, cs, (t - 1) * H);
+    }
+    lstmCellInto(p, io, s);
+    gates.data.set(s.act, t * 4 * H);
   }
   return { states, cells, gates, h0: hStart, c0: cStart };
 }

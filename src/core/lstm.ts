@@ -7,7 +7,17 @@
  */
 import { sigmoid } from './activations';
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
-import { biasSum, checkSequence, checkVector, initialState, twoInputAffineInto } from './recurrent-common';
+import {
+  biasSum,
+  checkSequence,
+  checkVector,
+  initialState,
+  point,
+  slot,
+  toRow,
+  twoInputAffineInto,
+  type Slot,
+} from './recurrent-common';
 import { matrix, type Matrix, type Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
 
@@ -88,31 +98,41 @@ export function initLstm(
   return drawLstm(createRng(seed), I, H, style, options);
 }
 
+/** Where one step reads x_t, h_{t−1}, c_{t−1} and writes h_t, c_t. */
+export interface LstmSlots {
+  readonly x: Slot;
+  readonly hPrev: Slot;
+  readonly cPrev: Slot;
+  readonly h: Slot;
+  readonly c: Slot;
+}
+
 /**
- * One step reading x, hPrev, cPrev at offsets and writing h, c at offsets. `pre` (4H)
- * receives the full activation arguments (peephole terms included) and `act` (4H) the
- * gates, both in i, f, g, o order. Exported for the backward pass, which keeps every
- * step's gates.
+ * Buffers a pass reuses: the summed bias, `pre` (4H) the full activation arguments
+ * (peephole terms included) and `act` (4H) the gates, both in i, f, g, o order.
  */
-export function lstmCellInto(
-  p: LstmParams,
-  bias: Float64Array,
-  x: Float64Array,
-  xOff: number,
-  hPrev: Float64Array,
-  hOff: number,
-  cPrev: Float64Array,
-  cOff: number,
-  pre: Float64Array,
-  act: Float64Array,
-  hOut: Float64Array,
-  hOutOff: number,
-  cOut: Float64Array,
-  cOutOff: number,
-): void {
-  twoInputAffineInto(pre, p.W_ih, x, xOff, p.W_hh, hPrev, hOff, bias);
+export interface LstmScratch {
+  readonly bias: Float64Array;
+  readonly pre: Float64Array;
+  readonly act: Float64Array;
+}
+
+export function lstmScratch(p: LstmParams): LstmScratch {
+  const H = p.hiddenSize;
+  return { bias: biasSum(p.b_ih, p.b_hh), pre: new Float64Array(4 * H), act: new Float64Array(4 * H) };
+}
+
+/**
+ * One step: the gates from x and h_{t−1}, then c_t and h_t. Exported for the backward
+ * pass, which keeps every step's gates.
+ */
+export function lstmCellInto(p: LstmParams, io: LstmSlots, s: LstmScratch): void {
+  const { pre, act } = s;
+  twoInputAffineInto(pre, p.W_ih, io.x.data, io.x.off, p.W_hh, io.hPrev.data, io.hPrev.off, s.bias);
   const H = p.hiddenSize;
   const peep = p.peephole;
+  const cPrev = io.cPrev.data;
+  const cOff = io.cPrev.off;
   for (let j = 0; j < H; j++) {
     const cp = cPrev[cOff + j];
     let pi = pre[j];
@@ -137,8 +157,8 @@ export function lstmCellInto(
     act[H + j] = f;
     act[2 * H + j] = g;
     act[3 * H + j] = o;
-    cOut[cOutOff + j] = c;
-    hOut[hOutOff + j] = o * Math.tanh(c);
+    io.c.data[io.c.off + j] = c;
+    io.h.data[io.h.off + j] = o * Math.tanh(c);
   }
 }
 
@@ -147,11 +167,12 @@ export function lstmStep(p: LstmParams, x: Vector, hPrev: Vector, cPrev: Vector)
   checkVector('x', x, p.inputSize);
   checkVector('h_prev', hPrev, H);
   checkVector('c_prev', cPrev, H);
-  const pre = new Float64Array(4 * H);
-  const act = new Float64Array(4 * H);
   const h = new Float64Array(H);
   const c = new Float64Array(H);
-  lstmCellInto(p, biasSum(p.b_ih, p.b_hh), x, 0, hPrev, 0, cPrev, 0, pre, act, h, 0, c, 0);
+  const s = lstmScratch(p);
+  const io = { x: slot(x), hPrev: slot(hPrev), cPrev: slot(cPrev), h: slot(h), c: slot(c) };
+  lstmCellInto(p, io, s);
+  const act = s.act;
   return {
     h,
     c,
@@ -165,7 +186,6 @@ export function lstmStep(p: LstmParams, x: Vector, hPrev: Vector, cPrev: Vector)
 export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): LstmOutput {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const I = p.inputSize;
   const T = X.rows;
   const hStart = initialState('h0', h0, H);
   const cStart = initialState('c0', c0, H);
@@ -173,14 +193,18 @@ export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector):
   const cells = matrix(T, H);
   const hs = output.data;
   const cs = cells.data;
-  const bias = biasSum(p.b_ih, p.b_hh);
-  const pre = new Float64Array(4 * H);
-  const act = new Float64Array(4 * H);
+  const s = lstmScratch(p);
+  const io = { x: slot(X.data), hPrev: slot(hStart), cPrev: slot(cStart), h: slot(hs), c: slot(cs) };
   // Rows t − 1 of output and cells are the previous states: no per-step copies or views.
   for (let t = 0; t < T; t++) {
-    if (t === 0) lstmCellInto(p, bias, X.data, 0, hStart, 0, cStart, 0, pre, act, hs, 0, cs, 0);
-    else
-      lstmCellInto(p, bias, X.data, t * I, hs, (t - 1) * H, cs, (t - 1) * H, pre, act, hs, t * H, cs, t * H);
+    toRow(io.x, t, p.inputSize);
+    toRow(io.h, t, H);
+    toRow(io.c, t, H);
+    if (t > 0) {
+      point(io.hPrev, hs, (t - 1) * H);
+      point(io.cPrev, cs, (t - 1) * H);
+    }
+    lstmCellInto(p, io, s);
   }
   if (T === 0) return { output, cells, hN: hStart, cN: cStart };
   return { output, cells, hN: hs.slice((T - 1) * H), cN: cs.slice((T - 1) * H) };
@@ -195,17 +219,20 @@ export function lstmTrace(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): T
   const H = p.hiddenSize;
   const I = p.inputSize;
   const T = X.rows;
-  const bias = biasSum(p.b_ih, p.b_hh);
   const rec = new TraceRecorder(T);
-  const pre = new Float64Array(4 * H);
-  const act = new Float64Array(4 * H);
+  const s = lstmScratch(p);
+  const { pre, act } = s;
   let hPrev = initialState('h0', h0, H);
   let cPrev = initialState('c0', c0, H);
   const gates = ['i', 'f', 'g', 'o'] as const;
   for (let t = 0; t < T; t++) {
     const h = new Float64Array(H);
     const c = new Float64Array(H);
-    lstmCellInto(p, bias, X.data, t * I, hPrev, 0, cPrev, 0, pre, act, h, 0, c, 0);
+    lstmCellInto(
+      p,
+      { x: slot(X.data, t * I), hPrev: slot(hPrev), cPrev: slot(cPrev), h: slot(h), c: slot(c) },
+      s,
+    );
     rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
     rec.record('h_prev', t, hPrev);
     rec.record('c_prev', t, cPrev);

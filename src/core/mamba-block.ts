@@ -11,7 +11,7 @@
  *   out    = out_proj · (y ⊙ SiLU(z))                 (no bias)
  */
 import { inverseSoftplus, silu, softplus } from './activations';
-import { selectiveScan, selectiveScanTrace, type Discretization } from './mamba-scan';
+import { bBarFactor, selectiveScanTrace, type Discretization } from './mamba-scan';
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
 import { matrix, matVecInto, rowBlock, type Matrix, type Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
@@ -209,11 +209,123 @@ function outProject(p: MambaParams, yGated: Matrix): Matrix {
   return out;
 }
 
-/** The block's output for a sequence X (T × dModel), T × dModel. */
+/**
+ * What the streaming forward pass holds besides the output: the state h (dInner × N), A,
+ * the last dConv tokens of x_in (a ring buffer for the causal convolution) and one
+ * token's intermediates. Nothing here grows with T.
+ */
+interface BlockScratch {
+  readonly A: Float64Array;
+  readonly h: Float64Array;
+  readonly window: Float64Array;
+  readonly z: Float64Array;
+  readonly u: Float64Array;
+  readonly dtLow: Float64Array;
+  readonly B: Float64Array;
+  readonly C: Float64Array;
+  readonly delta: Float64Array;
+  readonly yGated: Float64Array;
+}
+
+function blockScratch(p: MambaParams): BlockScratch {
+  const { dInner: E, dState: N, dtRank: R, dConv: K } = p;
+  const A = new Float64Array(E * N);
+  for (let i = 0; i < A.length; i++) A[i] = -Math.exp(p.A_log.data[i]);
+  return {
+    A,
+    h: new Float64Array(E * N),
+    window: new Float64Array(K * E),
+    z: new Float64Array(E),
+    u: new Float64Array(E),
+    dtLow: new Float64Array(R),
+    B: new Float64Array(N),
+    C: new Float64Array(N),
+    delta: new Float64Array(E),
+    yGated: new Float64Array(E),
+  };
+}
+
+/** The Mamba block's weights split into the row blocks one token needs. */
+interface BlockWeights {
+  readonly wX: Matrix;
+  readonly wZ: Matrix;
+  readonly wDt: Matrix;
+  readonly wB: Matrix;
+  readonly wC: Matrix;
+}
+
+function blockWeights(p: MambaParams): BlockWeights {
+  const { dInner: E, dState: N, dtRank: R } = p;
+  return {
+    wX: rowBlock(p.in_proj, 0, E),
+    wZ: rowBlock(p.in_proj, E, E),
+    wDt: rowBlock(p.x_proj, 0, R),
+    wB: rowBlock(p.x_proj, R, N),
+    wC: rowBlock(p.x_proj, R + N, N),
+  };
+}
+
+/**
+ * Token t up to u, Δ, B, C and z, in the same operations and order as `prepareScan`, so
+ * both give the same bits. x_in of the last dConv tokens lives in the ring buffer: token
+ * t's row is t mod dConv.
+ */
+function prepareToken(p: MambaParams, w: BlockWeights, s: BlockScratch, X: Matrix, t: number): void {
+  const { dInner: E, dConv: K } = p;
+  matVecInto(s.window, w.wX, X.data, false, (t % K) * E, t * p.dModel);
+  matVecInto(s.z, w.wZ, X.data, false, 0, t * p.dModel);
+  for (let c = 0; c < E; c++) {
+    // Tap k looks (K−1−k) tokens back; taps before the first token see the zero padding.
+    let sum = p.conv_b[c];
+    for (let k = Math.max(0, K - 1 - t); k < K; k++)
+      sum += p.conv_w.data[c * K + k] * s.window[((t - (K - 1) + k) % K) * E + c];
+    s.u[c] = silu(sum);
+  }
+  matVecInto(s.dtLow, w.wDt, s.u);
+  matVecInto(s.B, w.wB, s.u);
+  matVecInto(s.C, w.wC, s.u);
+  matVecInto(s.delta, p.dt_proj_w, s.dtLow);
+  for (let c = 0; c < E; c++) s.delta[c] = softplus(s.delta[c] + p.dt_proj_b[c]);
+}
+
+/** The selective scan's step for one token (as `selectiveScan`), gated by SiLU(z). */
+function scanToken(p: MambaParams, s: BlockScratch, method: Discretization): void {
+  const { dInner: E, dState: N } = p;
+  for (let d = 0; d < E; d++) {
+    const dt = s.delta[d];
+    const ut = s.u[d];
+    const dn = d * N;
+    let acc = 0;
+    for (let n = 0; n < N; n++) {
+      const a = s.A[dn + n];
+      const hv = Math.exp(dt * a) * s.h[dn + n] + bBarFactor(dt, a, method) * s.B[n] * ut;
+      s.h[dn + n] = hv;
+      acc += s.C[n] * hv;
+    }
+    acc += p.D[d] * ut;
+    s.yGated[d] = acc * silu(s.z[d]);
+  }
+}
+
+/**
+ * The block's output for a sequence X (T × dModel), T × dModel, streamed token by token:
+ * besides the output it holds O(dInner·N) numbers whatever T is, so a long sequence
+ * costs time, not memory. Same numbers, bit for bit, as the trace's materialized path.
+ */
 export function mambaBlockForward(p: MambaParams, X: Matrix, method: Discretization): Matrix {
-  const s = prepareScan(p, X);
-  const { y } = selectiveScan({ u: s.u, delta: s.delta, A: s.A, B: s.B, C: s.C, D: p.D, z: s.z, method });
-  return outProject(p, y);
+  checkMambaParams(p);
+  if (X.cols !== p.dModel) throw new RangeError(`X must have ${p.dModel} columns (d_model); got ${X.cols}`);
+  if (method !== 'zoh' && method !== 'euler')
+    throw new RangeError(`method must be 'zoh' or 'euler'; got ${String(method)}`);
+  const w = blockWeights(p);
+  const s = blockScratch(p);
+  const out = matrix(X.rows, p.dModel);
+  for (let t = 0; t < X.rows; t++) {
+    prepareToken(p, w, s, X, t);
+    scanToken(p, s, method);
+    matVecInto(out.data, p.out_proj, s.yGated, false, t * p.dModel);
+  }
+  return out;
 }
 
 /**

@@ -55,7 +55,7 @@ function expm1OverX(x: number): number {
  * B̄'s factor for one (Δ, a): zoh's exact (exp(Δa) − 1)/a written as Δ·(e^x − 1)/x with
  * x = Δa, so it tends to Δ (the Euler value) as a → 0 instead of dividing 0 by 0.
  */
-function bBarFactor(delta: number, a: number, method: Discretization): number {
+export function bBarFactor(delta: number, a: number, method: Discretization): number {
   return method === 'euler' ? delta : delta * expm1OverX(delta * a);
 }
 
@@ -67,6 +67,29 @@ export function discretize(
   method: Discretization,
 ): { aBar: number; bBar: number } {
   return { aBar: Math.exp(delta * a), bBar: bBarFactor(delta, a, method) * b };
+}
+
+/** Where `discretizeInto` writes Ā and B̄ of one channel (N values each, from `off`). */
+interface Discretized {
+  readonly aBar: Float64Array;
+  readonly bBar: Float64Array;
+  off: number;
+}
+
+/**
+ * Ā = exp(Δ_{t,d} A_d) and B̄ (by `inp.method`, before multiplying by u) of token t and
+ * channel d, for every state n: the one place the scans and the trace discretize. Called
+ * per channel so the N values are still in cache when the update reads them.
+ */
+function discretizeInto(inp: ScanInputs, D: number, N: number, t: number, d: number, out: Discretized): void {
+  const { delta, A, B, method } = inp;
+  const { aBar, bBar, off } = out;
+  const dt = delta.data[t * D + d];
+  for (let n = 0; n < N; n++) {
+    const a = A.data[d * N + n];
+    aBar[off + n] = Math.exp(dt * a);
+    bBar[off + n] = bBarFactor(dt, a, method) * B.data[t * N + n];
+  }
 }
 
 function checkShape(name: string, m: Matrix | undefined, rows: number, cols: number, what: string): void {
@@ -102,24 +125,24 @@ function gated(y: number, z: Matrix | undefined, idx: number): number {
 /** Sequential scan: one pass over time, state updated in place, no allocation per step. */
 export function selectiveScan(inp: ScanInputs): ScanResult {
   const { T, D, N } = scanSizes(inp);
-  const { u, delta, A, B, C, z, method } = inp;
+  const { u, C, z } = inp;
   const skip = inp.D;
   const h = matrix(D, N);
   if (inp.h0) h.data.set(inp.h0.data);
   const y = matrix(T, D);
   const hd = h.data;
-  const Ad = A.data;
+  const disc: Discretized = { aBar: new Float64Array(N), bBar: new Float64Array(N), off: 0 };
+  const { aBar, bBar } = disc;
   for (let t = 0; t < T; t++) {
     const tn = t * N;
     for (let d = 0; d < D; d++) {
+      discretizeInto(inp, D, N, t, d, disc);
       const idx = t * D + d;
-      const dt = delta.data[idx];
       const ut = u.data[idx];
       const dn = d * N;
       let acc = 0;
       for (let n = 0; n < N; n++) {
-        const a = Ad[dn + n];
-        const hv = Math.exp(dt * a) * hd[dn + n] + bBarFactor(dt, a, method) * B.data[tn + n] * ut;
+        const hv = aBar[n] * hd[dn + n] + bBar[n] * ut;
         hd[dn + n] = hv;
         acc += C.data[tn + n] * hv;
       }
@@ -165,20 +188,18 @@ export function scanStep(
  */
 export function parallelScan(inp: ScanInputs): ScanResult {
   const { T, D, N } = scanSizes(inp);
-  const { u, delta, A, B, C, z, method } = inp;
+  const { u, C, z } = inp;
   const W = D * N;
   const aBar = new Float64Array(T * W);
   const bu = new Float64Array(T * W);
+  const disc: Discretized = { aBar, bBar: bu, off: 0 };
   for (let t = 0; t < T; t++) {
     for (let d = 0; d < D; d++) {
-      const dt = delta.data[t * D + d];
+      disc.off = t * W + d * N;
+      discretizeInto(inp, D, N, t, d, disc);
+      // B̄ becomes B̄ u in place: each channel's row times its own input.
       const ut = u.data[t * D + d];
-      for (let n = 0; n < N; n++) {
-        const a = A.data[d * N + n];
-        const k = t * W + d * N + n;
-        aBar[k] = Math.exp(dt * a);
-        bu[k] = bBarFactor(dt, a, method) * B.data[t * N + n] * ut;
-      }
+      for (let n = 0; n < N; n++) bu[disc.off + n] *= ut;
     }
   }
   // h_0 = Ā_0 h_init + B̄_0 u_0: folding h_init into the first element lets the scan
@@ -208,12 +229,12 @@ export function parallelScan(inp: ScanInputs): ScanResult {
  */
 export function selectiveScanTrace(inp: ScanInputs): Trace {
   const { T, D, N } = scanSizes(inp);
-  const { u, delta, A, B, C, z, method } = inp;
+  const { u, delta, C, z } = inp;
   const rec = new TraceRecorder(T);
   const h = new Float64Array(D * N);
   if (inp.h0) h.set(inp.h0.data);
-  const aBar = new Float64Array(D * N);
-  const bBar = new Float64Array(D * N);
+  const disc: Discretized = { aBar: new Float64Array(D * N), bBar: new Float64Array(D * N), off: 0 };
+  const { aBar, bBar } = disc;
   const bu = new Float64Array(D * N);
   const ch = new Float64Array(D);
   const y = new Float64Array(D);
@@ -222,16 +243,14 @@ export function selectiveScanTrace(inp: ScanInputs): Trace {
   const dn = [D, N];
   for (let t = 0; t < T; t++) {
     for (let d = 0; d < D; d++) {
-      const dt = delta.data[t * D + d];
+      disc.off = d * N;
+      discretizeInto(inp, D, N, t, d, disc);
       const ut = u.data[t * D + d];
       let acc = 0;
       for (let n = 0; n < N; n++) {
         const k = d * N + n;
-        const { aBar: ab, bBar: bb } = discretize(dt, A.data[k], B.data[t * N + n], method);
-        aBar[k] = ab;
-        bBar[k] = bb;
-        bu[k] = bb * ut;
-        h[k] = ab * h[k] + bu[k];
+        bu[k] = bBar[k] * ut;
+        h[k] = aBar[k] * h[k] + bu[k];
         acc += C.data[t * N + n] * h[k];
       }
       ch[d] = acc;

@@ -8,6 +8,31 @@
  */
 import type { Matrix, Vector } from './tensor';
 
+/**
+ * A vector inside a larger buffer, `data[off …]`. A forward pass points its slots at rows
+ * of its input and output matrices and moves them each step, so a step reads and writes
+ * in place without making a view (the time loops allocate nothing).
+ */
+export interface Slot {
+  data: Float64Array;
+  off: number;
+}
+
+export function slot(data: Float64Array, off = 0): Slot {
+  return { data, off };
+}
+
+/** Points `s` at `data[off …]`. */
+export function point(s: Slot, data: Float64Array, off: number): void {
+  s.data = data;
+  s.off = off;
+}
+
+/** Row t of a sequence whose rows are `width` long, at step t (slot `s` moved there). */
+export function toRow(s: Slot, t: number, width: number): void {
+  s.off = t * width;
+}
+
 export function checkSequence(X: Matrix, inputSize: number): void {
   if (X.cols !== inputSize) {
     throw new RangeError(

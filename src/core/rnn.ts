@@ -3,7 +3,17 @@
  * h_t = act(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), act = tanh or relu.
  */
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
-import { biasSum, checkSequence, checkVector, initialState, twoInputAffineInto } from './recurrent-common';
+import {
+  biasSum,
+  checkSequence,
+  checkVector,
+  initialState,
+  point,
+  slot,
+  toRow,
+  twoInputAffineInto,
+  type Slot,
+} from './recurrent-common';
 import { matrix, type Matrix, type Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
 
@@ -61,27 +71,34 @@ export function initRnn(
   return drawRnn(createRng(seed), I, H, style, nonlinearity);
 }
 
-/**
- * h into hOut[hOutOff …] from x[xOff …] and hPrev[hOff …]; `pre` (H) receives the
- * pre-activation. hOut may be hPrev: every read of hPrev happens before the first write.
- */
-function rnnCellInto(
-  p: RnnParams,
-  bias: Float64Array,
-  x: Float64Array,
-  xOff: number,
-  hPrev: Float64Array,
-  hOff: number,
-  pre: Float64Array,
-  hOut: Float64Array,
-  hOutOff: number,
-): void {
-  twoInputAffineInto(pre, p.W_ih, x, xOff, p.W_hh, hPrev, hOff, bias);
+/** Where one step reads x_t and h_{t−1} and writes h_t (h may be hPrev's own cells). */
+interface RnnSlots {
+  readonly x: Slot;
+  readonly hPrev: Slot;
+  readonly h: Slot;
+}
+
+/** Buffers a pass reuses: the summed bias and `pre` (H), the pre-activation. */
+interface RnnScratch {
+  readonly bias: Float64Array;
+  readonly pre: Float64Array;
+}
+
+function rnnScratch(p: RnnParams): RnnScratch {
+  return { bias: biasSum(p.b_ih, p.b_hh), pre: new Float64Array(p.hiddenSize) };
+}
+
+/** Every read of h_{t−1} happens before the first write of h_t, so the two may share cells. */
+function rnnCellInto(p: RnnParams, io: RnnSlots, s: RnnScratch): void {
+  const pre = s.pre;
+  twoInputAffineInto(pre, p.W_ih, io.x.data, io.x.off, p.W_hh, io.hPrev.data, io.hPrev.off, s.bias);
   const H = p.hiddenSize;
+  const out = io.h.data;
+  const off = io.h.off;
   if (p.nonlinearity === 'relu') {
-    for (let j = 0; j < H; j++) hOut[hOutOff + j] = pre[j] > 0 ? pre[j] : 0;
+    for (let j = 0; j < H; j++) out[off + j] = pre[j] > 0 ? pre[j] : 0;
   } else {
-    for (let j = 0; j < H; j++) hOut[hOutOff + j] = Math.tanh(pre[j]);
+    for (let j = 0; j < H; j++) out[off + j] = Math.tanh(pre[j]);
   }
 }
 
@@ -92,24 +109,25 @@ export function rnnStep(p: RnnParams, x: Vector, hPrev: Vector, out?: Float64Arr
   checkVector('h_prev', hPrev, H);
   const h = out ?? new Float64Array(H);
   checkVector('out', h, H);
-  rnnCellInto(p, biasSum(p.b_ih, p.b_hh), x, 0, hPrev, 0, new Float64Array(H), h, 0);
+  rnnCellInto(p, { x: slot(x), hPrev: slot(hPrev), h: slot(h) }, rnnScratch(p));
   return h;
 }
 
 export function rnnForward(p: RnnParams, X: Matrix, h0?: Vector): RnnOutput {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const I = p.inputSize;
   const T = X.rows;
   const start = initialState('h0', h0, H);
   const output = matrix(T, H);
   const out = output.data;
-  const bias = biasSum(p.b_ih, p.b_hh);
-  const pre = new Float64Array(H);
+  const s = rnnScratch(p);
+  const io = { x: slot(X.data), hPrev: slot(start), h: slot(out) };
   // Row t − 1 of the output is h_{t−1}: the loop reads the previous state in place.
   for (let t = 0; t < T; t++) {
-    if (t === 0) rnnCellInto(p, bias, X.data, 0, start, 0, pre, out, 0);
-    else rnnCellInto(p, bias, X.data, t * I, out, (t - 1) * H, pre, out, t * H);
+    toRow(io.x, t, p.inputSize);
+    toRow(io.h, t, H);
+    if (t > 0) point(io.hPrev, out, (t - 1) * H);
+    rnnCellInto(p, io, s);
   }
   return { output, hN: T === 0 ? start : out.slice((T - 1) * H, T * H) };
 }
@@ -120,16 +138,15 @@ export function rnnTrace(p: RnnParams, X: Matrix, h0?: Vector): Trace {
   const H = p.hiddenSize;
   const I = p.inputSize;
   const T = X.rows;
-  const bias = biasSum(p.b_ih, p.b_hh);
   const rec = new TraceRecorder(T);
-  const pre = new Float64Array(H);
+  const s = rnnScratch(p);
   let hPrev = initialState('h0', h0, H);
   for (let t = 0; t < T; t++) {
     const h = new Float64Array(H);
-    rnnCellInto(p, bias, X.data, t * I, hPrev, 0, pre, h, 0);
+    rnnCellInto(p, { x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) }, s);
     rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
     rec.record('h_prev', t, hPrev);
-    rec.record('pre', t, pre);
+    rec.record('pre', t, s.pre);
     rec.record('h', t, h);
     hPrev = h;
   }

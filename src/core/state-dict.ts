@@ -12,6 +12,8 @@
 import type { GruParams } from './gru';
 import type { LstmParams } from './lstm';
 import type { Nonlinearity, RnnParams } from './rnn';
+import { listNames } from './name-list';
+import { hasOwn } from './own';
 import { gateCount, layerInputSize, type CellKind, type CellParams, type StackParams } from './stack';
 import {
   matrixToJson,
@@ -71,11 +73,11 @@ export function stackFromStateDict(
 ): StackParams {
   const H = inferHiddenSize(kind, dict);
   const I = inferInputSize(kind, dict);
-  const bidirectional = 'weight_ih_l0_reverse' in dict;
+  const bidirectional = hasOwn(dict, 'weight_ih_l0_reverse');
   let numLayers = 1;
-  while (`weight_ih_l${numLayers}` in dict) numLayers++;
+  while (hasOwn(dict, `weight_ih_l${numLayers}`)) numLayers++;
   const G = gateCount[kind] * H;
-  const peephole = kind === 'lstm' && 'weight_ci_l0' in dict;
+  const peephole = kind === 'lstm' && hasOwn(dict, 'weight_ci_l0');
   const used = new Set<string>();
   const read = (name: string, shape: number[]): Float64Array => {
     used.add(name);
@@ -90,7 +92,7 @@ export function stackFromStateDict(
       used.add(name('weight_ih')).add(name('weight_hh'));
       const W_ih = readMatrix(dict, name('weight_ih'), G, inSize);
       const W_hh = readMatrix(dict, name('weight_hh'), G, H);
-      const hasBias = name('bias_ih') in dict || name('bias_hh') in dict;
+      const hasBias = hasOwn(dict, name('bias_ih')) || hasOwn(dict, name('bias_hh'));
       const b_ih = hasBias ? read(name('bias_ih'), [G]) : new Float64Array(G);
       const b_hh = hasBias ? read(name('bias_hh'), [G]) : new Float64Array(G);
       const cell = { inputSize: inSize, hiddenSize: H, W_ih, W_hh, b_ih, b_hh };
@@ -114,7 +116,7 @@ export function stackFromStateDict(
   const extra = Object.keys(dict).filter((k) => !used.has(k));
   if (extra.length > 0) {
     throw new Error(
-      `unexpected tensor${extra.length > 1 ? 's' : ''} ${extra.join(', ')} in ${article[kind]} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`,
+      `unexpected tensor${extra.length > 1 ? 's' : ''} ${listNames(extra)} in ${article[kind]} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`,
     );
   }
   return {

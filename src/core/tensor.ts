@@ -52,6 +52,7 @@ export function rowBlock(m: Matrix, start: number, count: number): Matrix {
   return { rows: count, cols: m.cols, data: m.data.subarray(start * m.cols, (start + count) * m.cols) };
 }
 
+/** mᵀ as a new matrix (the backward pass reads weights and inputs by column). */
 export function transpose(m: Matrix): Matrix {
   const t = matrix(m.cols, m.rows);
   for (let i = 0; i < m.rows; i++)
@@ -78,22 +79,6 @@ export function matVecInto(
     for (let c = 0; c < cols; c++) s += data[base + c] * x[xOffset + c];
     out[outOffset + r] = accumulate ? out[outOffset + r] + s : s;
   }
-  return out;
-}
-
-export function matVec(m: Matrix, x: ArrayLike<number>): Float64Array {
-  return matVecInto(new Float64Array(m.rows), m, x);
-}
-
-export function matMul(a: Matrix, b: Matrix): Matrix {
-  if (a.cols !== b.rows) throw new RangeError(`matMul: ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`);
-  const out = matrix(a.rows, b.cols);
-  for (let i = 0; i < a.rows; i++)
-    for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k];
-      if (aik === 0) continue;
-      for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += aik * b.data[k * b.cols + j];
-    }
   return out;
 }
 

@@ -1,10 +1,10 @@
 /**
- * What the Excel host needs to know to format one cell. The palette itself lives in
- * src/sheets/style.ts; the host receives a `LookOf` function so that it formats by
- * whatever the palette says without copying it.
+ * The resolved look of a cell (plan-look.ts) in the terms the Excel host writes it:
+ * capitalised alignments, and the formatting split from the number format (number
+ * formats travel with the cell contents).
  */
-import type { CellRole, PlanCell } from '../sheets/plan';
-import { BORDER_COLOR, BOX_COLOR, PARAM_BOX_COLOR, styleFor } from '../sheets/style';
+import type { PlanCell } from '../sheets/plan';
+import { resolveCellLook, type ResolvedLook } from './plan-look';
 
 export interface CellLook {
   /** '#RRGGBB' or undefined for no fill. */
@@ -47,26 +47,19 @@ export function hasFormatting(look: CellLook): boolean {
 
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
-/** The palette of src/sheets/style.ts, as the Excel host needs it. */
-export const paletteLook: LookOf = (cell) => {
-  const style = styleFor(cell.role);
+/** A resolved look as the Excel host writes it. */
+export function excelLook(look: ResolvedLook): CellLook {
   return {
-    fill: style.fill,
-    fontColor: style.fontColor,
-    bold: style.bold,
-    italic: style.italic,
-    fontSize: style.fontSize,
-    horizontalAlignment: ALIGN[style.hAlign],
-    numberFormat: cell.numberFormat ?? (typeof cell.value === 'string' ? undefined : style.numberFormat),
-    cellBorder: style.cellBorder,
+    fill: look.fill,
+    fontColor: look.fontColor,
+    bold: look.bold,
+    italic: look.italic,
+    fontSize: look.fontSize,
+    horizontalAlignment: ALIGN[look.hAlign],
+    numberFormat: look.numberFormat,
+    cellBorder: look.border,
   };
-};
-
-const PARAM_ROLES: ReadonlySet<CellRole> = new Set(['weight', 'recurrentWeight', 'bias']);
-
-export const CELL_BORDER_COLOR = BORDER_COLOR;
-
-/** Learnable-parameter blocks get the palette's red outline, every other box the dark one. */
-export function boxColor(roles: readonly CellRole[]): string {
-  return roles.length > 0 && roles.every((r) => PARAM_ROLES.has(r)) ? PARAM_BOX_COLOR : BOX_COLOR;
 }
+
+/** The resolver's look of a plan cell, for the Excel host. */
+export const paletteLook: LookOf = (cell) => excelLook(resolveCellLook(cell));

@@ -16,10 +16,12 @@ import type {
   WorkbookHost,
 } from './host';
 import { a1, parseA1, rangeA1, type Language, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { t } from '../i18n';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
 import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
 import { queueConditionalFormat } from './excel-conditional-formats';
+import { frozenBlock, type Freeze } from './plan-look';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -109,10 +111,19 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
     case 'name':
       sheet.names.add(op.name, sheet.getRange(rangeA1(op.range, true)));
       return;
+    case 'freeze':
+      freezePanes(sheet, op.freeze);
+      return;
     case 'conditionalFormat':
       queueConditionalFormat(sheet.getRange(rangeA1(op.format.range)), op.format);
       return;
   }
+}
+
+function freezePanes(sheet: Excel.Worksheet, freeze: Freeze): void {
+  if (freeze.cols === 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.rows === 0) sheet.freezePanes.freezeColumns(freeze.cols);
+  else sheet.freezePanes.freezeAt(sheet.getRange(frozenBlock(freeze)));
 }
 
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
@@ -199,9 +210,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   private buildFailure(name: string, err: unknown): string {
-    return this.language === 'zh'
-      ? `无法生成工作表“${name}”：${describeError(err)}`
-      : `Could not build the sheet '${name}': ${describeError(err)}`;
+    return t(this.language, 'host.buildFailed', { name, detail: describeError(err) });
   }
 
   /** Deletes the sheet named `name` only if it did not exist before this build began. */
@@ -246,9 +255,7 @@ export class ExcelHost implements WorkbookHost {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     await context.sync();
     if (sheet.isNullObject) {
-      throw new Error(
-        this.language === 'zh' ? `找不到工作表“${name}”。` : `There is no sheet named '${name}'.`,
-      );
+      throw new Error(t(this.language, 'host.noSheet', { name }));
     }
     return sheet;
   }
@@ -282,11 +289,7 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       const metadata = readMarker(props);
       if (!metadata) {
-        throw new Error(
-          this.language === 'zh'
-            ? `工作表“${sheetName}”不是本加载项生成的，不会写入。`
-            : `The sheet '${sheetName}' was not built by this add-in, so nothing was written to it.`,
-        );
+        throw new Error(t(this.language, 'host.notOurs', { name: sheetName }));
       }
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
       for (const w of writes) {

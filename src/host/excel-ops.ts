@@ -3,15 +3,9 @@
  * Keeping this step pure lets tests and benchmarks count and size the writes without
  * Excel, and lets the host cut the list into requests below Excel's payload limit.
  */
-import type { CellRole, ConditionalFormat, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
-import {
-  boxColor,
-  CELL_BORDER_COLOR,
-  formatKey,
-  hasFormatting,
-  type CellLook,
-  type LookOf,
-} from './cell-look';
+import type { ConditionalFormat, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
+import { formatKey, hasFormatting, type CellLook, type LookOf } from './cell-look';
+import { CELL_BORDER_COLOR, resolvePlanLook, type Freeze, type PlanLook } from './plan-look';
 import { chunkAddresses, groupRectangles, rectCols, rectRows } from './rectangles';
 
 export type CellEntry = string | number;
@@ -38,6 +32,8 @@ export type ExcelOp =
   /** Columns `from`..`to` (0-based, inclusive) share one width in points. */
   | { readonly kind: 'columnWidth'; readonly from: number; readonly to: number; readonly points: number }
   | { readonly kind: 'name'; readonly name: string; readonly range: PlanRange }
+  /** Rows above and columns left of the split stay in view. */
+  | { readonly kind: 'freeze'; readonly freeze: Freeze }
   /** A data bar or colour scale over one rectangle. */
   | { readonly kind: 'conditionalFormat'; readonly format: ConditionalFormat };
 
@@ -115,6 +111,8 @@ export function opBytes(op: ExcelOp): number {
       return 3 * ACTION_OVERHEAD;
     case 'name':
       return 3 * ACTION_OVERHEAD + utf8Length(op.name);
+    case 'freeze':
+      return 3 * ACTION_OVERHEAD;
     case 'conditionalFormat':
       return 8 * ACTION_OVERHEAD;
   }
@@ -224,22 +222,14 @@ function formatOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits): ExcelOp[]
 }
 
 /** Thin grid around every bordered cell first, then the boxes' outlines on top of it. */
-function borderOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits): ExcelOp[] {
+function borderOps(plan: SheetPlan, look: PlanLook, lookOf: LookOf, limits: OpLimits): ExcelOp[] {
   const ops: ExcelOp[] = [];
   const gridded = plan.cells.filter((c) => lookOf(c).cellBorder === true);
   for (const ranges of chunkAddresses(groupRectangles(gridded), limits.maxAddressChars, limits.maxAreas)) {
     ops.push({ kind: 'borders', ranges, color: CELL_BORDER_COLOR, weight: 'Thin', inside: true });
   }
-  const roleAt = new Map(plan.cells.map((c) => [`${c.row},${c.col}`, c.role]));
   const byColor = new Map<string, PlanRange[]>();
-  for (const box of plan.boxes) {
-    const roles: CellRole[] = [];
-    for (let r = box.top; r <= box.bottom; r++)
-      for (let c = box.left; c <= box.right; c++) {
-        const role = roleAt.get(`${r},${c}`);
-        if (role) roles.push(role);
-      }
-    const color = boxColor(roles);
+  for (const { color, ...box } of look.boxes) {
     const list = byColor.get(color) ?? [];
     list.push(box);
     byColor.set(color, list);
@@ -252,8 +242,8 @@ function borderOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits): ExcelOp[]
   return ops;
 }
 
-function widthOps(plan: SheetPlan): ExcelOp[] {
-  const sorted = [...plan.columnWidths].sort((a, b) => a.col - b.col);
+function widthOps(look: PlanLook): ExcelOp[] {
+  const sorted = look.columnWidths;
   const ops: { kind: 'columnWidth'; from: number; to: number; points: number }[] = [];
   for (const { col, width } of sorted) {
     const points = charsToPoints(width);
@@ -270,13 +260,15 @@ export function planOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits = DEFA
     if (!isValidExcelName(n.name))
       throw new Error(`The sheet plan defines an invalid Excel name "${n.name}".`);
   }
+  const look = resolvePlanLook(plan);
   return [
     ...cellsOps(plan, lookOf, limits),
     ...formatOps(plan, lookOf, limits),
-    ...borderOps(plan, lookOf, limits),
-    ...plan.merges.map((range): ExcelOp => ({ kind: 'merge', range })),
-    ...widthOps(plan),
+    ...borderOps(plan, look, lookOf, limits),
+    ...look.merges.map((range): ExcelOp => ({ kind: 'merge', range })),
+    ...widthOps(look),
     ...plan.names.map((n): ExcelOp => ({ kind: 'name', name: n.name, range: n.range })),
+    ...(look.freeze ? [{ kind: 'freeze', freeze: look.freeze } as const] : []),
     ...(plan.conditionalFormats ?? []).map((format): ExcelOp => ({ kind: 'conditionalFormat', format })),
   ];
 }

@@ -16,7 +16,8 @@ import {
   type PlanRange,
   type SheetPlan,
 } from '../sheets/plan';
-import { styleFor } from '../sheets/style';
+import { resolvePlanLook, type Freeze, type ResolvedBox, type ResolvedLook } from './plan-look';
+import { freeSheetName, sheetRangeRef } from './sheet-names';
 
 export type PreviewValue = number | string | boolean | null;
 
@@ -27,6 +28,9 @@ export interface PreviewCell {
   /** Set when the value is an error ('#VALUE!'): the message, shown as a tooltip. */
   readonly error: string | null;
   readonly role: CellRole | null;
+  /** The resolver's look of the cell the plan wrote here; null for a cell the plan left empty. */
+  readonly look: ResolvedLook | null;
+  /** The resolved number format (null: General). */
   readonly numberFormat: string | null;
   /** A fill written by writeCells (practice feedback); wins over the role's fill. */
   readonly fillOverride: string | null;
@@ -40,7 +44,10 @@ export interface PreviewSheet {
   /** The largest font (points) a row's styled cells use; Excel grows such rows to fit it. */
   readonly rowFontSizes: ReadonlyMap<number, number>;
   readonly merges: readonly PlanRange[];
-  readonly boxes: readonly PlanRange[];
+  /** Each box with the colour the resolver gave it. */
+  readonly boxes: readonly ResolvedBox[];
+  /** The frozen split the plan asked for, or null. */
+  readonly freeze: Freeze | null;
   readonly conditionalFormats: readonly ConditionalFormat[];
   readonly metadata: Readonly<Record<string, unknown>> | null;
 }
@@ -53,7 +60,7 @@ export interface PreviewSelection {
 
 interface CellLook {
   readonly role: CellRole;
-  readonly numberFormat: string | null;
+  readonly look: ResolvedLook;
 }
 
 interface SheetRecord {
@@ -64,7 +71,8 @@ interface SheetRecord {
   columnWidths: Map<number, number>;
   rowFontSizes: Map<number, number>;
   merges: PlanRange[];
-  boxes: PlanRange[];
+  boxes: ResolvedBox[];
+  freeze: Freeze | null;
   conditionalFormats: ConditionalFormat[];
   metadata: Readonly<Record<string, unknown>> | null;
   readonly looks: Map<number, CellLook>;
@@ -80,9 +88,6 @@ const MIN_ROWS = 100;
 const MIN_COLS = 26;
 const SPARE_ROWS = 30;
 const SPARE_COLS = 8;
-
-/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ . */
-const MAX_SHEET_NAME = 31;
 
 export class PreviewWorkbook {
   private readonly hf: HyperFormula;
@@ -133,6 +138,7 @@ export class PreviewWorkbook {
       rowFontSizes: r.rowFontSizes,
       merges: r.merges,
       boxes: r.boxes,
+      freeze: r.freeze,
       conditionalFormats: r.conditionalFormats,
       metadata: r.metadata,
     };
@@ -162,14 +168,9 @@ export class PreviewWorkbook {
     for (const l of [...this.selectionListeners]) l(sel);
   }
 
-  /** Adds an empty sheet named `baseName`, or "baseName 2", "baseName 3"… when taken. */
+  /** Adds an empty sheet named `baseName` made valid, or "baseName 2", "baseName 3"… when taken. */
   addSheet(baseName: string): string {
-    const base = sanitizeSheetName(baseName);
-    let name = base;
-    for (let n = 2; !this.hf.isItPossibleToAddSheet(name); n++) {
-      const suffix = ` ${n}`;
-      name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    }
+    const name = freeSheetName(baseName, this.sheetNames());
     this.hf.addSheet(name);
     const hfId = this.hf.getSheetId(name);
     if (hfId === undefined) throw new Error(`sheet ${name} was not created`);
@@ -182,6 +183,7 @@ export class PreviewWorkbook {
       rowFontSizes: new Map(),
       merges: [],
       boxes: [],
+      freeze: null,
       conditionalFormats: [],
       metadata: null,
       looks: new Map(),
@@ -216,25 +218,25 @@ export class PreviewWorkbook {
     const r = this.require(name);
     r.rowCount = plan.rowCount;
     r.colCount = plan.colCount;
-    r.columnWidths = new Map(plan.columnWidths.map((w) => [w.col, w.width]));
-    r.merges = [...plan.merges];
-    r.boxes = [...plan.boxes];
+    const look = resolvePlanLook(plan);
+    r.columnWidths = new Map(look.columnWidths.map((w) => [w.col, w.width]));
+    r.merges = [...look.merges];
+    r.boxes = [...look.boxes];
+    r.freeze = look.freeze;
+    r.rowFontSizes = new Map(look.rowFontSizes);
     r.conditionalFormats = [...(plan.conditionalFormats ?? [])];
-    const fonts = new Map<number, number>();
-    for (const c of plan.cells) fonts.set(c.row, Math.max(fonts.get(c.row) ?? 0, styleFor(c.role).fontSize));
-    r.rowFontSizes = fonts;
     const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () =>
       new Array(plan.colCount).fill(null),
     );
-    for (const c of plan.cells) {
+    plan.cells.forEach((c, i) => {
       if (c.row >= plan.rowCount || c.col >= plan.colCount) {
         throw new RangeError(
           `plan cell ${a1(c.row, c.col)} lies outside its ${plan.rowCount}×${plan.colCount} sheet`,
         );
       }
       rows[c.row][c.col] = c.formula ?? c.value ?? null;
-      r.looks.set(key(c.row, c.col), { role: c.role, numberFormat: c.numberFormat ?? null });
-    }
+      r.looks.set(key(c.row, c.col), { role: c.role, look: look.cells[i].look });
+    });
     this.hf.suspendEvaluation();
     this.batching++;
     try {
@@ -247,8 +249,7 @@ export class PreviewWorkbook {
         onChunk?.(done, total);
       }
       for (const n of plan.names) {
-        const ref = `${quoteSheet(r.name)}!${rangeRef(n.range)}`;
-        this.hf.addNamedExpression(n.name, `=${ref}`, r.hfId);
+        this.hf.addNamedExpression(n.name, `=${sheetRangeRef(r.name, n.range)}`, r.hfId);
       }
     } finally {
       this.batching--;
@@ -273,7 +274,8 @@ export class PreviewWorkbook {
       formula: this.hf.getCellFormula(address) ?? null,
       error: isError ? raw.message || raw.value : null,
       role: look?.role ?? null,
-      numberFormat: look?.numberFormat ?? null,
+      look: look?.look ?? null,
+      numberFormat: look?.look.numberFormat ?? null,
       fillOverride: r.fills.get(key(row, col)) ?? null,
     };
   }
@@ -330,21 +332,4 @@ export function parseInput(text: string): string | number | boolean | null {
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
   return text;
-}
-
-function sanitizeSheetName(name: string): string {
-  const clean = name
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .trim()
-    .slice(0, MAX_SHEET_NAME);
-  return clean === '' ? 'Sheet' : clean;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function rangeRef(r: PlanRange): string {
-  const tl = a1(r.top, r.left, true);
-  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right, true)}`;
 }

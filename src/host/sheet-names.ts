@@ -3,6 +3,7 @@
  * taken name gets a numeric suffix instead. Excel compares sheet names without regard
  * to case, and so do we.
  */
+import { rangeA1, type PlanRange } from '../sheets/plan';
 
 export const MAX_SHEET_NAME = 31;
 
@@ -45,11 +46,14 @@ export function freeSheetName(base: string, existing: readonly string[]): string
   }
 }
 
-/** How a sheet name is written inside an address: quoted when it holds anything but letters, digits, '_' and '.'. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+/** A sheet name inside a reference: always quoted, an apostrophe doubled ("'LSTM 2'"). */
+export function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An absolute reference to a range on a named sheet: "'LSTM 2'!$B$3:$C$4". */
+export function sheetRangeRef(sheet: string, r: PlanRange): string {
+  return `${quotedSheetName(sheet)}!${rangeA1(r, true)}`;
 }
 
 /** Splits "Sheet1!B3" or "'LSTM 2'!B3:C4" into sheet name and local address. */

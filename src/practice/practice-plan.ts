@@ -6,6 +6,7 @@
 import { createRng } from '../core/random';
 import type { ModelConfig } from '../sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { t } from '../i18n';
 import type { Difficulty, PracticeMetadata } from './metadata';
 
 export interface PracticeSheet {
@@ -82,7 +83,7 @@ export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: numb
 }
 
 function practiceName(plan: SheetPlan): string {
-  return plan.language === 'zh' ? `${plan.baseName} 练习` : `${plan.baseName} practice`;
+  return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
 
 export function makePracticePlan(

@@ -6,7 +6,7 @@
  * (bptt-model.ts) is what each of them must equal.
  */
 import { defineSpec, type SheetModel } from './define-spec';
-import { pick } from './i18n';
+import { label, pick } from './i18n';
 import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import type { SheetPlan } from './plan';
@@ -26,7 +26,7 @@ import { writeForward } from './bptt-forward';
 import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
 import { writeSgd } from './bptt-sgd';
-import { configRecord, writeFrame } from './sheet-frame';
+import { configRecord, writeFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
 const VARIANTS: readonly Labelled[] = [
@@ -72,8 +72,8 @@ function build(kind: BpttKind, asked: ModelConfig): SheetPlan {
   const first = writeFrame(b, config, {
     title: kind === 'rnn' ? BPTT_TEXT.rnnTitle : BPTT_TEXT.lstmTitle,
     sizes: [
-      [pick(lang, { en: 'Input size I', zh: '输入维度 I' }), I],
-      [pick(lang, { en: 'Hidden size H', zh: '隐藏维度 H' }), H],
+      [label(lang, 'inputSize'), I],
+      [label(lang, 'hiddenSize'), H],
       [pick(lang, BPTT_TEXT.outputSize), n.O],
     ],
     legendCol: L.firstCol,

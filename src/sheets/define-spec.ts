@@ -1,11 +1,13 @@
 /**
- * A ModelSpec for a sheet with its own layout (Mamba, sLSTM, mLSTM): the checks every
- * such sheet shares (known variant, size limits, init style, then the pasted state_dict,
- * refused unless the model loads one) run before the model's own, and `build` refuses
- * what `validate` reports.
+ * The one ModelSpec factory of every model. The checks every sheet shares (known variant,
+ * size limits, init style, then the pasted state_dict, refused unless the model loads one)
+ * run before the model's own extra checks (heads dividing the hidden size, a peephole
+ * LSTM's single layer), and `build` refuses what `validate` reports.
  */
+import { shortName } from '../core/name-list';
+import { t } from '../i18n';
 import type { Trace } from '../core/trace';
-import type { Bilingual } from './i18n';
+import { pick, type Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
 import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
@@ -18,7 +20,10 @@ export interface SheetModel {
   readonly defaults: ModelConfig;
   /** Cells the sheet would have, for the "too large" message. */
   estimateCells(config: ModelConfig): number;
-  /** Problems beyond the shared checks (heads dividing the hidden size…), in the config's language. */
+  /**
+   * Problems beyond the shared checks, in the config's language; asked only once the
+   * shared checks pass, so they may rely on sound sizes.
+   */
   extraProblems?(config: ModelConfig): string[];
   /**
    * What is wrong with `config.stateDict` (shapes, sizes against the limits and the
@@ -29,36 +34,24 @@ export interface SheetModel {
   evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
 }
 
-/**
- * The config's variant when the model does not offer it, listing the ones it does; every
- * spec (recurrent or not) reports it the same way, before any other check.
- */
-export function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
+/** The config's variant when the model does not offer it, listing the ones it does. */
+function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
   return [
-    config.language === 'zh'
-      ? `未知变体 "${config.variant}"（可选：${ids}）`
-      : `unknown variant "${config.variant}" (choose one of: ${ids})`,
+    t(config.language, 'sheets.spec.unknownVariant', { variant: shortName(String(config.variant)), ids }),
   ];
 }
 
 function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
-  const zh = config.language === 'zh';
+  const lang = config.language;
   const variant = unknownVariantProblems(model.variants, config);
   if (variant.length > 0) return variant;
-  const problems = checkLimits(config, model.limits, model.label.en, model.estimateCells);
+  const problems = checkLimits(config, model.limits, model.label.en, (c) => model.estimateCells(c));
   if (config.init !== 'torch' && config.init !== 'hand')
-    problems.push(
-      zh ? `初始化必须是 torch 或 hand` : `init must be "torch" or "hand" (got "${config.init}")`,
-    );
-  if (config.stateDict && !model.stateDictProblems) {
-    problems.push(
-      zh
-        ? `${model.label.zh} 工作表不接受 state_dict，请使用随机种子初始化`
-        : `the ${model.label.en} sheet does not load a state_dict; use a seed instead`,
-    );
-  }
+    problems.push(t(lang, 'sheets.spec.init', { init: String(config.init) }));
+  if (config.stateDict && !model.stateDictProblems)
+    problems.push(t(lang, 'sheets.spec.noStateDict', { model: pick(lang, model.label) }));
   // Shapes are only worth reading once the sizes they are compared with are sound.
   if (config.stateDict && model.stateDictProblems && problems.length === 0)
     problems.push(...model.stateDictProblems(config));

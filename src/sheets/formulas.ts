@@ -1,5 +1,5 @@
 /**
- * Excel formula fragments in the numerically stable forms of DESIGN.md. Each helper
+ * Excel formula fragments in the numerically stable forms of docs/ARCHITECTURE.md. Each helper
  * takes and returns an expression without the leading '='; arguments are wrapped in
  * parentheses so a caller can pass any sub-expression. Only native worksheet functions
  * appear, so a sheet keeps working without the add-in and in other spreadsheet programs.
@@ -33,15 +33,6 @@ export function reluF(x: string): string {
   return `MAX(${x},0)`;
 }
 
-export function expF(x: string): string {
-  return `EXP(${x})`;
-}
-
-/** Natural log. Excel's LOG is base 10, which is why no helper ever writes LOG. */
-export function lnF(x: string): string {
-  return `LN(${x})`;
-}
-
 /** softplus(x) = max(x, 0) + ln(1 + e^{−|x|}), finite for any finite x. */
 export function softplusF(x: string): string {
   return `(MAX(${x},0)+LN(1+EXP(-ABS(${x}))))`;
@@ -57,22 +48,17 @@ export function siluF(x: string): string {
   return `(${x})*(${sigmoidF(x)})`;
 }
 
+/** Element-wise product summed, for two ranges of the same shape (Wᵀ·v by columns, ‖v‖²). */
+export function sumProductF(a: string, b: string): string {
+  return `SUMPRODUCT(${a},${b})`;
+}
+
 /**
  * A weight row dotted with a column of the same length. MMULT of a 1×n row by an n×1
  * column gives one number, the seed workbooks' "row times stacked column".
  */
 export function dotF(rowRange: string, colRange: string): string {
   return `MMULT(${rowRange},${colRange})`;
-}
-
-/** Element-wise product summed, for two ranges of the same shape. */
-export function sumProductF(a: string, b: string): string {
-  return `SUMPRODUCT(${a},${b})`;
-}
-
-/** Sum of terms, skipping empty ones so optional parts (a peephole term) can be left out. */
-export function sumF(...terms: (string | undefined | false)[]): string {
-  return terms.filter((t): t is string => typeof t === 'string' && t.length > 0).join('+');
 }
 
 /** Function names used by a formula (identifiers followed by '('), upper-cased. */

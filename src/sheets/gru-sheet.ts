@@ -6,6 +6,7 @@
  */
 import { dotF, sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
+import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import {
   elementwiseBand,
@@ -18,10 +19,11 @@ import {
 import type { Band, CellLayout, Section } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
-const GI = 0;
-const GH = 1;
-const OP = 2;
-const VALUE = 3;
+/** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
+const GI = PRE;
+const GH = PRE + 1;
+const GRU_OP = OP + 1;
+const GRU_VALUE = VALUE + 1;
 
 type GateId = 'r' | 'z' | 'n';
 const GATE_INDEX: Record<GateId, number> = { r: 0, z: 1, n: 2 };
@@ -40,7 +42,7 @@ function gateBand(id: GateId): Band {
     captions: () => [
       [GI, `gi_${id}`],
       [GH, `gh_${id}`],
-      [VALUE, `${id}_t`],
+      [GRU_VALUE, `${id}_t`],
     ],
     writeWeights: (s, top) => {
       // [W_i· | b_i· | W_h· | b_h·]: the input and hidden parts side by side, each with its bias.
@@ -77,10 +79,10 @@ function gateBand(id: GateId): Band {
         tensor: `gh_${id}`,
         equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}`,
       });
-      writeOperators(s, top, col + OP, act);
+      writeOperators(s, top, col + GRU_OP, act);
       s.b.computed({
         top,
-        left: col + VALUE,
+        left: col + GRU_VALUE,
         rows: s.H,
         cols: 1,
         role: isNew ? 'activation' : 'gate',
@@ -105,8 +107,8 @@ const hBand: Band = elementwiseBand({
   text: (s) => `h_t = (1 − z_t)⊙n_t + z_t⊙h_{${s.prev}}`,
   tex: (s) => `h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{${s.prev}}`,
   op: '⊙ +',
-  opCol: OP,
-  valueCol: VALUE,
+  opCol: GRU_OP,
+  valueCol: GRU_VALUE,
   formula: (s, t, r) => {
     const z = s.band('z', t).at(r);
     return `(1-${z})*${s.band('n', t).at(r)}+${z}*${s.hPrev(t).at(r)}`;
@@ -118,7 +120,7 @@ export const gruLayout: CellLayout = {
   model: 'gru',
   title: { en: 'Gated Recurrent Unit (GRU)', zh: '门控循环单元 (GRU)' },
   blockWidth: 5,
-  valueCol: VALUE,
+  valueCol: GRU_VALUE,
   ones: 0,
   hasCell: false,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [

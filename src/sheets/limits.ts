@@ -3,16 +3,15 @@
  * writes comfortably). Violations are reported in the config's language, with the
  * cell count the sheet would have had so the learner sees why.
  */
+import { t } from '../i18n';
+import { isLanguage } from '../i18n/language';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
 
-const FIELD_NAMES: Record<SizeField, { en: string; zh: string }> = {
-  inputSize: { en: 'input size', zh: '输入维度' },
-  hiddenSize: { en: 'hidden size', zh: '隐藏维度' },
-  steps: { en: 'sequence length', zh: '序列长度' },
-  stateSize: { en: 'state size N', zh: '状态维度 N' },
-  heads: { en: 'heads', zh: '头数' },
-  numLayers: { en: 'layers', zh: '层数' },
-};
+/**
+ * Seeds the pane, the command line and stored sheets accept: a signed 32-bit integer
+ * (the random stream uses the seed modulo 2³², so a wider range would only alias).
+ */
+export const SEED_RANGE = { min: -2_147_483_648, max: 2_147_483_647 } as const;
 
 /** Default value of an optional size field when the config omits it. */
 const OPTIONAL_DEFAULTS: Partial<Record<SizeField, number>> = { numLayers: 1, heads: 1 };
@@ -32,34 +31,31 @@ export function checkLimits(
   modelLabel: string,
   cellCount: (config: ModelConfig) => number,
 ): string[] {
-  const zh = config.language === 'zh';
+  const lang = config.language;
   const problems: string[] = [];
   let tooLarge = false;
   for (const [field, limit] of Object.entries(limits) as [SizeField, SizeLimit][]) {
     const v = sizeOf(config, field);
-    const name = FIELD_NAMES[field][config.language];
+    const name = t(lang, `sheets.field.${field}`);
     if (v === undefined) {
-      problems.push(zh ? `缺少${name}` : `${name} is missing`);
+      problems.push(t(lang, 'sheets.limits.missing', { name }));
     } else if (!Number.isInteger(v)) {
-      problems.push(zh ? `${name}必须是整数（得到 ${v}）` : `${name} must be a whole number (got ${v})`);
+      problems.push(t(lang, 'sheets.limits.whole', { name, v }));
     } else if (v < limit.min || v > limit.max) {
       tooLarge ||= v > limit.max;
       problems.push(
-        zh
-          ? `${modelLabel} 工作表的${name}必须在 ${limit.min} 到 ${limit.max} 之间（得到 ${v}）`
-          : `${name} must be between ${limit.min} and ${limit.max} for ${modelLabel} sheets (got ${v})`,
+        t(lang, 'sheets.limits.range', { name, min: limit.min, max: limit.max, model: modelLabel, v }),
       );
     }
   }
-  if (!Number.isInteger(config.seed))
-    problems.push(zh ? `随机种子必须是整数` : `seed must be a whole number (got ${config.seed})`);
+  if (!isLanguage(config.language))
+    problems.push(t('en', 'sheets.limits.language', { got: String(config.language).slice(0, 20) }));
+  if (!Number.isInteger(config.seed)) problems.push(t(lang, 'sheets.limits.seed', { seed: config.seed }));
+  else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
+    problems.push(t(lang, 'sheets.limits.seedRange', { ...SEED_RANGE, seed: config.seed }));
   if (tooLarge) {
     const n = cellCount(config).toLocaleString('en-US');
-    problems.push(
-      zh
-        ? `这样的工作表约有 ${n} 个单元格，太大，无法手算阅读`
-        : `such a sheet would have about ${n} cells, too many to read by hand`,
-    );
+    problems.push(t(lang, 'sheets.limits.tooLarge', { n }));
   }
   return problems;
 }

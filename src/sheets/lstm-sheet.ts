@@ -7,11 +7,9 @@
  */
 import { sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
+import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import {
-  DOT_OP as OP,
-  DOT_PRE as PRE,
-  DOT_VALUE as VALUE,
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
   recurrentLegend,

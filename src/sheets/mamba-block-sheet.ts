@@ -7,26 +7,32 @@
  * skip; y ⊙ SiLU(z); out_proj. Parameter names and layouts are mamba_ssm's, so a pasted
  * state_dict (mamba-weights.ts) fills the same cells the seeded init does.
  */
+import { t } from '../i18n';
 import { initMamba, mambaBlockTrace, type MambaParams } from '../core/mamba-block';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
-import { dotF, siluF, softplusF } from './formulas';
 import { seededInput } from './inputs';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
-import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
+import { BandCursor, OP, TimeGrid } from './kit/grid';
+import { configRecord, writeFrame } from './kit/frame';
+import { PlanBuilder, paramFormatFor } from './layout';
+import {
+  convBand,
+  deltaBand,
+  gateBand,
+  inProjBands,
+  outBand,
+  selectionBands,
+  tokenBand,
+  type BlockSheet,
+} from './mamba-block-bands';
+import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
 import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
 import type { ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
-import { BandCursor, TimeGrid, configRecord, operatorColumn, rowOf, writeFrame } from './sheet-frame';
-
-/** Columns of a time block: a value, an operator, the value after it. */
-const PRE = 0;
-const OP = 1;
-const VALUE = 2;
 
 const LIMITS = {
   inputSize: { min: 1, max: 4 },
@@ -95,446 +101,85 @@ function stateDictProblems(config: ModelConfig): string[] {
   }
 }
 
-function sizesOf(p: MambaParams): Sizes {
-  return { dModel: p.dModel, E: p.dInner, N: p.dState, R: p.dtRank, K: p.dConv };
+const FRAME = {
+  title: { en: 'Mamba block', zh: 'Mamba 块' },
+  legend: [
+    ['input', { en: 'token xₜ', zh: '词元 xₜ' }],
+    [
+      'weight',
+      {
+        en: 'weights: in_proj, conv1d, x_proj, dt_proj, D, out_proj',
+        zh: '权重：in_proj、conv1d、x_proj、dt_proj、D、out_proj',
+      },
+    ],
+    ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+    ['bias', { en: 'biases: conv1d, dt_bias', zh: '偏置：conv1d、dt_bias' }],
+    ['state', { en: 'state h', zh: '状态 h' }],
+    ['gate', { en: 'decay Ā = exp(ΔA), gate SiLU(z)', zh: '衰减 Ā = exp(ΔA)、门 SiLU(z)' }],
+    ['activation', { en: 'u = SiLU(conv), Δ = softplus(·)', zh: 'u = SiLU(conv)、Δ = softplus(·)' }],
+    ['computed', { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' }],
+    ['output', { en: 'y and the block output', zh: 'y 与块输出' }],
+  ] as const,
+};
+
+/** Title, summary, legend and the two notes (discretization, readable step sizes); returns the header row. */
+function writeTop(b: PlanBuilder, config: ModelConfig, p: MambaParams, legendCol: number): number {
+  const lang = config.language;
+  const sizes: [string, number][] = [
+    ['d_model', p.dModel],
+    ['d_inner', p.dInner],
+    [t(lang, 'sheets.mambaBlock.stateSize'), p.dState],
+    ['dt_rank', p.dtRank],
+    ['d_conv', p.dConv],
+  ];
+  const row = writeFrame(b, config, { ...FRAME, sizes, legendCol, variants: MAMBA_VARIANTS });
+  const method = discretizationLabel(lang, methodOf(config));
+  b.text(row - 1, 0, `${t(lang, 'sheets.mambaBlock.discretization')}: ${method}`, 'note');
+  if (config.init === 'torch' && !config.stateDict) {
+    const note = t(lang, 'sheets.mambaBlock.readableStep', { lo: READABLE_STEP.lo, hi: READABLE_STEP.hi });
+    b.text(row - 2, 0, note, 'note');
+  }
+  return row;
 }
 
 function build(config: ModelConfig): SheetPlan {
-  const lang = config.language;
-  const zh = lang === 'zh';
   const p = startingParams(config);
-  const { dModel, E, N, R, K } = sizesOf(p);
+  const { dModel, dInner: E, dState: N, dtRank: R, dConv: K } = p;
   const T = config.steps;
-  const method = methodOf(config);
-  const X = seededInput(T, dModel, config.seed, config.init);
   const b = new PlanBuilder(
     'mamba-block',
-    lang,
+    config.language,
     'Mamba block',
     configRecord(config),
     paramFormatFor(config.init, !!config.stateDict),
   );
-
   const wCol = 1;
-  const leftWidth = Math.max(dModel, K + 1, E, R + 1, 2 * N + 1);
-  const grid = new TimeGrid(wCol + leftWidth + 2, Math.max(N, 3) + 1, T);
-  const sizes: [string, number][] = [
-    ['d_model', dModel],
-    ['d_inner', E],
-    [zh ? '状态维度 N' : 'State size N', N],
-    ['dt_rank', R],
-    ['d_conv', K],
-  ];
-  const row = writeFrame(b, config, {
-    title: { en: 'Mamba block', zh: 'Mamba 块' },
-    sizes,
-    legendCol: grid.col(0),
-    legend: [
-      ['input', { en: 'token xₜ', zh: '词元 xₜ' }],
-      [
-        'weight',
-        {
-          en: 'weights: in_proj, conv1d, x_proj, dt_proj, D, out_proj',
-          zh: '权重：in_proj、conv1d、x_proj、dt_proj、D、out_proj',
-        },
-      ],
-      ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
-      ['bias', { en: 'biases: conv1d, dt_bias', zh: '偏置：conv1d、dt_bias' }],
-      ['state', { en: 'state h', zh: '状态 h' }],
-      ['gate', { en: 'decay Ā = exp(ΔA), gate SiLU(z)', zh: '衰减 Ā = exp(ΔA)、门 SiLU(z)' }],
-      ['activation', { en: 'u = SiLU(conv), Δ = softplus(·)', zh: 'u = SiLU(conv)、Δ = softplus(·)' }],
-      ['computed', { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' }],
-      ['output', { en: 'y and the block output', zh: 'y 与块输出' }],
-    ],
-    variants: MAMBA_VARIANTS,
-  });
-  b.text(row - 1, 0, `${zh ? '离散化' : 'Discretization'}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
-  if (config.init === 'torch' && !config.stateDict) {
-    b.text(
-      row - 2,
-      0,
-      zh
-        ? `dt_bias 取使初始步长 Δ 在 ${READABLE_STEP.lo}–${READABLE_STEP.hi} 之间的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化）；其余权重为 PyTorch 式初始化。`
-        : `dt_bias is set so that the initial step Δ lies in ${READABLE_STEP.lo}–${READABLE_STEP.hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps); the other weights are PyTorch-style.`,
-      'note',
-    );
-  }
+  const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
+  const row = writeTop(b, config, p, grid.col(0));
   grid.header(b, row);
-  const cursor = new BandCursor(b, wCol, row + 1);
-  const rowLabels = (top: number, count: number, name: string) => {
-    for (let r = 0; r < count; r++) b.text(top + r, 0, `${name}[${r + 1}]`, 'label');
-  };
-  const captions = (top: number, pairs: readonly (readonly [number, string])[]) => {
-    for (let t = 0; t < T; t++) for (const [c, text] of pairs) b.text(top - 1, grid.col(t, c), text, 'label');
-  };
-  /** A band whose cells are weight rows dotted with a column of the same step. */
-  const projection = (
-    top: number,
-    weights: Block,
-    rows: number,
-    input: (t: number) => string,
-    trace: string,
-    tensor: string,
-    equation: string,
-    bias?: Block,
-  ) => {
-    for (let t = 0; t < T; t++) {
-      b.computed({
-        top,
-        left: grid.col(t, PRE),
-        rows,
-        cols: 1,
-        role: trace === 'out' ? 'output' : 'computed',
-        formula: (r) => dotF(rowOf(weights, r), input(t)) + (bias ? `+${bias.at(r, 0, true)}` : ''),
-        trace,
-        step: t,
-        tensor,
-        equation,
-      });
-    }
-    return (t: number) => new Block(top, grid.col(t, PRE), rows, 1);
-  };
+  const s: BlockSheet = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol, lang: config.language, p };
 
-  const xTop = cursor.band(
-    zh ? 'x_t：第 t 个词元（d_model 个特征）' : 'x_t: token t (d_model features)',
-    dModel,
-  );
-  rowLabels(xTop, dModel, 'x');
-  captions(xTop, [[PRE, 'x_t']]);
-  const x = (t: number) => new Block(xTop, grid.col(t, PRE), dModel, 1);
-  for (let t = 0; t < T; t++) {
-    b.param({
-      top: xTop,
-      left: grid.col(t, PRE),
-      rows: dModel,
-      cols: 1,
-      role: 'input',
-      param: 'x',
-      step: t,
-      value: (r) => X.data[t * dModel + r],
-      flat: (r) => t * dModel + r,
-      tensor: 'x_t',
-      index: (r) => [t, r],
-    });
-  }
-
-  const inTop = cursor.band(
-    zh
-      ? 'x_in = in_proj[前 d_inner 行] · x_t（无偏置）'
-      : 'x_in = in_proj[first d_inner rows] · x_t (no bias)',
-    E,
-  );
-  rowLabels(inTop, E, 'x_in');
-  captions(inTop, [[PRE, 'x_in']]);
-  const inX = b.param({
-    top: inTop,
-    left: wCol,
-    rows: E,
-    cols: dModel,
-    role: 'weight',
-    param: 'in_proj',
-    caption: 'in_proj (x)',
-    value: (r, c) => p.in_proj.data[r * dModel + c],
-    name: 'in_proj_x',
-  });
-  const xIn = projection(inTop, inX, E, (t) => x(t).colRef(), 'x_in', 'x_in', 'x_{in} = W_{in,x}\\, x_t');
-
-  const zTop = cursor.band(
-    zh
-      ? 'z = in_proj[后 d_inner 行] · x_t（门控分支）'
-      : 'z = in_proj[last d_inner rows] · x_t (the gate branch)',
-    E,
-  );
-  rowLabels(zTop, E, 'z');
-  captions(zTop, [[PRE, 'z_t']]);
-  const inZ = b.param({
-    top: zTop,
-    left: wCol,
-    rows: E,
-    cols: dModel,
-    role: 'weight',
-    param: 'in_proj',
-    caption: 'in_proj (z)',
-    value: (r, c) => p.in_proj.data[(E + r) * dModel + c],
-    flat: (r, c) => (E + r) * dModel + c,
-    index: (r, c) => [E + r, c],
-    name: 'in_proj_z',
-  });
-  const z = projection(zTop, inZ, E, (t) => x(t).colRef(), 'z', 'z_t', 'z_t = W_{in,z}\\, x_t');
-
-  const taps = Array.from({ length: K }, (_, k) =>
-    k === K - 1 ? `w[${k}]⊙x_in_t` : `w[${k}]⊙x_in_{t−${K - 1 - k}}`,
-  ).reverse();
-  const convTop = cursor.band(
-    zh
-      ? `conv_t = b + ${taps.join(' + ')}（因果，t = 1 之前补零）；u_t = SiLU(conv_t) = conv·σ(conv)`
-      : `conv_t = b + ${taps.join(' + ')} (causal, zero padding before t = 1); u_t = SiLU(conv_t) = conv·σ(conv)`,
-    E,
-  );
-  rowLabels(convTop, E, zh ? '通道' : 'ch');
-  captions(convTop, [
-    [PRE, 'conv_t'],
-    [VALUE, 'u_t'],
-  ]);
-  const convW = b.param({
-    top: convTop,
-    left: wCol,
-    rows: E,
-    cols: K,
-    role: 'weight',
-    param: 'conv_w',
-    caption: `conv1d w[0…${K - 1}]`,
-    value: (r, c) => p.conv_w.data[r * K + c],
-    name: 'conv_w',
-  });
-  const convB = b.param({
-    top: convTop,
-    left: wCol + K,
-    rows: E,
-    cols: 1,
-    role: 'bias',
-    param: 'conv_b',
-    caption: 'b',
-    value: (r) => p.conv_b[r],
-  });
-  const u = (t: number) => new Block(convTop, grid.col(t, VALUE), E, 1);
-  for (let t = 0; t < T; t++) {
-    const conv = b.computed({
-      top: convTop,
-      left: grid.col(t, PRE),
-      rows: E,
-      cols: 1,
-      role: 'computed',
-      formula: (c) => {
-        // Tap k reads the token K−1−k steps back; taps before the first token read zeros.
-        const terms = [convB.at(c, 0, true)];
-        for (let k = K - 1; k >= 0; k--) {
-          const s = t - (K - 1 - k);
-          if (s >= 0) terms.push(`${convW.at(c, k, true)}*${xIn(s).at(c)}`);
-        }
-        return terms.join('+');
-      },
-      trace: 'conv',
-      step: t,
-      tensor: 'conv_t',
-      equation: `\\mathrm{conv}_t = b + \\sum_{k} w_k\\, x_{in,\\,t-${K - 1}+k}`,
-    });
-    operatorColumn(b, convTop, grid.col(t, OP), E, 'SiLU');
-    b.computed({
-      top: convTop,
-      left: grid.col(t, VALUE),
-      rows: E,
-      cols: 1,
-      role: 'activation',
-      formula: (c) => siluF(conv.at(c)),
-      trace: 'u',
-      step: t,
-      tensor: 'u_t',
-      equation: 'u_t = \\operatorname{SiLU}(\\mathrm{conv}_t)',
-    });
-  }
-
-  const xProj = (top: number, from: number, rows: number, caption: string, name: string) =>
-    b.param({
-      top,
-      left: wCol,
-      rows,
-      cols: E,
-      role: 'weight',
-      param: 'x_proj',
-      caption,
-      value: (r, c) => p.x_proj.data[(from + r) * E + c],
-      flat: (r, c) => (from + r) * E + c,
-      index: (r, c) => [from + r, c],
-      name,
-    });
-  const dtTop = cursor.band(
-    zh ? 'δ_t = x_proj[δ 行] · u_t（dt_rank 个值）' : 'δ_t = x_proj[δ rows] · u_t (dt_rank values)',
-    R,
-  );
-  rowLabels(dtTop, R, 'δ');
-  captions(dtTop, [[PRE, 'δ_t']]);
-  const dtLow = projection(
-    dtTop,
-    xProj(dtTop, 0, R, 'x_proj (δ)', 'x_proj_dt'),
-    R,
-    (t) => u(t).colRef(),
-    'dt_low',
-    'δ_t',
-    '\\delta_t = W_{x,\\delta}\\, u_t',
-  );
-
-  const bTop = cursor.band(
-    zh ? 'B_t = x_proj[B 行] · u_t（所有通道共用）' : 'B_t = x_proj[B rows] · u_t (shared by all channels)',
-    N,
-  );
-  rowLabels(bTop, N, 'B');
-  captions(bTop, [[PRE, 'B_t']]);
-  const Bt = projection(
-    bTop,
-    xProj(bTop, R, N, 'x_proj (B)', 'x_proj_B'),
-    N,
-    (t) => u(t).colRef(),
-    'B',
-    'B_t',
-    'B_t = W_{x,B}\\, u_t',
-  );
-
-  const cTop = cursor.band(
-    zh ? 'C_t = x_proj[C 行] · u_t（所有通道共用）' : 'C_t = x_proj[C rows] · u_t (shared by all channels)',
-    N,
-  );
-  rowLabels(cTop, N, 'C');
-  captions(cTop, [[PRE, 'C_t']]);
-  const Ct = projection(
-    cTop,
-    xProj(cTop, R + N, N, 'x_proj (C)', 'x_proj_C'),
-    N,
-    (t) => u(t).colRef(),
-    'C',
-    'C_t',
-    'C_t = W_{x,C}\\, u_t',
-  );
-
-  const deltaTop = cursor.band(
-    zh
-      ? 'Δ_t = softplus(dt_proj · δ_t + dt_bias) = max(·,0) + ln(1 + e^{−|·|})，每个通道一个步长'
-      : 'Δ_t = softplus(dt_proj · δ_t + dt_bias) = max(·,0) + ln(1 + e^{−|·|}), one step size per channel',
-    E,
-  );
-  rowLabels(deltaTop, E, zh ? '通道' : 'ch');
-  captions(deltaTop, [
-    [PRE, 'dt_pre'],
-    [VALUE, 'Δ_t'],
-  ]);
-  const dtW = b.param({
-    top: deltaTop,
-    left: wCol,
-    rows: E,
-    cols: R,
-    role: 'weight',
-    param: 'dt_proj_w',
-    caption: 'dt_proj',
-    value: (r, c) => p.dt_proj_w.data[r * R + c],
-    name: 'dt_proj',
-  });
-  const dtB = b.param({
-    top: deltaTop,
-    left: wCol + R,
-    rows: E,
-    cols: 1,
-    role: 'bias',
-    param: 'dt_proj_b',
-    caption: 'dt_bias',
-    value: (r) => p.dt_proj_b[r],
-  });
-  const dtPre = projection(
-    deltaTop,
-    dtW,
-    E,
-    (t) => dtLow(t).colRef(),
-    'dt_pre',
-    'dt_pre',
-    '\\tilde{\\Delta}_t = W_{dt}\\, \\delta_t + b_{dt}',
-    dtB,
-  );
-  const delta = (t: number) => new Block(deltaTop, grid.col(t, VALUE), E, 1);
-  for (let t = 0; t < T; t++) {
-    operatorColumn(b, deltaTop, grid.col(t, OP), E, 'softplus');
-    b.computed({
-      top: deltaTop,
-      left: grid.col(t, VALUE),
-      rows: E,
-      cols: 1,
-      role: 'activation',
-      formula: (c) => softplusF(dtPre(t).at(c)),
-      trace: 'delta',
-      step: t,
-      tensor: 'Δ_t',
-      equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
-    });
-  }
-
+  const x = tokenBand(s, seededInput(T, dModel, config.seed, config.init));
+  const { xIn, z } = inProjBands(s, x);
+  const u = convBand(s, xIn);
+  const { dtLow, B, C } = selectionBands(s, u);
+  const delta = deltaBand(s, dtLow);
   const scan = writeScanBands(
-    b,
-    cursor,
-    grid,
-    wCol,
+    s,
     {
       channels: E,
       N,
-      method,
+      method: methodOf(config),
       u: (t, d) => u(t).at(d),
       delta: (t, d) => delta(t).at(d),
-      B: (t, n) => Bt(t).at(n),
-      Ccol: (t) => Ct(t).colRef(),
+      B: (t, n) => B(t).at(n),
+      Ccol: (t) => C(t).colRef(),
       aLog: (d, n) => p.A_log.data[d * N + n],
       skip: (d) => p.D[d],
     },
-    lang,
+    config.language,
   );
-
-  const gTop = cursor.band(zh ? 'y_gated = y_t ⊙ SiLU(z_t)' : 'y_gated = y_t ⊙ SiLU(z_t)', E);
-  rowLabels(gTop, E, zh ? '通道' : 'ch');
-  captions(gTop, [
-    [PRE, 'SiLU(z)'],
-    [VALUE, 'y_gated'],
-  ]);
-  const yGated = (t: number) => new Block(gTop, grid.col(t, VALUE), E, 1);
-  for (let t = 0; t < T; t++) {
-    const gate = b.computed({
-      top: gTop,
-      left: grid.col(t, PRE),
-      rows: E,
-      cols: 1,
-      role: 'gate',
-      formula: (c) => siluF(z(t).at(c)),
-      trace: 'gate',
-      step: t,
-      tensor: 'SiLU(z_t)',
-      equation: 'g_t = \\operatorname{SiLU}(z_t)',
-    });
-    operatorColumn(b, gTop, grid.col(t, OP), E, '⊙');
-    b.computed({
-      top: gTop,
-      left: grid.col(t, VALUE),
-      rows: E,
-      cols: 1,
-      role: 'computed',
-      formula: (c) => `${scan.y(t).at(c)}*${gate.at(c)}`,
-      trace: 'y_gated',
-      step: t,
-      tensor: 'y_t ⊙ SiLU(z_t)',
-      equation: 'y_t \\odot \\operatorname{SiLU}(z_t)',
-    });
-  }
-
-  const outTop = cursor.band(
-    zh ? 'out_t = out_proj · (y_t ⊙ SiLU(z_t))（无偏置）' : 'out_t = out_proj · (y_t ⊙ SiLU(z_t)) (no bias)',
-    dModel,
-  );
-  rowLabels(outTop, dModel, 'out');
-  captions(outTop, [[PRE, 'out_t']]);
-  const outW = b.param({
-    top: outTop,
-    left: wCol,
-    rows: dModel,
-    cols: E,
-    role: 'weight',
-    param: 'out_proj',
-    caption: 'out_proj',
-    value: (r, c) => p.out_proj.data[r * E + c],
-    name: 'out_proj',
-  });
-  const out = projection(
-    outTop,
-    outW,
-    dModel,
-    (t) => yGated(t).colRef(),
-    'out',
-    'out_t',
-    '\\mathrm{out}_t = W_{out} (y_t \\odot \\operatorname{SiLU}(z_t))',
-  );
+  const out = outBand(s, gateBand(s, z, scan.y));
   b.name('out_T', out(T - 1).range);
 
   b.width(0, 14);

@@ -5,12 +5,13 @@
  * only ever refers to channel d's own Δ, u, A and h (the seed exercise crosses channels
  * here; the model does not). B_t and C_t are shared by all channels.
  */
+import { t } from '../i18n';
 import type { Discretization } from '../core/mamba-scan';
 import { dotF } from './formulas';
-import type { Bilingual } from './i18n';
-import { Block, PlanBuilder } from './layout';
+import { openBand, type SheetKit } from './kit/band';
+import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
+import type { Block } from './layout';
 import type { Language } from './plan';
-import { BandCursor, TimeGrid } from './sheet-frame';
 import { DECIMAL_FORMAT } from './style';
 
 export interface ScanSources {
@@ -37,51 +38,28 @@ export interface ScanBlocks {
   y(t: number): Block;
 }
 
-const DISCRETIZATION_TEXT: Record<Discretization, Bilingual> = {
-  zoh: {
-    en: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    [zero-order hold: the exact discretization]',
-    zh: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    [零阶保持：精确离散化]',
-  },
-  euler: {
-    en: 'B̄_t = Δ_t · B_t    [Euler: the simplification mamba_ssm computes]',
-    zh: 'B̄_t = Δ_t · B_t    [欧拉：mamba_ssm 实际使用的简化]',
-  },
-};
-
-/** "B̄ (ZOH)" / "B̄ (Euler)" for captions. */
-export const DISCRETIZATION_LABEL: Record<Discretization, Bilingual> = {
-  zoh: { en: 'zero-order hold (exact)', zh: '零阶保持（精确）' },
-  euler: { en: 'Euler (Δ·B, as mamba_ssm)', zh: '欧拉（Δ·B，同 mamba_ssm）' },
-};
-
-function channelLabels(b: PlanBuilder, top: number, channels: number, lang: Language): void {
-  for (let d = 0; d < channels; d++)
-    b.text(top + d, 0, lang === 'zh' ? `通道 d = ${d + 1}` : `channel d = ${d + 1}`, 'label');
+/** The discretization's name for notes ("zero-order hold (exact)"). */
+export function discretizationLabel(lang: Language, method: Discretization): string {
+  return t(lang, `sheets.mambaScan.method.${method}`);
 }
 
-export function writeScanBands(
-  b: PlanBuilder,
-  cursor: BandCursor,
-  grid: TimeGrid,
-  wCol: number,
-  src: ScanSources,
-  lang: Language,
-): ScanBlocks {
-  const { channels: Dc, N, method } = src;
-  const T = grid.steps;
-  const zh = lang === 'zh';
-  const matrixAt = (top: number) => (t: number) => new Block(top, grid.col(t), Dc, N);
+/** "channel d = 1" … down the left edge. */
+export function channelLabel(lang: Language): (d: number) => string {
+  return (d) => t(lang, 'sheets.mambaScan.channel', { d: d + 1 });
+}
 
-  const aTop = cursor.band(
-    zh
-      ? 'Ā_t = exp(Δ_t · A)，A = −exp(A_log)：A 为负，故 0 < Ā < 1（逐通道 d、逐状态 n）'
-      : 'Ā_t = exp(Δ_t · A), A = −exp(A_log): A is negative, so 0 < Ā < 1 (per channel d and state n)',
-    Dc,
-  );
-  channelLabels(b, aTop, Dc, lang);
-  const aLog = b.param({
-    top: aTop,
-    left: wCol,
+/** A_log at the left, A = −exp(A_log) beside it, and Ā_t = exp(Δ_t A) in every step. */
+function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; aBar: PerStep } {
+  const { channels: Dc, N } = src;
+  const top = openBand(k, {
+    equation: t(lang, 'sheets.mambaScan.aBar'),
+    rows: Dc,
+    label: channelLabel(lang),
+    captions: [[0, 'Ā_t']],
+  });
+  const aLog = k.b.param({
+    top,
+    left: k.wCol,
     rows: Dc,
     cols: N,
     role: 'recurrentWeight',
@@ -92,9 +70,9 @@ export function writeScanBands(
     name: 'A_log',
     numberFormat: DECIMAL_FORMAT,
   });
-  const A = b.computed({
-    top: aTop,
-    left: wCol + N + 1,
+  const A = k.b.computed({
+    top,
+    left: k.wCol + N + 1,
     rows: Dc,
     cols: N,
     // A formula of A_log, not a second parameter: it gets the computed look.
@@ -107,87 +85,79 @@ export function writeScanBands(
     equation: 'A = -\\exp(A_{\\log})',
     numberFormat: DECIMAL_FORMAT,
   });
-  const aBar = matrixAt(aTop);
-  for (let t = 0; t < T; t++) {
-    b.text(aTop - 1, grid.col(t), 'Ā_t', 'label');
-    b.computed({
-      top: aTop,
-      left: grid.col(t),
-      rows: Dc,
-      cols: N,
-      role: 'gate',
-      formula: (d, n) => `EXP(${src.delta(t, d)}*${A.at(d, n, true)})`,
-      trace: 'Abar',
-      step: t,
-      tensor: 'Ā_t',
-      equation: '\\bar{A}_t = \\exp(\\Delta_t A)',
-    });
-  }
+  const aBar = stepColumn(k, {
+    top,
+    rows: Dc,
+    cols: N,
+    role: 'gate',
+    formula: (t, d, n) => `EXP(${src.delta(t, d)}*${A.at(d, n, true)})`,
+    trace: 'Abar',
+    tensor: 'Ā_t',
+    equation: '\\bar{A}_t = \\exp(\\Delta_t A)',
+  });
+  return { A, aBar };
+}
 
-  const bTop = cursor.band(DISCRETIZATION_TEXT[method][lang], Dc);
-  channelLabels(b, bTop, Dc, lang);
-  const bBar = matrixAt(bTop);
-  const bBarFormula = (t: number, d: number, n: number): string =>
-    method === 'zoh'
-      ? `(EXP(${src.delta(t, d)}*${A.at(d, n, true)})-1)/${A.at(d, n, true)}*${src.B(t, n)}`
-      : `${src.delta(t, d)}*${src.B(t, n)}`;
-  const bTex =
-    method === 'zoh' ? '\\bar{B}_t = \\frac{\\exp(\\Delta_t A) - 1}{A} B_t' : '\\bar{B}_t = \\Delta_t B_t';
-  for (let t = 0; t < T; t++) {
-    b.text(bTop - 1, grid.col(t), method === 'zoh' ? 'B̄_t (ZOH)' : 'B̄_t (Euler)', 'label');
-    b.computed({
-      top: bTop,
-      left: grid.col(t),
-      rows: Dc,
-      cols: N,
-      role: 'computed',
-      formula: (d, n) => bBarFormula(t, d, n),
-      trace: 'Bbar',
-      step: t,
-      tensor: 'B̄_t',
-      equation: bTex,
-    });
-  }
+/** B̄_t by the chosen discretization, per channel and state. */
+function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language): PerStep {
+  const zoh = src.method === 'zoh';
+  const top = openBand(k, {
+    equation: t(lang, `sheets.mambaScan.bBar.${src.method}`),
+    rows: src.channels,
+    label: channelLabel(lang),
+    captions: [[0, zoh ? 'B̄_t (ZOH)' : 'B̄_t (Euler)']],
+  });
+  return stepColumn(k, {
+    top,
+    rows: src.channels,
+    cols: src.N,
+    role: 'computed',
+    formula: (t, d, n) =>
+      zoh
+        ? `(EXP(${src.delta(t, d)}*${A.at(d, n, true)})-1)/${A.at(d, n, true)}*${src.B(t, n)}`
+        : `${src.delta(t, d)}*${src.B(t, n)}`,
+    trace: 'Bbar',
+    tensor: 'B̄_t',
+    equation: zoh ? '\\bar{B}_t = \\frac{\\exp(\\Delta_t A) - 1}{A} B_t' : '\\bar{B}_t = \\Delta_t B_t',
+  });
+}
 
-  const hTop = cursor.band(
-    zh
-      ? 'h_t = Ā_t ⊙ h_{t−1} + B̄_t · u_t    （h_0 = 0；每个通道只用自己的 u）'
-      : 'h_t = Ā_t ⊙ h_{t−1} + B̄_t · u_t    (h_0 = 0; each channel uses its own u)',
-    Dc,
-  );
-  channelLabels(b, hTop, Dc, lang);
-  const h = matrixAt(hTop);
-  for (let t = 0; t < T; t++) {
-    b.text(hTop - 1, grid.col(t), 'h_t', 'label');
-    b.computed({
-      top: hTop,
-      left: grid.col(t),
-      rows: Dc,
-      cols: N,
-      role: 'state',
-      // At t = 1 the previous state is the zero vector, so only the input term remains.
-      formula: (d, n) =>
-        (t === 0 ? '' : `${aBar(t).at(d, n)}*${h(t - 1).at(d, n)}+`) + `${bBar(t).at(d, n)}*${src.u(t, d)}`,
-      trace: 'h',
-      step: t,
-      tensor: 'h_t',
-      equation:
-        t === 0
-          ? 'h_1 = \\bar{B}_1 u_1 \\quad (h_0 = 0)'
-          : 'h_t = \\bar{A}_t \\odot h_{t-1} + \\bar{B}_t u_t',
-    });
-  }
+/** h_t = Ā_t ⊙ h_{t−1} + B̄_t u_t, from h_0 = 0. */
+function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, lang: Language): PerStep {
+  const top = openBand(k, {
+    equation: t(lang, 'sheets.mambaScan.h'),
+    rows: src.channels,
+    label: channelLabel(lang),
+    captions: [[0, 'h_t']],
+  });
+  const h = stepBlocks(k.grid, top, src.channels, 0, src.N);
+  return stepColumn(k, {
+    top,
+    rows: src.channels,
+    cols: src.N,
+    role: 'state',
+    // At t = 1 the previous state is the zero vector, so only the input term remains.
+    formula: (t, d, n) =>
+      (t === 0 ? '' : `${aBar(t).at(d, n)}*${h(t - 1).at(d, n)}+`) + `${bBar(t).at(d, n)}*${src.u(t, d)}`,
+    trace: 'h',
+    tensor: 'h_t',
+    equation: (t) =>
+      t === 0 ? 'h_1 = \\bar{B}_1 u_1 \\quad (h_0 = 0)' : 'h_t = \\bar{A}_t \\odot h_{t-1} + \\bar{B}_t u_t',
+  });
+}
 
-  const yTop = cursor.band(
-    zh
-      ? 'y_t = C_t · h_t + D ⊙ u_t    （h 的第 d 行点乘 C_t，加上跳跃连接 D）'
-      : 'y_t = C_t · h_t + D ⊙ u_t    (row d of h dotted with C_t, plus the skip D)',
-    Dc,
-  );
-  channelLabels(b, yTop, Dc, lang);
-  const skip = b.param({
-    top: yTop,
-    left: wCol,
+/** y_t = C_t · h_t + D ⊙ u_t, with the skip D written once at the left. */
+function readoutBand(k: SheetKit, src: ScanSources, h: PerStep, lang: Language): PerStep {
+  const Dc = src.channels;
+  const top = openBand(k, {
+    equation: t(lang, 'sheets.mambaScan.y'),
+    rows: Dc,
+    label: channelLabel(lang),
+    captions: [[0, 'y_t']],
+  });
+  const skip = k.b.param({
+    top,
+    left: k.wCol,
     rows: Dc,
     cols: 1,
     role: 'weight',
@@ -197,21 +167,21 @@ export function writeScanBands(
     tensor: 'D',
     name: 'D_skip',
   });
-  const y = (t: number) => new Block(yTop, grid.col(t), Dc, 1);
-  for (let t = 0; t < T; t++) {
-    b.text(yTop - 1, grid.col(t), 'y_t', 'label');
-    b.computed({
-      top: yTop,
-      left: grid.col(t),
-      rows: Dc,
-      cols: 1,
-      role: 'output',
-      formula: (d) => `${dotF(h(t).rowRef(d), src.Ccol(t))}+${skip.at(d, 0, true)}*${src.u(t, d)}`,
-      trace: 'y',
-      step: t,
-      tensor: 'y_t',
-      equation: 'y_t = C_t \\cdot h_t + D \\odot u_t',
-    });
-  }
-  return { h, y };
+  return stepColumn(k, {
+    top,
+    rows: Dc,
+    role: 'output',
+    formula: (t, d) => `${dotF(h(t).rowRef(d), src.Ccol(t))}+${skip.at(d, 0, true)}*${src.u(t, d)}`,
+    trace: 'y',
+    tensor: 'y_t',
+    equation: 'y_t = C_t \\cdot h_t + D \\odot u_t',
+  });
+}
+
+/** The four scan bands (Ā, B̄, h, y) below the cursor; returns h and y of every step. */
+export function writeScanBands(k: SheetKit, src: ScanSources, lang: Language): ScanBlocks {
+  const { A, aBar } = decayBand(k, src, lang);
+  const bBar = inputMatrixBand(k, src, A, lang);
+  const h = stateBand(k, src, aBar, bBar, lang);
+  return { h, y: readoutBand(k, src, h, lang) };
 }

@@ -6,6 +6,7 @@
  * (variants 'zoh', the exact one, and 'euler', mamba_ssm's Δ·B), the state h and y.
  * A_log and D start at mamba_ssm's init or come from a pasted state_dict.
  */
+import { t } from '../i18n';
 import { softplus } from '../core/activations';
 import { selectiveScanTrace, type Discretization } from '../core/mamba-scan';
 import { createRng, drawMatrix } from '../core/random';
@@ -15,12 +16,15 @@ import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
 import { softplusF } from './formulas';
 import { seededInput } from './inputs';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { openBand, type SheetKit } from './kit/band';
+import { configRecord, writeFrame } from './kit/frame';
+import { BandCursor, TimeGrid } from './kit/grid';
+import { stepColumn, stepInputs } from './kit/steps';
+import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
-import type { SheetPlan } from './plan';
-import { DISCRETIZATION_LABEL, writeScanBands } from './mamba-scan-bands';
-import { BandCursor, TimeGrid, configRecord, writeFrame } from './sheet-frame';
+import type { Language, SheetPlan } from './plan';
+import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
 const LIMITS = {
@@ -116,9 +120,76 @@ function stateDictProblems(config: ModelConfig): string[] {
   }
 }
 
+const FRAME = {
+  title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
+  legend: [
+    ['input', { en: 'inputs uₜ, Δ̃ₜ, Bₜ, Cₜ', zh: '输入 uₜ、Δ̃ₜ、Bₜ、Cₜ' }],
+    ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+    ['weight', { en: 'skip weights D', zh: '跳跃连接权重 D' }],
+    ['state', { en: 'state h', zh: '状态 h' }],
+    ['gate', { en: 'decay Ā = exp(ΔA)', zh: '衰减 Ā = exp(ΔA)' }],
+    ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
+    ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
+    ['output', { en: 'output y', zh: '输出 y' }],
+  ] as const,
+};
+
+type Inputs = ReturnType<typeof seededInputs>;
+
+/** u_t and Δ̃_t per channel (inputs), then Δ_t = softplus(Δ̃_t). */
+function inputBand(k: SheetKit, inputs: Inputs, D: number, lang: Language) {
+  const top = openBand(k, {
+    equation: t(lang, 'sheets.mambaScan.inputs'),
+    rows: D,
+    label: channelLabel(lang),
+    captions: [
+      [0, 'u_t'],
+      [1, 'Δ̃_t'],
+      [2, 'Δ_t'],
+    ],
+  });
+  const u = stepInputs(k, { top, rows: D, param: 'u', data: inputs.u.data, tensor: 'u_t' });
+  const pre = stepInputs(k, {
+    top,
+    rows: D,
+    col: 1,
+    param: 'dt_pre',
+    data: inputs.dtPre.data,
+    tensor: 'Δ̃_t',
+  });
+  const delta = stepColumn(k, {
+    top,
+    rows: D,
+    col: 2,
+    role: 'activation',
+    formula: (t, d) => softplusF(pre(t).at(d)),
+    trace: 'delta',
+    tensor: 'Δ_t',
+    equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
+  });
+  return { u, delta };
+}
+
+/** B_t and C_t side by side in every step, one row per state n. */
+function selectionBand(k: SheetKit, inputs: Inputs, N: number, lang: Language) {
+  const state = (n: number) => t(lang, 'sheets.mambaScan.state', { n: n + 1 });
+  const top = openBand(k, {
+    equation: t(lang, 'sheets.mambaScan.selection'),
+    rows: N,
+    label: state,
+    captions: [
+      [0, 'B_t'],
+      [1, 'C_t'],
+    ],
+  });
+  return {
+    B: stepInputs(k, { top, rows: N, param: 'B', data: inputs.B.data, tensor: 'B_t' }),
+    C: stepInputs(k, { top, rows: N, col: 1, param: 'C', data: inputs.C.data, tensor: 'C_t' }),
+  };
+}
+
 function build(config: ModelConfig): SheetPlan {
   const lang = config.language;
-  const zh = lang === 'zh';
   const D = config.inputSize;
   const N = config.stateSize ?? 1;
   const T = config.steps;
@@ -131,138 +202,34 @@ function build(config: ModelConfig): SheetPlan {
     configRecord(config),
     paramFormatFor(config.init, !!config.stateDict),
   );
-
   const wCol = 1;
   const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
   const sizes: [string, number][] = [
-    [zh ? '通道数 D' : 'Channels D', D],
-    [zh ? '状态维度 N' : 'State size N', N],
+    [t(lang, 'sheets.mambaScan.channels'), D],
+    [t(lang, 'sheets.mambaScan.stateSize'), N],
   ];
-  const row = writeFrame(b, config, {
-    title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
-    sizes,
-    legendCol: grid.col(0),
-    legend: [
-      ['input', { en: 'inputs uₜ, Δ̃ₜ, Bₜ, Cₜ', zh: '输入 uₜ、Δ̃ₜ、Bₜ、Cₜ' }],
-      ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
-      ['weight', { en: 'skip weights D', zh: '跳跃连接权重 D' }],
-      ['state', { en: 'state h', zh: '状态 h' }],
-      ['gate', { en: 'decay Ā = exp(ΔA)', zh: '衰减 Ā = exp(ΔA)' }],
-      ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
-      ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
-      ['output', { en: 'output y', zh: '输出 y' }],
-    ],
-    variants: MAMBA_VARIANTS,
-  });
-  b.text(row - 1, 0, `${zh ? '离散化' : 'Discretization'}: ${DISCRETIZATION_LABEL[method][lang]}`, 'note');
+  const row = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: MAMBA_VARIANTS });
+  b.text(
+    row - 1,
+    0,
+    `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`,
+    'note',
+  );
   grid.header(b, row);
-  const cursor = new BandCursor(b, wCol, row + 1);
+  const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
 
-  const inTop = cursor.band(
-    zh
-      ? 'u_t：各通道输入；Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0'
-      : 'u_t: input per channel; Δ_t = softplus(Δ̃_t) = max(Δ̃,0) + ln(1 + e^{−|Δ̃|}) > 0',
-    D,
-  );
-  const delta = (t: number) => new Block(inTop, grid.col(t, 2), D, 1);
-  for (let t = 0; t < T; t++) {
-    const col = grid.col(t);
-    (['u_t', 'Δ̃_t', 'Δ_t'] as const).forEach((text, k) => b.text(inTop - 1, col + k, text, 'label'));
-    b.param({
-      top: inTop,
-      left: col,
-      rows: D,
-      cols: 1,
-      role: 'input',
-      param: 'u',
-      step: t,
-      value: (d) => inputs.u.data[t * D + d],
-      flat: (d) => t * D + d,
-      tensor: 'u_t',
-      index: (d) => [t, d],
-    });
-    const pre = b.param({
-      top: inTop,
-      left: col + 1,
-      rows: D,
-      cols: 1,
-      role: 'input',
-      param: 'dt_pre',
-      step: t,
-      value: (d) => inputs.dtPre.data[t * D + d],
-      flat: (d) => t * D + d,
-      tensor: 'Δ̃_t',
-      index: (d) => [t, d],
-    });
-    b.computed({
-      top: inTop,
-      left: col + 2,
-      rows: D,
-      cols: 1,
-      role: 'activation',
-      formula: (d) => softplusF(pre.at(d)),
-      trace: 'delta',
-      step: t,
-      tensor: 'Δ_t',
-      equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
-    });
-  }
-  for (let d = 0; d < D; d++)
-    b.text(inTop + d, 0, zh ? `通道 d = ${d + 1}` : `channel d = ${d + 1}`, 'label');
-
-  const selTop = cursor.band(
-    zh
-      ? 'B_t、C_t：选择向量，每个状态 n 一个值，所有通道共用'
-      : 'B_t, C_t: selection vectors, one value per state n, shared by every channel',
-    N,
-  );
-  const Bblock = (t: number) => new Block(selTop, grid.col(t), N, 1);
-  const Cblock = (t: number) => new Block(selTop, grid.col(t, 1), N, 1);
-  for (let t = 0; t < T; t++) {
-    b.text(selTop - 1, grid.col(t), 'B_t', 'label');
-    b.text(selTop - 1, grid.col(t, 1), 'C_t', 'label');
-    b.param({
-      top: selTop,
-      left: grid.col(t),
-      rows: N,
-      cols: 1,
-      role: 'input',
-      param: 'B',
-      step: t,
-      value: (n) => inputs.B.data[t * N + n],
-      flat: (n) => t * N + n,
-      tensor: 'B_t',
-      index: (n) => [t, n],
-    });
-    b.param({
-      top: selTop,
-      left: grid.col(t, 1),
-      rows: N,
-      cols: 1,
-      role: 'input',
-      param: 'C',
-      step: t,
-      value: (n) => inputs.C.data[t * N + n],
-      flat: (n) => t * N + n,
-      tensor: 'C_t',
-      index: (n) => [t, n],
-    });
-  }
-  for (let n = 0; n < N; n++) b.text(selTop + n, 0, zh ? `状态 n = ${n + 1}` : `state n = ${n + 1}`, 'label');
-
+  const { u, delta } = inputBand(k, inputs, D, lang);
+  const { B, C } = selectionBand(k, inputs, N, lang);
   const scan = writeScanBands(
-    b,
-    cursor,
-    grid,
-    wCol,
+    k,
     {
       channels: D,
       N,
       method,
-      u: (t, d) => new Block(inTop, grid.col(t), D, 1).at(d),
+      u: (t, d) => u(t).at(d),
       delta: (t, d) => delta(t).at(d),
-      B: (t, n) => Bblock(t).at(n),
-      Ccol: (t) => Cblock(t).colRef(),
+      B: (t, n) => B(t).at(n),
+      Ccol: (t) => C(t).colRef(),
       ...scanWeights(config),
     },
     lang,

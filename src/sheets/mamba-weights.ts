@@ -5,8 +5,10 @@
  * and are checked against what a readable sheet shows before anything is built.
  */
 import { mambaFromStateDict } from '../core/mamba-state-dict';
+import { listNames } from '../core/name-list';
 import type { MambaParams } from '../core/mamba-block';
 import { shapeOf, type StateDict } from '../core/state-dict-tensor';
+import { t } from '../i18n';
 import type { Language } from './plan';
 
 /** mamba_ssm's `Mamba` state_dict names, as the core reads them. */
@@ -23,8 +25,7 @@ export const MAMBA_TENSORS: readonly string[] = [
 ];
 
 function listed(names: readonly string[]): string {
-  const shown = names.slice(0, 3).join(', ');
-  return names.length > 3 ? `${shown}, …` : shown;
+  return listNames(names, 3);
 }
 
 /**
@@ -77,23 +78,14 @@ export interface DictSize {
 
 /** "too large for a readable sheet" and "not what the sheet asks for", naming the tensor and its shape. */
 export function dictSizeProblems(dict: StateDict, sizes: readonly DictSize[], lang: Language): string[] {
-  const zh = lang === 'zh';
   const problems: string[] = [];
   for (const s of sizes) {
     const shape = shapeOf(dict[s.tensor]);
     const shown = typeof shape === 'string' ? shape : `(${shape.join(', ')})`;
     if (s.value > s.max) {
-      problems.push(
-        zh
-          ? `state_dict 的 ${s.tensor} 形状为 ${shown}，即 ${s.size} = ${s.value}，超过可读工作表的上限 ${s.max}`
-          : `state_dict ${s.tensor} has shape ${shown}, so ${s.size} = ${s.value}: more than a readable sheet shows (at most ${s.max})`,
-      );
+      problems.push(t(lang, 'sheets.dictTooLarge', { ...s, shape: shown }));
     } else if (s.asked !== undefined && s.value !== s.asked) {
-      problems.push(
-        zh
-          ? `state_dict 的 ${s.tensor} 形状为 ${shown}，即 ${s.size} = ${s.value}，但配置为 ${s.asked}`
-          : `state_dict ${s.tensor} has shape ${shown}, so ${s.size} = ${s.value}, but the sheet asks for ${s.asked}`,
-      );
+      problems.push(t(lang, 'sheets.dictMismatch', { ...s, shape: shown, asked: s.asked }));
     }
   }
   return problems;

@@ -7,7 +7,8 @@
 
 export type ModelId =
   'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm' | 'rnn-bptt' | 'lstm-bptt';
-export type Language = 'en' | 'zh';
+export type { Language } from '../i18n/language';
+import type { Language } from '../i18n/language';
 
 /** Role of a cell: it picks the palette entry (style.ts) and tells practice mode what may be blanked. */
 export type CellRole =

@@ -5,6 +5,9 @@
  * layout they are placed in lives in recurrent-sheet.ts.
  */
 import { dotF } from './formulas';
+import { OP, PRE, VALUE } from './kit/grid';
+import { operatorColumn } from './kit/labels';
+import { weightBlock } from './kit/weights';
 import { Block, type LegendEntry } from './layout';
 import type { CellRole } from './plan';
 import type { Band, Section } from './recurrent-sheet';
@@ -16,7 +19,7 @@ export function safeName(text: string): string {
 
 /** Operator symbols down a band's operator column. */
 export function writeOperators(s: Section, top: number, col: number, symbol: string): void {
-  for (let r = 0; r < s.H; r++) s.b.operator(top + r, col, symbol);
+  operatorColumn(s.b, top, col, s.H, symbol);
 }
 
 /** Absolute reference to weight row r of a band (the same row for every time step), `width` columns from the weight area's left. */
@@ -44,42 +47,25 @@ export function writeGateWeights(
   let left = s.wCol;
   for (const part of order) {
     const caption = names[part];
-    if (part === 'wi' || part === 'wh') {
-      const input = part === 'wi';
-      const cols = input ? inSize : H;
-      const data = (input ? cell.W_ih : cell.W_hh).data;
-      blocks[part] = b.param({
-        top,
-        left,
-        rows: H,
-        cols,
-        role: input ? 'weight' : 'recurrentWeight',
-        param: s.pname(input ? 'W_ih' : 'W_hh'),
-        caption,
-        value: (r, c) => data[(off + r) * cols + c],
-        flat: (r, c) => (off + r) * cols + c,
-        tensor: caption,
-        index: (r, c) => [off + r, c],
-        name: safeName(caption + s.nameSuffix),
-      });
-      left += cols;
-    } else {
-      const bias = part === 'bi' ? cell.b_ih : cell.b_hh;
-      blocks[part] = b.param({
-        top,
-        left,
-        rows: H,
-        cols: 1,
-        role: 'bias',
-        param: s.pname(part === 'bi' ? 'b_ih' : 'b_hh'),
-        caption,
-        value: (r) => bias[off + r],
-        flat: (r) => off + r,
-        tensor: caption,
-        index: (r) => [off + r],
-      });
-      left += 1;
-    }
+    const weight = part === 'wi' || part === 'wh';
+    const cols = part === 'wi' ? inSize : part === 'wh' ? H : 1;
+    const common = { top, left, rows: H, cols, rowOffset: off, caption, tensor: caption };
+    blocks[part] = weight
+      ? weightBlock(b, {
+          ...common,
+          stride: cols,
+          role: part === 'wi' ? 'weight' : 'recurrentWeight',
+          param: s.pname(part === 'wi' ? 'W_ih' : 'W_hh'),
+          data: (part === 'wi' ? cell.W_ih : cell.W_hh).data,
+          name: safeName(caption + s.nameSuffix),
+        })
+      : weightBlock(b, {
+          ...common,
+          role: 'bias',
+          param: s.pname(part === 'bi' ? 'b_ih' : 'b_hh'),
+          data: part === 'bi' ? cell.b_ih : cell.b_hh,
+        });
+    left += cols;
   }
   for (let r = 0; r < H; r++) b.operator(top + r, s.arrowCol, '→');
   return blocks as Record<WeightPart, Block>;
@@ -116,11 +102,6 @@ export interface DotStep {
   readonly value: BandCells & { readonly formula: (pre: string) => string };
 }
 
-/** Columns of a dot step within its time block: z, the operator, the activation. */
-export const DOT_PRE = 0;
-export const DOT_OP = 1;
-export const DOT_VALUE = 2;
-
 /**
  * Writes step t of a band laid out as [z | operator | value] (the RNN and LSTM bands),
  * z dotting the band's [W_ih | W_hh | b_ih | b_hh] row with the stacked column.
@@ -132,7 +113,7 @@ export function writeDotStep(s: Section, top: number, t: number, step: DotStep):
   const { pre: p, value: v } = step;
   const pre = s.b.computed({
     top,
-    left: col + DOT_PRE,
+    left: col + PRE,
     rows: s.H,
     cols: 1,
     role: 'computed',
@@ -142,10 +123,10 @@ export function writeDotStep(s: Section, top: number, t: number, step: DotStep):
     tensor: p.tensor,
     equation: p.equation,
   });
-  writeOperators(s, top, col + DOT_OP, step.op);
+  writeOperators(s, top, col + OP, step.op);
   s.b.computed({
     top,
-    left: col + DOT_VALUE,
+    left: col + VALUE,
     rows: s.H,
     cols: 1,
     role: v.role,

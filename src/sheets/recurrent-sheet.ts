@@ -12,12 +12,13 @@ import type { Nonlinearity } from '../core/rnn';
 import { initStack, type CellKind, type CellParams, type StackParams } from '../core/stack';
 import { stackFromStateDict } from '../core/state-dict';
 import type { Matrix } from '../core/tensor';
-import { label, layerCaption, pick, type Bilingual } from './i18n';
+import { label, layerCaption, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
+import { configRecord, writeFrame } from './kit/frame';
+import { GAP_WIDTH, OPERATOR_WIDTH, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
 import type { Labelled, ModelConfig } from './model-spec';
-import { initLabel, variantLabel } from './sheet-frame';
-import type { CellRole, Language, ModelId, SheetPlan } from './plan';
+import type { Language, ModelId, SheetPlan } from './plan';
 
 /** What a model variant means for the stack. */
 export interface StackShape {
@@ -139,273 +140,268 @@ export function estimateCells(layout: CellLayout, config: ModelConfig, shape: St
   return total + 40;
 }
 
+/** What every section of one sheet shares: the builder, the parameters, the columns, the input. */
+interface Sheet {
+  readonly b: PlanBuilder;
+  readonly layout: CellLayout;
+  readonly shape: StackShape;
+  readonly p: StackParams;
+  readonly T: number;
+  readonly X: Matrix;
+  /** Columns: summary labels, weight area, arrows, stacked-column labels, then time blocks. */
+  readonly wCol: number;
+  readonly arrowCol: number;
+  timeCol(t: number): number;
+  /** Where each section's h band sits, so later steps and layers can point at it. */
+  readonly hBlocks: ((t: number) => Block)[][];
+  /** The data sequence is written once (in the first section); other sections copy it. */
+  dataX?: (t: number) => Block;
+}
+
+function newSheet(layout: CellLayout, config: ModelConfig, shape: StackShape): Sheet {
+  const p = stackParams(layout.kind, config, shape);
+  const D = p.bidirectional ? 2 : 1;
+  const b = new PlanBuilder(
+    layout.model,
+    config.language,
+    layout.kind.toUpperCase(),
+    configRecord(config),
+    paramFormatFor(config.init, !!config.stateDict),
+  );
+  const wCol = 1;
+  let maxWeightCols = 0;
+  for (let l = 0; l < p.numLayers; l++)
+    maxWeightCols = Math.max(
+      maxWeightCols,
+      layout.weightCols(l === 0 ? p.inputSize : D * p.hiddenSize, p.hiddenSize, shape),
+    );
+  const arrowCol = wCol + maxWeightCols;
+  return {
+    b,
+    layout,
+    shape,
+    p,
+    T: config.steps,
+    X: seededInput(config.steps, p.inputSize, config.seed, config.init),
+    wCol,
+    arrowCol,
+    timeCol: (t) => arrowCol + 2 + t * layout.blockWidth,
+    hBlocks: [],
+  };
+}
+
+/** Title, summary, legend and the dot-product note; returns the first section's row. */
+function writeTop(sh: Sheet, config: ModelConfig, variants: readonly Labelled[]): number {
+  const lang = config.language;
+  return writeFrame(sh.b, config, {
+    title: sh.layout.title,
+    sizes: [
+      [label(lang, 'inputSize'), sh.p.inputSize],
+      [label(lang, 'hiddenSize'), sh.p.hiddenSize],
+    ],
+    afterSteps: [[label(lang, 'layers'), sh.p.numLayers]],
+    legendCol: sh.timeCol(0),
+    legend: sh.layout.legend,
+    variants,
+    note: label(lang, 'dotNote'),
+  });
+}
+
+/** The Section a band writes through, for layer `l` and direction `reverse`, its stacked column at `stackTop`. */
+function makeSection(
+  sh: Sheet,
+  l: number,
+  reverse: boolean,
+  stackTop: number,
+  bandTop: Map<string, number>,
+): Section {
+  const { layout, shape, p } = sh;
+  const H = p.hiddenSize;
+  const inSize = l === 0 ? p.inputSize : (p.bidirectional ? 2 : 1) * H;
+  const suffix = paramSuffix(shape, l, reverse);
+  const prefix = tracePrefix(shape, l, reverse);
+  const multi = !isPlainStack(shape);
+  const band = (id: string, t: number, col = layout.valueCol): Block => {
+    const r = bandTop.get(id);
+    if (r === undefined) throw new Error(`no band ${id}`);
+    return new Block(r, sh.timeCol(t) + col, H, 1);
+  };
+  return {
+    b: sh.b,
+    lang: sh.b.language,
+    layer: l,
+    reverse,
+    H,
+    inSize,
+    T: sh.T,
+    cell: p.layers[l][reverse ? 1 : 0],
+    wCol: sh.wCol,
+    arrowCol: sh.arrowCol,
+    pname: (base) => base + suffix,
+    tname: (base) => prefix + base,
+    nameSuffix: multi ? `_l${l}${reverse ? 'r' : ''}` : '',
+    prev: reverse ? 't+1' : 't−1',
+    timeCol: sh.timeCol,
+    stack: (t) => new Block(stackTop, sh.timeCol(t), inSize + H + layout.ones, 1),
+    x: (t) => new Block(stackTop, sh.timeCol(t), inSize, 1),
+    hPrev: (t) => new Block(stackTop + inSize, sh.timeCol(t), H, 1),
+    cPrev: (t) => new Block(stackTop + inSize, sh.timeCol(t) + layout.valueCol, H, 1),
+    band,
+  };
+}
+
+/** One layer-direction: caption, stacked column, then its bands. Returns the row below it. */
+function writeSection(sh: Sheet, l: number, reverse: boolean, top: number): number {
+  const { layout, shape, p, b } = sh;
+  const H = p.hiddenSize;
+  const multi = !isPlainStack(shape);
+  const inSize = l === 0 ? p.inputSize : (p.bidirectional ? 2 : 1) * H;
+  const bands = layout.bands(shape);
+  const headerRow = top + (multi ? 1 : 0);
+  const stackTop = headerRow + 2;
+  const bandTop = new Map<string, number>();
+  bands.forEach((band, k) => bandTop.set(band.id, stackTop + inSize + H + layout.ones + k * (H + 2) + 2));
+  const section = makeSection(sh, l, reverse, stackTop, bandTop);
+  if (!reverse) sh.hBlocks.push([]);
+  sh.hBlocks[l].push((t) => section.band('h', t));
+  if (multi) b.text(top, 0, layerCaption(b.language, l, reverse), 'section');
+  writeStackColumn(sh, section, headerRow, stackTop);
+  sh.dataX ??= section.x;
+  // Fresh bands per section: a band may remember where it wrote this section's weights.
+  for (const bd of layout.bands(shape)) {
+    const valueTop = bandTop.get(bd.id) as number;
+    b.equation(valueTop - 2, sh.wCol, bd.equation(section));
+    bd.writeWeights?.(section, valueTop);
+    for (let t = 0; t < sh.T; t++) {
+      for (const [col, text] of bd.captions(section))
+        b.text(valueTop - 1, sh.timeCol(t) + col, text, 'label');
+      bd.writeStep(section, valueTop, t);
+    }
+  }
+  b.name(`h_T${section.nameSuffix}`, section.band('h', reverse ? 0 : sh.T - 1).range);
+  return top + sectionRows(layout, inSize, H, bands.length, multi) + 2;
+}
+
+/** Frozen title (and weights, when narrow), then the widths of the weight area and the time blocks. */
+function recurrentWidths(sh: Sheet): void {
+  const { b, layout, arrowCol } = sh;
+  const stackLabelCol = arrowCol + 1;
+  // Keep the title in view, and the weights too when they are narrow enough to leave room for time.
+  b.freeze(1, arrowCol <= 10 ? stackLabelCol + 1 : 0);
+  b.width(0, 24);
+  for (let c = sh.wCol; c < arrowCol; c++) b.width(c, 7);
+  b.width(arrowCol, 3);
+  b.width(stackLabelCol, 10);
+  for (let t = 0; t < sh.T; t++)
+    for (let c = 0; c < layout.blockWidth; c++) {
+      const isGap = c === layout.blockWidth - 1;
+      const isValue = c === layout.valueCol || c === 0 || (layout.kind === 'gru' && c === 1);
+      b.width(sh.timeCol(t) + c, isGap ? GAP_WIDTH : isValue ? VALUE_WIDTH : OPERATOR_WIDTH);
+    }
+}
+
 export function buildRecurrentSheet(
   layout: CellLayout,
   config: ModelConfig,
   shape: StackShape,
   variants: readonly Labelled[] = [],
 ): SheetPlan {
-  const lang = config.language;
-  const p = stackParams(layout.kind, config, shape);
-  const H = p.hiddenSize;
-  const I = p.inputSize;
-  const T = config.steps;
-  const D = p.bidirectional ? 2 : 1;
-  const X: Matrix = seededInput(T, I, config.seed, config.init);
-  const bands = layout.bands(shape);
-  const multi = !isPlainStack(shape);
-  const b = new PlanBuilder(
-    layout.model,
-    lang,
-    layout.kind.toUpperCase(),
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
-
-  // Columns: summary labels, weight area, arrows, stacked-column labels, then time blocks.
-  const wCol = 1;
-  let maxWeightCols = 0;
-  for (let l = 0; l < p.numLayers; l++)
-    maxWeightCols = Math.max(maxWeightCols, layout.weightCols(l === 0 ? I : D * H, H, shape));
-  const arrowCol = wCol + maxWeightCols;
-  const stackLabelCol = arrowCol + 1;
-  const timeCol = (t: number) => stackLabelCol + 1 + t * layout.blockWidth;
-
-  b.title(0, 0, `${pick(lang, layout.title)} | ${label(lang, 'byHand')}`, 12);
-  b.text(1, 0, label(lang, 'liveNote'), 'note');
-  const summary: [string, string | number][] = [
-    [label(lang, 'inputSize'), I],
-    [label(lang, 'hiddenSize'), H],
-    [label(lang, 'steps'), T],
-    [label(lang, 'layers'), p.numLayers],
-    [label(lang, 'seed'), config.seed],
-    [label(lang, 'init'), initLabel(config)],
-  ];
-  const variant = variantLabel(variants, config);
-  if (variant !== undefined) summary.push([label(lang, 'variant'), variant]);
-  const afterSummary = b.keyValues(3, 0, summary);
-  const afterLegend = b.legend(3, timeCol(0), layout.legend);
-  b.text(afterSummary + 1, 0, label(lang, 'dotNote'), 'note');
-  let row = Math.max(afterSummary + 2, afterLegend) + 2;
-
-  // Where each section's h band sits, so later steps and layers can point at it.
-  const hBlocks: ((t: number) => Block)[][] = [];
-  // The data sequence is written once (in the first section); other sections copy it.
-  let dataX: ((t: number) => Block) | undefined;
-  for (let l = 0; l < p.numLayers; l++) {
-    const inSize = l === 0 ? I : D * H;
-    hBlocks.push([]);
-    for (let d = 0; d < D; d++) {
-      const reverse = d === 1;
-      const top = row;
-      const rows = sectionRows(layout, inSize, H, bands.length, multi);
-      row += rows + 2;
-      const headerRow = top + (multi ? 1 : 0);
-      const stackTop = headerRow + 2;
-      const bandTop = new Map<string, number>();
-      bands.forEach((band, k) => bandTop.set(band.id, stackTop + inSize + H + layout.ones + k * (H + 2) + 2));
-      const band = (id: string, t: number, col = layout.valueCol): Block => {
-        const r = bandTop.get(id);
-        if (r === undefined) throw new Error(`no band ${id}`);
-        return new Block(r, timeCol(t) + col, H, 1);
-      };
-      hBlocks[l].push((t) => band('h', t));
-      const suffix = paramSuffix(shape, l, reverse);
-      const prefix = tracePrefix(shape, l, reverse);
-      const section: Section = {
-        b,
-        lang,
-        layer: l,
-        reverse,
-        H,
-        inSize,
-        T,
-        cell: p.layers[l][d],
-        wCol,
-        arrowCol,
-        pname: (base) => base + suffix,
-        tname: (base) => prefix + base,
-        nameSuffix: multi ? `_l${l}${reverse ? 'r' : ''}` : '',
-        prev: reverse ? 't+1' : 't−1',
-        timeCol,
-        stack: (t) => new Block(stackTop, timeCol(t), inSize + H + layout.ones, 1),
-        x: (t) => new Block(stackTop, timeCol(t), inSize, 1),
-        hPrev: (t) => new Block(stackTop + inSize, timeCol(t), H, 1),
-        cPrev: (t) => new Block(stackTop + inSize, timeCol(t) + layout.valueCol, H, 1),
-        band,
-      };
-      if (multi) b.text(top, 0, layerCaption(lang, l, reverse), 'section');
-      writeStackColumn(layout, section, headerRow, stackTop, X, hBlocks, D, dataX);
-      dataX ??= section.x;
-      // Fresh bands per section: a band may remember where it wrote this section's weights.
-      layout.bands(shape).forEach((bd, k) => {
-        const valueTop = bandTop.get(bd.id) as number;
-        b.equation(valueTop - 2, wCol, bd.equation(section));
-        bd.writeWeights?.(section, valueTop);
-        for (let t = 0; t < T; t++) {
-          for (const [col, text] of bd.captions(section))
-            b.text(valueTop - 1, timeCol(t) + col, text, 'label');
-          bd.writeStep(section, valueTop, t);
-        }
-        if (k === bands.length - 1) {
-          const last = reverse ? 0 : T - 1;
-          b.name(`h_T${section.nameSuffix}`, band('h', last).range);
-        }
-      });
-    }
-  }
-
-  // Keep the title in view, and the weights too when they are narrow enough to leave room for time.
-  b.freeze(1, arrowCol <= 10 ? stackLabelCol + 1 : 0);
-  b.width(0, 24);
-  for (let c = wCol; c < arrowCol; c++) b.width(c, 7);
-  b.width(arrowCol, 3);
-  b.width(stackLabelCol, 10);
-  for (let t = 0; t < T; t++)
-    for (let c = 0; c < layout.blockWidth; c++) {
-      const isGap = c === layout.blockWidth - 1;
-      const isValue = c === layout.valueCol || c === 0 || (layout.kind === 'gru' && c === 1);
-      b.width(timeCol(t) + c, isGap ? 3 : isValue ? 10 : 5);
-    }
-  return b.build();
+  const sh = newSheet(layout, config, shape);
+  let row = writeTop(sh, config, variants);
+  for (let l = 0; l < sh.p.numLayers; l++)
+    for (let d = 0; d < (sh.p.bidirectional ? 2 : 1); d++) row = writeSection(sh, l, d === 1, row);
+  recurrentWidths(sh);
+  return sh.b.build();
 }
 
 /** Header, labels and the stacked column [x_t ; h_prev ; 1…] (plus c_prev for an LSTM) of every step. */
-function writeStackColumn(
-  layout: CellLayout,
-  s: Section,
-  headerRow: number,
-  stackTop: number,
-  X: Matrix,
-  hBlocks: readonly ((t: number) => Block)[][],
-  D: number,
-  dataX: ((t: number) => Block) | undefined,
-): void {
-  const { b, lang, H, inSize, T, layer, reverse } = s;
+function writeStackColumn(sh: Sheet, s: Section, headerRow: number, stackTop: number): void {
+  const { b, lang, H, inSize, T, layer } = s;
+  const { layout } = sh;
   const labelCol = s.arrowCol + 1;
   b.text(headerRow, labelCol, label(lang, 'time'), 'header');
   b.text(stackTop, labelCol, layer === 0 ? 'x_t' : `h⁽${layer}⁾_t`, 'label');
   b.text(stackTop + inSize, labelCol, `h_{${s.prev}}`, 'label');
   if (layout.ones > 0) b.text(stackTop + inSize + H, labelCol, '1', 'label');
-  const stateIndex = layer * D + (reverse ? 1 : 0);
   for (let t = 0; t < T; t++) {
     const col = s.timeCol(t);
     b.text(headerRow, col, `${label(lang, 'tEquals')} ${t + 1}`, 'header');
     b.text(headerRow + 1, col, layout.ones > 0 ? '[x;h;1]' : '[x;h]', 'label');
-    if (layer === 0 && dataX) {
-      const src = dataX(t);
-      // A copy of the first section's input: same figures, same format, but not a cell to edit.
-      b.computed({
-        top: stackTop,
-        left: col,
-        rows: inSize,
-        cols: 1,
-        role: 'copy',
-        formula: (r) => src.at(r),
-        trace: s.tname('x'),
-        step: t,
-        tensor: 'x_t',
-        equation: 'x_t',
-        numberFormat: b.paramFormat,
-      });
-    } else if (layer === 0) {
-      b.param({
-        top: stackTop,
-        left: col,
-        rows: inSize,
-        cols: 1,
-        role: 'input',
-        param: 'x',
-        step: t,
-        value: (r) => X.data[t * inSize + r],
-        flat: (r) => t * inSize + r,
-        tensor: 'x_t',
-        index: (r) => [t, r],
-      });
-    } else {
-      // Layer l reads layer l − 1's output at the same time step: [h_fwd ; h_bwd].
-      b.computed({
-        top: stackTop,
-        left: col,
-        rows: inSize,
-        cols: 1,
-        role: 'state',
-        formula: (r) => hBlocks[layer - 1][Math.floor(r / H)](t).at(r % H),
-        trace: s.tname('x'),
-        step: t,
-        tensor: `x_t (layer ${layer + 1})`,
-        equation: `x^{(${layer + 1})}_t = h^{(${layer})}_t`,
-      });
-    }
-    const first = reverse ? t === T - 1 : t === 0;
-    const neighbour = reverse ? t + 1 : t - 1;
-    if (first) {
-      b.param({
-        top: stackTop + inSize,
-        left: col,
-        rows: H,
-        cols: 1,
-        role: 'state',
-        param: 'h0',
-        step: t,
-        value: () => 0,
-        flat: (r) => stateIndex * H + r,
-        tensor: 'h_0',
-        index: (r) => [stateIndex, r],
-      });
-    } else {
-      b.computed({
-        top: stackTop + inSize,
-        left: col,
-        rows: H,
-        cols: 1,
-        role: 'state',
-        formula: (r) => s.band('h', neighbour).at(r),
-        trace: s.tname('h_prev'),
-        step: t,
-        tensor: `h_{${s.prev}}`,
-        equation: `h_{${s.prev}}`,
-      });
-    }
+    writeInputCells(sh, s, stackTop, t);
+    carriedState(sh, s, 'h', stackTop + inSize, col, t);
     for (let k = 0; k < layout.ones; k++) b.constant(stackTop + inSize + H + k, col, 1);
     if (layout.hasCell) {
-      const cCol = col + layout.valueCol;
-      b.text(headerRow + 1, cCol, `c_{${s.prev}}`, 'label');
-      if (first) {
-        b.param({
-          top: stackTop + inSize,
-          left: cCol,
-          rows: H,
-          cols: 1,
-          role: 'state',
-          param: 'c0',
-          step: t,
-          value: () => 0,
-          flat: (r) => stateIndex * H + r,
-          tensor: 'c_0',
-          index: (r) => [stateIndex, r],
-        });
-      } else {
-        b.computed({
-          top: stackTop + inSize,
-          left: cCol,
-          rows: H,
-          cols: 1,
-          role: 'state',
-          formula: (r) => s.band('c', neighbour).at(r),
-          trace: s.tname('c_prev'),
-          step: t,
-          tensor: `c_{${s.prev}}`,
-          equation: `c_{${s.prev}}`,
-        });
-      }
+      b.text(headerRow + 1, col + layout.valueCol, `c_{${s.prev}}`, 'label');
+      carriedState(sh, s, 'c', stackTop + inSize, col + layout.valueCol, t);
     }
   }
 }
 
-/** Role of a band's value cells. */
-export type ValueRole = Extract<CellRole, 'gate' | 'activation' | 'state' | 'computed' | 'output'>;
+/** x_t of step t: the data (first section), a copy of it (other first-layer sections) or the layer below's h. */
+function writeInputCells(sh: Sheet, s: Section, stackTop: number, t: number): void {
+  const { b, inSize, layer } = s;
+  const col = s.timeCol(t);
+  const at = { top: stackTop, left: col, rows: inSize, cols: 1, step: t } as const;
+  const dataX = sh.dataX;
+  if (layer === 0 && dataX) {
+    const src = dataX(t);
+    // A copy of the first section's input: same figures, same format, but not a cell to edit.
+    b.computed({
+      ...at,
+      role: 'copy',
+      formula: (r) => src.at(r),
+      trace: s.tname('x'),
+      tensor: 'x_t',
+      equation: 'x_t',
+      numberFormat: b.paramFormat,
+    });
+  } else if (layer === 0) {
+    b.param({
+      ...at,
+      role: 'input',
+      param: 'x',
+      value: (r) => sh.X.data[t * inSize + r],
+      flat: (r) => t * inSize + r,
+      tensor: 'x_t',
+      index: (r) => [t, r],
+    });
+  } else {
+    // Layer l reads layer l − 1's output at the same time step: [h_fwd ; h_bwd].
+    const below = sh.hBlocks[layer - 1];
+    b.computed({
+      ...at,
+      role: 'state',
+      formula: (r) => below[Math.floor(r / s.H)](t).at(r % s.H),
+      trace: s.tname('x'),
+      tensor: `x_t (layer ${layer + 1})`,
+      equation: `x^{(${layer + 1})}_t = h^{(${layer})}_t`,
+    });
+  }
+}
 
-function configRecord(config: ModelConfig): Record<string, unknown> {
-  return { ...config };
+/** h (or c) carried into step t: the zero initial state at the section's first step, else the neighbour step's band. */
+function carriedState(sh: Sheet, s: Section, name: 'h' | 'c', top: number, col: number, t: number): void {
+  const { b, H, T, reverse } = s;
+  const first = reverse ? t === T - 1 : t === 0;
+  const stateIndex = s.layer * (sh.p.bidirectional ? 2 : 1) + (reverse ? 1 : 0);
+  const at = { top, left: col, rows: H, cols: 1, role: 'state', step: t } as const;
+  if (first) {
+    b.param({
+      ...at,
+      param: `${name}0`,
+      value: () => 0,
+      flat: (r) => stateIndex * H + r,
+      tensor: `${name}_0`,
+      index: (r) => [stateIndex, r],
+    });
+    return;
+  }
+  const neighbour = reverse ? t + 1 : t - 1;
+  b.computed({
+    ...at,
+    formula: (r) => s.band(name, neighbour).at(r),
+    trace: s.tname(`${name}_prev`),
+    tensor: `${name}_{${s.prev}}`,
+    equation: `${name}_{${s.prev}}`,
+  });
 }

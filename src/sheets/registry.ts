@@ -6,6 +6,8 @@
 import type { ModelConfig, ModelSpec } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
 import { lstmBpttSpec, rnnBpttSpec } from './bptt-sheet';
+import { shortName } from '../core/name-list';
+import { ownValue } from '../core/own';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
@@ -31,10 +33,11 @@ export function availableModels(): ModelSpec[] {
 }
 
 export function specFor(model: ModelId | string): ModelSpec {
-  const spec = MODELS[model as ModelId];
+  // Own properties only: "constructor" or "toString" must be unknown models, not Object's members.
+  const spec = ownValue<ModelSpec | undefined>(MODELS, model);
   if (!spec) {
     const known = Object.keys(MODELS).join(', ');
-    throw new Error(`unknown model "${model}"; available: ${known}`);
+    throw new Error(`unknown model "${shortName(String(model))}"; available: ${known}`);
   }
   return spec;
 }

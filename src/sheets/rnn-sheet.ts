@@ -5,14 +5,9 @@
  * layers through `numLayers`.
  */
 import { reluF, tanhF } from './formulas';
+import { PRE, VALUE } from './kit/grid';
 import type { ModelConfig, ModelSpec } from './model-spec';
-import {
-  DOT_PRE as PRE,
-  DOT_VALUE as VALUE,
-  recurrentLegend,
-  writeDotStep,
-  writeStackedWeights,
-} from './recurrent-bands';
+import { recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
 import type { Band, CellLayout, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 

@@ -72,9 +72,6 @@ export function styleFor(role: CellRole): CellStyle {
   return PALETTE[role];
 }
 
-/** Roles a learner sets (inputs and parameters): the legend and practice mode list them first. */
-export const LITERAL_ROLES: readonly CellRole[] = ['input', 'weight', 'recurrentWeight', 'bias', 'state'];
-
 /** Narrowest column that shows a three-decimal number such as −12.345 without "###". */
 export const MIN_NUMBER_WIDTH = 7;
 

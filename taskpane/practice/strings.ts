@@ -121,6 +121,8 @@ const zh: PracticeStrings = {
   empty: '（空）',
 };
 
+const TABLES: Readonly<Record<Language, PracticeStrings>> = { en, zh };
+
 export function practiceStrings(lang: Language): PracticeStrings {
-  return lang === 'zh' ? zh : en;
+  return TABLES[lang];
 }

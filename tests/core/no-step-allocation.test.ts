@@ -1,6 +1,6 @@
 /**
- * The forward and backward passes must allocate nothing per time step (DESIGN.md: hot loops reuse
- * their buffers). We count every Float64Array the code creates — through the constructor,
+ * The forward and backward passes must allocate nothing per time step (docs/ARCHITECTURE.md:
+ * hot loops reuse their buffers). We count every Float64Array the code creates — through the constructor,
  * `subarray`, `slice`, `map` or `from` — during a forward pass of T and of 4·T steps: a
  * per-step allocation shows up as a count that grows with T.
  */

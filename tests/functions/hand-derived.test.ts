@@ -1,5 +1,5 @@
 /**
- * Small cases worked out from the equations in DESIGN.md, written here independently of
+ * Small cases worked out from the equations in docs/FUNCTIONS.md, written here independently of
  * the core, so a mistake shared by the core and the adapters (a transposed weight, gate
  * blocks in the wrong order, a bias in the wrong place) still shows up.
  */

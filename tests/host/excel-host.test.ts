@@ -3,7 +3,7 @@ import { ExcelHost } from '../../src/host/excel-host';
 import { styleFor } from '../../src/sheets/style';
 import { a1, type ModelId, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { MODELS } from '../../src/sheets/registry';
-import { FakeExcel, type FakeSheet } from './fake-excel';
+import { FakeExcel, type FakeSheet } from '../../tools/fake-excel';
 import { bulkPlan, lstmLikePlan } from './plan-factory';
 
 function hostFor(excel: FakeExcel, maxRequestBytes?: number): ExcelHost {

@@ -32,10 +32,10 @@ export function lstmLikePlan({ I, H, T, baseName = 'LSTM', language = 'en' }: Ls
     content: { value?: number | string; formula?: string },
   ) => cells.push({ row, col, role, ...content, meaning: { model, tensor: role } });
 
-  put(0, 0, 'title', { value: language === 'zh' ? 'LSTM 手算' : 'LSTM by hand' });
+  put(0, 0, 'title', { value: { en: 'LSTM by hand', zh: 'LSTM 手算' }[language] });
   put(1, 0, 'equation', { value: 'c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t' });
   // Inputs: one row per feature, one column per step (columns 2..T+1).
-  put(3, 0, 'label', { value: language === 'zh' ? '输入 x' : 'input x' });
+  put(3, 0, 'label', { value: { en: 'input x', zh: '输入 x' }[language] });
   for (let k = 0; k < I; k++)
     for (let t = 0; t < T; t++) put(3 + k, 2 + t, 'input', { value: (((k + 1) * (t + 2)) % 5) - 2 });
   boxes.push({ top: 3, left: 2, bottom: 3 + I - 1, right: 2 + T - 1 });

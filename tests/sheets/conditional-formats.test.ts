@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { lstmBpttSpec, rnnBpttSpec } from '../../src/sheets/bptt-sheet';
 import type { SheetPlan } from '../../src/sheets/plan';
-import { planToXlsx } from '../../src/sheets/xlsx';
+import { planToXlsx } from '../../src/host/xlsx';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();

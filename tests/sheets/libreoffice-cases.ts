@@ -9,7 +9,7 @@ import { collectParams } from '../../src/sheets/params';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels } from '../../src/sheets/registry';
 import { coreResults } from '../../src/sheets/results';
-import { planToXlsx, type XlsxOptions } from '../../src/sheets/xlsx';
+import { planToXlsx, type XlsxOptions } from '../../src/host/xlsx';
 
 export const LO_TOLERANCE = 1e-9;
 

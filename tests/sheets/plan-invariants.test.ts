@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { availableModels } from '../../src/sheets/registry';
+import { otherLanguage } from '../../src/i18n';
 import { ALLOWED_FUNCTIONS, functionsIn } from '../../src/sheets/formulas';
 import type { ModelConfig, ModelSpec, SizeField } from '../../src/sheets/model-spec';
 import { parseA1, type SheetPlan } from '../../src/sheets/plan';
@@ -16,7 +17,7 @@ function configsFor(spec: ModelSpec): ModelConfig[] {
     d,
     {
       ...d,
-      language: d.language === 'en' ? 'zh' : 'en',
+      language: otherLanguage(d.language),
       init: d.init === 'hand' ? 'torch' : 'hand',
       seed: d.seed + 5,
     },

@@ -5,7 +5,7 @@ import { gruSpec } from '../../src/sheets/gru-sheet';
 import { a1 } from '../../src/sheets/plan';
 import { coreResults } from '../../src/sheets/results';
 import { PALETTE } from '../../src/sheets/style';
-import { planToXlsx, plansToXlsx } from '../../src/sheets/xlsx';
+import { planToXlsx, plansToXlsx } from '../../src/host/xlsx';
 import { loadPlan } from './evaluate';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

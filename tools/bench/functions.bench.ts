@@ -2,7 +2,7 @@
  * The custom function LSTM.SEQ as Excel calls it: ranges in as number[][], validated and
  * converted, the core's forward pass, the result back out as number[][]. Shown beside the
  * core's forward pass alone, so the cost of the Excel-facing layer is visible. Target
- * (DESIGN.md): T = 1000, H = 64, I = 32 well under 10 ms.
+ * (docs/ARCHITECTURE.md, "Performance"): T = 1000, H = 64, I = 32 well under 10 ms.
  */
 import { lstmSeq } from '../../functions/lstm';
 import { initLstm, lstmForward } from '../../src/core/lstm';

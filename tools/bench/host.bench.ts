@@ -7,7 +7,7 @@
 import { ExcelHost } from '../../src/host/excel-host';
 import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
-import { FakeExcel } from '../../tests/host/fake-excel';
+import { FakeExcel } from '../fake-excel';
 import { markdownTable } from './timing';
 
 function largest(spec: ModelSpec): ModelConfig {
@@ -73,7 +73,7 @@ export default async function run(): Promise<string> {
   return [
     '## Excel host: syncs and request bytes per sheet',
     '',
-    'Measured through the recording Excel fake (tests/host/fake-excel.ts): request bytes are the JSON of the queued actions plus 100 bytes each; the time is the host plus the fake, not Excel.',
+    'Measured through the recording Excel fake (tools/fake-excel.ts): request bytes are the JSON of the queued actions plus 100 bytes each; the time is the host plus the fake, not Excel.',
     '',
     ...markdownTable(
       [

@@ -9,7 +9,7 @@ import { lstmModel } from '../../src/sheets/lstm-sheet';
 import type { ModelConfig } from '../../src/sheets/model-spec';
 import { buildUnchecked, type RecurrentModel } from '../../src/sheets/recurrent-spec';
 import { rnnModel } from '../../src/sheets/rnn-sheet';
-import { planToXlsx } from '../../src/sheets/xlsx';
+import { planToXlsx } from '../../src/host/xlsx';
 import { fmtMs, markdownTable, medianTimes } from './timing';
 
 interface Case {

@@ -136,6 +136,20 @@ describe('Mamba block vs an independent plain-array reference', () => {
     );
   });
 
+  it('the streamed forward pass equals the materialized trace path bit for bit', () => {
+    fc.assert(
+      fc.property(blockCase, ({ p, X, method }) => {
+        const streamed = mambaBlockForward(p, X, method);
+        const out = mambaBlockTrace(p, X, method).tensors.out;
+        for (let t = 0; t < X.rows; t++)
+          expect(Array.from(streamed.data.subarray(t * p.dModel, (t + 1) * p.dModel))).toEqual(
+            Array.from(out[t]),
+          );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('residual layer equals X + block(x / √(mean x² + eps) ⊙ w)', () => {
     fc.assert(
       fc.property(blockCase, fc.double({ min: 1e-8, max: 1e-3, noNaN: true }), ({ p, X, method }, eps) => {

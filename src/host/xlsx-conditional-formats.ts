@@ -4,7 +4,7 @@
  * median (three colours) to the highest.
  */
 import type ExcelJS from 'exceljs';
-import { rangeA1, type ConditionalFormat, type SheetPlan } from './plan';
+import { rangeA1, type ConditionalFormat, type SheetPlan } from '../sheets/plan';
 
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;

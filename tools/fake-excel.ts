@@ -1,9 +1,10 @@
 /**
- * A recording fake of the part of the Excel JavaScript API the add-in uses. Like the real
- * API, calls only queue actions; `context.sync()` sends them as one request, applies them
- * in order and fills in what was loaded. The fake counts syncs, measures each request's
- * JSON size against Excel on the web's 5 MB limit, checks array shapes against range
- * shapes, refuses taken sheet names, and can be told to fail the Nth action (the actions
+ * A recording fake of the part of the Excel JavaScript API the add-in uses, shared by the
+ * host tests and the host benchmark. Like the real API, calls only queue actions;
+ * `context.sync()` sends them as one request, applies them in order and fills in what was
+ * loaded. The fake counts syncs, measures each request's JSON size against Excel on the
+ * web's 5 MB limit, checks array shapes against range shapes, refuses taken and reserved
+ * sheet names, records frozen panes, and can be told to fail the Nth action (the actions
  * before it stay applied, as in Excel).
  */
 
@@ -35,6 +36,8 @@ export class FakeSheet {
   readonly properties = new Map<string, string>();
   /** Conditional formats as queued: the range, the type and the properties set on it. */
   readonly conditionalFormats: { address: string; type: string; props: Record<string, unknown> }[] = [];
+  /** Rows above and columns left of the frozen split, as the last freezePanes call left them. */
+  frozen: { rows: number; cols: number } | null = null;
   constructor(
     readonly id: string,
     public name: string,
@@ -321,7 +324,14 @@ class FakeWorksheetCollection extends Loadable {
     const excel = this.ctx.excel;
     let created: FakeSheet | null = null;
     this.ctx.enqueue('addWorksheet', { name }, () => {
-      if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+      const reserved = name.toLowerCase() === 'history';
+      if (
+        name.length === 0 ||
+        name.length > 31 ||
+        /[\\/?*[\]:]/.test(name) ||
+        /^'|'$/.test(name) ||
+        reserved
+      ) {
         throw new FakeOfficeError('InvalidArgument', `invalid sheet name ${name}`);
       }
       if (excel.sheet(name))
@@ -354,11 +364,30 @@ function need(ref: SheetRef): FakeSheet {
 class FakeWorksheet extends Loadable {
   readonly names: { add(name: string, reference: FakeRange | string): void };
   readonly customProperties: FakeCustomProperties;
+  readonly freezePanes: {
+    freezeRows(count: number): void;
+    freezeColumns(count: number): void;
+    freezeAt(range: FakeRange | string): void;
+  };
   constructor(
     private readonly ctx: FakeContext,
     private readonly ref: SheetRef,
   ) {
     super();
+    const freeze = (action: string, rows: number, cols: number) =>
+      ctx.enqueue(action, { rows, cols }, () => {
+        need(ref).frozen = { rows, cols };
+      });
+    this.freezePanes = {
+      freezeRows: (count) => freeze('freezeRows', count, 0),
+      freezeColumns: (count) => freeze('freezeColumns', 0, count),
+      freezeAt: (range) => {
+        // The range is the frozen top-left block itself, "A1:B3" freezing 3 rows and 2 columns.
+        const address = typeof range === 'string' ? range : range.localAddress();
+        const corner = parseCell(address.split(':').pop()!);
+        freeze('freezeAt', corner.row + 1, corner.col + 1);
+      },
+    };
     this.names = {
       add: (name, reference) => {
         const address = typeof reference === 'string' ? reference : reference.localAddress();

@@ -6,8 +6,9 @@
  * the result is bytes, not a file.
  */
 import ExcelJS from 'exceljs';
-import { a1, type PlanCell, type PlanRange, type SheetPlan } from './plan';
-import { BORDER_COLOR, BOX_COLOR, PARAM_BOX_COLOR, styleFor } from './style';
+import type { PlanCell, SheetPlan } from '../sheets/plan';
+import { CELL_BORDER_COLOR, resolvePlanLook, type PlanLook } from './plan-look';
+import { freeSheetName, sheetRangeRef } from './sheet-names';
 import { addConditionalFormats } from './xlsx-conditional-formats';
 
 export interface XlsxOptions {
@@ -24,9 +25,8 @@ function argb(hex: string): string {
 type Side = Partial<ExcelJS.Border>;
 type Borders = { top?: Side; left?: Side; bottom?: Side; right?: Side };
 
-/** Outer edges of every box, drawn over the cells' thin borders. */
-function boxBorders(plan: SheetPlan): Map<string, Borders> {
-  const paramCells = new Set(plan.cells.filter((c) => c.meaning?.param).map((c) => `${c.row},${c.col}`));
+/** Outer edges of every box, drawn over the cells' thin borders, in the box's resolved colour. */
+function boxBorders(look: PlanLook): Map<string, Borders> {
   const out = new Map<string, Borders>();
   const edge = (row: number, col: number, side: keyof Borders, color: string) => {
     const key = `${row},${col}`;
@@ -34,55 +34,60 @@ function boxBorders(plan: SheetPlan): Map<string, Borders> {
     b[side] = { style: 'medium', color: { argb: argb(color) } };
     out.set(key, b);
   };
-  for (const box of plan.boxes) {
-    const color = paramCells.has(`${box.top},${box.left}`) ? PARAM_BOX_COLOR : BOX_COLOR;
+  for (const box of look.boxes) {
     for (let c = box.left; c <= box.right; c++) {
-      edge(box.top, c, 'top', color);
-      edge(box.bottom, c, 'bottom', color);
+      edge(box.top, c, 'top', box.color);
+      edge(box.bottom, c, 'bottom', box.color);
     }
     for (let r = box.top; r <= box.bottom; r++) {
-      edge(r, box.left, 'left', color);
-      edge(r, box.right, 'right', color);
+      edge(r, box.left, 'left', box.color);
+      edge(r, box.right, 'right', box.color);
     }
   }
   return out;
 }
 
 function thin(): Side {
-  return { style: 'thin', color: { argb: argb(BORDER_COLOR) } };
+  return { style: 'thin', color: { argb: argb(CELL_BORDER_COLOR) } };
 }
 
-function rangeRef(sheet: string, r: PlanRange): string {
-  const quoted = `'${sheet.replace(/'/g, "''")}'`;
-  const tl = a1(r.top, r.left, true);
-  return r.top === r.bottom && r.left === r.right
-    ? `${quoted}!${tl}`
-    : `${quoted}!${tl}:${a1(r.bottom, r.right, true)}`;
+/**
+ * ExcelJS leaves out of the file every column exactly 9 characters wide (its own default),
+ * and Excel then shows such a column at its default 8.43. A millionth of a character more
+ * is written, and shows, as 9.
+ */
+function fileWidth(width: number): number {
+  return width === 9 ? 9 + 1e-6 : width;
 }
 
-/** Adds the plan as one worksheet of `wb`. */
+/** Adds the plan as one worksheet of `wb`, named and formatted as the resolver says. */
 export function addPlanSheet(
   wb: ExcelJS.Workbook,
   plan: SheetPlan,
   options: XlsxOptions = {},
 ): ExcelJS.Worksheet {
-  let name = options.sheetName ?? plan.baseName;
-  for (let k = 2; wb.getWorksheet(name); k++) name = `${options.sheetName ?? plan.baseName} ${k}`;
+  const look = resolvePlanLook(plan);
+  const name = freeSheetName(
+    options.sheetName ?? plan.baseName,
+    wb.worksheets.map((w) => w.name),
+  );
   const ws = wb.addWorksheet(name);
-  for (const { col, width } of plan.columnWidths) ws.getColumn(col + 1).width = width;
-  const boxes = boxBorders(plan);
-  for (const cell of plan.cells) {
-    const style = styleFor(cell.role);
+  for (const { col, width } of look.columnWidths) ws.getColumn(col + 1).width = fileWidth(width);
+  const boxes = boxBorders(look);
+  plan.cells.forEach((cell, i) => {
     const xc = ws.getCell(cell.row + 1, cell.col + 1);
     if (cell.formula !== undefined) {
       const result = options.result?.(cell);
+      // A cached ±∞ or NaN is not a number the file format can hold (`<v>Infinity</v>`);
+      // left out, Excel computes the cell on open (fullCalcOnLoad) and shows its own error.
       xc.value =
-        result === undefined
+        result === undefined || !Number.isFinite(result)
           ? { formula: cell.formula.slice(1) }
           : { formula: cell.formula.slice(1), result };
     } else if (cell.value !== undefined) {
       xc.value = cell.value;
     }
+    const style = look.cells[i].look;
     xc.font = {
       bold: style.bold,
       italic: style.italic,
@@ -91,24 +96,19 @@ export function addPlanSheet(
     };
     xc.alignment = { horizontal: style.hAlign, vertical: 'middle' };
     if (style.fill) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-    const numFmt = cell.numberFormat ?? style.numberFormat;
-    if (numFmt && (cell.formula !== undefined || typeof cell.value === 'number')) xc.numFmt = numFmt;
-    const border: Borders = style.cellBorder
-      ? { top: thin(), left: thin(), bottom: thin(), right: thin() }
-      : {};
+    if (style.numberFormat) xc.numFmt = style.numberFormat;
+    const border: Borders = style.border ? { top: thin(), left: thin(), bottom: thin(), right: thin() } : {};
     Object.assign(border, boxes.get(`${cell.row},${cell.col}`));
     if (Object.keys(border).length > 0) xc.border = border;
-  }
-  for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  });
+  for (const m of look.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const n of plan.names) {
     // Names are workbook-wide in ExcelJS; a second sheet of the same model keeps the first one's names.
     const taken = wb.definedNames.model.some((d) => d.name.toLowerCase() === n.name.toLowerCase());
-    if (!taken) wb.definedNames.add(rangeRef(name, n.range), n.name);
+    if (!taken) wb.definedNames.add(sheetRangeRef(name, n.range), n.name);
   }
   addConditionalFormats(ws, plan);
-  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
-    ws.views = [{ state: 'frozen', xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
-  }
+  if (look.freeze) ws.views = [{ state: 'frozen', xSplit: look.freeze.cols, ySplit: look.freeze.rows }];
   return ws;
 }
 

@@ -1,0 +1,73 @@
+/**
+ * Kit: the top of every sheet. `writeFrame` writes the title, the live note, the
+ * configuration summary (sizes, sequence length, extra rows, seed, init, variant) and the
+ * colour legend, and returns the first free row below them; `configRecord` is the config
+ * exactly as a plan stores it.
+ *
+ *   const row = writeFrame(b, config, { title, sizes, legendCol, legend, variants });
+ */
+import { label, pick, type Bilingual } from '../i18n';
+import type { LegendEntry, PlanBuilder } from '../layout';
+import type { Labelled, ModelConfig } from '../model-spec';
+
+/** What the top of a sheet shows besides the config: its title, sizes and legend. */
+export interface Frame {
+  readonly title: Bilingual;
+  /** Size rows of the summary, before sequence length, seed, init and variant. */
+  readonly sizes: readonly (readonly [string, number])[];
+  /** Rows between the sequence length and the seed (the recurrent sheets' layer count). */
+  readonly afterSteps?: readonly (readonly [string, number])[];
+  readonly legendCol: number;
+  /** The colours this sheet uses, in its own words where the general caption would mislead. */
+  readonly legend: readonly LegendEntry[];
+  /** The model's variants, so the summary shows the variant's label, not its id. */
+  readonly variants: readonly Labelled[];
+  /** A note one line below the summary, before the sheet's first band. */
+  readonly note?: string;
+}
+
+/** The variant's label in the sheet's language ("zero-order hold …", "标准"); the id when unlisted. */
+export function variantLabel(variants: readonly Labelled[], config: ModelConfig): string | undefined {
+  if (config.variant === undefined) return undefined;
+  const found = variants.find((v) => v.id === config.variant);
+  return found ? found.label[config.language] : config.variant;
+}
+
+/** The init line of the summary. */
+export function initLabel(config: ModelConfig): string {
+  const lang = config.language;
+  return config.stateDict
+    ? label(lang, 'initStateDict')
+    : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
+}
+
+/**
+ * Title, live note, configuration summary (sizes first, then sequence length, seed, init
+ * and variant) and the colour legend at `legendCol`. Returns the first free row below both.
+ */
+export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): number {
+  const lang = config.language;
+  b.title(0, 0, `${pick(lang, frame.title)} | ${label(lang, 'byHand')}`, 12);
+  b.text(1, 0, label(lang, 'liveNote'), 'note');
+  const rows: (readonly [string, string | number])[] = [
+    ...frame.sizes,
+    [label(lang, 'steps'), config.steps],
+    ...(frame.afterSteps ?? []),
+    [label(lang, 'seed'), config.seed],
+    [label(lang, 'init'), initLabel(config)],
+  ];
+  const variant = variantLabel(frame.variants, config);
+  if (variant !== undefined) rows.push([label(lang, 'variant'), variant]);
+  let afterSummary = b.keyValues(3, 0, rows);
+  const afterLegend = b.legend(3, frame.legendCol, frame.legend);
+  if (frame.note !== undefined) {
+    b.text(afterSummary + 1, 0, frame.note, 'note');
+    afterSummary += 2;
+  }
+  return Math.max(afterSummary, afterLegend) + 2;
+}
+
+/** The config exactly as the plan stores it, so a sheet can be re-checked after reopening. */
+export function configRecord(config: ModelConfig): Record<string, unknown> {
+  return { ...config };
+}
