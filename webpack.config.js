@@ -12,6 +12,7 @@ import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import { marked } from 'marked';
 import { ENTRIES, PAGES, productionBaseUrl, rebase } from './tools/build-outputs.mjs';
 import { commonConfig } from './tools/webpack-common.mjs';
+import { FinalizeFunctionsMetadataPlugin } from './tools/functions-metadata.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -94,6 +95,7 @@ export default async (env = {}, argv = {}) => {
     output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './functions/functions.ts', output: 'functions.json' }),
+      new FinalizeFunctionsMetadataPlugin('functions.json'),
       ...PAGES.map(
         (p) => new HtmlWebpackPlugin({ filename: p.filename, template: p.template, chunks: p.chunks }),
       ),

@@ -68,8 +68,9 @@ function readRows(name: string, rows: unknown[][], expected: string): Matrix {
       if (typeof v !== 'number') {
         throw invalidValue(`${name} has ${describeCell(v)} at ${at(r, c)}; every cell must hold a number`);
       }
+      // #VALUE!, not #NUM!: Excel shows a custom function's message only with #VALUE! and #N/A.
       if (!Number.isFinite(v))
-        throw invalidNumber(`${name} has a non-finite number (NaN or ±∞) at ${at(r, c)}`);
+        throw invalidValue(`${name} has a non-finite number (NaN or ±∞) at ${at(r, c)}`);
       m.data[r * nCols + c] = v;
     }
   }
@@ -187,7 +188,7 @@ export function readInteger(name: string, value: unknown, min: number, max: numb
     throw invalidValue(`${name} is missing; expected a whole number from ${min} to ${max}`);
   if (typeof v !== 'number')
     throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${describeCell(v)}`);
-  if (!Number.isFinite(v)) throw invalidNumber(`${name} must be a finite whole number; got ${v}`);
+  if (!Number.isFinite(v)) throw invalidValue(`${name} must be a finite whole number; got ${v}`);
   if (!Number.isInteger(v) || v < min || v > max) {
     throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${v}`);
   }

@@ -1,8 +1,11 @@
 /**
  * The one error type every custom function throws. Inside Excel it is the runtime's own
- * `CustomFunctions.Error`, so the cell shows #VALUE!/#NUM! with our message in its
- * tooltip; in Node (tests, scripts) the runtime is absent and `FunctionError` stands in
- * with the same `code` and `message`, so callers can handle both the same way.
+ * `CustomFunctions.Error`; in Node (tests, scripts) the runtime is absent and
+ * `FunctionError` stands in with the same `code` and `message`, so callers can handle both
+ * the same way. Excel shows the message only with #VALUE! (and #N/A): a message given with
+ * #NUM! is dropped. So every mistake in the inputs, NaN and ±∞ included, is a #VALUE! with
+ * a message naming the argument; #NUM! is left for a result that overflowed, where the
+ * error itself says enough and only Node callers see the message.
  */
 
 export type FunctionErrorCode = '#VALUE!' | '#NUM!';
@@ -38,12 +41,12 @@ export function functionError(code: FunctionErrorCode, message: string): Functio
   return new FunctionError(code, message);
 }
 
-/** #VALUE!: wrong type, wrong shape, unknown option. */
+/** #VALUE!: wrong type, wrong shape, unknown option, NaN/±∞ or an out-of-domain value in an input. */
 export function invalidValue(message: string): FunctionErrorLike {
   return functionError('#VALUE!', message);
 }
 
-/** #NUM!: NaN/±∞ in an input, or a result that overflowed. */
+/** #NUM!: a result that overflowed (Excel shows no message with it). */
 export function invalidNumber(message: string): FunctionErrorLike {
   return functionError('#NUM!', message);
 }

@@ -19,7 +19,7 @@ import {
   resultRows,
 } from './args';
 import { checkCost, checkInputs } from './cost';
-import { invalidNumber, invalidValue } from './errors';
+import { invalidValue } from './errors';
 import { readSequence } from './recurrent-args';
 
 export const METHODS: readonly Discretization[] = ['zoh', 'euler'];
@@ -38,7 +38,7 @@ function readMethod(value: unknown): Discretization {
 function checkStepSizes(name: string, values: Float64Array, cols: number): void {
   for (let i = 0; i < values.length; i++) {
     if (values[i] < 0) {
-      throw invalidNumber(
+      throw invalidValue(
         `${name} must be ≥ 0 (a step size; apply NN.SOFTPLUS to raw values); row ${Math.floor(i / cols) + 1}, column ${(i % cols) + 1} is ${values[i]}`,
       );
     }

@@ -5,3 +5,4 @@ export declare const ICON_SIZES: number[];
 export declare function expectedOutputs(): string[];
 export declare function productionBaseUrl(env?: Record<string, string | undefined>): string;
 export declare function rebase(text: string, baseUrl: string): string;
+export declare const DEV_ORIGIN: string;

@@ -37,7 +37,13 @@ export function productionBaseUrl(env = process.env) {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** Replaces every occurrence of the dev base URL (not just the first). */
+/** The dev server's origin, as an `<AppDomain>` and other origin-only places spell it. */
+export const DEV_ORIGIN = 'https://localhost:3000';
+
+/**
+ * Replaces every occurrence of the dev base URL (not just the first), then every remaining
+ * bare dev origin (`<AppDomain>https://localhost:3000</AppDomain>`) by the base URL's origin.
+ */
 export function rebase(text, baseUrl) {
-  return text.split(DEV_BASE_URL).join(baseUrl);
+  return text.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(new URL(baseUrl).origin);
 }

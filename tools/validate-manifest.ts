@@ -2,10 +2,12 @@
  * `npm run validate [-- --dist dist]`: checks manifest.xml offline. Without --dist it
  * checks the source manifest against the outputs the build declares (tools/build-outputs.mjs)
  * and the icons in assets/; with --dist it checks dist/manifest.xml against the files
- * actually built there, at the base URL the build used.
+ * actually built there, at the base URL the build used, and refuses any built file that
+ * still mentions localhost.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { localhostProblems } from './dist-check';
 import { checkManifest } from './manifest-check';
 import { DEV_BASE_URL, expectedOutputs, productionBaseUrl } from './build-outputs.mjs';
 
@@ -36,7 +38,11 @@ if (dist) {
   readFile = (rel) => (rel.startsWith('assets/') && existsSync(rel) ? readFileSync(rel) : null);
 }
 
-const problems = checkManifest(xml, { baseUrl, fileExists, readFile });
+const problems = [
+  ...checkManifest(xml, { baseUrl, fileExists, readFile }),
+  // A production build is for a real host: nothing in it may point at the dev server.
+  ...(dist ? localhostProblems(dist) : []),
+];
 if (problems.length) {
   console.error(`manifest check failed (${problems.length} problem${problems.length > 1 ? 's' : ''}):`);
   for (const p of problems) console.error(`  - ${p}`);

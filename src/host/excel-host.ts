@@ -15,11 +15,20 @@ import type {
   SelectedCell,
   WorkbookHost,
 } from './host';
-import { a1, parseA1, rangeA1, type Language, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { a1, parseA1, rangeA1, type Language, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
-import { DEFAULT_OP_LIMITS, literalEntry, planOps, type ExcelOp } from './excel-ops';
+import {
+  cellLimitsFor,
+  cellWriteOps,
+  locate,
+  readRequests,
+  writeRequests,
+  type CellLimits,
+  type CellWriteOp,
+} from './excel-cells';
+import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
 import { queueConditionalFormat } from './excel-conditional-formats';
 import { frozenBlock, type Freeze } from './plan-look';
 import { joinAddresses } from './rectangles';
@@ -27,10 +36,10 @@ import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
 import { freeSheetName, splitSheetAddress } from './sheet-names';
 
-/** `Excel.run`, optionally re-entering an existing context (needed to remove an event handler). */
+/** `Excel.run(options, batch)`; `previousObjects` re-enters a context (needed to remove an event handler). */
 export type ExcelRun = <T>(
+  options: Excel.RunOptions,
   batch: (context: Excel.RequestContext) => Promise<T>,
-  context?: OfficeExtension.ClientRequestContext,
 ) => Promise<T>;
 
 export interface ExcelHostOptions {
@@ -44,8 +53,13 @@ export interface ExcelHostOptions {
   readonly language?: Language;
 }
 
-const defaultRun: ExcelRun = (batch, context) =>
-  context ? Excel.run(context as Excel.RequestContext, batch) : Excel.run(batch);
+const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
+
+/**
+ * Every batch waits for a cell edit to end instead of failing: a learner types an answer
+ * and clicks Check without pressing Enter, which is the normal practice flow.
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 function defaultIsSetSupported(): IsSetSupported | undefined {
   if (typeof Office === 'undefined' || !Office.context?.requirements) return undefined;
@@ -54,7 +68,8 @@ function defaultIsSetSupported(): IsSetSupported | undefined {
 
 /** A readable one-line account of an Office.js error (message, code and where it failed). */
 export function describeError(err: unknown): string {
-  if (err instanceof Error) {
+  // Duck-typed: an Office.js RuntimeError may come from another realm than this bundle's Error.
+  if (typeof err === 'object' && err !== null && typeof (err as Error).message === 'string') {
     const office = err as Error & { code?: string; debugInfo?: { errorLocation?: string } };
     const parts = [office.message];
     if (office.code && !office.message.includes(office.code)) parts.push(`(${office.code})`);
@@ -126,6 +141,50 @@ function freezePanes(sheet: Excel.Worksheet, freeze: Freeze): void {
   else sheet.freezePanes.freezeAt(sheet.getRange(frozenBlock(freeze)));
 }
 
+let buildCounter = 0;
+/** A sheet name for the length of one build: unique to this pane and moment. */
+function temporarySheetName(): string {
+  buildCounter = (buildCounter + 1) % 1296;
+  return `~building ${Date.now().toString(36)}${buildCounter.toString(36)}`;
+}
+
+function normalizeA1(address: string): string {
+  const p = parseA1(address);
+  return a1(p.row, p.col);
+}
+
+/** Fill colour of every plan cell by address, built once per plan (not a search per written cell). */
+const fillMaps = new WeakMap<SheetPlan, Map<string, string>>();
+function planFills(plan: SheetPlan, lookOf: LookOf): Map<string, string> {
+  let map = fillMaps.get(plan);
+  if (!map) {
+    map = new Map();
+    for (const cell of plan.cells) {
+      const fill = lookOf(cell).fill;
+      if (fill) map.set(a1(cell.row, cell.col), fill);
+    }
+    fillMaps.set(plan, map);
+  }
+  return map;
+}
+
+function queueCellWrite(sheet: Excel.Worksheet, op: CellWriteOp): void {
+  switch (op.kind) {
+    case 'contents':
+      sheet.getRange(rangeA1(op.range)).formulas = op.formulas;
+      return;
+    case 'clear':
+      sheet.getRanges(joinAddresses(op.ranges)).clear('Contents');
+      return;
+    case 'fill': {
+      const fill = sheet.getRanges(joinAddresses(op.ranges)).format.fill;
+      if (op.color === null) fill.clear();
+      else fill.color = op.color;
+      return;
+    }
+  }
+}
+
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
   return decodeMarker(props.items.map((p): MarkerProperty => ({ key: p.key, value: String(p.value) })));
 }
@@ -137,6 +196,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly lookOf: LookOf;
   private readonly resolvePlan?: (sheet: AddinSheet) => SheetPlan | undefined;
   private readonly maxRequestBytes: number;
+  private readonly cellLimits: CellLimits;
   private readonly language: Language;
   /** Plans built in this session, by sheet name, to restore fills without rebuilding. */
   private readonly plans = new Map<string, SheetPlan>();
@@ -147,6 +207,7 @@ export class ExcelHost implements WorkbookHost {
     this.lookOf = options.lookOf ?? paletteLook;
     this.resolvePlan = options.resolvePlan;
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.cellLimits = cellLimitsFor(this.maxRequestBytes);
     this.language = options.language ?? 'en';
   }
 
@@ -170,24 +231,30 @@ export class ExcelHost implements WorkbookHost {
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
 
-    return this.run(async (context) => {
+    return this.run(RUN_OPTIONS, async (context) => {
       let syncCount = 0;
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name,items/id');
+      worksheets.load('items/name');
       try {
         await context.sync();
       } catch (err) {
         throw new Error(this.buildFailure(plan.baseName, err), { cause: err });
       }
       syncCount++;
-      const existingIds = new Set(worksheets.items.map((s) => s.id));
       const name = freeSheetName(
         plan.baseName,
         worksheets.items.map((s) => s.name),
       );
       onProgress?.({ done: 0, total: chunks.length });
+      // The sheet is built under a name no one else would choose and renamed in the last
+      // request, so a clean-up can only ever find the sheet this build created, even if a
+      // co-author makes a sheet of the final name meanwhile.
+      const buildingName = freeSheetName(
+        temporarySheetName(),
+        worksheets.items.map((s) => s.name),
+      );
       try {
-        const sheet = worksheets.add(name);
+        const sheet = worksheets.add(buildingName);
         for (let i = 0; i < chunks.length; i++) {
           // Until the sync, Excel would otherwise recalculate after every queued write.
           context.application.suspendApiCalculationUntilNextSync();
@@ -195,13 +262,15 @@ export class ExcelHost implements WorkbookHost {
           if (i === chunks.length - 1) {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
             sheet.activate();
+            // Last of all: once the sheet has its name, nothing after it can fail.
+            sheet.name = name;
           }
           await context.sync();
           syncCount++;
           onProgress?.({ done: i + 1, total: chunks.length });
         }
       } catch (err) {
-        await this.removeHalfBuilt(context, name, existingIds);
+        await this.removeHalfBuilt(context, buildingName);
         throw new Error(this.buildFailure(name, err), { cause: err });
       }
       this.plans.set(name, plan);
@@ -213,17 +282,12 @@ export class ExcelHost implements WorkbookHost {
     return t(this.language, 'host.buildFailed', { name, detail: describeError(err) });
   }
 
-  /** Deletes the sheet named `name` only if it did not exist before this build began. */
-  private async removeHalfBuilt(
-    context: Excel.RequestContext,
-    name: string,
-    existingIds: ReadonlySet<string>,
-  ): Promise<void> {
+  /** Deletes the sheet this build created, found by the temporary name only this build uses. */
+  private async removeHalfBuilt(context: Excel.RequestContext, buildingName: string): Promise<void> {
     try {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load('id');
+      const sheet = context.workbook.worksheets.getItemOrNullObject(buildingName);
       await context.sync();
-      if (sheet.isNullObject || existingIds.has(sheet.id)) return;
+      if (sheet.isNullObject) return;
       sheet.delete();
       await context.sync();
     } catch {
@@ -232,7 +296,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async listAddinSheets(): Promise<AddinSheet[]> {
-    return this.run(async (context) => {
+    return this.run(RUN_OPTIONS, async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();
@@ -261,28 +325,30 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async readCells(sheetName: string, addresses: readonly string[]): Promise<CellContent[]> {
-    return this.run(async (context) => {
+    return this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
-      const ranges = addresses.map((address) => {
-        const r = sheet.getRange(address);
-        r.load('values,formulas');
-        return r;
-      });
-      await context.sync();
-      return ranges.map((r, i): CellContent => {
-        const value = r.values[0][0] as number | string | boolean;
-        const formula = r.formulas[0][0] as unknown;
-        return {
-          address: addresses[i],
-          value: value === '' ? null : value,
-          formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
-        };
-      });
+      const found = new Map<string, CellContent>();
+      const normalized = addresses.map(normalizeA1);
+      const wanted = new Set(normalized);
+      for (const rects of readRequests(addresses, this.cellLimits)) {
+        const ranges = rects.map((r) => sheet.getRange(rangeA1(r)).load('values,formulas'));
+        await context.sync();
+        for (const [address, [k, row, col]] of locate(wanted, rects)) {
+          const value = ranges[k].values[row][col] as number | string | boolean;
+          const formula = ranges[k].formulas[row][col] as unknown;
+          found.set(address, {
+            address,
+            value: value === '' ? null : value,
+            formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
+          });
+        }
+      }
+      return addresses.map((address, i) => ({ ...found.get(normalized[i])!, address }));
     });
   }
 
   async writeCells(sheetName: string, writes: readonly CellWrite[]): Promise<void> {
-    await this.run(async (context) => {
+    await this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
       const props = sheet.customProperties;
       props.load('items/key,items/value');
@@ -292,40 +358,18 @@ export class ExcelHost implements WorkbookHost {
         throw new Error(t(this.language, 'host.notOurs', { name: sheetName }));
       }
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
-      for (const w of writes) {
-        const range = sheet.getRange(w.address);
-        if (w.content === null) range.clear('Contents');
-        else if (w.content !== undefined) {
-          range.formulas = [
-            [
-              typeof w.content === 'string' && !w.content.startsWith('=')
-                ? literalEntry(w.content)
-                : w.content,
-            ],
-          ];
-        }
-        if (w.fill === null) {
-          const fill = this.planFill(plan, w.address);
-          if (fill) range.format.fill.color = fill;
-          else range.format.fill.clear();
-        } else if (w.fill !== undefined) {
-          range.format.fill.color = w.fill;
-        }
+      const fillAt = plan ? planFills(plan, this.lookOf) : undefined;
+      const ops = cellWriteOps(writes, (address) => fillAt?.get(address), this.cellLimits);
+      for (const request of writeRequests(ops, this.cellLimits)) {
+        for (const op of request) queueCellWrite(sheet, op);
+        await context.sync();
       }
-      await context.sync();
     });
-  }
-
-  private planFill(plan: SheetPlan | undefined, address: string): string | undefined {
-    if (!plan) return undefined;
-    const pos = parseA1(address);
-    const cell: PlanCell | undefined = plan.cells.find((c) => c.row === pos.row && c.col === pos.col);
-    return cell ? this.lookOf(cell).fill : undefined;
   }
 
   async getSelection(): Promise<SelectedCell | null> {
     try {
-      return await this.run(async (context) => {
+      return await this.run(RUN_OPTIONS, async (context) => {
         const cell = context.workbook.getActiveCell();
         cell.load('address');
         await context.sync();
@@ -340,7 +384,7 @@ export class ExcelHost implements WorkbookHost {
 
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void {
     let active = true;
-    const registration = this.run(async (context) => {
+    const registration = this.run(RUN_OPTIONS, async (context) => {
       const result = context.workbook.worksheets.onSelectionChanged.add(async () => {
         if (!active) return;
         const cell = await this.getSelection();
@@ -354,10 +398,10 @@ export class ExcelHost implements WorkbookHost {
       active = false;
       void registration
         .then((result) =>
-          this.run(async (context) => {
+          this.run({ ...RUN_OPTIONS, previousObjects: result.context }, async (context) => {
             result.remove();
             await context.sync();
-          }, result.context),
+          }),
         )
         .catch(() => undefined);
     };

@@ -8,6 +8,8 @@ import type { ModelSpec } from '../sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { specFor } from '../sheets/registry';
 import { normalizeAddress } from './addresses';
+import { answerDigest } from './answer-digest';
+import { answersInSheetOrder } from './practice-plan';
 import { readStoredSheet, type PracticeMetadata, type StoredSheet } from './metadata';
 
 export interface SheetContext {
@@ -46,7 +48,14 @@ export async function loadSheetContext(host: WorkbookHost, sheet: string): Promi
 export function practiceContextFrom(ctx: SheetContext): PracticeContext {
   const practice = ctx.stored.practice;
   if (!practice) throw new Error(`"${ctx.sheet}" is a walkthrough sheet, not a practice sheet`);
-  const answers = practice.answers.map(normalizeAddress);
+  const answers = practice.answers
+    ? practice.answers.map(normalizeAddress)
+    : answersInSheetOrder(ctx.walkthrough, practice.difficulty, practice.seed);
+  if (!practice.answers && answerDigest(answers) !== practice.answerDigest) {
+    throw new Error(
+      `the answer cells of "${ctx.sheet}" do not match this version's ${ctx.stored.config.model} sheet`,
+    );
+  }
   for (const address of answers) {
     const cell = ctx.cells.get(address);
     // A marker written by another version of a builder: refuse rather than judge the wrong cells.

@@ -17,8 +17,13 @@ export interface PracticeMetadata {
   readonly difficulty: Difficulty;
   /** Picks which gate or step is blanked, so a rebuild blanks the same cells. */
   readonly seed: number;
-  /** Addresses of the blanked cells, normalised ("C12"), in sheet order. */
-  readonly answers: readonly string[];
+  /**
+   * Addresses of the blanked cells ("C12"), in sheet order: only in markers of earlier
+   * versions. Newer markers derive them from config, difficulty and seed (answer-digest.ts).
+   */
+  readonly answers?: readonly string[];
+  /** Count and hash of the derived answer addresses, to refuse a marker this version would misread. */
+  readonly answerDigest?: string;
 }
 
 /** A sheet of ours as the pane sees it after reading the marker. */
@@ -38,8 +43,8 @@ function isPractice(m: Readonly<Record<string, unknown>>): boolean {
   return (
     m.mode === 'practice' &&
     DIFFICULTIES.includes(m.difficulty as Difficulty) &&
-    Array.isArray(m.answers) &&
-    m.answers.every((a) => typeof a === 'string')
+    ((Array.isArray(m.answers) && m.answers.every((a) => typeof a === 'string')) ||
+      typeof m.answerDigest === 'string')
   );
 }
 
@@ -57,7 +62,8 @@ export function readStoredSheet(sheet: AddinSheet): StoredSheet | null {
       config: m.config,
       difficulty: m.difficulty as Difficulty,
       seed: typeof m.seed === 'number' ? m.seed : 0,
-      answers: m.answers as string[],
+      ...(Array.isArray(m.answers) ? { answers: m.answers as string[] } : {}),
+      ...(typeof m.answerDigest === 'string' ? { answerDigest: m.answerDigest } : {}),
     };
     return { name: sheet.name, mode: 'practice', config: m.config, practice };
   }

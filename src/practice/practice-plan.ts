@@ -7,6 +7,7 @@ import { createRng } from '../core/random';
 import type { ModelConfig } from '../sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
+import { answerDigest } from './answer-digest';
 import type { Difficulty, PracticeMetadata } from './metadata';
 
 export interface PracticeSheet {
@@ -82,6 +83,12 @@ export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: numb
   }
 }
 
+/** The blanked cells' addresses in sheet (plan) order, as `makePracticePlan` lists them. */
+export function answersInSheetOrder(plan: SheetPlan, difficulty: Difficulty, seed: number): string[] {
+  const blanks = new Set(chooseBlanks(plan, difficulty, seed));
+  return plan.cells.filter((c) => blanks.has(c)).map((c) => a1(c.row, c.col));
+}
+
 function practiceName(plan: SheetPlan): string {
   return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
@@ -110,6 +117,6 @@ export function makePracticePlan(
   return {
     plan: { ...plan, baseName: practiceName(plan), cells },
     answers,
-    metadata: { mode: 'practice', config, difficulty, seed, answers },
+    metadata: { mode: 'practice', config, difficulty, seed, answerDigest: answerDigest(answers) },
   };
 }

@@ -55,9 +55,9 @@ describe('error messages', () => {
     expect(e.message).toMatch(/^X has a blank cell at row 3, column 2/);
   });
 
-  it('NaN and ±∞ give #NUM! naming the argument and the cell', () => {
+  it('NaN and ±∞ give #VALUE! (the one error Excel shows a message with) naming the argument and the cell', () => {
     const e = failure(() => gruSeq(zeros(2, 1), [[1], [Number.POSITIVE_INFINITY], [0]], zeros(3, 1)));
-    expect(e.code).toBe('#NUM!');
+    expect(e.code).toBe('#VALUE!');
     expect(e.message).toBe('W_ih has a non-finite number (NaN or ±∞) at row 2, column 1');
   });
 
@@ -84,7 +84,7 @@ describe('error messages', () => {
 
   it('Mamba: negative step sizes and mismatched B are explained', () => {
     const e = failure(() => mambaScan(zeros(2, 1), [[0.1], [-0.2]], [[-1, -2]], zeros(2, 2), zeros(2, 2)));
-    expect(e.code).toBe('#NUM!');
+    expect(e.code).toBe('#VALUE!');
     expect(e.message).toMatch(
       /^Delta must be ≥ 0 \(a step size; apply NN.SOFTPLUS to raw values\); row 2, column 1 is -0.2/,
     );

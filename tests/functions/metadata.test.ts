@@ -260,7 +260,8 @@ describe('registration', () => {
     expect((bad as FakeExcelError).message).toMatch(/W_hh/);
     const nan = caught(() => mod.excelNnSigmoid([[1, Number.NaN]]));
     expect(nan).toBeInstanceOf(FakeExcelError);
-    expect((nan as FakeExcelError).code).toBe('#NUM!');
+    expect((nan as FakeExcelError).code).toBe('#VALUE!');
+    expect((nan as FakeExcelError).message).toMatch(/non-finite/);
     expect(mod.excelNnSigmoid([[0]])).toEqual([[0.5]]);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
 import { lstmBpttSpec } from '../../src/sheets/bptt-sheet';
 import { rangeA1, type SheetPlan } from '../../src/sheets/plan';
-import { FakeExcel } from '../../tools/fake-excel';
+import { FakeExcel } from '../../tools/excel-double/fake-excel';
 
 describe('ExcelHost conditional formats', () => {
   it('adds data bars and colour scales on the plan ranges, within the usual syncs', async () => {

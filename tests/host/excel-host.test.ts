@@ -3,7 +3,8 @@ import { ExcelHost } from '../../src/host/excel-host';
 import { styleFor } from '../../src/sheets/style';
 import { a1, type ModelId, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { MODELS } from '../../src/sheets/registry';
-import { FakeExcel, type FakeSheet } from '../../tools/fake-excel';
+import { FakeExcel, type FakeSheet } from '../../tools/excel-double/fake-excel';
+import { StrictExcel } from '../../tools/excel-double/strict-excel';
 import { bulkPlan, lstmLikePlan } from './plan-factory';
 
 function hostFor(excel: FakeExcel, maxRequestBytes?: number): ExcelHost {
@@ -50,7 +51,7 @@ function contentOf(sheet: FakeSheet): string {
 
 describe('ExcelHost.buildSheet', () => {
   it('writes every formula and value of the plan at its address, with the palette', async () => {
-    const excel = new FakeExcel(['Sheet1']);
+    const excel = new StrictExcel(['Sheet1']);
     const plan = lstmLikePlan({ I: 3, H: 2, T: 4 });
     const result = await hostFor(excel).buildSheet(plan, { model: 'lstm', mode: 'walkthrough' });
     const sheet = excel.sheet(result.sheetName)!;
@@ -63,7 +64,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('merges, sizes columns, names ranges on the sheet and outlines the boxes', async () => {
-    const excel = new FakeExcel();
+    const excel = new StrictExcel();
     const plan = lstmLikePlan({ I: 3, H: 2, T: 4 });
     const { sheetName } = await hostFor(excel).buildSheet(plan, {});
     const sheet = excel.sheet(sheetName)!;
@@ -88,7 +89,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('builds a typical sheet (LSTM I=3 H=2 T=4) in at most 3 syncs with calculation suspended', async () => {
-    const excel = new FakeExcel();
+    const excel = new StrictExcel();
     const progress: number[] = [];
     const result = await hostFor(excel).buildSheet(lstmLikePlan({ I: 3, H: 2, T: 4 }), {}, (p) =>
       progress.push(p.done / p.total),
@@ -100,7 +101,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('groups writes: far fewer write calls than cells', async () => {
-    const excel = new FakeExcel();
+    const excel = new StrictExcel();
     const plan = lstmLikePlan({ I: 3, H: 2, T: 4 });
     await hostFor(excel).buildSheet(plan, {});
     const contentWrites = excel.log.filter((e) => e.type === 'formulas').length;
@@ -111,7 +112,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('chunks a large plan so that no request passes the 5 MB limit, reporting progress', async () => {
-    const excel = new FakeExcel(['Sheet1'], { maxRequestBytes: 5_000_000 });
+    const excel = new StrictExcel(['Sheet1'], { maxRequestBytes: 5_000_000 });
     const plan = bulkPlan(400, 120, 150); // ≈ 48,000 formulas of 150 characters ≈ 7 MB of formulas
     const progress: { done: number; total: number }[] = [];
     const result = await hostFor(excel).buildSheet(plan, { big: true }, (p) => progress.push(p));
@@ -128,7 +129,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('respects a smaller request budget the same way', async () => {
-    const excel = new FakeExcel(['Sheet1'], { maxRequestBytes: 60_000 });
+    const excel = new StrictExcel(['Sheet1'], { maxRequestBytes: 60_000 });
     const plan = lstmLikePlan({ I: 8, H: 8, T: 30 });
     const result = await hostFor(excel, 40_000).buildSheet(plan, {});
     expect(excel.requestBytes.length).toBeGreaterThan(3);
@@ -137,7 +138,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('never overwrites an existing sheet: a taken name gets the next free suffix', async () => {
-    const excel = new FakeExcel(['lstm', 'LSTM 2', 'Notes']);
+    const excel = new StrictExcel(['lstm', 'LSTM 2', 'Notes']);
     excel.sheet('lstm')!.touch(0, 0).value = 'my work';
     const host = hostFor(excel);
     const first = await host.buildSheet(lstmLikePlan({ I: 1, H: 1, T: 1 }), {});
@@ -148,7 +149,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('fits a long or odd base name into a valid 31-character sheet name', async () => {
-    const excel = new FakeExcel(['Sheet1']);
+    const excel = new StrictExcel(['Sheet1']);
     const plan = {
       ...lstmLikePlan({ I: 1, H: 1, T: 1 }),
       baseName: 'Mamba: selective scan [ZOH] / very long name',
@@ -165,12 +166,12 @@ describe('ExcelHost.buildSheet', () => {
 
   it('a failure at any point of the build leaves no new sheet and the old ones intact', async () => {
     const plan = lstmLikePlan({ I: 2, H: 1, T: 2 });
-    const dry = new FakeExcel(['Sheet1', 'LSTM']);
+    const dry = new StrictExcel(['Sheet1', 'LSTM']);
     await hostFor(dry).buildSheet(plan, { model: 'lstm' });
     const actions = dry.actionCount;
     expect(actions).toBeGreaterThan(20);
     for (let n = 1; n <= actions; n++) {
-      const excel = new FakeExcel(['Sheet1', 'LSTM'], { failAtAction: n });
+      const excel = new StrictExcel(['Sheet1', 'LSTM'], { failAtAction: n });
       excel.sheet('LSTM')!.touch(2, 2).formula = '=1+1';
       const before = contentOf(excel.sheet('LSTM')!);
       await expect(hostFor(excel).buildSheet(plan, { model: 'lstm' }), `action ${n}`).rejects.toThrow(
@@ -185,7 +186,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('stores the metadata as a marker split over properties Excel accepts', async () => {
-    const excel = new FakeExcel();
+    const excel = new StrictExcel();
     const metadata = {
       model: 'lstm',
       mode: 'practice',
@@ -200,7 +201,7 @@ describe('ExcelHost.buildSheet', () => {
   });
 
   it('rejects a plan with an invalid Excel name before touching the workbook', async () => {
-    const excel = new FakeExcel();
+    const excel = new StrictExcel();
     const plan = {
       ...lstmLikePlan({ I: 1, H: 1, T: 1 }),
       names: [{ name: 'A1', range: { top: 0, left: 0, bottom: 0, right: 0 } }],
@@ -214,7 +215,7 @@ describe('ExcelHost with the registered sheet builders', () => {
   it('writes the real LSTM sheet (I=3, H=2, T=4) exactly, in at most 3 syncs', async () => {
     const spec = MODELS.lstm!;
     const plan = spec.build({ ...spec.defaults, inputSize: 3, hiddenSize: 2, steps: 4 });
-    const excel = new FakeExcel(['Sheet1']);
+    const excel = new StrictExcel(['Sheet1']);
     const result = await hostFor(excel).buildSheet(plan, { mode: 'walkthrough' });
     expect(result.syncCount).toBeLessThanOrEqual(3);
     expect(excel.syncCount).toBe(result.syncCount);
@@ -229,7 +230,7 @@ describe('ExcelHost with the registered sheet builders', () => {
       const config = { ...spec.defaults, ...sizes };
       if (spec.validate(config).length > 0) return; // a size combination the pane would not offer
       const plan = spec.build(config);
-      const excel = new FakeExcel(['Sheet1']);
+      const excel = new StrictExcel(['Sheet1']);
       const result = await hostFor(excel).buildSheet(plan, {});
       for (const bytes of excel.requestBytes) expect(bytes).toBeLessThanOrEqual(5_000_000);
       expectSheetMatchesPlan(excel.sheet(result.sheetName)!, plan);
@@ -246,8 +247,13 @@ describe('ExcelHost with the registered sheet builders', () => {
 });
 
 describe('ExcelHost cells, selection and support', () => {
-  async function built(): Promise<{ excel: FakeExcel; host: ExcelHost; sheetName: string; plan: SheetPlan }> {
-    const excel = new FakeExcel(['Sheet1']);
+  async function built(): Promise<{
+    excel: StrictExcel;
+    host: ExcelHost;
+    sheetName: string;
+    plan: SheetPlan;
+  }> {
+    const excel = new StrictExcel(['Sheet1']);
     const host = hostFor(excel);
     const plan = lstmLikePlan({ I: 2, H: 1, T: 2 });
     const { sheetName } = await host.buildSheet(plan, { mode: 'practice' });
@@ -310,6 +316,8 @@ describe('ExcelHost cells, selection and support', () => {
   });
 
   it('reports the selection and selection changes until unsubscribed', async () => {
+    // Office.js registers event handlers through the host's own channel, which the strict
+    // double does not model; the recording fake stands in for this one test.
     const excel = new FakeExcel(['Sheet1', 'LSTM 2']);
     const host = hostFor(excel);
     excel.active = { sheet: 'LSTM 2', address: 'C5' };
@@ -326,7 +334,7 @@ describe('ExcelHost cells, selection and support', () => {
   });
 
   it('names the missing requirement set on an old Excel', async () => {
-    const excel = new FakeExcel();
+    const excel = new StrictExcel();
     excel.apiVersion = '1.11';
     const old = await hostFor(excel).checkSupport();
     expect(old.ok).toBe(false);

@@ -16,7 +16,7 @@ import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
 import { cellCss } from '../../preview/cell-look';
 import { otherLanguage } from '../../src/i18n';
-import { FakeExcel, type FakeCell } from '../../tools/fake-excel';
+import { FakeExcel, type FakeCell } from '../../tools/excel-double/fake-excel';
 import { lstmLikePlan } from './plan-factory';
 
 type Side = 'top' | 'bottom' | 'left' | 'right';

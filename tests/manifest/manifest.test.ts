@@ -1,5 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localhostProblems } from '../../tools/dist-check';
 import { checkManifest, type ManifestCheckOptions } from '../../tools/manifest-check';
 import { DEV_BASE_URL, expectedOutputs, productionBaseUrl, rebase } from '../../tools/build-outputs.mjs';
 
@@ -109,6 +112,25 @@ describe('production base URL', () => {
     expect(out).not.toContain(DEV_BASE_URL);
     expect(out.split(base).length - 1).toBe(source.split(DEV_BASE_URL).length - 1);
     expect(checkManifest(out, { ...opts, baseUrl: base })).toEqual([]);
+  });
+
+  it('rewrites the bare dev origin too (AppDomain), so no localhost is left', () => {
+    const base = 'https://addin.example.org/seq/';
+    const out = rebase(source, base);
+    expect(source).toContain('<AppDomain>https://localhost:3000</AppDomain>');
+    expect(out).toContain('<AppDomain>https://addin.example.org</AppDomain>');
+    expect(out).not.toMatch(/localhost/i);
+  });
+
+  it('validate --dist refuses a build that mentions localhost anywhere', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dist-'));
+    mkdirSync(path.join(dir, 'help'));
+    writeFileSync(path.join(dir, 'manifest.xml'), rebase(source, 'https://addin.example.org/seq/'));
+    writeFileSync(path.join(dir, 'help/functions.html'), '<p>ok</p>');
+    expect(localhostProblems(dir)).toEqual([]);
+    writeFileSync(path.join(dir, 'taskpane.js'), 'fetch("https://localhost:3000/x")');
+    expect(localhostProblems(dir)).toEqual([expect.stringMatching(/^taskpane\.js mentions localhost/)]);
+    rmSync(dir, { recursive: true });
   });
 
   it('normalises the trailing slash and insists on https', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIFFICULTIES, type Difficulty } from '../../src/practice/metadata';
-import { makePracticePlan } from '../../src/practice/practice-plan';
+import { answerDigest } from '../../src/practice/answer-digest';
+import { answersInSheetOrder, makePracticePlan } from '../../src/practice/practice-plan';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels, buildPlan } from '../../src/sheets/registry';
 import { allConfigs, sheetTruth } from './fixtures';
@@ -73,8 +74,11 @@ describe('practice plans', () => {
         });
 
         const meta = practice.metadata;
-        expect(Object.keys(meta).sort()).toEqual(['answers', 'config', 'difficulty', 'mode', 'seed']);
-        expect(meta).toMatchObject({ mode: 'practice', difficulty, seed: 7, answers: practice.answers });
+        expect(Object.keys(meta).sort()).toEqual(['answerDigest', 'config', 'difficulty', 'mode', 'seed']);
+        expect(meta).toMatchObject({ mode: 'practice', difficulty, seed: 7 });
+        // The marker names no answer cell; they follow from config, difficulty and seed.
+        expect(answersInSheetOrder(plan, difficulty, 7)).toEqual(practice.answers);
+        expect(meta.answerDigest).toBe(answerDigest(practice.answers));
         expect(meta.config).toEqual(plan.config);
         const json = JSON.stringify(meta);
         const formulas = plan.cells.filter((c) => answerSet.has(at(c))).map((c) => c.formula as string);

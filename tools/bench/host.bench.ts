@@ -7,7 +7,7 @@
 import { ExcelHost } from '../../src/host/excel-host';
 import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
-import { FakeExcel } from '../fake-excel';
+import { FakeExcel } from '../excel-double/fake-excel';
 import { markdownTable } from './timing';
 
 function largest(spec: ModelSpec): ModelConfig {

@@ -74,6 +74,8 @@ export interface FakeExcelOptions {
   maxAreasAddressChars?: number;
   /** Longest custom property value. */
   maxPropertyChars?: number;
+  /** Whether this fake estimates request sizes itself (the strict double measures real bytes instead). */
+  estimateBytes?: boolean;
 }
 
 type Handler = (args: { address: string; worksheetId: string }) => Promise<unknown>;
@@ -101,6 +103,7 @@ export class FakeExcel {
       maxRequestBytes: options.maxRequestBytes ?? 5_000_000,
       maxAreasAddressChars: options.maxAreasAddressChars ?? 8_000,
       maxPropertyChars: options.maxPropertyChars ?? 255,
+      estimateBytes: options.estimateBytes ?? true,
     };
   }
 
@@ -112,9 +115,15 @@ export class FakeExcel {
     return `{id-${this.nextId++}}`;
   }
 
-  /** Excel.run(batch) and Excel.run(existingContext, batch), in one signature. */
-  run = <T>(batch: (context: never) => Promise<T>, context?: unknown): Promise<T> => {
-    const ctx = (context as FakeContext | undefined) ?? new FakeContext(this);
+  /** Workbooks opened through `Excel.createWorkbook`, as the base64 they were given. */
+  readonly openedWorkbooks: string[] = [];
+
+  /** Excel.run(batch) and Excel.run(options, batch), options possibly naming an earlier context. */
+  run = <T>(first: unknown, second?: (context: never) => Promise<T>): Promise<T> => {
+    const batch = (second ?? first) as (context: never) => Promise<T>;
+    const options = second ? (first as { previousObjects?: unknown }) : {};
+    const previous = options.previousObjects;
+    const ctx = previous instanceof FakeContext ? previous : new FakeContext(this);
     return batch(ctx as never);
   };
 
@@ -196,6 +205,12 @@ export function parseArea(address: string): Area {
   };
 }
 
+export function areaA1(a: Area): string {
+  const tl = `${colToLetters(a.left)}${a.top + 1}`;
+  const br = `${colToLetters(a.right)}${a.bottom + 1}`;
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
 function utf8(s: string): number {
   return new TextEncoder().encode(s).length;
 }
@@ -213,7 +228,10 @@ const ACTION_BYTES = 100;
 export class FakeContext {
   private queue: Action[] = [];
   readonly workbook: FakeWorkbook;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    createWorkbook(base64: string): { open(): void };
+  };
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
     this.application = {
@@ -221,6 +239,12 @@ export class FakeContext {
         this.enqueue('suspendCalculation', {}, () => {
           excel.suspendCount++;
         }),
+      createWorkbook: (base64) => ({
+        open: () =>
+          this.enqueue('openWorkbook', { bytes: base64.length }, () => {
+            excel.openedWorkbooks.push(base64);
+          }),
+      }),
     };
   }
 
@@ -233,6 +257,10 @@ export class FakeContext {
     const actions = this.queue;
     this.queue = [];
     excel.syncCount++;
+    if (!excel.options.estimateBytes) {
+      this.apply(actions);
+      return;
+    }
     const bytes = actions.reduce(
       (n, a) => n + ACTION_BYTES + utf8(JSON.stringify({ t: a.type, p: a.payload })),
       0,
@@ -244,6 +272,11 @@ export class FakeContext {
         `The request payload size has exceeded the limit (${bytes} bytes).`,
       );
     }
+    this.apply(actions);
+  }
+
+  private apply(actions: readonly Action[]): void {
+    const excel = this.excel;
     for (const a of actions) {
       excel.actionCount++;
       if (excel.actionCount === excel.options.failAtAction) {
@@ -259,6 +292,9 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  get application(): FakeContext['application'] {
+    return this.ctx.application;
   }
   getActiveCell(): FakeRange {
     const excel = this.ctx.excel;
@@ -341,12 +377,25 @@ class FakeWorksheetCollection extends Loadable {
     });
     return new FakeWorksheet(this.ctx, () => created);
   }
+  /** By id or name, as Office.js addresses a collection's items. */
+  getItem(key: string): FakeWorksheet {
+    const excel = this.ctx.excel;
+    let found: FakeSheet | null = null;
+    const w = new FakeWorksheet(this.ctx, () => found);
+    this.ctx.enqueue('getWorksheet', { key }, () => {
+      found = excel.sheets.find((s) => s.id === key) ?? excel.sheet(key) ?? null;
+      if (!found) throw new FakeOfficeError('ItemNotFound', `The requested worksheet ${key} does not exist.`);
+      w.markLoaded();
+    });
+    return w;
+  }
   getItemOrNullObject(name: string): FakeWorksheet {
     const excel = this.ctx.excel;
     let found: FakeSheet | null = null;
     const w = new FakeWorksheet(this.ctx, () => found);
     this.ctx.enqueue('getWorksheet', { name }, () => {
-      found = excel.sheet(name) ?? null;
+      // Like Excel, a worksheet id is accepted wherever a name is.
+      found = excel.sheets.find((s) => s.id === name) ?? excel.sheet(name) ?? null;
       w.markLoaded();
     });
     return w;
@@ -400,8 +449,13 @@ class FakeWorksheet extends Loadable {
     };
     this.customProperties = new FakeCustomProperties(ctx, ref);
   }
+
   markLoaded(): void {
     this.loaded = true;
+  }
+  /** Whether the sheet this object stands for exists (false for a null object). */
+  exists(): boolean {
+    return this.ref() !== null;
   }
   get isNullObject(): boolean {
     this.check('isNullObject');
@@ -410,6 +464,17 @@ class FakeWorksheet extends Loadable {
   get name(): string {
     this.check('name');
     return need(this.ref).name;
+  }
+  set name(value: string) {
+    this.ctx.enqueue('renameWorksheet', { name: value }, () => {
+      const s = need(this.ref);
+      const other = this.ctx.excel.sheet(value);
+      if (other && other !== s)
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${value} already exists.`);
+      const active = this.ctx.excel.active;
+      if (active.sheet === s.name) this.ctx.excel.active = { ...active, sheet: value };
+      s.name = value;
+    });
   }
   get id(): string {
     this.check('id');
@@ -642,6 +707,32 @@ class FakeRange extends Loadable {
   localAddress(): string {
     return this.addr();
   }
+  /** Row `index` (0-based) of this range; Office.js uses it to split large writes. */
+  getRow(index: number): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => {
+      const a = parseArea(this.addr());
+      return areaA1({ ...a, top: a.top + index, bottom: a.top + index });
+    });
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => {
+      const a = parseArea(this.addr());
+      return areaA1({ ...a, top: a.top + row, bottom: a.top + row, left: a.left + col, right: a.left + col });
+    });
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, this.ref, () => {
+      const a = parseArea(this.addr());
+      const b = parseArea(other.localAddress());
+      return areaA1({
+        top: Math.min(a.top, b.top),
+        left: Math.min(a.left, b.left),
+        bottom: Math.max(a.bottom, b.bottom),
+        right: Math.max(a.right, b.right),
+        wholeColumns: false,
+      });
+    });
+  }
   private write(type: string, values: unknown, store: (cell: FakeCell, v: unknown) => void): void {
     this.ctx.enqueue(type, { address: this.addr(), values }, () => {
       const sheet = need(this.ref);
@@ -742,8 +833,8 @@ class FakeRange extends Loadable {
 class FakeRangeAreas {
   readonly format: FakeFormat;
   constructor(
-    ctx: FakeContext,
-    ref: SheetRef,
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
     readonly address: string,
   ) {
     const parts = address.split(',');
@@ -760,5 +851,12 @@ class FakeRangeAreas {
       },
       () => address,
     );
+  }
+  clear(applyTo = 'All'): void {
+    this.ctx.enqueue('clear', { address: this.address, applyTo }, () => {
+      const sheet = need(this.ref);
+      for (const a of this.address.split(',').map(parseArea))
+        forEachCell(a, (r, c) => enter(sheet.touch(r, c), ''));
+    });
   }
 }
