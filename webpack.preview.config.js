@@ -30,7 +30,7 @@ export function previewFunctionsMetadata() {
 export default (env = {}, argv = {}) => {
   const dev = (argv.mode ?? env.mode) === 'development';
   return {
-    ...commonConfig(dev),
+    ...commonConfig(dev, 'preview'),
     context: root,
     entry: { preview: './preview/index.tsx' },
     output: { path: path.join(root, 'dist-preview'), filename: '[name].[contenthash:8].js', clean: true },

@@ -4,21 +4,12 @@
  * Excel through ExcelHost.
  */
 import { App } from '../taskpane/App';
-import type { Language } from '../src/sheets/plan';
+import { t, type Language } from '../src/i18n';
 import type { PreviewHost } from '../src/host/preview-host';
 import { FormulaBar } from './FormulaBar';
 import { Grid } from './Grid';
 import { SheetTabs } from './SheetTabs';
 import { useWorkbookVersion } from './use-workbook';
-
-// The preview's own chrome follows the page language, like the pane beside it.
-const TITLE: Readonly<Record<Language, { app: string; note: string }>> = {
-  en: {
-    app: 'Sequence Models by Hand',
-    note: 'Preview: the add-in and a live workbook in your browser, no Excel needed',
-  },
-  zh: { app: '手算序列模型', note: '预览：加载项和实时计算的工作簿都在浏览器里运行，无需 Excel' },
-};
 
 interface Props {
   readonly host: PreviewHost;
@@ -32,8 +23,8 @@ export function PreviewApp({ host, language }: Props) {
   return (
     <div className="preview">
       <header className="title-bar">
-        <span className="title-app">{TITLE[language].app}</span>
-        <span className="title-note">{TITLE[language].note}</span>
+        <span className="title-app">{t(language, 'preview.app')}</span>
+        <span className="title-note">{t(language, 'preview.note')}</span>
       </header>
       <main className="workbook" aria-label="Workbook">
         <FormulaBar workbook={workbook} />

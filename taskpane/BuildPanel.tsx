@@ -8,8 +8,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, WorkbookHost } from '../src/host/host';
-import { makePracticePlan } from '../src/practice/practice-plan';
-import { initialForm, walkthroughMetadata, type FormState } from './form';
+import { planFor } from '../src/practice/plan-for';
+import { initialForm, type FormState } from './form';
 import { SizeFields } from './SizeFields';
 import { WeightsFields } from './WeightsFields';
 import { ModelFields } from './ModelFields';
@@ -41,18 +41,15 @@ export interface BuildPanelProps {
   readonly onBuilt?: (sheet: AddinSheet) => void;
 }
 
-/** The plan and the metadata to store with it, for the form's mode. */
+/** The plan and the marker to store with it, for the form's mode. */
 function planForForm(
-  spec: ModelSpec,
   config: ModelConfig,
   form: FormState,
-): { plan: SheetPlan; metadata: Record<string, unknown> } {
-  const plan = spec.build(config);
-  if (form.mode === 'practice') {
-    const practice = makePracticePlan(plan, form.difficulty);
-    return { plan: practice.plan, metadata: { ...practice.metadata } };
-  }
-  return { plan, metadata: walkthroughMetadata(config) };
+): { plan: SheetPlan; metadata: Readonly<Record<string, unknown>> } {
+  return planFor({
+    config,
+    practice: form.mode === 'practice' ? { difficulty: form.difficulty } : undefined,
+  });
 }
 
 type BuildActionProps = BuildPanelProps & {
@@ -60,6 +57,30 @@ type BuildActionProps = BuildPanelProps & {
   readonly form: FormState;
   readonly setStatus: (status: Status) => void;
 };
+
+/**
+ * Opens the file as a new workbook where the host can (Excel.createWorkbook works on
+ * every platform, Mac included, where blob downloads are ignored); otherwise, or if that
+ * fails, starts a browser download, reported as started rather than saved.
+ */
+async function openOrDownload(
+  host: WorkbookHost,
+  saveFile: SaveFile,
+  bytes: Uint8Array,
+  file: string,
+  strings: Strings,
+): Promise<string> {
+  if (host.openWorkbook) {
+    try {
+      await host.openWorkbook(bytes);
+      return strings.openedAsWorkbook(file);
+    } catch {
+      // An Excel without ExcelApi 1.8: the download below is what is left.
+    }
+  }
+  saveFile(bytes, file);
+  return strings.downloaded(file);
+}
 
 /** Build into the workbook, or download the same plan as an .xlsx file. */
 function buildActions({
@@ -76,7 +97,7 @@ function buildActions({
   const build = async (config: ModelConfig) => {
     setStatus({ kind: 'busy', done: 0, total: 1 });
     try {
-      const { plan, metadata } = planForForm(spec, config, form);
+      const { plan, metadata } = planForForm(config, form);
       const result = await host.buildSheet(plan, metadata, (p) =>
         setStatus({ kind: 'busy', done: p.done, total: p.total }),
       );
@@ -92,10 +113,10 @@ function buildActions({
   const download = async (config: ModelConfig) => {
     setStatus({ kind: 'busy', done: 0, total: 0, label: strings.downloading });
     try {
-      const { plan } = planForForm(spec, config, form);
+      const { plan } = planForForm(config, form);
       const file = xlsxFileName(plan.baseName);
-      saveFile(await exportXlsx(plan), file);
-      setStatus({ kind: 'done', message: strings.downloaded(file) });
+      const bytes = await exportXlsx(plan);
+      setStatus({ kind: 'done', message: await openOrDownload(host, saveFile, bytes, file, strings) });
     } catch (e) {
       setStatus({ kind: 'error', title: strings.buildFailed, message: messageOf(e) });
     }

@@ -3,6 +3,7 @@
  * ModelConfig it turns into. Kept free of React so the rules are testable on their own.
  */
 import type { ModelConfig, ModelSpec, SizeField, SizeLimit, StateDictJson } from '../src/sheets/model-spec';
+import { parseConfig } from '../src/sheets/stored-config';
 import type { InitStyle } from '../src/core/random';
 import type { Language, ModelId } from '../src/sheets/plan';
 import type { Difficulty } from '../src/practice/metadata';
@@ -11,7 +12,11 @@ import type { Strings } from './strings';
 
 export const SIZE_FIELDS: readonly SizeField[] = [
   'inputSize',
+  'channels',
+  'dModel',
   'hiddenSize',
+  'dInner',
+  'headSize',
   'steps',
   'stateSize',
   'heads',
@@ -53,8 +58,9 @@ export function specFields(spec: ModelSpec): SizeField[] {
 
 export function initialForm(spec: ModelSpec, previous?: FormState): FormState {
   const d = spec.defaults;
+  const given: Partial<Record<SizeField, number>> = d;
   const sizes: Partial<Record<SizeField, string>> = {};
-  for (const f of specFields(spec)) sizes[f] = String(d[f] ?? spec.limits[f]!.min);
+  for (const f of specFields(spec)) sizes[f] = String(given[f] ?? spec.limits[f]!.min);
   return {
     model: spec.id,
     variant: d.variant ?? spec.variants[0]?.id ?? '',
@@ -103,7 +109,7 @@ export function toConfig(
 ): ModelConfig {
   const sizes: Partial<Record<SizeField, number>> = {};
   for (const f of specFields(spec)) sizes[f] = Number((form.sizes[f] ?? '').trim());
-  const base: ModelConfig = {
+  const parsed = parseConfig({
     ...spec.defaults,
     ...sizes,
     model: spec.id,
@@ -111,24 +117,16 @@ export function toConfig(
     variant: form.variant || undefined,
     seed: form.weights === 'seed' ? Number(form.seed.trim()) : spec.defaults.seed,
     init: form.init,
-  };
-  return stateDict ? { ...base, stateDict } : base;
+    ...(stateDict ? { stateDict } : {}),
+  });
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.config;
 }
 
-/**
- * Models whose sheet layout depends on sizes only the weights carry: a Mamba block's
- * dt_rank and d_conv have no size field. Their limits keep such a state_dict small.
- */
-const LAYOUT_FROM_WEIGHTS: ReadonlySet<ModelId> = new Set(['mamba-block']);
-
-/**
- * What is stored with a walkthrough sheet. Pasted weights are left out: they are in the
- * sheet's own cells already, and a large state_dict would not fit the sheet's marker.
- * Where the layout depends on them they are kept, so a rebuild from the marker (explain
- * after reopening) lays out the same cells.
- */
-export function walkthroughMetadata(config: ModelConfig): Record<string, unknown> {
-  const { stateDict, ...rest } = config;
-  const stored = stateDict && LAYOUT_FROM_WEIGHTS.has(config.model) ? config : rest;
-  return { mode: 'walkthrough', config: stored, weights: stateDict ? 'state_dict' : 'seed' };
+/** The builder's problems with settings read back as JSON: the parser's, then the spec's. */
+export function validateStored(spec: ModelSpec, raw: unknown): string[] {
+  const parsed = parseConfig(raw);
+  return parsed.ok ? spec.validate(parsed.config) : [parsed.problem];
 }
+
+export { walkthroughMetadata } from '../src/practice/plan-for';

@@ -4,18 +4,14 @@
  */
 import type { AddinSheet } from '../src/host/host';
 import type { SheetPlan } from '../src/sheets/plan';
-import { buildPlan } from '../src/sheets/registry';
 import { readStoredSheet } from '../src/practice/metadata';
-import { makePracticePlan } from '../src/practice/practice-plan';
+import { planFor } from '../src/practice/plan-for';
 
 export function resolveStoredPlan(sheet: AddinSheet): SheetPlan | undefined {
   const stored = readStoredSheet(sheet);
   if (!stored) return undefined;
   try {
-    const plan = buildPlan(stored.config);
-    return stored.practice
-      ? makePracticePlan(plan, stored.practice.difficulty, stored.practice.seed).plan
-      : plan;
+    return planFor(stored).plan;
   } catch {
     // A sheet from another version of the add-in may no longer build: leave its fills alone.
     return undefined;

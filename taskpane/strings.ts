@@ -1,8 +1,9 @@
 /**
- * Every string the pane shows, in English and Simplified Chinese. Messages that carry
- * numbers are functions so word order can differ between the languages.
+ * Every string the pane shows, looked up in the wording catalogue (src/i18n) and shaped
+ * for the components: messages that carry numbers are functions of them.
  */
-import type { Language, ModelId } from '../src/sheets/plan';
+import { t, type Language } from '../src/i18n';
+import type { ModelId } from '../src/sheets/plan';
 import type { SizeField } from '../src/sheets/model-spec';
 import type { Difficulty } from '../src/practice/metadata';
 
@@ -44,129 +45,63 @@ export interface Strings {
   readonly download: string;
   readonly downloading: string;
   readonly downloaded: (file: string) => string;
+  readonly openedAsWorkbook: (file: string) => string;
   readonly unsupported: string;
 }
 
-const SIZE_EN: Record<SizeField, string> = {
-  inputSize: 'Input size I',
-  hiddenSize: 'Hidden size H',
-  steps: 'Steps T',
-  stateSize: 'State size N',
-  heads: 'Heads',
-  numLayers: 'Layers',
-};
-
-const SIZE_ZH: Record<SizeField, string> = {
-  inputSize: '输入维度 I',
-  hiddenSize: '隐藏维度 H',
-  steps: '时间步 T',
-  stateSize: '状态维度 N',
-  heads: '头数',
-  numLayers: '层数',
-};
-
-/** Where a model gives a size field its own meaning (see ModelConfig). */
-const SIZE_OVERRIDES: Partial<Record<ModelId, Partial<Record<SizeField, { en: string; zh: string }>>>> = {
-  'mamba-scan': { inputSize: { en: 'Channels D', zh: '通道数 D' } },
-  'mamba-block': {
-    inputSize: { en: 'd_model', zh: 'd_model' },
-    hiddenSize: { en: 'd_inner', zh: 'd_inner' },
-  },
-  mlstm: { hiddenSize: { en: 'Head dimension d', zh: '头维度 d' } },
-};
-
-export const STRINGS: Readonly<Record<Language, Strings>> = {
-  en: {
-    appTitle: 'Sequence models by hand',
-    intro: 'Build a sheet where every number of the forward pass is a live formula.',
-    model: 'Model',
-    variant: 'Variant',
-    sizes: 'Sizes',
-    sizeLabel: (f, m) => SIZE_OVERRIDES[m]?.[f]?.en ?? SIZE_EN[f],
-    range: (min, max) => `${min}–${max}`,
-    required: 'Enter a number.',
-    wholeNumber: 'Enter a whole number.',
-    outOfRange: (min, max) => `Must be between ${min} and ${max}.`,
-    weights: 'Weights',
-    weightsSeeded: 'Random, from a seed',
-    weightsStateDict: 'PyTorch state_dict (JSON)',
-    seed: 'Seed',
-    init: 'Initialisation',
-    initTorch: 'PyTorch default (uniform ±1/√H)',
-    initHand: 'Small integers (−2…2), easy by hand',
-    stateDict: 'state_dict JSON',
-    stateDictHint: 'Paste {"weight_ih_l0": [[…]], …} or upload a .json file (at most 2 MB).',
-    stateDictEmpty: 'Paste or upload a state_dict.',
-    stateDictNotJson: (d) => `Not valid JSON: ${d}`,
-    stateDictNotObject: 'The JSON must be an object mapping tensor names to arrays.',
-    upload: 'Upload .json',
-    mode: 'Sheet',
-    walkthrough: 'Walkthrough (every formula filled in)',
-    practice: 'Practice (blanks to fill)',
-    difficulty: 'What to leave blank',
+function paneStrings(lang: Language): Strings {
+  const text = {
+    appTitle: t(lang, 'pane.appTitle'),
+    intro: t(lang, 'pane.intro'),
+    model: t(lang, 'pane.model'),
+    variant: t(lang, 'pane.variant'),
+    sizes: t(lang, 'pane.sizes'),
+    required: t(lang, 'pane.required'),
+    wholeNumber: t(lang, 'pane.wholeNumber'),
+    weights: t(lang, 'pane.weights'),
+    weightsSeeded: t(lang, 'pane.weightsSeeded'),
+    weightsStateDict: t(lang, 'pane.weightsStateDict'),
+    seed: t(lang, 'pane.seed'),
+    init: t(lang, 'pane.init'),
+    initTorch: t(lang, 'pane.initTorch'),
+    initHand: t(lang, 'pane.initHand'),
+    stateDict: t(lang, 'pane.stateDict'),
+    stateDictHint: t(lang, 'pane.stateDictHint'),
+    stateDictEmpty: t(lang, 'pane.stateDictEmpty'),
+    stateDictNotObject: t(lang, 'pane.stateDictNotObject'),
+    upload: t(lang, 'pane.upload'),
+    mode: t(lang, 'pane.mode'),
+    walkthrough: t(lang, 'pane.walkthrough'),
+    practice: t(lang, 'pane.practice'),
+    difficulty: t(lang, 'pane.difficulty'),
+    language: t(lang, 'pane.language'),
+    build: t(lang, 'pane.build'),
+    buildFailed: t(lang, 'pane.buildFailed'),
+    cannotBuild: t(lang, 'pane.cannotBuild'),
+    download: t(lang, 'pane.download'),
+    downloading: t(lang, 'pane.downloading'),
+    unsupported: t(lang, 'pane.unsupported'),
+  };
+  return {
+    ...text,
+    sizeLabel: (field) => t(lang, `pane.size.${field}`),
+    range: (min, max) => t(lang, 'pane.range', { min, max }),
+    outOfRange: (min, max) => t(lang, 'pane.outOfRange', { min, max }),
+    stateDictNotJson: (detail) => t(lang, 'pane.stateDictNotJson', { detail }),
     difficulties: {
-      'one-gate': 'One gate',
-      'one-step': 'One time step',
-      'all-gates': 'All gates',
-      everything: 'Everything computed',
+      'one-gate': t(lang, 'pane.difficulty.one-gate'),
+      'one-step': t(lang, 'pane.difficulty.one-step'),
+      'all-gates': t(lang, 'pane.difficulty.all-gates'),
+      everything: t(lang, 'pane.difficulty.everything'),
     },
-    language: 'Language',
-    build: 'Build sheet',
-    building: (d, t) => `Writing the sheet… ${d} of ${t}`,
-    built: (m, s, f, sheet) =>
-      `${m} · ${s} ${s === 1 ? 'step' : 'steps'} · ${f} formulas on sheet '${sheet}'`,
-    buildFailed: 'The sheet could not be built.',
-    cannotBuild: 'Fix these first:',
-    download: 'Download .xlsx',
-    downloading: 'Preparing the file…',
-    downloaded: (file) => `Saved ${file}.`,
-    unsupported: 'This Excel cannot run the add-in.',
-  },
-  zh: {
-    appTitle: '手算序列模型',
-    intro: '生成一张工作表：前向计算的每个数都是可实时更新的公式。',
-    model: '模型',
-    variant: '变体',
-    sizes: '尺寸',
-    sizeLabel: (f, m) => SIZE_OVERRIDES[m]?.[f]?.zh ?? SIZE_ZH[f],
-    range: (min, max) => `${min}–${max}`,
-    required: '请输入数字。',
-    wholeNumber: '请输入整数。',
-    outOfRange: (min, max) => `必须在 ${min} 到 ${max} 之间。`,
-    weights: '权重',
-    weightsSeeded: '按随机种子生成',
-    weightsStateDict: 'PyTorch state_dict（JSON）',
-    seed: '随机种子',
-    init: '初始化方式',
-    initTorch: 'PyTorch 默认（均匀分布 ±1/√H）',
-    initHand: '小整数（−2…2），便于手算',
-    stateDict: 'state_dict JSON',
-    stateDictHint: '粘贴 {"weight_ih_l0": [[…]], …}，或上传 .json 文件（最多 2 MB）。',
-    stateDictEmpty: '请粘贴或上传 state_dict。',
-    stateDictNotJson: (d) => `不是有效的 JSON：${d}`,
-    stateDictNotObject: 'JSON 必须是从张量名到数组的对象。',
-    upload: '上传 .json',
-    mode: '工作表类型',
-    walkthrough: '讲解（公式全部填好）',
-    practice: '练习（留空待填）',
-    difficulty: '留空的内容',
-    difficulties: {
-      'one-gate': '一个门',
-      'one-step': '一个时间步',
-      'all-gates': '所有门',
-      everything: '全部计算结果',
-    },
-    language: '语言',
-    build: '生成工作表',
-    building: (d, t) => `正在写入工作表… ${d}/${t}`,
-    built: (m, s, f, sheet) => `${m} · ${s} 个时间步 · ${f} 个公式，位于工作表“${sheet}”`,
-    buildFailed: '无法生成工作表。',
-    cannotBuild: '请先修正：',
-    download: '下载 .xlsx',
-    downloading: '正在准备文件…',
-    downloaded: (file) => `已保存 ${file}。`,
-    unsupported: '此版本的 Excel 无法运行本加载项。',
-  },
-};
+    building: (done, total) => t(lang, 'pane.building', { done, total }),
+    built: (model, steps, formulas, sheet) => t(lang, 'pane.built', { model, steps, formulas, sheet }),
+    downloaded: (file) => t(lang, 'pane.downloaded', { file }),
+    openedAsWorkbook: (file) => t(lang, 'pane.openedAsWorkbook', { file }),
+  };
+}
 
+export const STRINGS: Readonly<Record<Language, Strings>> = { en: paneStrings('en'), zh: paneStrings('zh') };
+
+/** Each language named in itself, for the language picker. */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', zh: '简体中文' };

@@ -26,12 +26,27 @@ const TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * Prints the build's progress every tenth of the way, so a first build (a minute or more
+ * on a slow machine) never sits silent; later builds reuse webpack's filesystem cache.
+ */
+function progressPrinter() {
+  let shown = -1;
+  return new webpack.ProgressPlugin((fraction, message) => {
+    const tenth = Math.floor(fraction * 10);
+    if (tenth <= shown) return;
+    shown = tenth;
+    console.log(`  ${String(tenth * 10).padStart(3)}% ${message}`);
+  });
+}
+
 /** Builds dist-preview/ with webpack's Node API; rejects with webpack's own messages. */
-export async function buildPreview({ mode = 'production' } = {}) {
+export async function buildPreview({ mode = 'production', progress = false } = {}) {
   const { default: configOf } = await import(
     pathToFileURL(path.join(root, 'webpack.preview.config.js')).href
   );
   const config = configOf({}, { mode });
+  if (progress) config.plugins = [...(config.plugins ?? []), progressPrinter()];
   const compiler = webpack(config);
   const stats = await new Promise((resolve, reject) =>
     compiler.run((err, s) => (err ? reject(err) : resolve(s))),
@@ -78,7 +93,7 @@ export function servePreview({ port = 3001, host = 'localhost', dir = PREVIEW_DI
 /** Builds, serves and prints the URL; what `npm start` runs where there is no Excel. */
 export async function startPreview({ port = 3001, mode = 'production' } = {}) {
   console.log('Building the preview…');
-  await buildPreview({ mode });
+  await buildPreview({ mode, progress: true });
   const { server, url } = await servePreview({ port });
   console.log(`Preview ready: ${url}  (Ctrl+C to stop)`);
   return { server, url };

@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { hasOwn } from '../src/core/own';
 import { stackFromStateDict } from '../src/core/state-dict';
 import type { CellKind } from '../src/core/stack';
-import type { ModelConfig, StateDictJson } from '../src/sheets/model-spec';
+import type { ModelConfig, SizeField, StateDictJson } from '../src/sheets/model-spec';
+import { parseConfig } from '../src/sheets/stored-config';
 import type { Language, ModelId } from '../src/sheets/plan';
 import { SEED_RANGE } from '../src/sheets/limits';
 import { MODELS, specFor } from '../src/sheets/registry';
@@ -59,7 +60,7 @@ function oneOf<T extends string>(
 }
 
 /** Sizes a recurrent state_dict implies, so --weights alone is enough. */
-function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelConfig> {
+function sizesFromStateDict(model: ModelId, dict: StateDictJson): Record<string, unknown> {
   if (model !== 'rnn' && model !== 'lstm' && model !== 'gru') return {};
   const p = stackFromStateDict(model as CellKind, dict);
   const peephole = hasOwn(dict, 'weight_ci_l0');
@@ -71,6 +72,13 @@ function sizesFromStateDict(model: ModelId, dict: StateDictJson): Partial<ModelC
     ...(variant ? { variant } : {}),
   };
 }
+
+/** What --input and --hidden set where a model names its sizes its own way. */
+const INPUT_FIELD: Partial<Record<ModelId, SizeField>> = {
+  'mamba-scan': 'channels',
+  'mamba-block': 'dModel',
+};
+const HIDDEN_FIELD: Partial<Record<ModelId, SizeField>> = { 'mamba-block': 'dInner', mlstm: 'headSize' };
 
 /** The real path of `file`, following links; for a file not yet there, its folder's real path. */
 function realPath(file: string): string {
@@ -154,7 +162,7 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
   })();
   checkOut(v.out, v.weights, v.force === true);
   let stateDict: StateDictJson | undefined;
-  let fromDict: Partial<ModelConfig> = {};
+  let fromDict: Record<string, unknown> = {};
   if (v.weights) {
     stateDict = await readWeights(v.weights);
     try {
@@ -164,9 +172,9 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
     }
   }
   const d = spec.defaults;
-  const sizes: [keyof ModelConfig, string, string | undefined][] = [
-    ['inputSize', 'input', v.input],
-    ['hiddenSize', 'hidden', v.hidden],
+  const sizes: [SizeField | 'seed', string, string | undefined][] = [
+    [INPUT_FIELD[spec.id] ?? 'inputSize', 'input', v.input],
+    [HIDDEN_FIELD[spec.id] ?? 'hiddenSize', 'hidden', v.hidden],
     ['steps', 'steps', v.steps],
     ['seed', 'seed', v.seed],
     ['numLayers', 'layers', v.layers],
@@ -183,7 +191,7 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
     throw new UsageError(`--seed must be from ${SEED_RANGE.min} to ${SEED_RANGE.max} (got ${v.seed})`);
   }
   if (v.variant !== undefined) overrides.variant = v.variant;
-  const config: ModelConfig = {
+  const settings = parseConfig({
     ...d,
     ...fromDict,
     ...overrides,
@@ -191,7 +199,9 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
     init: oneOf('init', v.init, ['torch', 'hand'] as const) ?? (stateDict ? 'torch' : d.init),
     ...(stateDict ? { stateDict } : {}),
     model: spec.id,
-  };
+  });
+  if (!settings.ok) throw new UsageError(settings.problem);
+  const config = settings.config;
   const problems = spec.validate(config);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   return { config, out: v.out, results: !v['no-results'], force: v.force === true };

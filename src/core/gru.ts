@@ -11,13 +11,12 @@ import {
   affineInto,
   checkSequence,
   checkVector,
-  initialState,
-  point,
   slot,
-  toRow,
-  type Slot,
+  initialState,
+  runOneState,
+  type StateSlots,
 } from './recurrent-common';
-import { matrix, type Matrix, type Vector } from './tensor';
+import type { Matrix, Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
 
 export interface GruParams {
@@ -62,11 +61,7 @@ export function initGru(I: number, H: number, seed: number, style: InitStyle): G
 }
 
 /** Where one step reads x_t and h_{t−1} and writes h_t (h may be hPrev's own cells). */
-interface GruSlots {
-  readonly x: Slot;
-  readonly hPrev: Slot;
-  readonly h: Slot;
-}
+type GruSlots = StateSlots;
 
 /**
  * Buffers a pass reuses: gi (3H) = W_ih x + b_ih and gh (3H) = W_hh h + b_hh, kept apart
@@ -114,20 +109,8 @@ export function gruStep(p: GruParams, x: Vector, hPrev: Vector): GruStepResult {
 export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const T = X.rows;
-  const start = initialState('h0', h0, H);
-  const output = matrix(T, H);
-  const out = output.data;
   const s = gruScratch(H);
-  const io = { x: slot(X.data), hPrev: slot(start), h: slot(out) };
-  // Row t − 1 of the output is h_{t−1}: the loop reads the previous state in place.
-  for (let t = 0; t < T; t++) {
-    toRow(io.x, t, p.inputSize);
-    toRow(io.h, t, H);
-    if (t > 0) point(io.hPrev, out, (t - 1) * H);
-    gruCellInto(p, io, s);
-  }
-  return { output, hN: T === 0 ? start : out.slice((T - 1) * H) };
+  return runOneState(X, H, h0, (io) => gruCellInto(p, io, s));
 }
 
 /**

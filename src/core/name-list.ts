@@ -27,3 +27,14 @@ export function listNames(names: readonly string[], max = LISTED_NAMES, more = E
   const rest = names.length - max;
   return rest <= 0 ? shown : more(shown, rest);
 }
+
+/**
+ * A value read from a stored sheet or a pasted config, shown in a message: numbers and
+ * (shortened) strings as they are, anything else by its type. A template literal on an
+ * arbitrary object can throw (`{ toString: 0 }`) or print megabytes.
+ */
+export function shownValue(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  if (typeof v === 'string') return shortName(v);
+  return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+}

@@ -6,7 +6,7 @@
  * ranges first): a wrong size must fail with a message naming the argument rather than
  * read past a buffer and yield NaN.
  */
-import type { Matrix, Vector } from './tensor';
+import { matrix, type Matrix, type Vector } from './tensor';
 
 /**
  * A vector inside a larger buffer, `data[off …]`. A forward pass points its slots at rows
@@ -116,4 +116,35 @@ export function affineInto(
 ): void {
   const n = W.cols;
   for (let r = 0; r < out.length; r++) out[r] = b[r] + dotAt(W.data, r * n, v, off, n);
+}
+
+/** Where a one-state cell (RNN, GRU) reads x_t and h_{t−1} and writes h_t. */
+export interface StateSlots {
+  readonly x: Slot;
+  readonly hPrev: Slot;
+  readonly h: Slot;
+}
+
+/**
+ * Runs a one-state cell over the rows of X: row t of the output is h_t, and the next step
+ * reads it in place as h_{t−1}, so the loop allocates nothing. Returns the output and h_T.
+ */
+export function runOneState(
+  X: Matrix,
+  H: number,
+  h0: Vector | undefined,
+  step: (io: StateSlots) => void,
+): { output: Matrix; hN: Float64Array } {
+  const T = X.rows;
+  const start = initialState('h0', h0, H);
+  const output = matrix(T, H);
+  const out = output.data;
+  const io = { x: slot(X.data), hPrev: slot(start), h: slot(out) };
+  for (let t = 0; t < T; t++) {
+    toRow(io.x, t, X.cols);
+    toRow(io.h, t, H);
+    if (t > 0) point(io.hPrev, out, (t - 1) * H);
+    step(io);
+  }
+  return { output, hN: T === 0 ? start : out.slice((T - 1) * H, T * H) };
 }

@@ -7,14 +7,13 @@ import {
   biasSum,
   checkSequence,
   checkVector,
-  initialState,
-  point,
   slot,
-  toRow,
   twoInputAffineInto,
-  type Slot,
+  initialState,
+  runOneState,
+  type StateSlots,
 } from './recurrent-common';
-import { matrix, type Matrix, type Vector } from './tensor';
+import type { Matrix, Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
 
 export type Nonlinearity = 'tanh' | 'relu';
@@ -72,11 +71,7 @@ export function initRnn(
 }
 
 /** Where one step reads x_t and h_{t−1} and writes h_t (h may be hPrev's own cells). */
-interface RnnSlots {
-  readonly x: Slot;
-  readonly hPrev: Slot;
-  readonly h: Slot;
-}
+type RnnSlots = StateSlots;
 
 /** Buffers a pass reuses: the summed bias and `pre` (H), the pre-activation. */
 interface RnnScratch {
@@ -116,20 +111,8 @@ export function rnnStep(p: RnnParams, x: Vector, hPrev: Vector, out?: Float64Arr
 export function rnnForward(p: RnnParams, X: Matrix, h0?: Vector): RnnOutput {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const T = X.rows;
-  const start = initialState('h0', h0, H);
-  const output = matrix(T, H);
-  const out = output.data;
   const s = rnnScratch(p);
-  const io = { x: slot(X.data), hPrev: slot(start), h: slot(out) };
-  // Row t − 1 of the output is h_{t−1}: the loop reads the previous state in place.
-  for (let t = 0; t < T; t++) {
-    toRow(io.x, t, p.inputSize);
-    toRow(io.h, t, H);
-    if (t > 0) point(io.hPrev, out, (t - 1) * H);
-    rnnCellInto(p, io, s);
-  }
-  return { output, hN: T === 0 ? start : out.slice((T - 1) * H, T * H) };
+  return runOneState(X, H, h0, (io) => rnnCellInto(p, io, s));
 }
 
 /** Every intermediate by step: x, h_prev, pre (the argument of tanh/relu), h. */

@@ -31,6 +31,7 @@ import {
 import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
 import { queueConditionalFormat } from './excel-conditional-formats';
 import { frozenBlock, type Freeze } from './plan-look';
+import { toBase64 } from './base64';
 import { joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
@@ -51,6 +52,8 @@ export interface ExcelHostOptions {
   /** Upper bound on one request's estimated size (Excel on the web refuses above 5 MB). */
   readonly maxRequestBytes?: number;
   readonly language?: Language;
+  /** `Excel.createWorkbook` (ExcelApi 1.8). */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
 const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
@@ -198,6 +201,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly maxRequestBytes: number;
   private readonly cellLimits: CellLimits;
   private readonly language: Language;
+  private readonly createWorkbook?: (base64: string) => Promise<void>;
   /** Plans built in this session, by sheet name, to restore fills without rebuilding. */
   private readonly plans = new Map<string, SheetPlan>();
 
@@ -209,6 +213,7 @@ export class ExcelHost implements WorkbookHost {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.cellLimits = cellLimitsFor(this.maxRequestBytes);
     this.language = options.language ?? 'en';
+    this.createWorkbook = options.createWorkbook;
   }
 
   async checkSupport(): Promise<HostSupport> {
@@ -365,6 +370,14 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
       }
     });
+  }
+
+  async openWorkbook(bytes: Uint8Array): Promise<void> {
+    if (this.isSetSupported && !this.isSetSupported('ExcelApi', '1.8')) {
+      throw new Error('Excel.createWorkbook needs ExcelApi 1.8');
+    }
+    const create = this.createWorkbook ?? ((base64: string) => Excel.createWorkbook(base64));
+    await create(toBase64(bytes));
   }
 
   async getSelection(): Promise<SelectedCell | null> {

@@ -68,6 +68,12 @@ export interface WorkbookHost {
   /** Writes cells of a sheet the add-in created; callers restrict this to answer cells. */
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   getSelection(): Promise<SelectedCell | null>;
+  /**
+   * Opens an .xlsx file as a new workbook (Excel.createWorkbook). Absent where the host
+   * cannot; rejects where this Excel lacks the API. A browser download is the fallback,
+   * and Office on Mac ignores those, so Excel hosts should offer this.
+   */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
   /** Subscribes to selection changes; returns the unsubscribe function. */
   onSelectionChanged(listener: (cell: SelectedCell) => void): () => void;
 }

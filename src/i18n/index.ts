@@ -7,18 +7,28 @@
  */
 import { translator } from './catalogue';
 import { HOST_MESSAGES } from './host-messages';
+import { PANE_MESSAGES } from './pane-messages';
 import { PRACTICE_MESSAGES } from './practice-messages';
+import { PREVIEW_MESSAGES } from './preview-messages';
 import { SHEET_MESSAGES } from './sheet-messages';
 
 export const CATALOGUE = {
   ...HOST_MESSAGES,
+  ...PANE_MESSAGES,
   ...PRACTICE_MESSAGES,
+  ...PREVIEW_MESSAGES,
   ...SHEET_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;
 
-export const AREAS = { host: HOST_MESSAGES, practice: PRACTICE_MESSAGES, sheets: SHEET_MESSAGES } as const;
+export const AREAS = {
+  host: HOST_MESSAGES,
+  pane: PANE_MESSAGES,
+  practice: PRACTICE_MESSAGES,
+  preview: PREVIEW_MESSAGES,
+  sheets: SHEET_MESSAGES,
+} as const;
 
 export const t = translator(CATALOGUE);
 

@@ -248,6 +248,10 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.field.steps': { en: 'sequence length', zh: '序列长度' },
   'sheets.field.stateSize': { en: 'state size N', zh: '状态维度 N' },
   'sheets.field.heads': { en: 'heads', zh: '头数' },
+  'sheets.field.channels': { en: 'channels D (the input size)', zh: '通道数 D（输入维度）' },
+  'sheets.field.dModel': { en: 'd_model (the input size)', zh: 'd_model（输入维度）' },
+  'sheets.field.dInner': { en: 'd_inner, the hidden size', zh: 'd_inner（隐藏维度）' },
+  'sheets.field.headSize': { en: 'head size d, the hidden size', zh: '头维度 d（隐藏维度）' },
   'sheets.field.numLayers': { en: 'layers', zh: '层数' },
   'sheets.limits.missing': { en: '{name} is missing', zh: '缺少{name}' },
   'sheets.limits.whole': {
@@ -323,4 +327,13 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.role.computed': { en: 'intermediate values (formulas)', zh: '中间值（公式）' },
   'sheets.role.copy': { en: 'copies of values shown elsewhere (formulas)', zh: '其他位置数值的副本（公式）' },
   'sheets.role.output': { en: 'outputs', zh: '输出' },
+  'sheets.spec.otherModel': {
+    en: 'this is the {model} sheet; the settings are for "{got}"',
+    zh: '这是 {model} 工作表，但设置属于 "{got}"',
+  },
+  // stored-config.ts
+  'sheets.stored.rejected': {
+    en: 'stored settings: {field} must be {expected} (got {got})',
+    zh: '已保存的设置：{field} 必须是 {expected}（得到 {got}）',
+  },
 });

@@ -8,6 +8,7 @@ import type { ModelSpec } from '../sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { specFor } from '../sheets/registry';
 import { normalizeAddress } from './addresses';
+import { planFor } from './plan-for';
 import { answerDigest } from './answer-digest';
 import { answersInSheetOrder } from './practice-plan';
 import { readStoredSheet, type PracticeMetadata, type StoredSheet } from './metadata';
@@ -34,7 +35,8 @@ export function indexCells(plan: SheetPlan): Map<string, PlanCell> {
 
 export function contextFromStored(stored: StoredSheet): SheetContext {
   const spec = specFor(stored.config.model);
-  const walkthrough = spec.build(stored.config);
+  // The walkthrough only: the practice blanks are on the sheet, the answers in the marker.
+  const walkthrough = planFor({ config: stored.config }).walkthrough;
   return { sheet: stored.name, stored, spec, walkthrough, cells: indexCells(walkthrough) };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { AddinSheet } from '../host/host';
 import type { ModelConfig } from '../sheets/model-spec';
+import { parseConfig } from '../sheets/stored-config';
 
 export type Difficulty = 'one-gate' | 'one-step' | 'all-gates' | 'everything';
 
@@ -35,10 +36,6 @@ export interface StoredSheet {
   readonly practice?: PracticeMetadata;
 }
 
-function isConfig(v: unknown): v is ModelConfig {
-  return typeof v === 'object' && v !== null && typeof (v as { model?: unknown }).model === 'string';
-}
-
 function isPractice(m: Readonly<Record<string, unknown>>): boolean {
   return (
     m.mode === 'practice' &&
@@ -54,20 +51,22 @@ function isPractice(m: Readonly<Record<string, unknown>>): boolean {
  */
 export function readStoredSheet(sheet: AddinSheet): StoredSheet | null {
   const m = sheet.metadata;
-  if (!isConfig(m.config)) return null;
+  const parsed = parseConfig(m.config);
+  if (!parsed.ok) return null;
+  const config = parsed.config;
   if (m.mode === 'practice') {
     if (!isPractice(m)) return null;
     const practice: PracticeMetadata = {
       mode: 'practice',
-      config: m.config,
+      config,
       difficulty: m.difficulty as Difficulty,
       seed: typeof m.seed === 'number' ? m.seed : 0,
       ...(Array.isArray(m.answers) ? { answers: m.answers as string[] } : {}),
       ...(typeof m.answerDigest === 'string' ? { answerDigest: m.answerDigest } : {}),
     };
-    return { name: sheet.name, mode: 'practice', config: m.config, practice };
+    return { name: sheet.name, mode: 'practice', config, practice };
   }
-  return { name: sheet.name, mode: 'walkthrough', config: m.config };
+  return { name: sheet.name, mode: 'walkthrough', config };
 }
 
 /** The stored record of one sheet by name, read fresh from the host (the marker is the truth after reopen). */

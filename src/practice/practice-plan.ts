@@ -5,6 +5,7 @@
  */
 import { createRng } from '../core/random';
 import type { ModelConfig } from '../sheets/model-spec';
+import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
 import { answerDigest } from './answer-digest';
@@ -93,6 +94,13 @@ function practiceName(plan: SheetPlan): string {
   return t(plan.language, 'practice.sheetName', { base: plan.baseName });
 }
 
+/** The config a plan was built from, read back through the one parser of stored settings. */
+function storedConfig(plan: SheetPlan): ModelConfig {
+  const parsed = parseConfig(plan.config);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.config;
+}
+
 export function makePracticePlan(
   plan: SheetPlan,
   difficulty: Difficulty,
@@ -113,10 +121,15 @@ export function makePracticePlan(
       numberFormat: cell.numberFormat,
     };
   });
-  const config = plan.config as unknown as ModelConfig;
   return {
     plan: { ...plan, baseName: practiceName(plan), cells },
     answers,
-    metadata: { mode: 'practice', config, difficulty, seed, answerDigest: answerDigest(answers) },
+    metadata: {
+      mode: 'practice',
+      config: storedConfig(plan),
+      difficulty,
+      seed,
+      answerDigest: answerDigest(answers),
+    },
   };
 }

@@ -4,52 +4,51 @@
  * run before the model's own extra checks (heads dividing the hidden size, a peephole
  * LSTM's single layer), and `build` refuses what `validate` reports.
  */
-import { shortName } from '../core/name-list';
+import { shownValue } from '../core/name-list';
 import { t } from '../i18n';
 import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
-import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
-import type { ModelId, SheetPlan } from './plan';
+import type { Labelled, ModelConfig, ModelSpec, Settings, SizeField, SizeLimit } from './model-spec';
+import { parseSettings } from './settings-parser';
+import type { SheetPlan } from './plan';
 
-export interface SheetModel {
-  readonly id: ModelId;
+export interface SheetModel<C extends ModelConfig> {
+  readonly id: C['model'];
   readonly label: Bilingual;
-  readonly variants: readonly Labelled[];
+  readonly variants: readonly Labelled<NonNullable<C['variant']>>[];
   readonly limits: Partial<Record<SizeField, SizeLimit>>;
-  readonly defaults: ModelConfig;
+  readonly defaults: C;
   /** Cells the sheet would have, for the "too large" message. */
-  estimateCells(config: ModelConfig): number;
+  estimateCells(config: C): number;
   /**
    * Problems beyond the shared checks, in the config's language; asked only once the
    * shared checks pass, so they may rely on sound sizes.
    */
-  extraProblems?(config: ModelConfig): string[];
+  extraProblems?(config: C): string[];
   /**
    * What is wrong with `config.stateDict` (shapes, sizes against the limits and the
    * config), in the config's language. A model without it does not load a state_dict.
    */
-  stateDictProblems?(config: ModelConfig): string[];
-  build(config: ModelConfig): SheetPlan;
-  evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
+  stateDictProblems?(config: C): string[];
+  build(config: C): SheetPlan;
+  evaluate(config: C, params: Readonly<Record<string, Float64Array>>): Trace;
 }
 
 /** The config's variant when the model does not offer it, listing the ones it does. */
 function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
-  return [
-    t(config.language, 'sheets.spec.unknownVariant', { variant: shortName(String(config.variant)), ids }),
-  ];
+  return [t(config.language, 'sheets.spec.unknownVariant', { variant: shownValue(config.variant), ids })];
 }
 
-function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
+function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C): string[] {
   const lang = config.language;
   const variant = unknownVariantProblems(model.variants, config);
   if (variant.length > 0) return variant;
   const problems = checkLimits(config, model.limits, model.label.en, (c) => model.estimateCells(c));
   if (config.init !== 'torch' && config.init !== 'hand')
-    problems.push(t(lang, 'sheets.spec.init', { init: String(config.init) }));
+    problems.push(t(lang, 'sheets.spec.init', { init: shownValue(config.init) }));
   if (config.stateDict && !model.stateDictProblems)
     problems.push(t(lang, 'sheets.spec.noStateDict', { model: pick(lang, model.label) }));
   // Shapes are only worth reading once the sizes they are compared with are sound.
@@ -58,10 +57,30 @@ function sharedProblems(model: SheetModel, config: ModelConfig): string[] {
   return problems;
 }
 
-export function defineSpec(model: SheetModel): ModelSpec {
-  const validate = (config: ModelConfig): string[] => {
-    const problems = sharedProblems(model, config);
-    return problems.length > 0 ? problems : (model.extraProblems?.(config) ?? []);
+/** The settings as this model's config, or the problem the parser found. */
+function parsed<C extends ModelConfig>(
+  model: SheetModel<C>,
+  settings: Settings,
+): { config: C } | { problem: string } {
+  const lang = settings.language;
+  if (settings.model !== model.id)
+    return { problem: t(lang, 'sheets.spec.otherModel', { model: model.id, got: String(settings.model) }) };
+  const result = parseSettings(model, settings, 'lenient');
+  // The id was checked above, so the parsed config is this model's.
+  return result.ok ? { config: result.config as C } : { problem: result.problem };
+}
+
+export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSpec<C> {
+  const validate = (settings: Settings): string[] => {
+    const p = parsed(model, settings);
+    if ('problem' in p) return [p.problem];
+    const problems = sharedProblems(model, p.config);
+    return problems.length > 0 ? problems : (model.extraProblems?.(p.config) ?? []);
+  };
+  const config = (settings: Settings): C => {
+    const p = parsed(model, settings);
+    if ('problem' in p) throw new Error(p.problem);
+    return p.config;
   };
   return {
     id: model.id,
@@ -70,10 +89,10 @@ export function defineSpec(model: SheetModel): ModelSpec {
     limits: model.limits,
     defaults: model.defaults,
     validate,
-    build(config: ModelConfig): SheetPlan {
-      assertValid(validate(config));
-      return model.build(config);
+    build(settings: Settings): SheetPlan {
+      assertValid(validate(settings));
+      return model.build(config(settings));
     },
-    evaluate: (config, params) => model.evaluate(config, params),
+    evaluate: (settings, params) => model.evaluate(config(settings), params),
   };
 }

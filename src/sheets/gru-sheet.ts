@@ -7,7 +7,7 @@
 import { dotF, sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ModelSpec, RecurrentConfig } from './model-spec';
 import {
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
@@ -154,11 +154,11 @@ export const gruModel: RecurrentModel = {
     variant: 'standard',
     numLayers: 1,
   },
-  shape: (config: ModelConfig) => ({
+  shape: (config: RecurrentConfig) => ({
     numLayers: config.numLayers ?? 1,
     bidirectional: config.variant === 'bidirectional',
     peephole: false,
   }),
 };
 
-export const gruSpec: ModelSpec = recurrentSpec(gruModel);
+export const gruSpec: ModelSpec<RecurrentConfig> = recurrentSpec(gruModel);

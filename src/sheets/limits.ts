@@ -3,6 +3,7 @@
  * writes comfortably). Violations are reported in the config's language, with the
  * cell count the sheet would have had so the learner sees why.
  */
+import { shownValue } from '../core/name-list';
 import { t } from '../i18n';
 import { isLanguage } from '../i18n/language';
 import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
@@ -17,7 +18,8 @@ export const SEED_RANGE = { min: -2_147_483_648, max: 2_147_483_647 } as const;
 const OPTIONAL_DEFAULTS: Partial<Record<SizeField, number>> = { numLayers: 1, heads: 1 };
 
 export function sizeOf(config: ModelConfig, field: SizeField): number | undefined {
-  const v = config[field];
+  const sizes: Partial<Record<SizeField, number>> = config;
+  const v = sizes[field];
   return v === undefined ? OPTIONAL_DEFAULTS[field] : v;
 }
 
@@ -25,11 +27,11 @@ export function sizeOf(config: ModelConfig, field: SizeField): number | undefine
  * Problems with the size fields of `config`. `cellCount` estimates the sheet's size so an
  * over-limit message can say how large it would have been.
  */
-export function checkLimits(
-  config: ModelConfig,
+export function checkLimits<C extends ModelConfig>(
+  config: C,
   limits: Partial<Record<SizeField, SizeLimit>>,
   modelLabel: string,
-  cellCount: (config: ModelConfig) => number,
+  cellCount: (config: C) => number,
 ): string[] {
   const lang = config.language;
   const problems: string[] = [];
@@ -40,7 +42,7 @@ export function checkLimits(
     if (v === undefined) {
       problems.push(t(lang, 'sheets.limits.missing', { name }));
     } else if (!Number.isInteger(v)) {
-      problems.push(t(lang, 'sheets.limits.whole', { name, v }));
+      problems.push(t(lang, 'sheets.limits.whole', { name, v: shownValue(v) }));
     } else if (v < limit.min || v > limit.max) {
       tooLarge ||= v > limit.max;
       problems.push(
@@ -49,8 +51,9 @@ export function checkLimits(
     }
   }
   if (!isLanguage(config.language))
-    problems.push(t('en', 'sheets.limits.language', { got: String(config.language).slice(0, 20) }));
-  if (!Number.isInteger(config.seed)) problems.push(t(lang, 'sheets.limits.seed', { seed: config.seed }));
+    problems.push(t('en', 'sheets.limits.language', { got: shownValue(config.language) }));
+  if (!Number.isInteger(config.seed))
+    problems.push(t(lang, 'sheets.limits.seed', { seed: shownValue(config.seed) }));
   else if (config.seed < SEED_RANGE.min || config.seed > SEED_RANGE.max)
     problems.push(t(lang, 'sheets.limits.seedRange', { ...SEED_RANGE, seed: config.seed }));
   if (tooLarge) {

@@ -8,7 +8,7 @@
 import { sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ModelSpec, RecurrentConfig } from './model-spec';
 import {
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
@@ -184,11 +184,11 @@ export const lstmModel: RecurrentModel = {
     variant: 'standard',
     numLayers: 1,
   },
-  shape: (config: ModelConfig) => ({
+  shape: (config: RecurrentConfig) => ({
     numLayers: config.numLayers ?? 1,
     bidirectional: config.variant === 'bidirectional',
     peephole: config.variant === 'peephole',
   }),
 };
 
-export const lstmSpec: ModelSpec = recurrentSpec(lstmModel);
+export const lstmSpec: ModelSpec<RecurrentConfig> = recurrentSpec(lstmModel);

@@ -30,13 +30,13 @@ import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
 import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { MambaBlockConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 
 const LIMITS = {
-  inputSize: { min: 1, max: 4 },
-  hiddenSize: { min: 1, max: 8 },
+  dModel: { min: 1, max: 4 },
+  dInner: { min: 1, max: 8 },
   stateSize: { min: 1, max: 4 },
   steps: { min: 1, max: 8 },
 };
@@ -53,17 +53,17 @@ interface Sizes {
 const DICT_ONLY_LIMITS = { dtRank: 4, dConv: 4 };
 
 /** The weights the sheet starts from: a pasted state_dict, else the seeded init. */
-function startingParams(config: ModelConfig): MambaParams {
+function startingParams(config: MambaBlockConfig): MambaParams {
   if (config.stateDict) return mambaBlockFromDict(config.stateDict).params;
   const seeded = initMamba(
-    { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+    { dModel: config.dModel, dInner: config.dInner, dState: config.stateSize },
     config.seed,
     config.init,
   );
   return config.init === 'torch' ? withReadableSteps(seeded) : seeded;
 }
 
-function stateDictProblems(config: ModelConfig): string[] {
+function stateDictProblems(config: MambaBlockConfig): string[] {
   if (!config.stateDict) return [];
   try {
     const { params: p, dict } = mambaBlockFromDict(config.stateDict);
@@ -74,21 +74,21 @@ function stateDictProblems(config: ModelConfig): string[] {
           tensor: 'in_proj.weight',
           size: 'd_model',
           value: p.dModel,
-          asked: config.inputSize,
-          max: LIMITS.inputSize.max,
+          asked: config.dModel,
+          max: LIMITS.dModel.max,
         },
         {
           tensor: 'in_proj.weight',
           size: 'd_inner',
           value: p.dInner,
-          asked: config.hiddenSize,
-          max: LIMITS.hiddenSize.max,
+          asked: config.dInner,
+          max: LIMITS.dInner.max,
         },
         {
           tensor: 'A_log',
           size: 'd_state',
           value: p.dState,
-          asked: config.stateSize ?? 1,
+          asked: config.stateSize,
           max: LIMITS.stateSize.max,
         },
         { tensor: 'dt_proj.weight', size: 'dt_rank', value: p.dtRank, max: DICT_ONLY_LIMITS.dtRank },
@@ -123,7 +123,7 @@ const FRAME = {
 };
 
 /** Title, summary, legend and the two notes (discretization, readable step sizes); returns the header row. */
-function writeTop(b: PlanBuilder, config: ModelConfig, p: MambaParams, legendCol: number): number {
+function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, legendCol: number): number {
   const lang = config.language;
   const sizes: [string, number][] = [
     ['d_model', p.dModel],
@@ -142,7 +142,7 @@ function writeTop(b: PlanBuilder, config: ModelConfig, p: MambaParams, legendCol
   return row;
 }
 
-function build(config: ModelConfig): SheetPlan {
+function build(config: MambaBlockConfig): SheetPlan {
   const p = startingParams(config);
   const { dModel, dInner: E, dState: N, dtRank: R, dConv: K } = p;
   const T = config.steps;
@@ -193,19 +193,22 @@ function build(config: ModelConfig): SheetPlan {
  * dt_rank and d_conv have no config field (a pasted state_dict sets them), so they are
  * read off the sheet: the dt_proj and conv1d blocks have E rows of R and K cells.
  */
-function sheetSizes(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Sizes {
-  const E = config.hiddenSize;
+function sheetSizes(config: MambaBlockConfig, params: Readonly<Record<string, Float64Array>>): Sizes {
+  const E = config.dInner;
   const perRow = (name: string) => Math.max(1, Math.round((params[name]?.length ?? 0) / E));
   return {
-    dModel: config.inputSize,
+    dModel: config.dModel,
     E,
-    N: config.stateSize ?? 1,
+    N: config.stateSize,
     R: perRow('dt_proj_w'),
     K: perRow('conv_w'),
   };
 }
 
-function paramsFromSheet(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): MambaParams {
+function paramsFromSheet(
+  config: MambaBlockConfig,
+  params: Readonly<Record<string, Float64Array>>,
+): MambaParams {
   const { dModel, E, N, R, K } = sheetSizes(config, params);
   const m = (name: string, rows: number, cols: number): Matrix =>
     matrix(rows, cols, requireParam(params, name, rows * cols));
@@ -227,7 +230,7 @@ function paramsFromSheet(config: ModelConfig, params: Readonly<Record<string, Fl
   };
 }
 
-function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
+function evaluate(config: MambaBlockConfig, params: Readonly<Record<string, Float64Array>>): Trace {
   const p = paramsFromSheet(config, params);
   const X = matrix(config.steps, p.dModel, requireParam(params, 'x', config.steps * p.dModel));
   const trace = mambaBlockTrace(p, X, methodOf(config));
@@ -240,7 +243,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
   };
 }
 
-const model: SheetModel = {
+const model: SheetModel<MambaBlockConfig> = {
   id: 'mamba-block',
   label: { en: 'Mamba block', zh: 'Mamba 块' },
   variants: MAMBA_VARIANTS,
@@ -250,8 +253,8 @@ const model: SheetModel = {
   defaults: {
     model: 'mamba-block',
     language: 'en',
-    inputSize: 2,
-    hiddenSize: 4,
+    dModel: 2,
+    dInner: 4,
     stateSize: 2,
     steps: 4,
     seed: 7,
@@ -259,9 +262,7 @@ const model: SheetModel = {
     variant: 'zoh',
   },
   estimateCells: (c) => {
-    const E = c.hiddenSize;
-    const N = c.stateSize ?? 1;
-    const d = c.inputSize;
+    const { dInner: E, stateSize: N, dModel: d } = c;
     return c.steps * (2 * d + 8 * E + 2 * N + 1 + 3 * E * N) + E * (2 * d + 6 + 2 * N) + d * E + 100;
   },
   stateDictProblems,
@@ -269,4 +270,4 @@ const model: SheetModel = {
   evaluate,
 };
 
-export const mambaBlockSpec: ModelSpec = defineSpec(model);
+export const mambaBlockSpec: ModelSpec<MambaBlockConfig> = defineSpec(model);

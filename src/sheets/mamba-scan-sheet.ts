@@ -21,20 +21,20 @@ import { configRecord, writeFrame } from './kit/frame';
 import { BandCursor, TimeGrid } from './kit/grid';
 import { stepColumn, stepInputs } from './kit/steps';
 import { PlanBuilder, paramFormatFor } from './layout';
-import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, MambaBlockConfig, MambaScanConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { Language, SheetPlan } from './plan';
 import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
 const LIMITS = {
-  inputSize: { min: 1, max: 4 },
+  channels: { min: 1, max: 4 },
   stateSize: { min: 1, max: 4 },
   steps: { min: 1, max: 8 },
 };
 
 /** The two discretizations, offered by both Mamba sheets. */
-export const MAMBA_VARIANTS: readonly Labelled[] = [
+export const MAMBA_VARIANTS: readonly Labelled<'zoh' | 'euler'>[] = [
   {
     id: 'zoh',
     label: {
@@ -45,14 +45,13 @@ export const MAMBA_VARIANTS: readonly Labelled[] = [
   { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
 ];
 
-export function methodOf(config: ModelConfig): Discretization {
+export function methodOf(config: MambaScanConfig | MambaBlockConfig): Discretization {
   return config.variant === 'euler' ? 'euler' : 'zoh';
 }
 
 /** The values a fresh sheet starts from; u has the shared input stream, the rest the seed's own. */
-function seededInputs(config: ModelConfig) {
-  const { inputSize: D, steps: T, seed, init } = config;
-  const N = config.stateSize ?? 1;
+function seededInputs(config: MambaScanConfig) {
+  const { channels: D, stateSize: N, steps: T, seed, init } = config;
   const rng = createRng(seed);
   return {
     u: seededInput(T, D, seed, init),
@@ -70,12 +69,11 @@ const SCAN_TENSORS = ['A_log', 'D'];
  * `layers.N.mixer.` prefix, reduced to those two), else mamba_ssm's init: S4D-Real
  * A = −(1, 2, …, N) in every channel and a skip of 1.
  */
-function scanWeights(config: ModelConfig): {
+function scanWeights(config: MambaScanConfig): {
   aLog: (d: number, n: number) => number;
   skip: (d: number) => number;
 } {
-  const D = config.inputSize;
-  const N = config.stateSize ?? 1;
+  const { channels: D, stateSize: N } = config;
   if (!config.stateDict) return { aLog: (_d, n) => Math.log(n + 1), skip: () => 1 };
   const dict = stripLayerPrefix(config.stateDict);
   refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
@@ -84,7 +82,7 @@ function scanWeights(config: ModelConfig): {
   return { aLog: (d, n) => aLog.data[d * N + n], skip: (d) => skip[d] };
 }
 
-function stateDictProblems(config: ModelConfig): string[] {
+function stateDictProblems(config: MambaScanConfig): string[] {
   if (!config.stateDict) return [];
   try {
     const dict = stripLayerPrefix(config.stateDict);
@@ -98,14 +96,14 @@ function stateDictProblems(config: ModelConfig): string[] {
             tensor: 'A_log',
             size: 'channels D',
             value: shape[0],
-            asked: config.inputSize,
-            max: LIMITS.inputSize.max,
+            asked: config.channels,
+            max: LIMITS.channels.max,
           },
           {
             tensor: 'A_log',
             size: 'N',
             value: shape[1],
-            asked: config.stateSize ?? 1,
+            asked: config.stateSize,
             max: LIMITS.stateSize.max,
           },
         ],
@@ -188,10 +186,9 @@ function selectionBand(k: SheetKit, inputs: Inputs, N: number, lang: Language) {
   };
 }
 
-function build(config: ModelConfig): SheetPlan {
+function build(config: MambaScanConfig): SheetPlan {
   const lang = config.language;
-  const D = config.inputSize;
-  const N = config.stateSize ?? 1;
+  const { channels: D, stateSize: N } = config;
   const T = config.steps;
   const method = methodOf(config);
   const inputs = seededInputs(config);
@@ -243,9 +240,8 @@ function build(config: ModelConfig): SheetPlan {
   return b.build();
 }
 
-function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
-  const D = config.inputSize;
-  const N = config.stateSize ?? 1;
+function evaluate(config: MambaScanConfig, params: Readonly<Record<string, Float64Array>>): Trace {
+  const { channels: D, stateSize: N } = config;
   const T = config.steps;
   const u = matrix(T, D, requireParam(params, 'u', T * D));
   const dtPre = requireParam(params, 'dt_pre', T * D);
@@ -268,7 +264,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
   return { ...trace, tensors: { ...trace.tensors, A: [A.data] }, shapes: { ...trace.shapes, A: [D, N] } };
 }
 
-const model: SheetModel = {
+const model: SheetModel<MambaScanConfig> = {
   id: 'mamba-scan',
   label: { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
   variants: MAMBA_VARIANTS,
@@ -277,8 +273,7 @@ const model: SheetModel = {
   defaults: {
     model: 'mamba-scan',
     language: 'en',
-    inputSize: 2,
-    hiddenSize: 2,
+    channels: 2,
     stateSize: 2,
     steps: 3,
     seed: 4,
@@ -286,12 +281,12 @@ const model: SheetModel = {
     variant: 'zoh',
   },
   estimateCells: (c) => {
-    const N = c.stateSize ?? 1;
-    return c.steps * (4 * c.inputSize + 2 * N + 3 * c.inputSize * N) + 2 * c.inputSize * N + 80;
+    const { channels: D, stateSize: N } = c;
+    return c.steps * (4 * D + 2 * N + 3 * D * N) + 2 * D * N + 80;
   },
   stateDictProblems,
   build,
   evaluate,
 };
 
-export const mambaScanSpec: ModelSpec = defineSpec(model);
+export const mambaScanSpec: ModelSpec<MambaScanConfig> = defineSpec(model);

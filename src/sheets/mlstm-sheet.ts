@@ -30,19 +30,19 @@ import {
   type MlstmSheet,
 } from './mlstm-bands';
 import { PARALLEL_PREFIX, writeParallel } from './mlstm-parallel-bands';
-import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, MlstmConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 
 export { PARALLEL_PREFIX };
 
-const MLSTM_VARIANTS: readonly Labelled[] = [
+const MLSTM_VARIANTS: readonly Labelled<'standard'>[] = [
   { id: 'standard', label: { en: 'one head, recurrent and parallel forms', zh: '单头，循环形式与并行形式' } },
 ];
 
 const LIMITS = {
   inputSize: { min: 1, max: 4 },
-  hiddenSize: { min: 1, max: 4 },
+  headSize: { min: 1, max: 4 },
   steps: { min: 1, max: 6 },
 };
 
@@ -76,9 +76,9 @@ function inputColumn(b: PlanBuilder, grid: TimeGrid, stackTop: number, X: Matrix
   for (let t = 0; t < grid.steps; t++) b.constant(stackTop + I, grid.col(t, PRE), 1);
 }
 
-function build(config: ModelConfig): SheetPlan {
+function build(config: MlstmConfig): SheetPlan {
   const lang = config.language;
-  const { inputSize: I, hiddenSize: d, steps: T } = config;
+  const { inputSize: I, headSize: d, steps: T } = config;
   const p = initMlstm(I, d, config.seed, config.init);
   const b = new PlanBuilder('mlstm', lang, 'mLSTM', configRecord(config), paramFormatFor(config.init, false));
   const wCol = 1;
@@ -122,9 +122,9 @@ function build(config: ModelConfig): SheetPlan {
   return b.build();
 }
 
-function paramsFromSheet(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): MlstmParams {
+function paramsFromSheet(config: MlstmConfig, params: Readonly<Record<string, Float64Array>>): MlstmParams {
   const I = config.inputSize;
-  const d = config.hiddenSize;
+  const d = config.headSize;
   const m = (name: string) => matrix(d, I, requireParam(params, name, d * I));
   return {
     inputSize: I,
@@ -141,9 +141,9 @@ function paramsFromSheet(config: ModelConfig, params: Readonly<Record<string, Fl
   };
 }
 
-function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
+function evaluate(config: MlstmConfig, params: Readonly<Record<string, Float64Array>>): Trace {
   const T = config.steps;
-  const d = config.hiddenSize;
+  const d = config.headSize;
   const seq = mlstmProject(
     paramsFromSheet(config, params),
     matrix(T, config.inputSize, requireParam(params, 'x', T * config.inputSize)),
@@ -163,7 +163,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
   return { steps: T, tensors, shapes };
 }
 
-const model: SheetModel = {
+const model: SheetModel<MlstmConfig> = {
   id: 'mlstm',
   label: { en: 'mLSTM', zh: 'mLSTM 矩阵记忆' },
   variants: MLSTM_VARIANTS,
@@ -172,14 +172,14 @@ const model: SheetModel = {
     model: 'mlstm',
     language: 'en',
     inputSize: 3,
-    hiddenSize: 2,
+    headSize: 2,
     steps: 4,
     seed: 1,
     init: 'hand',
     variant: 'standard',
   },
   estimateCells: (c) => {
-    const d = c.hiddenSize;
+    const d = c.headSize;
     const T = c.steps;
     return (
       T * (c.inputSize + 1 + 7 * d + d * d + 7) + 5 * d * (c.inputSize + 1) + T * (3 * d + 3 * T + 6 + d) + 80
@@ -189,4 +189,4 @@ const model: SheetModel = {
   evaluate,
 };
 
-export const mlstmSpec: ModelSpec = defineSpec(model);
+export const mlstmSpec: ModelSpec<MlstmConfig> = defineSpec(model);

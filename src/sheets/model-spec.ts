@@ -11,55 +11,151 @@ import type { Language, ModelId, SheetPlan } from './plan';
 /** A PyTorch-style state_dict as JSON: tensor name → number, vector or nested arrays. */
 export type StateDictJson = Record<string, unknown>;
 
-export type SizeField = 'inputSize' | 'hiddenSize' | 'steps' | 'stateSize' | 'heads' | 'numLayers';
+/** Every size a model's config may have; each model's config names only its own. */
+export type SizeField =
+  | 'inputSize'
+  | 'hiddenSize'
+  | 'steps'
+  | 'numLayers'
+  | 'channels'
+  | 'stateSize'
+  | 'dModel'
+  | 'dInner'
+  | 'heads'
+  | 'headSize';
 
-export interface ModelConfig {
-  readonly model: ModelId;
+/** What every model's config holds besides its sizes. */
+interface CommonConfig {
   readonly language: Language;
-  /** Input features I (Mamba scan: channels D; Mamba block: d_model). */
-  readonly inputSize: number;
-  /** Hidden size H (Mamba block: d_inner; mLSTM: head dimension d). */
-  readonly hiddenSize: number;
+  /** Sequence length T. */
   readonly steps: number;
   readonly seed: number;
   readonly init: InitStyle;
-  /** Model-specific variant id, e.g. 'peephole', 'bidirectional', 'stacked', 'zoh', 'euler', 'exp'. */
-  readonly variant?: string;
-  /** Mamba state size N. */
-  readonly stateSize?: number;
-  /** sLSTM heads. */
-  readonly heads?: number;
-  /** Stacked RNN/LSTM/GRU layers. */
-  readonly numLayers?: number;
   /** Weights pasted or uploaded by the user; replaces seeded init when present. */
   readonly stateDict?: StateDictJson;
 }
+
+/** The variant ids each model offers (the labels are the spec's `variants`). */
+export interface VariantIds {
+  readonly rnn: 'tanh' | 'relu' | 'bidirectional' | 'bidirectional-relu';
+  readonly lstm: 'standard' | 'peephole' | 'bidirectional';
+  readonly gru: 'standard' | 'bidirectional';
+  readonly 'mamba-scan': 'zoh' | 'euler';
+  readonly 'mamba-block': 'zoh' | 'euler';
+  readonly slstm: 'sigmoid' | 'exp';
+  readonly mlstm: 'standard';
+}
+
+export type RecurrentKind = 'rnn' | 'lstm' | 'gru';
+
+/** RNN, LSTM, GRU: input features I, hidden size H, stacked layers. */
+interface RecurrentFields<M extends RecurrentKind> extends CommonConfig {
+  readonly model: M;
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  /** Stacked layers (default 1). */
+  readonly numLayers?: number;
+  readonly variant?: VariantId;
+}
+
+/** The config of one recurrent model, or (without M) of any of the three. */
+export type RecurrentConfig<M extends RecurrentKind = RecurrentKind> = M extends RecurrentKind
+  ? RecurrentFields<M>
+  : never;
+
+/** The selective scan alone: D channels, each with a state of size N. */
+export interface MambaScanConfig extends CommonConfig {
+  readonly model: 'mamba-scan';
+  readonly channels: number;
+  readonly stateSize: number;
+  readonly variant?: VariantId;
+}
+
+/** The Mamba block: d_model features in and out, d_inner channels scanned, state size N. */
+export interface MambaBlockConfig extends CommonConfig {
+  readonly model: 'mamba-block';
+  readonly dModel: number;
+  readonly dInner: number;
+  readonly stateSize: number;
+  readonly variant?: VariantId;
+}
+
+/** sLSTM: input features I, hidden size H split over `heads` heads. */
+export interface SlstmConfig extends CommonConfig {
+  readonly model: 'slstm';
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly heads: number;
+  readonly variant?: VariantId;
+}
+
+/** mLSTM: input features I, one head of size d. */
+export interface MlstmConfig extends CommonConfig {
+  readonly model: 'mlstm';
+  readonly inputSize: number;
+  readonly headSize: number;
+  readonly variant?: VariantId;
+}
+
+/** Every variant id of every model: literal ids, never free strings (each spec lists its own). */
+export type VariantId = VariantIds[keyof VariantIds];
+
+/** A sheet's configuration, keyed by model: each model's sizes under names that say what they are. */
+export type ModelConfig =
+  | RecurrentConfig<'rnn'>
+  | RecurrentConfig<'lstm'>
+  | RecurrentConfig<'gru'>
+  | MambaScanConfig
+  | MambaBlockConfig
+  | SlstmConfig
+  | MlstmConfig;
+
+export type ConfigOf<M extends ModelId> = Extract<ModelConfig, { readonly model: M }>;
+
+/**
+ * Settings as plain data, before the one parser (stored-config.ts) has typed them: what a
+ * sheet's marker, a saved form or a spread of defaults holds. A spec takes these at its
+ * boundary, parses them into its model's config and refuses another model's.
+ */
+export type Settings = {
+  readonly model: ModelId;
+  readonly language: Language;
+  readonly steps: number;
+  readonly seed: number;
+  readonly init: InitStyle;
+  readonly variant?: string;
+  readonly stateDict?: StateDictJson;
+} & Partial<Record<SizeField, number>>;
 
 export interface SizeLimit {
   readonly min: number;
   readonly max: number;
 }
 
-export interface Labelled {
-  readonly id: string;
+export interface Labelled<Id extends string = string> {
+  readonly id: Id;
   readonly label: { readonly en: string; readonly zh: string };
 }
 
-export interface ModelSpec {
-  readonly id: ModelId;
+/**
+ * A model's spec. Its methods take the model's own config; a spec reached through the
+ * registry takes any ModelConfig and reports one of another model as a problem.
+ */
+export interface ModelSpec<C extends ModelConfig = ModelConfig> {
+  readonly id: C['model'];
   readonly label: { readonly en: string; readonly zh: string };
-  readonly variants: readonly Labelled[];
+  readonly variants: readonly Labelled<NonNullable<C['variant']>>[];
   /** Only the fields listed here apply to this model; each with its enforced limits. */
   readonly limits: Partial<Record<SizeField, SizeLimit>>;
-  readonly defaults: ModelConfig;
-  /** Problems with a config in the config's language; empty when it can be built. */
-  validate(config: ModelConfig): string[];
+  readonly defaults: C;
+  /** Problems with the settings in their language; empty when they parse and can be built. */
+  validate(config: Settings): string[];
   /** Throws an Error with a readable message when `validate` reports problems. */
-  build(config: ModelConfig): SheetPlan;
+  build(config: Settings): SheetPlan;
   /**
    * Recomputes the model from parameter values read off a sheet: `params[name]` holds the
    * flat values of the cells whose meaning has `param.name === name` (by `param.flat`).
    * Returns the trace whose entries the computed cells (`meaning.trace`) must equal.
    */
-  evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace;
+  evaluate(config: Settings, params: Readonly<Record<string, Float64Array>>): Trace;
 }

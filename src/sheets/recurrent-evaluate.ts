@@ -11,7 +11,7 @@ import { rnnTrace, type RnnParams } from '../core/rnn';
 import { gateCount, type CellKind } from '../core/stack';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
-import type { ModelConfig } from './model-spec';
+import type { RecurrentConfig } from './model-spec';
 import { requireParam } from './params';
 import { tracePrefix, type StackShape } from './recurrent-sheet';
 
@@ -57,7 +57,7 @@ function reversed(m: Matrix): Matrix {
 
 export function evaluateStack(
   kind: CellKind,
-  config: ModelConfig,
+  config: RecurrentConfig,
   params: Params,
   shape: StackShape,
   H: number,

@@ -17,8 +17,8 @@ import { seededInput } from './inputs';
 import { configRecord, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
-import type { Labelled, ModelConfig } from './model-spec';
-import type { Language, ModelId, SheetPlan } from './plan';
+import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
+import type { Language, SheetPlan } from './plan';
 
 /** What a model variant means for the stack. */
 export interface StackShape {
@@ -74,7 +74,7 @@ export interface Band {
 
 export interface CellLayout {
   readonly kind: CellKind;
-  readonly model: ModelId;
+  readonly model: RecurrentKind;
   readonly title: Bilingual;
   /** Columns per time step (the last is a gap). */
   readonly blockWidth: number;
@@ -102,7 +102,7 @@ export function tracePrefix(shape: StackShape, layer: number, reverse: boolean):
 }
 
 /** The parameters the sheet starts from: a pasted state_dict, else the seeded init. */
-export function stackParams(kind: CellKind, config: ModelConfig, shape: StackShape): StackParams {
+export function stackParams(kind: CellKind, config: RecurrentConfig, shape: StackShape): StackParams {
   if (config.stateDict)
     return stackFromStateDict(kind, config.stateDict, { nonlinearity: shape.nonlinearity });
   const { inputSize: I, hiddenSize: H, seed, init } = config;
@@ -126,7 +126,7 @@ function sectionRows(
 }
 
 /** Cell count estimate without building (for the "too large" message). */
-export function estimateCells(layout: CellLayout, config: ModelConfig, shape: StackShape): number {
+export function estimateCells(layout: CellLayout, config: RecurrentConfig, shape: StackShape): number {
   const H = config.hiddenSize;
   const D = shape.bidirectional ? 2 : 1;
   const bands = layout.bands(shape).length;
@@ -158,7 +158,7 @@ interface Sheet {
   dataX?: (t: number) => Block;
 }
 
-function newSheet(layout: CellLayout, config: ModelConfig, shape: StackShape): Sheet {
+function newSheet(layout: CellLayout, config: RecurrentConfig, shape: StackShape): Sheet {
   const p = stackParams(layout.kind, config, shape);
   const D = p.bidirectional ? 2 : 1;
   const b = new PlanBuilder(
@@ -191,7 +191,7 @@ function newSheet(layout: CellLayout, config: ModelConfig, shape: StackShape): S
 }
 
 /** Title, summary, legend and the dot-product note; returns the first section's row. */
-function writeTop(sh: Sheet, config: ModelConfig, variants: readonly Labelled[]): number {
+function writeTop(sh: Sheet, config: RecurrentConfig, variants: readonly Labelled[]): number {
   const lang = config.language;
   return writeFrame(sh.b, config, {
     title: sh.layout.title,
@@ -302,7 +302,7 @@ function recurrentWidths(sh: Sheet): void {
 
 export function buildRecurrentSheet(
   layout: CellLayout,
-  config: ModelConfig,
+  config: RecurrentConfig,
   shape: StackShape,
   variants: readonly Labelled[] = [],
 ): SheetPlan {

@@ -7,7 +7,7 @@
 import { t } from '../i18n';
 import { defineSpec, type SheetModel } from './define-spec';
 import type { Bilingual, PlainKey } from './i18n';
-import type { Labelled, ModelConfig, ModelSpec, SizeField, SizeLimit } from './model-spec';
+import type { Labelled, ModelSpec, RecurrentConfig, SizeField, SizeLimit } from './model-spec';
 import type { SheetPlan } from './plan';
 import { evaluateStack } from './recurrent-evaluate';
 import {
@@ -29,14 +29,14 @@ export const RECURRENT_LIMITS: Partial<Record<SizeField, SizeLimit>> = {
 export interface RecurrentModel {
   readonly layout: CellLayout;
   readonly label: Bilingual;
-  readonly variants: readonly Labelled[];
-  readonly defaults: ModelConfig;
+  readonly variants: readonly Labelled<NonNullable<RecurrentConfig['variant']>>[];
+  readonly defaults: RecurrentConfig;
   /** What the config's variant (and layers) mean for the stack. */
-  shape(config: ModelConfig): StackShape;
+  shape(config: RecurrentConfig): StackShape;
 }
 
 /** A pasted state_dict must load and match the sizes the sheet is asked for. */
-function stateDictProblems(model: RecurrentModel, config: ModelConfig): string[] {
+function stateDictProblems(model: RecurrentModel, config: RecurrentConfig): string[] {
   if (!config.stateDict) return [];
   const lang = config.language;
   const shape = model.shape(config);
@@ -67,7 +67,10 @@ function stateDictProblems(model: RecurrentModel, config: ModelConfig): string[]
 }
 
 /** The recurrent model as the factory's SheetModel. */
-function sheetModel(model: RecurrentModel, limits: Partial<Record<SizeField, SizeLimit>>): SheetModel {
+function sheetModel(
+  model: RecurrentModel,
+  limits: Partial<Record<SizeField, SizeLimit>>,
+): SheetModel<RecurrentConfig> {
   const layout = model.layout;
   return {
     id: layout.model,
@@ -91,11 +94,11 @@ function sheetModel(model: RecurrentModel, limits: Partial<Record<SizeField, Siz
 export function recurrentSpec(
   model: RecurrentModel,
   limits: Partial<Record<SizeField, SizeLimit>> = RECURRENT_LIMITS,
-): ModelSpec {
+): ModelSpec<RecurrentConfig> {
   return defineSpec(sheetModel(model, limits));
 }
 
 /** Builds without the size limits: benchmarks use it to time sheets larger than the pane offers. */
-export function buildUnchecked(model: RecurrentModel, config: ModelConfig): SheetPlan {
+export function buildUnchecked(model: RecurrentModel, config: RecurrentConfig): SheetPlan {
   return buildRecurrentSheet(model.layout, config, model.shape(config), model.variants);
 }

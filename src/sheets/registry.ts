@@ -3,7 +3,7 @@
  * ids without an entry yet are simply absent (the record is Partial), so the task pane
  * and tools list only what can be built.
  */
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ConfigOf, ModelConfig, ModelSpec, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
 import { lstmBpttSpec, rnnBpttSpec } from './bptt-sheet';
 import { shortName } from '../core/name-list';
@@ -16,7 +16,10 @@ import { mlstmSpec } from './mlstm-sheet';
 import { rnnSpec } from './rnn-sheet';
 import { slstmSpec } from './slstm-sheet';
 
-export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
+/** The spec of model M, taking M's own config (one spec serves the three recurrent models' configs). */
+export type SpecOf<M extends ModelId> = ModelSpec<M extends RecurrentKind ? RecurrentConfig : ConfigOf<M>>;
+
+export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   rnn: rnnSpec,
   lstm: lstmSpec,
   gru: gruSpec,
@@ -29,10 +32,13 @@ export const MODELS: Partial<Record<ModelId, ModelSpec>> = {
 };
 
 export function availableModels(): ModelSpec[] {
-  return Object.values(MODELS).filter((s): s is ModelSpec => s !== undefined);
+  const specs: (ModelSpec | undefined)[] = Object.values(MODELS);
+  return specs.filter((s): s is ModelSpec => s !== undefined);
 }
 
-export function specFor(model: ModelId | string): ModelSpec {
+export function specFor<M extends ModelId>(model: M): SpecOf<M>;
+export function specFor(model: string): ModelSpec;
+export function specFor(model: string): ModelSpec {
   // Own properties only: "constructor" or "toString" must be unknown models, not Object's members.
   const spec = ownValue<ModelSpec | undefined>(MODELS, model);
   if (!spec) {

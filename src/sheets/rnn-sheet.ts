@@ -6,7 +6,7 @@
  */
 import { reluF, tanhF } from './formulas';
 import { PRE, VALUE } from './kit/grid';
-import type { ModelConfig, ModelSpec } from './model-spec';
+import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
 import type { Band, CellLayout, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
@@ -86,12 +86,12 @@ export const rnnModel: RecurrentModel = {
     variant: 'tanh',
     numLayers: 1,
   },
-  shape: (config: ModelConfig) => ({
+  shape: (config: RecurrentConfig) => ({
     numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant?.startsWith('bidirectional') ?? false,
-    nonlinearity: config.variant?.endsWith('relu') ? 'relu' : 'tanh',
+    bidirectional: config.variant === 'bidirectional' || config.variant === 'bidirectional-relu',
+    nonlinearity: config.variant === 'relu' || config.variant === 'bidirectional-relu' ? 'relu' : 'tanh',
     peephole: false,
   }),
 };
 
-export const rnnSpec: ModelSpec = recurrentSpec(rnnModel);
+export const rnnSpec: ModelSpec<RecurrentConfig> = recurrentSpec(rnnModel);

@@ -17,8 +17,7 @@ import { BandCursor, OP, PRE, TimeGrid } from './kit/grid';
 import { rowLabels } from './kit/labels';
 import type { PerStep } from './kit/steps';
 import { Block, PlanBuilder, paramFormatFor } from './layout';
-import { sizeOf } from './limits';
-import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, ModelSpec, SlstmConfig } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { gateBands, stackColumn, stateBands, type SlstmSheet } from './slstm-bands';
@@ -30,7 +29,7 @@ const LIMITS = {
   steps: { min: 1, max: 8 },
 };
 
-const SLSTM_VARIANTS: readonly Labelled[] = [
+const SLSTM_VARIANTS: readonly Labelled<'sigmoid' | 'exp'>[] = [
   {
     id: 'sigmoid',
     label: { en: 'sigmoid forget gate: log f = logσ(f̃)', zh: 'sigmoid 遗忘门：log f = logσ(f̃)' },
@@ -38,7 +37,7 @@ const SLSTM_VARIANTS: readonly Labelled[] = [
   { id: 'exp', label: { en: 'exponential forget gate: log f = f̃', zh: '指数遗忘门：log f = f̃' } },
 ];
 
-function forgetOf(config: ModelConfig): SlstmForget {
+function forgetOf(config: SlstmConfig): SlstmForget {
   return config.variant === 'exp' ? 'exp' : 'sigmoid';
 }
 
@@ -56,10 +55,10 @@ const FRAME = {
   ] as const,
 };
 
-function build(config: ModelConfig): SheetPlan {
+function build(config: SlstmConfig): SheetPlan {
   const lang = config.language;
   const { inputSize: I, hiddenSize: H, steps: T } = config;
-  const heads = sizeOf(config, 'heads') ?? 1;
+  const heads = config.heads;
   const p = initSlstm(I, H, heads, config.seed, config.init, forgetOf(config));
   const b = new PlanBuilder('slstm', lang, 'sLSTM', configRecord(config), paramFormatFor(config.init, false));
   const wCol = 1;
@@ -104,14 +103,14 @@ function build(config: ModelConfig): SheetPlan {
   return b.build();
 }
 
-function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Array>>): Trace {
+function evaluate(config: SlstmConfig, params: Readonly<Record<string, Float64Array>>): Trace {
   const I = config.inputSize;
   const H = config.hiddenSize;
   const T = config.steps;
   const p: SlstmParams = {
     inputSize: I,
     hiddenSize: H,
-    numHeads: sizeOf(config, 'heads') ?? 1,
+    numHeads: config.heads,
     forget: forgetOf(config),
     W: matrix(4 * H, I, requireParam(params, 'W', 4 * H * I)),
     R: matrix(4 * H, H, requireParam(params, 'R', 4 * H * H)),
@@ -121,7 +120,7 @@ function evaluate(config: ModelConfig, params: Readonly<Record<string, Float64Ar
   return slstmTrace(p, matrix(T, I, requireParam(params, 'x', T * I)), state0);
 }
 
-const model: SheetModel = {
+const model: SheetModel<SlstmConfig> = {
   id: 'slstm',
   label: { en: 'sLSTM', zh: 'sLSTM 标量记忆' },
   variants: SLSTM_VARIANTS,
@@ -142,7 +141,7 @@ const model: SheetModel = {
     4 * c.hiddenSize * (c.inputSize + c.hiddenSize + 2) +
     80,
   extraProblems: (c) => {
-    const heads = sizeOf(c, 'heads') ?? 1;
+    const heads = c.heads;
     if (c.hiddenSize % heads === 0) return [];
     return [t(c.language, 'sheets.slstm.headsDivide', { H: c.hiddenSize, heads })];
   },
@@ -150,4 +149,4 @@ const model: SheetModel = {
   evaluate,
 };
 
-export const slstmSpec: ModelSpec = defineSpec(model);
+export const slstmSpec: ModelSpec<SlstmConfig> = defineSpec(model);

@@ -147,80 +147,35 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
     <section aria-label={s.practiceTitle(sheet)} className="practice-panel">
       <Subtitle2 as="h2">{s.practiceTitle(sheet)}</Subtitle2>
       <Caption1 block>{s.judgedNote}</Caption1>
-      <div
-        className="practice-buttons"
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '8px 0' }}
-      >
-        <Button
-          appearance="primary"
-          disabled={busy}
-          onClick={() => void guarded(async () => setResult(await checkAndMark(host, sheet)))}
-        >
-          {s.check}
-        </Button>
-        <Button
-          disabled={busy}
-          onClick={() => {
-            if (!selectedHere) return needsSelection();
-            void guarded(async () => {
-              const h = await hintFor(host, sheet, selectedHere);
-              setHint(h);
-              if (!h) needsSelection();
-            });
-          }}
-        >
-          {s.hint}
-        </Button>
-        <Button
-          disabled={busy}
-          onClick={() => {
-            if (!selectedHere) return needsSelection();
-            void act((confirmed) => reveal(host, sheet, selectedHere, { confirmed }));
-          }}
-        >
-          {s.revealCell}
-        </Button>
-        <Button
-          disabled={busy}
-          onClick={() => void act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}
-        >
-          {s.revealAll}
-        </Button>
-        <Button disabled={busy} onClick={() => void act(() => fillNextStep(host, sheet))}>
-          {s.fillNextStep}
-        </Button>
-        <Button
-          disabled={busy}
-          onClick={() => void act((confirmed) => resetPractice(host, sheet, { confirmed }))}
-        >
-          {s.reset}
-        </Button>
-      </div>
+      <PracticeButtons
+        s={s}
+        busy={busy}
+        onCheck={() => void guarded(async () => setResult(await checkAndMark(host, sheet)))}
+        onHint={() => {
+          if (!selectedHere) return needsSelection();
+          void guarded(async () => {
+            const h = await hintFor(host, sheet, selectedHere);
+            setHint(h);
+            if (!h) needsSelection();
+          });
+        }}
+        onRevealCell={() => {
+          if (!selectedHere) return needsSelection();
+          void act((confirmed) => reveal(host, sheet, selectedHere, { confirmed }));
+        }}
+        onRevealAll={() => void act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}
+        onFillNextStep={() => void act(() => fillNextStep(host, sheet))}
+        onReset={() => void act((confirmed) => resetPractice(host, sheet, { confirmed }))}
+      />
       {result && <Score result={result} s={s} />}
-      {message && (
-        <MessageBar intent={message.kind === 'error' ? 'error' : 'info'}>
-          <MessageBarBody>
-            {message.kind === 'error' ? `${s.failed}: ${message.text}` : message.text}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <ActionMessage message={message} s={s} />}
       {hint && <HintView hint={hint} s={s} />}
-      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.confirmTitle}</DialogTitle>
-            <DialogContent>{pending?.message}</DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setPending(null)}>
-                {s.cancel}
-              </Button>
-              <Button appearance="primary" onClick={confirm}>
-                {s.confirm}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        s={s}
+        message={pending?.message ?? null}
+        onCancel={() => setPending(null)}
+        onConfirm={confirm}
+      />
     </section>
   );
 }
@@ -255,5 +210,86 @@ function HintView({ hint, s }: { readonly hint: Hint; readonly s: PracticeString
         })}
       </ul>
     </div>
+  );
+}
+
+interface ButtonsProps {
+  readonly s: PracticeStrings;
+  readonly busy: boolean;
+  readonly onCheck: () => void;
+  readonly onHint: () => void;
+  readonly onRevealCell: () => void;
+  readonly onRevealAll: () => void;
+  readonly onFillNextStep: () => void;
+  readonly onReset: () => void;
+}
+
+function PracticeButtons({ s, busy, ...on }: ButtonsProps) {
+  return (
+    <div className="practice-buttons" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '8px 0' }}>
+      <Button appearance="primary" disabled={busy} onClick={on.onCheck}>
+        {s.check}
+      </Button>
+      <Button disabled={busy} onClick={on.onHint}>
+        {s.hint}
+      </Button>
+      <Button disabled={busy} onClick={on.onRevealCell}>
+        {s.revealCell}
+      </Button>
+      <Button disabled={busy} onClick={on.onRevealAll}>
+        {s.revealAll}
+      </Button>
+      <Button disabled={busy} onClick={on.onFillNextStep}>
+        {s.fillNextStep}
+      </Button>
+      <Button disabled={busy} onClick={on.onReset}>
+        {s.reset}
+      </Button>
+    </div>
+  );
+}
+
+function ActionMessage({
+  message,
+  s,
+}: {
+  readonly message: NonNullable<Message>;
+  readonly s: PracticeStrings;
+}) {
+  return (
+    <MessageBar intent={message.kind === 'error' ? 'error' : 'info'}>
+      <MessageBarBody>
+        {message.kind === 'error' ? `${s.failed}: ${message.text}` : message.text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+interface ConfirmProps {
+  readonly s: PracticeStrings;
+  /** What the action will change; the dialog is open while there is one. */
+  readonly message: string | null;
+  readonly onCancel: () => void;
+  readonly onConfirm: () => void;
+}
+
+function ConfirmDialog({ s, message, onCancel, onConfirm }: ConfirmProps) {
+  return (
+    <Dialog open={message !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{s.confirmTitle}</DialogTitle>
+          <DialogContent>{message}</DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onCancel}>
+              {s.cancel}
+            </Button>
+            <Button appearance="primary" onClick={onConfirm}>
+              {s.confirm}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }

@@ -12,7 +12,7 @@ import { ExcelHost } from '../../src/host/excel-host';
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
 import { plansToXlsx } from '../../src/host/xlsx';
 import { a1, rangeA1, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
-import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
+import type { Settings, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
 import { cellCss } from '../../preview/cell-look';
 import { otherLanguage } from '../../src/i18n';
@@ -211,9 +211,9 @@ async function expectSameEverywhere(plans: readonly SheetPlan[]): Promise<Readin
   return excel;
 }
 
-function configsFor(spec: ModelSpec): ModelConfig[] {
+function configsFor(spec: ModelSpec): Settings[] {
   const d = spec.defaults;
-  const out: ModelConfig[] = [d, { ...d, language: otherLanguage(d.language), init: 'hand' }];
+  const out: Settings[] = [d, { ...d, language: otherLanguage(d.language), init: 'hand' }];
   for (const v of spec.variants) out.push({ ...d, variant: v.id });
   return out.filter((c) => spec.validate(c).length === 0);
 }

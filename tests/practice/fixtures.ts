@@ -1,8 +1,16 @@
 /** Configs and oracles shared by the practice tests. */
 import { loadPlan } from '../sheets/evaluate';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { ModelConfig, Settings } from '../../src/sheets/model-spec';
+import { parseConfig } from '../../src/sheets/stored-config';
 import { parseA1, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels, specFor } from '../../src/sheets/registry';
+
+/** Settings spread together in a test, as the typed config they parse to. */
+function typed(settings: Settings): ModelConfig {
+  const parsed = parseConfig(settings);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.config;
+}
 
 /** Every registered model with its defaults, and each of its variants. */
 export function allConfigs(): { name: string; config: ModelConfig }[] {
@@ -10,14 +18,21 @@ export function allConfigs(): { name: string; config: ModelConfig }[] {
     { name: `${spec.id} default`, config: spec.defaults },
     ...spec.variants.map((v) => ({
       name: `${spec.id} ${v.id}`,
-      config: { ...spec.defaults, variant: v.id },
+      config: typed({ ...spec.defaults, variant: v.id }),
     })),
   ]);
 }
 
 /** A small RNN over a few steps: quick, and enough steps for "next step" to mean something. */
-export function rnnConfig(overrides: Partial<ModelConfig> = {}): ModelConfig {
-  return { ...specFor('rnn').defaults, inputSize: 2, hiddenSize: 2, steps: 3, init: 'torch', ...overrides };
+export function rnnConfig(overrides: Partial<Settings> = {}): ModelConfig {
+  return typed({
+    ...specFor('rnn').defaults,
+    inputSize: 2,
+    hiddenSize: 2,
+    steps: 3,
+    init: 'torch',
+    ...overrides,
+  });
 }
 
 /**

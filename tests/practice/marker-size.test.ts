@@ -3,12 +3,12 @@ import { encodeMarker } from '../../src/host/sheet-marker';
 import { loadPracticeContext } from '../../src/practice/context';
 import { createPracticeSheet } from '../../src/practice/create';
 import { makePracticePlan } from '../../src/practice/practice-plan';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { ModelConfig, VariantId } from '../../src/sheets/model-spec';
 import { buildPlan, specFor } from '../../src/sheets/registry';
 import { FormulaHost } from './formula-host';
 
 /** The largest sizes the pane offers for a model. */
-function largest(model: 'lstm' | 'gru', variant: string): ModelConfig {
+function largest(model: 'lstm' | 'gru', variant: VariantId): ModelConfig {
   const spec = specFor(model);
   const sizes: Record<string, number> = {};
   for (const [field, limit] of Object.entries(spec.limits)) sizes[field] = limit!.max;

@@ -4,7 +4,7 @@
  * can be listed before soffice runs once over all of them.
  */
 import ExcelJS from 'exceljs';
-import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
+import type { Settings, ModelSpec } from '../../src/sheets/model-spec';
 import { collectParams } from '../../src/sheets/params';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels } from '../../src/sheets/registry';
@@ -49,7 +49,7 @@ function staleCase(spec: ModelSpec): LoCase {
   };
 }
 
-function fresh(spec: ModelSpec, what: string, config: ModelConfig): LoCase | undefined {
+function fresh(spec: ModelSpec, what: string, config: Settings): LoCase | undefined {
   if (spec.validate(config).length > 0) return undefined;
   return { id: `${spec.id}-${what}`, spec, plan: spec.build(config), options: {}, staleCache: false };
 }
@@ -117,7 +117,7 @@ export function compareConverted(ws: ExcelJS.Worksheet, c: LoCase, tol = LO_TOLE
     }
     return v;
   });
-  const trace = c.spec.evaluate(c.plan.config as unknown as ModelConfig, params);
+  const trace = c.spec.evaluate(c.plan.config as unknown as Settings, params);
   const cached = c.options.result;
   let formulaCells = 0;
   let checked = 0;

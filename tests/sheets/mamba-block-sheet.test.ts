@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { initMamba, mambaBlockForward } from '../../src/core/mamba-block';
 import { matrix } from '../../src/core/tensor';
 import { mambaBlockSpec } from '../../src/sheets/mamba-block-sheet';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { MambaBlockConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { loadPlan } from './evaluate';
@@ -12,18 +12,18 @@ import { expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
 const base = mambaBlockSpec.defaults;
 
 /** The sheet's out cells, as the formula engine computes them, against the core's forward pass (not its trace). */
-function expectOutMatchesForward(config: ModelConfig, plan: SheetPlan): void {
+function expectOutMatchesForward(config: MambaBlockConfig, plan: SheetPlan): void {
   const seeded = initMamba(
-    { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+    { dModel: config.dModel, dInner: config.dInner, dState: config.stateSize },
     config.seed,
     config.init,
   );
   const onSheet = paramsFromPlan(plan);
   // A torch-style sheet moves the step sizes to a readable range (checked below); every other weight is the seeded one.
   const p = { ...seeded, dt_proj_b: onSheet.dt_proj_b };
-  const X = matrix(config.steps, config.inputSize, onSheet.x);
+  const X = matrix(config.steps, config.dModel, onSheet.x);
   const out = mambaBlockForward(p, X, config.variant === 'euler' ? 'euler' : 'zoh');
-  const I = config.inputSize;
+  const I = config.dModel;
   expectEngineSteps(plan, 'out', config.steps, (t) => out.data.subarray(t * I, (t + 1) * I));
 }
 
@@ -38,8 +38,8 @@ describe('Mamba block sheet', () => {
     fc.assert(
       fc.property(
         fc.record({
-          inputSize: fc.integer({ min: 1, max: 3 }),
-          hiddenSize: fc.integer({ min: 1, max: 5 }),
+          dModel: fc.integer({ min: 1, max: 3 }),
+          dInner: fc.integer({ min: 1, max: 5 }),
           stateSize: fc.integer({ min: 1, max: 3 }),
           steps: fc.integer({ min: 1, max: 6 }),
           seed: fc.integer({ min: 0, max: 10_000 }),
@@ -48,7 +48,7 @@ describe('Mamba block sheet', () => {
           language: fc.constantFrom('en' as const, 'zh' as const),
         }),
         (over) => {
-          const config: ModelConfig = { ...base, ...over };
+          const config: MambaBlockConfig = { ...base, ...over };
           expectOutMatchesForward(config, expectSheetPasses(mambaBlockSpec, config));
         },
       ),
@@ -58,10 +58,10 @@ describe('Mamba block sheet', () => {
 
   it('torch-style sheets start with step sizes Δ₀ in [0.5, 1], in the order of the seeded ones, and every other weight seeded', () => {
     for (const seed of [1, 7, 123]) {
-      const config: ModelConfig = { ...base, init: 'torch', hiddenSize: 6, seed };
+      const config: MambaBlockConfig = { ...base, init: 'torch', dInner: 6, seed };
       const onSheet = paramsFromPlan(mambaBlockSpec.build(config));
       const seeded = initMamba(
-        { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+        { dModel: config.dModel, dInner: config.dInner, dState: config.stateSize },
         seed,
         'torch',
       );
@@ -88,9 +88,9 @@ describe('Mamba block sheet', () => {
   });
 
   it('hand-style sheets keep the seeded dt bias', () => {
-    const config: ModelConfig = { ...base, init: 'hand' };
+    const config: MambaBlockConfig = { ...base, init: 'hand' };
     const seeded = initMamba(
-      { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+      { dModel: config.dModel, dInner: config.dInner, dState: config.stateSize },
       config.seed,
       'hand',
     );
@@ -98,7 +98,7 @@ describe('Mamba block sheet', () => {
   });
 
   it('the convolution is causal and w[3] multiplies the current token', () => {
-    const config: ModelConfig = { ...base, steps: 5 };
+    const config: MambaBlockConfig = { ...base, steps: 5 };
     const plan = mambaBlockSpec.build(config);
     const hf = loadPlan(plan);
     try {
@@ -107,14 +107,14 @@ describe('Mamba block sheet', () => {
       const xIn = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'x_in', t));
       // Change the token at t = 3 (index 2): conv at t = 1, 2 must not move.
       const xCell = plan.cells.find(
-        (c) => c.meaning?.param?.name === 'x' && c.meaning.param.flat === 2 * config.inputSize,
+        (c) => c.meaning?.param?.name === 'x' && c.meaning.param.flat === 2 * config.dModel,
       )!;
       hf.setCellContents({ sheet: 0, row: xCell.row, col: xCell.col }, Number(xCell.value) + 1);
       const w = paramsFromPlan(plan).conv_w;
       const after = Array.from({ length: T }, (_, t) => tensorAt(hf, plan, 'conv', t));
       const xInAfter = tensorAt(hf, plan, 'x_in', 2);
       for (let t = 0; t < 2; t++) expect(after[t]).toEqual(before[t]);
-      for (let c = 0; c < config.hiddenSize; c++) {
+      for (let c = 0; c < config.dInner; c++) {
         const dx = (xInAfter.get(c) as number) - (xIn[2].get(c) as number);
         // At t = 3 the new x_in enters through tap 3, one step later through tap 2, then tap 1.
         for (const [t, tap] of [
@@ -144,10 +144,10 @@ describe('Mamba block sheet', () => {
   });
 
   it('rejects sizes above the limits and a state_dict it cannot load', () => {
-    expect(mambaBlockSpec.validate({ ...base, hiddenSize: 16 }).join(' ')).toMatch(
+    expect(mambaBlockSpec.validate({ ...base, dInner: 16 }).join(' ')).toMatch(
       /hidden size must be between 1 and 8/,
     );
-    expect(mambaBlockSpec.validate({ ...base, inputSize: 5 }).join(' ')).toMatch(/about [\d,]+ cells/);
+    expect(mambaBlockSpec.validate({ ...base, dModel: 5 }).join(' ')).toMatch(/about [\d,]+ cells/);
     expect(mambaBlockSpec.validate({ ...base, stateDict: {} }).join(' ')).toMatch(/state_dict/);
     expect(mambaBlockSpec.validate(base)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mambaScanSpec } from '../../src/sheets/mamba-scan-sheet';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { MambaScanConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { loadPlan } from './evaluate';
 import { expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
@@ -12,9 +12,9 @@ const base = mambaScanSpec.defaults;
  * The scan written out from the equations with plain loops, independent of the core:
  * Δ = ln(1 + e^x), A = −e^{A_log}, B̄ either (e^{ΔA} − 1)/A · B or Δ·B.
  */
-function loopScan(config: ModelConfig, p: Record<string, Float64Array>): number[][] {
-  const D = config.inputSize;
-  const N = config.stateSize ?? 1;
+function loopScan(config: MambaScanConfig, p: Record<string, Float64Array>): number[][] {
+  const D = config.channels;
+  const N = config.stateSize;
   const h = new Array<number>(D * N).fill(0);
   const ys: number[][] = [];
   for (let t = 0; t < config.steps; t++) {
@@ -39,7 +39,7 @@ function loopScan(config: ModelConfig, p: Record<string, Float64Array>): number[
   return ys;
 }
 
-function expectOutputsMatchLoop(config: ModelConfig): void {
+function expectOutputsMatchLoop(config: MambaScanConfig): void {
   const plan = mambaScanSpec.build(config);
   const expected = loopScan(config, paramsFromPlan(plan));
   expectEngineSteps(plan, 'y', config.steps, (t) => expected[t]);
@@ -56,7 +56,7 @@ describe('Mamba selective scan sheet', () => {
     fc.assert(
       fc.property(
         fc.record({
-          inputSize: fc.integer({ min: 1, max: 4 }),
+          channels: fc.integer({ min: 1, max: 4 }),
           stateSize: fc.integer({ min: 1, max: 4 }),
           steps: fc.integer({ min: 1, max: 5 }),
           seed: fc.integer({ min: 0, max: 10_000 }),
@@ -65,7 +65,7 @@ describe('Mamba selective scan sheet', () => {
           language: fc.constantFrom('en' as const, 'zh' as const),
         }),
         (over) => {
-          const config: ModelConfig = { ...base, ...over };
+          const config: MambaScanConfig = { ...base, ...over };
           expectSheetPasses(mambaScanSpec, config);
           expectOutputsMatchLoop(config);
         },
@@ -86,7 +86,7 @@ describe('Mamba selective scan sheet', () => {
   });
 
   it('each channel reads only its own inputs: editing channel 1 leaves channel 2 unchanged', () => {
-    const config: ModelConfig = { ...base, inputSize: 2, stateSize: 3, steps: 3 };
+    const config: MambaScanConfig = { ...base, channels: 2, stateSize: 3, steps: 3 };
     const plan = mambaScanSpec.build(config);
     const hf = loadPlan(plan);
     try {
@@ -131,7 +131,7 @@ describe('Mamba selective scan sheet', () => {
     );
     expect(mambaScanSpec.validate({ ...base, stateSize: 9 }).join(' ')).toMatch(/about [\d,]+ cells/);
     expect(mambaScanSpec.validate({ ...base, variant: 'rk4' }).join(' ')).toMatch(/unknown variant/);
-    expect(mambaScanSpec.validate({ ...base, language: 'zh', inputSize: 0 }).join(' ')).toMatch(/输入维度/);
+    expect(mambaScanSpec.validate({ ...base, language: 'zh', channels: 0 }).join(' ')).toMatch(/输入维度/);
     expect(() => mambaScanSpec.build({ ...base, steps: 50 })).toThrow(/sequence length/);
     expect(mambaScanSpec.validate(base)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { matrix } from '../../src/core/tensor';
 import { mambaBlockSpec } from '../../src/sheets/mamba-block-sheet';
 import { withReadableSteps } from '../../src/sheets/mamba-readable-step';
 import { mambaScanSpec } from '../../src/sheets/mamba-scan-sheet';
-import type { ModelConfig, StateDictJson } from '../../src/sheets/model-spec';
+import type { MambaBlockConfig, ModelConfig, StateDictJson } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { DECIMAL_FORMAT } from '../../src/sheets/style';
@@ -23,9 +23,9 @@ function exported(p: MambaParams, prefix = ''): StateDictJson {
 }
 
 /** The weights a seeded sheet starts from (torch style moves dt_bias to readable step sizes). */
-function seeded(config: ModelConfig): MambaParams {
+function seeded(config: MambaBlockConfig): MambaParams {
   const p = initMamba(
-    { dModel: config.inputSize, dInner: config.hiddenSize, dState: config.stateSize ?? 1 },
+    { dModel: config.dModel, dInner: config.dInner, dState: config.stateSize },
     config.seed,
     config.init,
   );
@@ -110,7 +110,7 @@ describe('Mamba block sheet from a state_dict', () => {
   });
 
   it('takes dt_rank and d_conv from the tensors, and recomputes from the sheet with them', () => {
-    const config: ModelConfig = { ...block, inputSize: 2, hiddenSize: 3, stateSize: 2, steps: 5 };
+    const config: ModelConfig = { ...block, dModel: 2, dInner: 3, stateSize: 2, steps: 5 };
     const p = initMamba({ dModel: 2, dInner: 3, dState: 2, dtRank: 2, dConv: 3 }, 11, 'torch');
     const dict = exported(p);
     // A 2-D conv1d.weight (d_inner, d_conv) holds the same numbers as PyTorch's (d_inner, 1, d_conv).
@@ -148,7 +148,7 @@ describe('Mamba block sheet from a state_dict', () => {
       'state_dict in_proj.weight has shape (6, 2), so d_inner = 3, but the sheet asks for 4',
     ]);
     const wide = exported(initMamba({ dModel: 2, dInner: 16, dState: 2 }, 1, 'torch'));
-    expect(mambaBlockSpec.validate({ ...block, hiddenSize: 8, stateDict: wide })).toEqual([
+    expect(mambaBlockSpec.validate({ ...block, dInner: 8, stateDict: wide })).toEqual([
       'state_dict in_proj.weight has shape (32, 2), so d_inner = 16: more than a readable sheet shows (at most 8)',
     ]);
     const rank = exported(initMamba({ dModel: 2, dInner: 4, dState: 2, dtRank: 6, dConv: 8 }, 1, 'torch'));
@@ -163,8 +163,8 @@ describe('Mamba block sheet from a state_dict', () => {
 });
 
 describe('Mamba scan sheet from a state_dict', () => {
-  const D = scan.inputSize;
-  const N = scan.stateSize ?? 1;
+  const D = scan.channels;
+  const N = scan.stateSize;
 
   it("mamba_ssm's init as a state_dict gives the default sheet", () => {
     const init = {

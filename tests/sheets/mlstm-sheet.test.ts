@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { MlstmConfig } from '../../src/sheets/model-spec';
 import { mlstmSpec, PARALLEL_PREFIX } from '../../src/sheets/mlstm-sheet';
 import { paramsFromPlan } from '../../src/sheets/params';
 import type { SheetPlan } from '../../src/sheets/plan';
@@ -15,7 +15,7 @@ const base = mlstmSpec.defaults;
  * here from the sheet's own parameter cells: q = W_q x, k = W_k x, v = W_v x,
  * õ = W_o x + b_o, ĩ = w_i·x + b_i, f̃ = w_f·x + b_f.
  */
-function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
+function naiveH(config: MlstmConfig, plan: SheetPlan): number[][] {
   const p = paramsFromPlan(plan);
   const I = config.inputSize;
   const X = rowsOfFlat(p.x, I);
@@ -33,7 +33,7 @@ function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
 }
 
 /** Recurrent h and parallel H, as the formula engine computes them, against the naive cell. */
-function expectBothFormsMatchNaive(config: ModelConfig, plan: SheetPlan): void {
+function expectBothFormsMatchNaive(config: MlstmConfig, plan: SheetPlan): void {
   const expected = naiveH(config, plan);
   expectEngineSteps(plan, 'h', config.steps, (t) => expected[t]);
   expectEngineSteps(plan, `${PARALLEL_PREFIX}h`, config.steps, (t) => expected[t]);
@@ -49,14 +49,14 @@ describe('mLSTM walkthrough sheet', () => {
       fc.property(
         fc.record({
           inputSize: fc.integer({ min: 1, max: 4 }),
-          hiddenSize: fc.integer({ min: 1, max: 4 }),
+          headSize: fc.integer({ min: 1, max: 4 }),
           steps: fc.integer({ min: 1, max: 6 }),
           seed: fc.integer({ min: 0, max: 10_000 }),
           init: fc.constantFrom('torch' as const, 'hand' as const),
           language: fc.constantFrom('en' as const, 'zh' as const),
         }),
         (over) => {
-          const config: ModelConfig = { ...base, ...over };
+          const config: MlstmConfig = { ...base, ...over };
           expectBothFormsMatchNaive(config, expectSheetPasses(mlstmSpec, config));
         },
       ),
@@ -94,7 +94,7 @@ describe('mLSTM walkthrough sheet', () => {
     expect(mlstmSpec.validate({ ...base, steps: 7 }).join(' ')).toMatch(
       /sequence length must be between 1 and 6/,
     );
-    expect(mlstmSpec.validate({ ...base, language: 'zh', hiddenSize: 5 }).join(' ')).toMatch(/隐藏维度/);
+    expect(mlstmSpec.validate({ ...base, language: 'zh', headSize: 5 }).join(' ')).toMatch(/隐藏维度/);
     expect(mlstmSpec.validate(base)).toEqual([]);
   });
 });

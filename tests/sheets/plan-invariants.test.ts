@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { availableModels } from '../../src/sheets/registry';
 import { otherLanguage } from '../../src/i18n';
 import { ALLOWED_FUNCTIONS, functionsIn } from '../../src/sheets/formulas';
-import type { ModelConfig, ModelSpec, SizeField } from '../../src/sheets/model-spec';
+import type { Settings, ModelSpec, SizeField } from '../../src/sheets/model-spec';
 import { parseA1, type SheetPlan } from '../../src/sheets/plan';
 
-function configsFor(spec: ModelSpec): ModelConfig[] {
+function configsFor(spec: ModelSpec): Settings[] {
   const d = spec.defaults;
-  const out: ModelConfig[] = [
+  const out: Settings[] = [
     d,
     {
       ...d,
@@ -85,12 +85,12 @@ describe('plan invariants of every registered model', () => {
         { min: number; max: number },
       ][]) {
         for (const bad of [limit.max + 1, limit.min - 1]) {
-          const config = { ...spec.defaults, [field]: bad } as ModelConfig;
+          const config = { ...spec.defaults, [field]: bad } as Settings;
           const problems = spec.validate(config);
           expect(problems.length, `${field} = ${bad}`).toBeGreaterThan(0);
           expect(() => spec.build(config)).toThrow();
         }
-        const tooBig = spec.validate({ ...spec.defaults, [field]: limit.max + 1 } as ModelConfig).join(' ');
+        const tooBig = spec.validate({ ...spec.defaults, [field]: limit.max + 1 } as Settings).join(' ');
         expect(tooBig).toMatch(/\d[\d,]* cells|单元格/);
       }
     });

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import { stackForward, type CellKind } from '../../src/core/stack';
 import { matrix } from '../../src/core/tensor';
-import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
+import type { ModelSpec, RecurrentConfig, VariantId } from '../../src/sheets/model-spec';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { stackParams, type StackShape } from '../../src/sheets/recurrent-sheet';
@@ -16,16 +16,16 @@ import { loadPlan } from './evaluate';
 import { expectSheetPasses } from './sheet-checks';
 
 /** Builds the sheet; it must pass the shared checks and its last layer match stackForward. */
-export function expectSheetMatchesStack(spec: ModelSpec, kind: CellKind, config: ModelConfig): void {
+export function expectSheetMatchesStack(spec: ModelSpec, kind: CellKind, config: RecurrentConfig): void {
   finalOutputMatchesStack(kind, config, expectSheetPasses(spec, config));
 }
 
 /** Small random configs of one recurrent model: sizes, seed, init style, variant, layers and language. */
 export function recurrentConfigs(
-  base: ModelConfig,
-  variants: readonly string[],
+  base: RecurrentConfig,
+  variants: readonly VariantId[],
   maxHidden = 3,
-): fc.Arbitrary<ModelConfig> {
+): fc.Arbitrary<RecurrentConfig> {
   return fc
     .record({
       inputSize: fc.integer({ min: 1, max: 4 }),
@@ -40,7 +40,7 @@ export function recurrentConfigs(
     .map((over) => ({ ...base, ...over }));
 }
 
-export function shapeOfConfig(kind: CellKind, config: ModelConfig): StackShape {
+export function shapeOfConfig(kind: CellKind, config: RecurrentConfig): StackShape {
   const v = config.variant ?? '';
   return {
     numLayers: config.numLayers ?? 1,
@@ -50,7 +50,7 @@ export function shapeOfConfig(kind: CellKind, config: ModelConfig): StackShape {
   };
 }
 
-export function finalOutputMatchesStack(kind: CellKind, config: ModelConfig, plan: SheetPlan): void {
+export function finalOutputMatchesStack(kind: CellKind, config: RecurrentConfig, plan: SheetPlan): void {
   const shape = shapeOfConfig(kind, config);
   const p = stackParams(kind, config, shape);
   const T = config.steps;

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { HyperFormula } from 'hyperformula';
 import { ALLOWED_FUNCTIONS, functionsIn } from '../../src/sheets/formulas';
-import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
+import type { Settings, ModelSpec } from '../../src/sheets/model-spec';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { loadPlan, runHarness, type HarnessReport } from './evaluate';
 
@@ -18,7 +18,7 @@ export function expectHarnessPasses(report: HarnessReport): void {
 }
 
 /** Builds `config`: the plan must pass the harness and use native worksheet functions only. */
-export function expectSheetPasses(spec: ModelSpec, config: ModelConfig): SheetPlan {
+export function expectSheetPasses(spec: ModelSpec, config: Settings): SheetPlan {
   const plan = spec.build(config);
   expectHarnessPasses(runHarness(plan, spec));
   expectNativeFormulas(plan);

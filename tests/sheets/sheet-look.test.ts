@@ -6,7 +6,7 @@
  * label in the summary, and copies that look like copies.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
+import type { Settings, ModelSpec } from '../../src/sheets/model-spec';
 import { a1, parseA1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels } from '../../src/sheets/registry';
 import { styleFor } from '../../src/sheets/style';
@@ -30,9 +30,9 @@ const NUMBER_WIDTH = 7;
 /** Excel's and LibreOffice's width for a column the plan does not size. */
 const DEFAULT_WIDTH = 8.43;
 
-function configsFor(spec: ModelSpec): ModelConfig[] {
+function configsFor(spec: ModelSpec): Settings[] {
   const d = spec.defaults;
-  const out: ModelConfig[] = [d, { ...d, language: 'zh' }];
+  const out: Settings[] = [d, { ...d, language: 'zh' }];
   for (const v of spec.variants) out.push({ ...d, variant: v.id }, { ...d, variant: v.id, language: 'zh' });
   if (spec.limits.numLayers) out.push({ ...d, numLayers: 2 });
   return out.filter((c) => spec.validate(c).length === 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { SlstmConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, type SheetPlan } from '../../src/sheets/plan';
 import { slstmSpec } from '../../src/sheets/slstm-sheet';
@@ -11,7 +11,7 @@ import { expectEngineSteps, expectHarnessPasses, expectSheetPasses } from './she
 const base = slstmSpec.defaults;
 
 /** The unstabilised sLSTM oracle (shared with the core's tests) on the sheet's own parameter cells. */
-function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
+function naiveH(config: SlstmConfig, plan: SheetPlan): number[][] {
   const p = paramsFromPlan(plan);
   const I = config.inputSize;
   const H = config.hiddenSize;
@@ -26,7 +26,7 @@ function naiveH(config: ModelConfig, plan: SheetPlan): number[][] {
   );
 }
 
-function expectMatchesNaive(config: ModelConfig, plan: SheetPlan): void {
+function expectMatchesNaive(config: SlstmConfig, plan: SheetPlan): void {
   const expected = naiveH(config, plan);
   expectEngineSteps(plan, 'h', config.steps, (t) => expected[t]);
 }
@@ -37,7 +37,7 @@ const sizes = fc
 
 describe('sLSTM walkthrough sheet', () => {
   it('every formula equals the core trace for both forget gates, before and after edits', () => {
-    for (const variant of ['sigmoid', 'exp']) {
+    for (const variant of ['sigmoid', 'exp'] as const) {
       const config = { ...base, variant };
       expectMatchesNaive(config, expectSheetPasses(slstmSpec, config));
     }
@@ -56,7 +56,7 @@ describe('sLSTM walkthrough sheet', () => {
           language: fc.constantFrom('en' as const, 'zh' as const),
         }),
         (hs, over) => {
-          const config: ModelConfig = { ...base, ...hs, ...over };
+          const config: SlstmConfig = { ...base, ...hs, ...over };
           expectMatchesNaive(config, expectSheetPasses(slstmSpec, config));
         },
       ),
@@ -78,7 +78,7 @@ describe('sLSTM walkthrough sheet', () => {
   });
 
   it('R is block-diagonal per head on the sheet, and an edit outside a block still flows through', () => {
-    const config: ModelConfig = { ...base, hiddenSize: 4, heads: 2 };
+    const config: SlstmConfig = { ...base, hiddenSize: 4, heads: 2 };
     const plan = slstmSpec.build(config);
     const R = plan.cells.filter((c) => c.meaning?.param?.name === 'R');
     expect(R.length).toBe(4 * 4 * 4);

@@ -180,7 +180,7 @@ describe('task pane', () => {
     const { host, user } = setup();
     await user.selectOptions(screen.getByLabelText('Model'), 'mamba-block');
     const d = MODELS['mamba-block']!.defaults;
-    const p = initMamba({ dModel: d.inputSize, dInner: d.hiddenSize, dState: d.stateSize ?? 1 }, 7, 'torch');
+    const p = initMamba({ dModel: d.dModel, dInner: d.dInner, dState: d.stateSize }, 7, 'torch');
     const dict = JSON.parse(JSON.stringify(mambaToStateDict(p))) as Record<string, number[][]>;
     await user.click(screen.getByLabelText('PyTorch state_dict (JSON)'));
     const box = screen.getByLabelText('state_dict JSON');
@@ -241,7 +241,42 @@ describe('task pane', () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0].name).toBe(`${exported[0].baseName}.xlsx`);
     expect(exported[0].model).toBe('rnn');
-    expect(await screen.findByText(`Saved ${saved[0].name}.`)).toBeTruthy();
+    // A browser download cannot be confirmed: the pane says it started, never that it saved.
+    expect(
+      await screen.findByText(`Download of ${saved[0].name} started; check your downloads folder.`),
+    ).toBeTruthy();
+  });
+
+  it('opens the .xlsx as a new workbook where the host can, and downloads nothing then', async () => {
+    const saved: string[] = [];
+    const opened: Uint8Array[] = [];
+    const host = Object.assign(new FakeHost(), {
+      openWorkbook: async (bytes: Uint8Array) => void opened.push(bytes),
+    });
+    const { user } = setup(host, 'en', {
+      exportXlsx: async () => new Uint8Array([80, 75, 3, 4]),
+      saveFile: (_bytes, name) => saved.push(name),
+    });
+    await user.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    expect(await screen.findByText(/as a new workbook/)).toBeTruthy();
+    expect(opened).toEqual([new Uint8Array([80, 75, 3, 4])]);
+    expect(saved).toEqual([]);
+  });
+
+  it('falls back to a download when opening a workbook fails (an Excel without ExcelApi 1.8)', async () => {
+    const saved: string[] = [];
+    const host = Object.assign(new FakeHost(), {
+      openWorkbook: async () => {
+        throw new Error('Excel.createWorkbook needs ExcelApi 1.8');
+      },
+    });
+    const { user } = setup(host, 'en', {
+      exportXlsx: async () => new Uint8Array([80, 75, 3, 4]),
+      saveFile: (_bytes, name) => saved.push(name),
+    });
+    await user.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(await screen.findByText(/started; check your downloads folder/)).toBeTruthy();
   });
 
   it('explains an old Excel and keeps Build disabled', async () => {

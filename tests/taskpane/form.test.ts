@@ -30,7 +30,7 @@ describe('walkthrough metadata', () => {
   it('keeps Mamba block weights, whose dt_rank and d_conv shape the sheet, so a rebuild from the marker matches', () => {
     const d = specFor('mamba-block').defaults;
     const p = initMamba(
-      { dModel: d.inputSize, dInner: d.hiddenSize, dState: d.stateSize ?? 1, dtRank: 2, dConv: 3 },
+      { dModel: d.dModel, dInner: d.dInner, dState: d.stateSize, dtRank: 2, dConv: 3 },
       5,
       'torch',
     );

@@ -31,7 +31,7 @@ function accepted(c: LimitCase, n: number): boolean {
   const cells = shapes.reduce((sum, a) => sum + a.rows * a.cols, 0);
   if (cells > MAX_INPUT_CELLS) return false;
   try {
-    checkCost(c.fn, c.sizes(n), cells);
+    checkCost(c.fn, c.sizes(n), { cells, rows: shapes.reduce((sum, a) => sum + a.rows, 0) });
     return true;
   } catch (e) {
     if (isFunctionError(e)) return false;

@@ -6,7 +6,7 @@
  */
 import { gruModel } from '../../src/sheets/gru-sheet';
 import { lstmModel } from '../../src/sheets/lstm-sheet';
-import type { ModelConfig } from '../../src/sheets/model-spec';
+import type { RecurrentConfig } from '../../src/sheets/model-spec';
 import { buildUnchecked, type RecurrentModel } from '../../src/sheets/recurrent-spec';
 import { rnnModel } from '../../src/sheets/rnn-sheet';
 import { planToXlsx } from '../../src/host/xlsx';
@@ -15,7 +15,7 @@ import { fmtMs, markdownTable, medianTimes } from './timing';
 interface Case {
   readonly name: string;
   readonly model: RecurrentModel;
-  readonly config: Partial<ModelConfig>;
+  readonly config: Partial<Pick<RecurrentConfig, 'inputSize' | 'hiddenSize' | 'steps' | 'init'>>;
 }
 
 const cases: readonly Case[] = [

@@ -4,6 +4,7 @@
  * recorded. Used by the request-limit test and by the benchmark that writes the table in
  * docs/BENCHMARKS.md.
  */
+import { parseConfig } from '../../src/sheets/stored-config';
 import { ExcelHost } from '../../src/host/excel-host';
 import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { checkAndMark, checkPractice } from '../../src/practice/checker';
@@ -40,7 +41,9 @@ export interface OperationSize {
 export function largestConfig(spec: ModelSpec, variant: string | undefined): ModelConfig {
   const sizes: Record<string, number> = {};
   for (const [field, limit] of Object.entries(spec.limits)) sizes[field] = limit!.max;
-  return { ...spec.defaults, ...sizes, variant };
+  const parsed = parseConfig({ ...spec.defaults, ...sizes, variant });
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.config;
 }
 
 /** Runs every operation once on a fresh practice sheet; throws if any request fails. */

@@ -1,18 +1,18 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { readable } from '../../src/sheets/notation';
+import { readable } from '../../../src/sheets/notation';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
-import { RIGHT_FILL, WRONG_FILL } from '../../src/practice/checker';
-import { createPracticeSheet } from '../../src/practice/create';
-import { a1 } from '../../src/sheets/plan';
-import { buildPlan } from '../../src/sheets/registry';
-import { ExplainPanel } from '../../taskpane/practice/ExplainPanel';
-import { PracticePanel } from '../../taskpane/practice/PracticePanel';
-import { rnnConfig, sheetTruth } from './fixtures';
-import { FormulaHost } from './formula-host';
+import { RIGHT_FILL, WRONG_FILL } from '../../../src/practice/checker';
+import { createPracticeSheet } from '../../../src/practice/create';
+import { a1 } from '../../../src/sheets/plan';
+import { buildPlan } from '../../../src/sheets/registry';
+import { ExplainPanel } from '../../../taskpane/practice/ExplainPanel';
+import { PracticePanel } from '../../../taskpane/practice/PracticePanel';
+import { rnnConfig, sheetTruth } from '../../practice/fixtures';
+import { FormulaHost } from '../../practice/formula-host';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import { a1 } from '../../src/sheets/plan';
 import { coreResults } from '../../src/sheets/results';
 import { PALETTE } from '../../src/sheets/style';
 import { planToXlsx, plansToXlsx } from '../../src/host/xlsx';
-import { loadPlan } from './evaluate';
+import { loadPlan } from '../sheets/evaluate';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
