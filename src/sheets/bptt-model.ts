@@ -16,7 +16,7 @@ import { initRnn, type RnnParams } from '../core/rnn';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { seededInput } from './inputs';
-import type { ModelConfig } from './model-spec';
+import type { TrainingConfig } from './model-spec';
 import { requireParam } from './params';
 
 export type BpttKind = 'rnn' | 'lstm';
@@ -48,14 +48,14 @@ export interface BpttSetup {
   readonly clip: number;
 }
 
-export const isLong = (config: ModelConfig): boolean => config.variant === 'long';
+export const isLong = (config: TrainingConfig): boolean => config.variant === 'long';
 
 /** The config a sheet is drawn from: the long preset runs at least LONG_STEPS steps. */
-export function effectiveConfig(config: ModelConfig): ModelConfig {
+export function effectiveConfig(config: TrainingConfig): TrainingConfig {
   return isLong(config) ? { ...config, steps: Math.max(config.steps, LONG_STEPS) } : config;
 }
 
-function seededHead(config: ModelConfig): OutputHead {
+function seededHead(config: TrainingConfig): OutputHead {
   const rng = createRng(config.seed + HEAD_STREAM);
   const bound = 1 / Math.sqrt(config.hiddenSize);
   return {
@@ -64,7 +64,7 @@ function seededHead(config: ModelConfig): OutputHead {
   };
 }
 
-function seededTargets(config: ModelConfig): Matrix {
+function seededTargets(config: TrainingConfig): Matrix {
   return drawMatrix(createRng(config.seed + TARGET_STREAM), config.steps, OUTPUT_SIZE, config.init, 1);
 }
 
@@ -87,7 +87,7 @@ function longPreset(s: BpttSetup): BpttSetup {
   return { ...s, p, Y };
 }
 
-export function seededSetup(kind: BpttKind, config: ModelConfig): BpttSetup {
+export function seededSetup(kind: BpttKind, config: TrainingConfig): BpttSetup {
   const { inputSize: I, hiddenSize: H, seed, init } = config;
   const setup: BpttSetup = {
     kind,
@@ -106,7 +106,7 @@ export function seededSetup(kind: BpttKind, config: ModelConfig): BpttSetup {
 /** The setup rebuilt from the values in a sheet's parameter cells. */
 export function setupFromParams(
   kind: BpttKind,
-  config: ModelConfig,
+  config: TrainingConfig,
   params: Readonly<Record<string, Float64Array>>,
 ): BpttSetup {
   const { inputSize: I, hiddenSize: H, steps: T } = config;

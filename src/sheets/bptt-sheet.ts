@@ -8,7 +8,7 @@
 import { defineSpec, type SheetModel } from './define-spec';
 import { label, pick } from './i18n';
 import { PlanBuilder, paramFormatFor } from './layout';
-import type { Labelled, ModelConfig, ModelSpec } from './model-spec';
+import type { Labelled, TrainingConfig, ModelSpec } from './model-spec';
 import type { SheetPlan } from './plan';
 import { BpttLayout } from './bptt-layout';
 import {
@@ -29,7 +29,7 @@ import { writeSgd } from './bptt-sgd';
 import { configRecord, writeFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
-const VARIANTS: readonly Labelled[] = [
+const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
   { id: 'standard', label: BPTT_TEXT.standard },
   { id: 'long', label: BPTT_TEXT.long },
 ];
@@ -55,7 +55,7 @@ function legend() {
   ] as const;
 }
 
-function build(kind: BpttKind, asked: ModelConfig): SheetPlan {
+function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
   const config = effectiveConfig(asked);
   const lang = config.language;
   const { inputSize: I, hiddenSize: H, steps: T } = config;
@@ -93,7 +93,7 @@ function build(kind: BpttKind, asked: ModelConfig): SheetPlan {
   return b.build();
 }
 
-function bpttModel(kind: BpttKind): SheetModel {
+function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
   return {
     id: kind === 'rnn' ? 'rnn-bptt' : 'lstm-bptt',
     label: kind === 'rnn' ? BPTT_TEXT.rnnLabel : BPTT_TEXT.lstmLabel,
@@ -116,5 +116,5 @@ function bpttModel(kind: BpttKind): SheetModel {
   };
 }
 
-export const rnnBpttSpec: ModelSpec = defineSpec(bpttModel('rnn'));
-export const lstmBpttSpec: ModelSpec = defineSpec(bpttModel('lstm'));
+export const rnnBpttSpec: ModelSpec<TrainingConfig> = defineSpec(bpttModel('rnn'));
+export const lstmBpttSpec: ModelSpec<TrainingConfig> = defineSpec(bpttModel('lstm'));

@@ -10,12 +10,12 @@ import { lstmBackwardTrace } from '../../../src/core/lstm-backward-trace';
 import type { RnnParams } from '../../../src/core/rnn';
 import { rnnBackwardTrace } from '../../../src/core/rnn-backward-trace';
 import { seededSetup, type BpttKind } from '../../../src/sheets/bptt-model';
-import type { ModelConfig } from '../../../src/sheets/model-spec';
+import type { TrainingConfig } from '../../../src/sheets/model-spec';
 
 const T = 20;
 
 function norms(kind: BpttKind, seed: number): { dh: number[]; dc: number[] } {
-  const config: ModelConfig = {
+  const config: TrainingConfig = {
     model: `${kind}-bptt`,
     language: 'en',
     inputSize: 2,
