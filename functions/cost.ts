@@ -166,6 +166,30 @@ export const FUNCTION_COSTS = {
     held: T * (14 * H + I + 2 * O) + 4 * H * (H + I),
     result: [rows, cols],
   }),
+  // Encoder over T_src steps, decoder over T_tgt steps (input O_in), then the O × H head per decoder step.
+  'LSTM.SEQ2SEQ': ({
+    Ts,
+    I,
+    H,
+    Tt,
+    Oin,
+    O,
+  }: {
+    Ts: number;
+    I: number;
+    H: number;
+    Tt: number;
+    Oin: number;
+    O: number;
+  }): Cost => ({
+    multiplyAdds: cellWork(4, Ts, I, H) + cellWork(4, Tt, Oin, H) + Tt * O * H,
+    exp: 3 * (Ts + Tt) * H,
+    divisions: 3 * (Ts + Tt) * H,
+    tanh: 2 * (Ts + Tt) * H,
+    // Both LSTMs keep h and c for every step; ŷ is the result.
+    held: 2 * (Ts + Tt) * H + 8 * H,
+    result: [Tt, O],
+  }),
   'GRU.STEP': ({ I, H, outCols }: { I: number; H: number; outCols: number }): Cost => ({
     multiplyAdds: cellWork(3, 1, I, H),
     exp: 2 * H,

@@ -15,6 +15,7 @@ import { lstmBptt, rnnBptt } from './bptt';
 import { asFunctionError } from './errors';
 import { gruSeq, gruStep } from './gru';
 import { lstmSeq, lstmStep } from './lstm';
+import { lstmSeq2seq } from './lstm-seq2seq';
 import { mambaBlock, mambaDiscretize, mambaScan, mambaStep } from './mamba';
 import { nnInit, nnSigmoid, nnSilu, nnSoftplus } from './nn';
 import { rnnSeq, rnnStep } from './rnn';
@@ -241,6 +242,56 @@ export function excelLstmBptt(
   output?: string,
 ): number[][] {
   return call(() => lstmBptt(X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0, c0, output));
+}
+
+/**
+ * An LSTM encoder–decoder with teacher forcing: the encoder reads X from zeros, the decoder starts from its final (h, c) and reads Y_in, and ŷ_t = W_hy·h_t + b_y.
+ * @customfunction LSTM.SEQ2SEQ
+ * @param X Source sequence, T_src×I: one time step per row.
+ * @param Y_in Decoder input, T_tgt×O_in (teacher forcing: the target shifted one step, usually O_in = O).
+ * @param enc_W_ih Encoder input weights, 4H×I, rows stacked i, f, g, o (encoder.weight_ih_l0).
+ * @param enc_W_hh Encoder recurrent weights, 4H×H (its columns give H).
+ * @param enc_b_ih Encoder input bias, 4H values.
+ * @param enc_b_hh Encoder recurrent bias, 4H values.
+ * @param dec_W_ih Decoder input weights, 4H×O_in (decoder.weight_ih_l0).
+ * @param dec_W_hh Decoder recurrent weights, 4H×H, the encoder's H.
+ * @param dec_b_ih Decoder input bias, 4H values.
+ * @param dec_b_hh Decoder recurrent bias, 4H values.
+ * @param W_hy Output weights, O×H (fc.weight).
+ * @param b_y Output bias, O values (default zeros).
+ * @returns T_tgt×O: ŷ_t in row t.
+ * @helpurl https://localhost:3000/help/functions.html#lstm-seq2seq
+ */
+export function excelLstmSeq2seq(
+  X: any[][],
+  Y_in: any[][],
+  enc_W_ih: any[][],
+  enc_W_hh: any[][],
+  enc_b_ih: any[][],
+  enc_b_hh: any[][],
+  dec_W_ih: any[][],
+  dec_W_hh: any[][],
+  dec_b_ih: any[][],
+  dec_b_hh: any[][],
+  W_hy: any[][],
+  b_y?: any[][],
+): number[][] {
+  return call(() =>
+    lstmSeq2seq(
+      X,
+      Y_in,
+      enc_W_ih,
+      enc_W_hh,
+      enc_b_ih,
+      enc_b_hh,
+      dec_W_ih,
+      dec_W_hh,
+      dec_b_ih,
+      dec_b_hh,
+      W_hy,
+      b_y,
+    ),
+  );
 }
 
 /**

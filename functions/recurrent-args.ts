@@ -29,24 +29,36 @@ function rowsText(gates: number): string {
   return gates === 1 ? 'H' : `${gates}·H`;
 }
 
-/** W_hh as a matrix; its shape is checked by `readCellWeights` once H is known. */
-function readWhh(W_hh: unknown, gates: number): Matrix {
-  return readMatrix('W_hh', W_hh, `${rowsText(gates)} × H`);
+/**
+ * W_hh as a matrix; its shape is checked by `readCellWeights` once H is known. A
+ * `prefix` names the weights of one of several cells in a call ("enc_W_hh").
+ */
+export function readWhh(W_hh: unknown, gates: number, prefix = ''): Matrix {
+  return readMatrix(`${prefix}W_hh`, W_hh, `${rowsText(gates)} × H`);
 }
 
-function readCellWeights(gates: number, I: number, H: number, args: WeightArgs, W_hh: Matrix): CellWeights {
-  const given = `H = ${H}, I = ${I}`;
+/** The weights of a cell with input size I and hidden size H, named with `prefix`. */
+export function readCellWeights(
+  gates: number,
+  I: number,
+  H: number,
+  args: WeightArgs,
+  W_hh: Matrix,
+  prefix = '',
+  inputSymbol = 'I',
+): CellWeights {
+  const given = `H = ${H}, ${inputSymbol} = ${I}`;
   const G = rowsText(gates);
-  const w_hh = expectShape('W_hh', W_hh, gates * H, H, `${G} × H`, `H = ${H}`);
-  const w_ih = readShaped('W_ih', args.W_ih, gates * H, I, `${G} × I`, given);
+  const w_hh = expectShape(`${prefix}W_hh`, W_hh, gates * H, H, `${G} × H`, `H = ${H}`);
+  const w_ih = readShaped(`${prefix}W_ih`, args.W_ih, gates * H, I, `${G} × ${inputSymbol}`, given);
   const lengthText = `${G} for H = ${H}`;
   return {
     inputSize: I,
     hiddenSize: H,
     W_ih: w_ih,
     W_hh: w_hh,
-    b_ih: readOptionalVector('b_ih', args.b_ih, gates * H, lengthText),
-    b_hh: readOptionalVector('b_hh', args.b_hh, gates * H, lengthText),
+    b_ih: readOptionalVector(`${prefix}b_ih`, args.b_ih, gates * H, lengthText),
+    b_hh: readOptionalVector(`${prefix}b_hh`, args.b_hh, gates * H, lengthText),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ModelConfig, ModelSpec } from '../src/sheets/model-spec';
 import type { Language, ModelId, SheetPlan } from '../src/sheets/plan';
 import type { AddinSheet, WorkbookHost } from '../src/host/host';
 import { planFor } from '../src/practice/plan-for';
+import { difficultiesFor, offeredDifficulty } from '../src/practice/practice-plan';
 import { initialForm, type FormState } from './form';
 import { SizeFields } from './SizeFields';
 import { WeightsFields } from './WeightsFields';
@@ -43,12 +44,14 @@ export interface BuildPanelProps {
 
 /** The plan and the marker to store with it, for the form's mode. */
 function planForForm(
+  spec: ModelSpec,
   config: ModelConfig,
   form: FormState,
 ): { plan: SheetPlan; metadata: Readonly<Record<string, unknown>> } {
   return planFor({
     config,
-    practice: form.mode === 'practice' ? { difficulty: form.difficulty } : undefined,
+    practice:
+      form.mode === 'practice' ? { difficulty: offeredDifficulty(spec, config, form.difficulty) } : undefined,
   });
 }
 
@@ -97,7 +100,7 @@ function buildActions({
   const build = async (config: ModelConfig) => {
     setStatus({ kind: 'busy', done: 0, total: 1 });
     try {
-      const { plan, metadata } = planForForm(config, form);
+      const { plan, metadata } = planForForm(spec, config, form);
       const result = await host.buildSheet(plan, metadata, (p) =>
         setStatus({ kind: 'busy', done: p.done, total: p.total }),
       );
@@ -113,7 +116,7 @@ function buildActions({
   const download = async (config: ModelConfig) => {
     setStatus({ kind: 'busy', done: 0, total: 0, label: strings.downloading });
     try {
-      const { plan } = planForForm(config, form);
+      const { plan } = planForForm(spec, config, form);
       const file = xlsxFileName(plan.baseName);
       const bytes = await exportXlsx(plan);
       setStatus({ kind: 'done', message: await openOrDownload(host, saveFile, bytes, file, strings) });
@@ -177,7 +180,13 @@ export function BuildPanel(props: BuildPanelProps) {
         disabled={busy}
         onChange={update}
       />
-      <ModeFields form={form} strings={strings} disabled={busy} onChange={update} />
+      <ModeFields
+        form={form}
+        difficulties={difficultiesFor(spec, config)}
+        strings={strings}
+        disabled={busy}
+        onChange={update}
+      />
       <ProblemsAlert problems={checks.builderProblems} strings={strings} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={!canBuild}>

@@ -21,6 +21,8 @@ export const SIZE_FIELDS: readonly SizeField[] = [
   'stateSize',
   'heads',
   'numLayers',
+  'outputSize',
+  'targetSteps',
 ];
 
 /** The order models are offered in: the order the course teaches them. */
@@ -34,6 +36,7 @@ export const MODEL_ORDER: readonly ModelId[] = [
   'mamba-block',
   'slstm',
   'mlstm',
+  'lstm-seq2seq',
 ];
 
 export type WeightSource = 'seed' | 'stateDict';

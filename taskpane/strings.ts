@@ -84,7 +84,9 @@ function paneStrings(lang: Language): Strings {
   };
   return {
     ...text,
-    sizeLabel: (field) => t(lang, `pane.size.${field}`),
+    // The encoder–decoder has two lengths: its `steps` is the source's.
+    sizeLabel: (field, model) =>
+      t(lang, model === 'lstm-seq2seq' && field === 'steps' ? 'pane.size.sourceSteps' : `pane.size.${field}`),
     range: (min, max) => t(lang, 'pane.range', { min, max }),
     outOfRange: (min, max) => t(lang, 'pane.outOfRange', { min, max }),
     stateDictNotJson: (detail) => t(lang, 'pane.stateDictNotJson', { detail }),
@@ -93,6 +95,7 @@ function paneStrings(lang: Language): Strings {
       'one-step': t(lang, 'pane.difficulty.one-step'),
       'all-gates': t(lang, 'pane.difficulty.all-gates'),
       everything: t(lang, 'pane.difficulty.everything'),
+      'one-level': t(lang, 'pane.difficulty.one-level'),
     },
     building: (done, total) => t(lang, 'pane.building', { done, total }),
     built: (model, steps, formulas, sheet) => t(lang, 'pane.built', { model, steps, formulas, sheet }),

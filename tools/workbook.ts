@@ -34,6 +34,8 @@ export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <f
   --layers <n>        stacked layers (RNN, LSTM, GRU)
   --state <n>         state size N (Mamba)
   --heads <n>         heads (sLSTM)
+  --output <n>        output size O (LSTM encoder–decoder)
+  --target <n>        target steps T_tgt (LSTM encoder–decoder)
   --weights <file>    PyTorch state_dict as JSON; sizes are read from it where possible
   --no-results        leave formula results out (Excel computes them on open)
   --out <file.xlsx>   where to write the workbook (required; never the --weights file)
@@ -139,6 +141,8 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
         layers: { type: 'string' },
         state: { type: 'string' },
         heads: { type: 'string' },
+        output: { type: 'string' },
+        target: { type: 'string' },
         weights: { type: 'string' },
         'no-results': { type: 'boolean' },
         out: { type: 'string' },
@@ -180,6 +184,8 @@ export async function parseWorkbookArgs(argv: readonly string[]): Promise<Workbo
     ['numLayers', 'layers', v.layers],
     ['stateSize', 'state', v.state],
     ['heads', 'heads', v.heads],
+    ['outputSize', 'output', v.output],
+    ['targetSteps', 'target', v.target],
   ];
   const overrides: Record<string, unknown> = {};
   for (const [field, flag, text] of sizes) {

@@ -182,13 +182,12 @@ export function scanStep(
 }
 
 /**
- * Same result as `selectiveScan`, computed as an associative prefix scan over the pairs
- * (Ā_t, B̄_t u_t) of every (channel, state): all discretizations first, then the scan,
- * then the read-out y_t = C_t·h_t + D u_t for every t at once.
+ * The scan's pairs (Ā_t, B̄_t u_t) of every step, T × (D·N) row-major (channel-major
+ * within a step): the elements the associative scan combines.
  */
-export function parallelScan(inp: ScanInputs): ScanResult {
+export function scanPairs(inp: ScanInputs): { aBar: Float64Array; bu: Float64Array } {
   const { T, D, N } = scanSizes(inp);
-  const { u, C, z } = inp;
+  const { u } = inp;
   const W = D * N;
   const aBar = new Float64Array(T * W);
   const bu = new Float64Array(T * W);
@@ -202,6 +201,19 @@ export function parallelScan(inp: ScanInputs): ScanResult {
       for (let n = 0; n < N; n++) bu[disc.off + n] *= ut;
     }
   }
+  return { aBar, bu };
+}
+
+/**
+ * Same result as `selectiveScan`, computed as an associative prefix scan over the pairs
+ * (Ā_t, B̄_t u_t) of every (channel, state): all discretizations first, then the scan,
+ * then the read-out y_t = C_t·h_t + D u_t for every t at once.
+ */
+export function parallelScan(inp: ScanInputs): ScanResult {
+  const { T, D, N } = scanSizes(inp);
+  const { u, C, z } = inp;
+  const W = D * N;
+  const { aBar, bu } = scanPairs(inp);
   // h_0 = Ā_0 h_init + B̄_0 u_0: folding h_init into the first element lets the scan
   // itself start from zero.
   if (inp.h0 && T > 0) for (let k = 0; k < W; k++) bu[k] += aBar[k] * inp.h0.data[k];

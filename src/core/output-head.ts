@@ -1,7 +1,8 @@
 /**
  * A linear output layer read off the hidden state at every step, ŷ_t = W_hy·h_t + b_y,
  * and the squared-error loss L = ½ Σ_t Σ_k (ŷ_tk − y_tk)². Generic over the recurrent
- * cell: anything that yields a T × H state sequence can put a head on it.
+ * cell: anything that yields a T × H state sequence can put a head on it; `outputHead`
+ * reads one state (PyTorch's nn.Linear layout, W_hy is O × H).
  */
 import { affineInto } from './recurrent-common';
 import { matrix, type Matrix, type Vector } from './tensor';
@@ -99,4 +100,17 @@ export function outputError(yHat: Matrix, Y: Matrix): { dY: Matrix; loss: number
   const dY = matrix(yHat.rows, yHat.cols);
   for (let k = 0; k < dY.data.length; k++) dY.data[k] = yHat.data[k] - Y.data[k];
   return { dY, loss };
+}
+
+/** ŷ = W_hy·h + b_y for one state h (H values); O = rows of W_hy. */
+export function outputHead(W_hy: Matrix, b_y: Vector, h: Vector): Float64Array {
+  if (h.length !== W_hy.cols) {
+    throw new RangeError(`h must have ${W_hy.cols} values (the columns of W_hy, O × H); got ${h.length}`);
+  }
+  if (b_y.length !== W_hy.rows) {
+    throw new RangeError(`b_y must have ${W_hy.rows} values (O, the rows of W_hy); got ${b_y.length}`);
+  }
+  const out = new Float64Array(W_hy.rows);
+  affineInto(out, W_hy, Float64Array.from(h), 0, Float64Array.from(b_y));
+  return out;
 }

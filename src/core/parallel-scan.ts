@@ -41,3 +41,51 @@ export function linearRecurrenceScan(a: Float64Array, b: Float64Array, steps: nu
     for (let i = 3 * stride - 1; i < steps; i += 2 * stride) combineInto(a, b, width, i - stride, i);
   }
 }
+
+/** One level of a scan: the pairs (a_t, b_t) of every step, `steps × width` row-major. */
+export interface ScanLevel {
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+}
+
+/** ⌈log₂ T⌉: the levels a Hillis–Steele scan needs after level 0 (0 for T ≤ 1). */
+export function scanDepth(steps: number): number {
+  let levels = 0;
+  while (2 ** levels < steps) levels++;
+  return levels;
+}
+
+/**
+ * The Hillis–Steele inclusive scan, kept level by level (what the scan sheet shows).
+ * Level 0 is the input pairs; level k (stride s = 2^(k−1)) combines every step t ≥ s with
+ * step t − s of level k − 1 and copies the steps before s. Every level reads only the one
+ * before it, so all T combines of a level can run at once: ⌈log₂ T⌉ levels (the depth),
+ * about T·log₂T combines (the work). The last level's b is h_t for h_{−1} = 0, its a the
+ * product a_t ⋯ a_0.
+ */
+export function hillisSteeleLevels(
+  a: Float64Array,
+  b: Float64Array,
+  steps: number,
+  width: number,
+): ScanLevel[] {
+  const n = steps * width;
+  if (a.length < n || b.length < n) {
+    throw new RangeError(`hillisSteeleLevels: ${steps}×${width} needs ${n} values per array`);
+  }
+  const levels: ScanLevel[] = [{ a: a.slice(0, n), b: b.slice(0, n) }];
+  for (let k = 1, s = 1; k <= scanDepth(steps); k++, s *= 2) {
+    const prev = levels[k - 1];
+    const next = { a: prev.a.slice(), b: prev.b.slice() };
+    for (let t = s; t < steps; t++) {
+      for (let j = 0; j < width; j++) {
+        const r = t * width + j;
+        const l = (t - s) * width + j;
+        next.a[r] = prev.a[r] * prev.a[l];
+        next.b[r] = prev.a[r] * prev.b[l] + prev.b[r];
+      }
+    }
+    levels.push(next);
+  }
+  return levels;
+}

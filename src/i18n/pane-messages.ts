@@ -61,6 +61,7 @@ export const PANE_MESSAGES = defineMessages({
     zh: '已将 {file} 作为新工作簿打开，请在其中保存。',
   },
   'pane.difficulty.one-gate': { en: 'One gate', zh: '一个门' },
+  'pane.difficulty.one-level': { en: 'One level of the parallel scan', zh: '并行扫描的一层' },
   'pane.difficulty.one-step': { en: 'One time step', zh: '一个时间步' },
   'pane.difficulty.all-gates': { en: 'All gates', zh: '所有门' },
   'pane.difficulty.everything': { en: 'Everything computed', zh: '全部计算结果' },
@@ -73,6 +74,9 @@ export const PANE_MESSAGES = defineMessages({
   'pane.size.channels': { en: 'Channels D', zh: '通道数 D' },
   'pane.size.dModel': { en: 'd_model', zh: 'd_model' },
   'pane.size.dInner': { en: 'd_inner', zh: 'd_inner' },
+  'pane.size.outputSize': { en: 'Output size O', zh: '输出维度 O' },
+  'pane.size.targetSteps': { en: 'Target steps', zh: '目标时间步' },
+  'pane.size.sourceSteps': { en: 'Source steps T_src', zh: '源序列时间步 T_src' },
   'pane.size.headSize': { en: 'Head dimension d', zh: '头维度 d' },
   'pane.practice.noPracticeSheet': {
     en: 'Select a cell on a practice sheet to check your answers.',

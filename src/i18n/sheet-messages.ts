@@ -253,6 +253,8 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.field.dInner': { en: 'd_inner, the hidden size', zh: 'd_inner（隐藏维度）' },
   'sheets.field.headSize': { en: 'head size d, the hidden size', zh: '头维度 d（隐藏维度）' },
   'sheets.field.numLayers': { en: 'layers', zh: '层数' },
+  'sheets.field.outputSize': { en: 'output size O', zh: '输出维度 O' },
+  'sheets.field.targetSteps': { en: 'target length', zh: '目标序列长度' },
   'sheets.limits.missing': { en: '{name} is missing', zh: '缺少{name}' },
   'sheets.limits.whole': {
     en: '{name} must be a whole number (got {v})',
@@ -336,4 +338,76 @@ export const SHEET_MESSAGES = defineMessages({
     en: 'stored settings: {field} must be {expected} (got {got})',
     zh: '已保存的设置：{field} 必须是 {expected}（得到 {got}）',
   },
+  // mamba-parallel-scan-bands.ts: the parallel scan below the sequential one
+  'sheets.parallelScan.heading': {
+    en: 'Parallel scan (Hillis–Steele): the same h from the pairs (Āₜ, bₜ = B̄ₜ·uₜ), combined by (a₁, b₁) ∘ (a₂, b₂) = (a₂·a₁, a₂·b₁ + b₂)',
+    zh: '并行扫描（Hillis–Steele）：由数对 (Āₜ, bₜ = B̄ₜ·uₜ) 得到同样的 h，结合方式为 (a₁, b₁) ∘ (a₂, b₂) = (a₂·a₁, a₂·b₁ + b₂)',
+  },
+  'sheets.parallelScan.associative': {
+    en: 'Why it works: ∘ is associative (not commutative), so the steps can be grouped in any order; level k combines each step t with step t − 2^(k−1) of the level above and copies the earlier steps.',
+    zh: '为何成立：∘ 满足结合律（不满足交换律），步骤可以任意分组；第 k 层把每个 t 与上一层的第 t − 2^(k−1) 步结合，更早的步骤原样复制。',
+  },
+  'sheets.parallelScan.choice': {
+    en: 'Why Hillis–Steele, not Blelloch: every level is a full row of T pairs that reads only the level just above, one band of live formulas; Blelloch does less work (O(T)) but its down-sweep reads levels further back and leaves most cells idle.',
+    zh: '为何选 Hillis–Steele 而非 Blelloch：每一层都是完整的 T 个数对，只读取紧邻的上一层，正好是一条实时公式带；Blelloch 的工作量更少（O(T)），但其下扫要读取更早的层，且多数单元格闲置。',
+  },
+  'sheets.parallelScan.cost': {
+    en: 'Work and depth: {levels} levels (⌈log₂T⌉), about T·log₂T combines: O(T log T) work in O(log T) depth, against T − 1 steps one after another in the loop above.',
+    zh: '工作量与深度：{levels} 层（⌈log₂T⌉），约 T·log₂T 次结合：O(T log T) 的工作量、O(log T) 的深度，而上方的循环要依次做 T − 1 步。',
+  },
+  'sheets.parallelScan.gpu': {
+    en: 'Why this lets a GPU train Mamba: Ā and B̄ change with every token, so the scan is no convolution (as in S4); but h is linear in h_{t−1}, so all T steps of a level run at once on thousands of GPU threads (mamba_ssm fuses the scan into one kernel in fast on-chip memory) instead of T steps in a row.',
+    zh: '为何 GPU 能借此训练 Mamba：Ā 和 B̄ 随每个词元变化，扫描无法像 S4 那样写成卷积；但 h 对 h_{t−1} 是线性的，所以一层的 T 步可在数千个 GPU 线程上同时计算（mamba_ssm 把扫描融合为一个在片上高速存储中运行的内核），而不必逐步进行。',
+  },
+  'sheets.parallelScan.level0': {
+    en: 'Level 0: the pairs aₜ = Āₜ (copied), bₜ = B̄ₜ·uₜ    (upper rows a, lower rows b)',
+    zh: '第 0 层：数对 aₜ = Āₜ（复制），bₜ = B̄ₜ·uₜ    （上面几行为 a，下面几行为 b）',
+  },
+  'sheets.parallelScan.level': {
+    en: 'Level {k} (stride s = {s}): (aₜ, bₜ) ← (aₜ₋ₛ, bₜ₋ₛ) ∘ (aₜ, bₜ) = (aₜ·aₜ₋ₛ, aₜ·bₜ₋ₛ + bₜ) for t > {s}; t ≤ {s} copied from level {prev}',
+    zh: '第 {k} 层（步距 s = {s}）：当 t > {s} 时 (aₜ, bₜ) ← (aₜ₋ₛ, bₜ₋ₛ) ∘ (aₜ, bₜ) = (aₜ·aₜ₋ₛ, aₜ·bₜ₋ₛ + bₜ)；t ≤ {s} 从第 {prev} 层复制',
+  },
+  'sheets.parallelScan.diff': {
+    en: '|b of level {L} − hₜ|: the last level equals the sequential state; the check cell holds the largest difference',
+    zh: '|第 {L} 层的 b − hₜ|：最后一层等于顺序计算的状态；检查单元格给出最大差值',
+  },
+  'sheets.parallelScan.rowA': { en: 'a · channel {d}', zh: 'a · 通道 {d}' },
+  'sheets.parallelScan.rowB': { en: 'b · channel {d}', zh: 'b · 通道 {d}' },
+  'sheets.parallelScan.copy': { en: '= level {prev}', zh: '= 第 {prev} 层' },
+  'sheets.parallelScan.check': { en: 'largest |difference|', zh: '最大 |差值|' },
+  // lstm-seq2seq-sheet.ts and lstm-seq2seq-weights.ts: the LSTM encoder–decoder
+  'sheets.seq2seq.outputSize': { en: 'Output size O', zh: '输出维度 O' },
+  'sheets.seq2seq.targetSteps': { en: 'Target length T_tgt', zh: '目标序列长度 T_tgt' },
+  'sheets.seq2seq.encoder': {
+    en: 'Encoder: an LSTM reads the source x₁ … x_T from h₀ = c₀ = 0',
+    zh: '编码器：一个 LSTM 从 h₀ = c₀ = 0 开始读入源序列 x₁ … x_T',
+  },
+  'sheets.seq2seq.handover': {
+    en: 'Hand-over: the encoder’s final (h, c) becomes the decoder’s initial state, the only way the source reaches the decoder',
+    zh: '交接：编码器最后的 (h, c) 成为解码器的初始状态，这是源序列到达解码器的唯一途径',
+  },
+  'sheets.seq2seq.handoverEq': {
+    en: 'h₀(decoder) = h_T(encoder),  c₀(decoder) = c_T(encoder)',
+    zh: 'h₀(解码器) = h_T(编码器)，c₀(解码器) = c_T(编码器)',
+  },
+  'sheets.seq2seq.decoderForced': {
+    en: 'Decoder: an LSTM with its own weights starts from the hand-over and reads y_in (teacher forcing: the known target, shifted one step)',
+    zh: '解码器：一个有自己权重的 LSTM 从交接状态开始，读入 y_in（教师强制：已知目标右移一步）',
+  },
+  'sheets.seq2seq.decoderFedBack': {
+    en: 'Decoder: an LSTM with its own weights starts from the hand-over and reads the start vector, then its own previous prediction ŷ_{t−1}',
+    zh: '解码器：一个有自己权重的 LSTM 从交接状态开始，先读入起始向量，之后读入自己上一步的预测 ŷ_{t−1}',
+  },
+  'sheets.seq2seq.output': {
+    en: 'ŷ_t = W_hy · h_t + b_y    (a linear head on every decoder state)',
+    zh: 'ŷ_t = W_hy · h_t + b_y    （每个解码器状态上的线性输出层）',
+  },
+  'sheets.seq2seq.dictMismatch': {
+    en: 'the state_dict has {what} {dict} but the sheet asks for {asked}',
+    zh: 'state_dict 的{what}为 {dict}，但配置为 {asked}',
+  },
+  'sheets.seq2seq.size.I': { en: 'input size I', zh: '输入维度 I' },
+  'sheets.seq2seq.size.H': { en: 'hidden size H', zh: '隐藏维度 H' },
+  'sheets.seq2seq.size.O': { en: 'output size O', zh: '输出维度 O' },
+  'sheets.seq2seq.size.decoderInput': { en: 'decoder input size', zh: '解码器输入维度' },
 });

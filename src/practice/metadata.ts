@@ -8,9 +8,16 @@ import type { AddinSheet } from '../host/host';
 import type { ModelConfig } from '../sheets/model-spec';
 import { parseConfig } from '../sheets/stored-config';
 
-export type Difficulty = 'one-gate' | 'one-step' | 'all-gates' | 'everything';
+export type Difficulty = 'one-gate' | 'one-step' | 'all-gates' | 'everything' | 'one-level';
 
-export const DIFFICULTIES: readonly Difficulty[] = ['one-gate', 'one-step', 'all-gates', 'everything'];
+/** 'one-level' last: only sheets computed level by level (a parallel scan) offer it. */
+export const DIFFICULTIES: readonly Difficulty[] = [
+  'one-gate',
+  'one-step',
+  'all-gates',
+  'everything',
+  'one-level',
+];
 
 export interface PracticeMetadata {
   readonly mode: 'practice';

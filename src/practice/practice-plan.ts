@@ -4,12 +4,12 @@
  * from them), every other formula stays live, and the blanks become 'answer' boxes.
  */
 import { createRng } from '../core/random';
-import type { ModelConfig } from '../sheets/model-spec';
+import type { ModelConfig, ModelSpec } from '../sheets/model-spec';
 import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
 import { answerDigest } from './answer-digest';
-import type { Difficulty, PracticeMetadata } from './metadata';
+import { DIFFICULTIES, type Difficulty, type PracticeMetadata } from './metadata';
 
 export interface PracticeSheet {
   readonly plan: SheetPlan;
@@ -81,7 +81,35 @@ export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: numb
       return gateCells(plan);
     case 'everything':
       return computedCells(plan);
+    case 'one-level': {
+      const levels = groupBy(levelCells(plan), (c) => String(levelOf(c)));
+      return levels.length > 0 ? pickOne(levels) : [];
+    }
   }
+}
+
+/** A parallel scan's level k carries trace names scan_a_l{k} and scan_b_l{k}. */
+const LEVEL_TRACE = /^scan_[ab]_l(\d+)$/;
+
+function levelOf(cell: PlanCell): number {
+  return Number(LEVEL_TRACE.exec(cell.meaning?.trace?.name ?? '')?.[1] ?? -1);
+}
+
+/** Computed cells of a level-by-level computation (copies between levels are givens). */
+export function levelCells(plan: SheetPlan): PlanCell[] {
+  return computedCells(plan).filter((c) => levelOf(c) >= 0);
+}
+
+/** `chosen` when the sheet offers it, else the first it offers (a choice the sheet lost falls back). */
+export function offeredDifficulty(spec: ModelSpec, config: ModelConfig, chosen: Difficulty): Difficulty {
+  const offered = difficultiesFor(spec, config);
+  return offered.includes(chosen) ? chosen : offered[0];
+}
+
+/** The difficulties a sheet offers: one level only where the sheet is computed level by level. */
+export function difficultiesFor(spec: ModelSpec, config: ModelConfig | undefined): Difficulty[] {
+  const levelled = config !== undefined && (spec.levelled?.(config) ?? false);
+  return DIFFICULTIES.filter((d) => d !== 'one-level' || levelled);
 }
 
 /** The blanked cells' addresses in sheet (plan) order, as `makePracticePlan` lists them. */

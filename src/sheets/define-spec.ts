@@ -33,6 +33,8 @@ export interface SheetModel<C extends ModelConfig> {
   stateDictProblems?(config: C): string[];
   build(config: C): SheetPlan;
   evaluate(config: C, params: Readonly<Record<string, Float64Array>>): Trace;
+  /** See ModelSpec.levelled. */
+  levelled?(config: C): boolean;
 }
 
 /** The config's variant when the model does not offer it, listing the ones it does. */
@@ -94,5 +96,6 @@ export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSp
       return model.build(config(settings));
     },
     evaluate: (settings, params) => model.evaluate(config(settings), params),
+    ...(model.levelled ? { levelled: (settings: Settings) => model.levelled!(config(settings)) } : {}),
   };
 }

@@ -32,6 +32,9 @@ export interface ScanSources {
 }
 
 export interface ScanBlocks {
+  /** Ā_t and B̄_t, channels × N. */
+  aBar(t: number): Block;
+  bBar(t: number): Block;
   /** h_t, channels × N. */
   h(t: number): Block;
   /** y_t after the D skip, channels × 1. */
@@ -183,5 +186,5 @@ export function writeScanBands(k: SheetKit, src: ScanSources, lang: Language): S
   const { A, aBar } = decayBand(k, src, lang);
   const bBar = inputMatrixBand(k, src, A, lang);
   const h = stateBand(k, src, aBar, bBar, lang);
-  return { h, y: readoutBand(k, src, h, lang) };
+  return { aBar, bBar, h, y: readoutBand(k, src, h, lang) };
 }

@@ -22,7 +22,9 @@ export type SizeField =
   | 'dModel'
   | 'dInner'
   | 'heads'
-  | 'headSize';
+  | 'headSize'
+  | 'outputSize'
+  | 'targetSteps';
 
 /** What every model's config holds besides its sizes. */
 interface CommonConfig {
@@ -40,12 +42,13 @@ export interface VariantIds {
   readonly rnn: 'tanh' | 'relu' | 'bidirectional' | 'bidirectional-relu';
   readonly lstm: 'standard' | 'peephole' | 'bidirectional';
   readonly gru: 'standard' | 'bidirectional';
-  readonly 'mamba-scan': 'zoh' | 'euler';
+  readonly 'mamba-scan': 'zoh' | 'euler' | 'zoh-sequential' | 'euler-sequential';
   readonly 'mamba-block': 'zoh' | 'euler';
   readonly slstm: 'sigmoid' | 'exp';
   readonly mlstm: 'standard';
   readonly 'rnn-bptt': 'standard' | 'long';
   readonly 'lstm-bptt': 'standard' | 'long';
+  readonly 'lstm-seq2seq': 'teacher-forcing' | 'feed-back';
 }
 
 export type RecurrentKind = 'rnn' | 'lstm' | 'gru';
@@ -106,6 +109,21 @@ export interface MlstmConfig extends CommonConfig {
   readonly variant?: VariantId;
 }
 
+/**
+ * The LSTM encoder–decoder: I source features over `steps` (T_src) steps, hidden size H
+ * shared by encoder and decoder, O outputs over `targetSteps` (T_tgt) decoder steps.
+ */
+export interface Seq2seqConfig extends CommonConfig {
+  readonly model: 'lstm-seq2seq';
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  /** Output size O (the rows of W_hy, and the decoder's input size). */
+  readonly outputSize: number;
+  /** Decoder steps T_tgt (`steps` is the source length T_src). */
+  readonly targetSteps: number;
+  readonly variant?: VariantId;
+}
+
 /** Every variant id of every model: literal ids, never free strings (each spec lists its own). */
 export type VariantId = VariantIds[keyof VariantIds];
 
@@ -119,7 +137,8 @@ export type ModelConfig =
   | SlstmConfig
   | MlstmConfig
   | TrainingConfig<'rnn-bptt'>
-  | TrainingConfig<'lstm-bptt'>;
+  | TrainingConfig<'lstm-bptt'>
+  | Seq2seqConfig;
 
 export type ConfigOf<M extends ModelId> = Extract<ModelConfig, { readonly model: M }>;
 
@@ -169,4 +188,9 @@ export interface ModelSpec<C extends ModelConfig = ModelConfig> {
    * Returns the trace whose entries the computed cells (`meaning.trace`) must equal.
    */
   evaluate(config: Settings, params: Readonly<Record<string, Float64Array>>): Trace;
+  /**
+   * Whether the sheet for `config` computes something level by level (a parallel scan),
+   * so practice can blank one level; absent means never.
+   */
+  levelled?(config: Settings): boolean;
 }

@@ -6,7 +6,16 @@
  */
 
 export type ModelId =
-  'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm' | 'rnn-bptt' | 'lstm-bptt';
+  | 'rnn'
+  | 'lstm'
+  | 'gru'
+  | 'mamba-scan'
+  | 'mamba-block'
+  | 'slstm'
+  | 'mlstm'
+  | 'rnn-bptt'
+  | 'lstm-bptt'
+  | 'lstm-seq2seq';
 export type { Language } from '../i18n/language';
 import type { Language } from '../i18n/language';
 

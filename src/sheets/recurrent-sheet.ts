@@ -268,18 +268,31 @@ function writeSection(sh: Sheet, l: number, reverse: boolean, top: number): numb
   writeStackColumn(sh, section, headerRow, stackTop);
   sh.dataX ??= section.x;
   // Fresh bands per section: a band may remember where it wrote this section's weights.
-  for (const bd of layout.bands(shape)) {
+  writeBands(section, layout.bands(shape), bandTop);
+  b.name(`h_T${section.nameSuffix}`, section.band('h', reverse ? 0 : sh.T - 1).range);
+  return top + sectionRows(layout, inSize, H, bands.length, multi) + 2;
+}
+
+/**
+ * Each band of a section at its row: the equation, its weights at the left, then its
+ * captions and cells in every one of the section's time blocks.
+ */
+export function writeBands(
+  section: Section,
+  bands: readonly Band[],
+  bandTop: ReadonlyMap<string, number>,
+): void {
+  const { b } = section;
+  for (const bd of bands) {
     const valueTop = bandTop.get(bd.id) as number;
-    b.equation(valueTop - 2, sh.wCol, bd.equation(section));
+    b.equation(valueTop - 2, section.wCol, bd.equation(section));
     bd.writeWeights?.(section, valueTop);
-    for (let t = 0; t < sh.T; t++) {
+    for (let t = 0; t < section.T; t++) {
       for (const [col, text] of bd.captions(section))
-        b.text(valueTop - 1, sh.timeCol(t) + col, text, 'label');
+        b.text(valueTop - 1, section.timeCol(t) + col, text, 'label');
       bd.writeStep(section, valueTop, t);
     }
   }
-  b.name(`h_T${section.nameSuffix}`, section.band('h', reverse ? 0 : sh.T - 1).range);
-  return top + sectionRows(layout, inSize, H, bands.length, multi) + 2;
 }
 
 /** Frozen title (and weights, when narrow), then the widths of the weight area and the time blocks. */

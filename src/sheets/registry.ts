@@ -18,6 +18,7 @@ import { shortName } from '../core/name-list';
 import { ownValue } from '../core/own';
 import { gruSpec } from './gru-sheet';
 import { lstmSpec } from './lstm-sheet';
+import { lstmSeq2seqSpec } from './lstm-seq2seq-sheet';
 import { mambaBlockSpec } from './mamba-block-sheet';
 import { mambaScanSpec } from './mamba-scan-sheet';
 import { mlstmSpec } from './mlstm-sheet';
@@ -39,6 +40,7 @@ export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   mlstm: mlstmSpec,
   'rnn-bptt': rnnBpttSpec,
   'lstm-bptt': lstmBpttSpec,
+  'lstm-seq2seq': lstmSeq2seqSpec,
 };
 
 export function availableModels(): ModelSpec[] {

@@ -48,6 +48,15 @@ export function sampleTracedCells(plan, count = 5) {
   return [...picks].sort((a, b) => a - b).map((i) => traced[i]);
 }
 
+/**
+ * Cells that check one computation against another (the parallel scan's |b − h| and their
+ * maximum): live formulas whose value stays ~0 whatever the inputs, so an edit cannot be
+ * seen in them.
+ */
+export function isCheckCell(cell) {
+  return /^scan_(diff|check)$/.test(cell.meaning?.trace?.name ?? '');
+}
+
 export function expectedValue(trace, cell) {
   const t = cell.meaning.trace;
   return trace.tensors[t.name][t.step][t.flat];

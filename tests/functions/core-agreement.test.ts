@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sigmoid, silu, softplus } from '../../src/core/activations';
 import { gruForward, gruStep as coreGruStep } from '../../src/core/gru';
 import { lstmForward, lstmStep as coreLstmStep } from '../../src/core/lstm';
+import { lstmSeq2seqForward } from '../../src/core/lstm-seq2seq';
 import { mambaBlockForward, initMamba } from '../../src/core/mamba-block';
 import { discretize, scanStep, selectiveScan } from '../../src/core/mamba-scan';
 import { mlstmParallel, mlstmRecurrent, mlstmStep as coreMlstmStep } from '../../src/core/mlstm';
@@ -15,6 +16,7 @@ import { rnnForward, rnnStep as coreRnnStep } from '../../src/core/rnn';
 import { slstmForward, slstmInitialState, slstmStep as coreSlstmStep } from '../../src/core/slstm';
 import { gruSeq, gruStep } from '../../functions/gru';
 import { lstmSeq, lstmStep } from '../../functions/lstm';
+import { lstmSeq2seq } from '../../functions/lstm-seq2seq';
 import { mambaBlock, mambaDiscretize, mambaScan, mambaStep } from '../../functions/mamba';
 import { nnInit, nnSigmoid, nnSilu, nnSoftplus } from '../../functions/nn';
 import { rnnSeq, rnnStep } from '../../functions/rnn';
@@ -141,6 +143,45 @@ describe('LSTM', () => {
     const rb = coreLstmStep(bare, x, h, c);
     expect(lstmStep(asRow(x), asRow(h), asRow(c), W_ih, W_hh)).toEqual(columnsOf(rb.h, rb.c));
   });
+
+  it.each(SEEDS)(
+    'LSTM.SEQ2SEQ equals the core encoder–decoder, biases given or omitted (seed %i)',
+    (seed) => {
+      const rand = randomSource(seed);
+      const [I, H, Oin, O] = [sizes(rand), sizes(rand), sizes(rand), sizes(rand)];
+      const enc = randomCell(rand, 4, I, H);
+      const dec = randomCell(rand, 4, Oin, H);
+      const X = randomRange(rand, sizes(rand, 8), I);
+      const Y = randomRange(rand, sizes(rand, 8), Oin);
+      const W_hy = randomRange(rand, O, H);
+      const b_y = flat(randomRange(rand, 1, O));
+      const head = { W_hy: toMatrix(W_hy), b_y };
+      const full = lstmSeq2seqForward({ encoder: enc.p, decoder: dec.p, ...head }, toMatrix(X), toMatrix(Y));
+      const e = [enc.W_ih, enc.W_hh] as const;
+      const d = [dec.W_ih, dec.W_hh] as const;
+      expect(
+        lstmSeq2seq(
+          X,
+          Y,
+          ...e,
+          enc.b_ih,
+          enc.b_hh,
+          dec.W_ih,
+          dec.W_hh,
+          dec.b_ih,
+          dec.b_hh,
+          W_hy,
+          orient(seed, b_y),
+        ),
+      ).toEqual(rowsOf(full.yHat));
+      const bare = lstmSeq2seqForward(
+        { encoder: enc.bare, decoder: dec.bare, W_hy: head.W_hy, b_y: new Float64Array(O) },
+        toMatrix(X),
+        toMatrix(Y),
+      );
+      expect(lstmSeq2seq(X, Y, ...e, null, null, ...d, null, null, W_hy, null)).toEqual(rowsOf(bare.yHat));
+    },
+  );
 });
 
 describe('GRU', () => {

@@ -3,7 +3,7 @@
  * then often one argument spoiled (wrong shape, a text/boolean/blank cell, NaN, ±∞, huge
  * values, a non-range). Whatever comes in, a call either returns a non-empty rectangular
  * array of finite numbers or throws the function error (#VALUE!/#NUM!) with a message;
- * never anything else. 20 functions × 600 runs = 12,000 cases.
+ * never anything else. 21 functions × 600 runs = 12,600 cases.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { lstmBptt, rnnBptt } from '../../functions/bptt';
 import { isFunctionError } from '../../functions/errors';
 import { gruSeq, gruStep } from '../../functions/gru';
 import { lstmSeq, lstmStep } from '../../functions/lstm';
+import { lstmSeq2seq } from '../../functions/lstm-seq2seq';
 import { mambaBlock, mambaDiscretize, mambaScan, mambaStep } from '../../functions/mamba';
 import { nnInit, nnSigmoid, nnSilu, nnSoftplus } from '../../functions/nn';
 import { rnnSeq, rnnStep } from '../../functions/rnn';
@@ -260,6 +261,25 @@ const CASES: [string, AnyFn, Spec[]][] = [
     'MLSTM.STEP',
     mlstmStep,
     [vec(I), vec(I), vec(H), scalar, scalar, mat(H, I), vec(I), scalar, opt('h', 'C', 'n', 'm')],
+  ],
+  [
+    // T_src = T, T_tgt = K, decoder input O_in = N, output O = D.
+    'LSTM.SEQ2SEQ',
+    lstmSeq2seq,
+    [
+      mat(T, I),
+      mat((s) => s.K, N),
+      mat(times(4, H), I),
+      mat(times(4, H), H),
+      vec(times(4, H), { optional: true }),
+      vec(times(4, H), { optional: true }),
+      mat(times(4, H), N),
+      mat(times(4, H), H),
+      vec(times(4, H), { optional: true }),
+      vec(times(4, H), { optional: true }),
+      mat(D, H),
+      vec(D, { optional: true }),
+    ],
   ],
   ['MLSTM.SEQ', mlstmSeq, [mat(T, I), mat(T, I), mat(T, H), vec(T), vec(T), opt('recurrent', 'parallel')]],
 ];

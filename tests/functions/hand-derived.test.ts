@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { gruStep } from '../../functions/gru';
 import { lstmStep } from '../../functions/lstm';
+import { lstmSeq2seq } from '../../functions/lstm-seq2seq';
 import { mambaDiscretize, mambaStep } from '../../functions/mamba';
 import { nnSigmoid, nnSoftplus } from '../../functions/nn';
 import { rnnStep } from '../../functions/rnn';
@@ -67,6 +68,22 @@ describe('hand-derived single steps', () => {
     const cNew = f * c + i * g;
     close(lstmStep(x, h, c, W_ih, W_hh), [[o * Math.tanh(cNew), cNew]]);
     close(lstmStep(x, h, c, W_ih, W_hh, null, null, 'gates'), [[i, f, g, o]]);
+  });
+
+  it("LSTM.SEQ2SEQ: the decoder starts from the encoder's (h, c); ŷ = W_hy h + b_y", () => {
+    // Encoder: I = H = 1, input weights 1, x = 1: every gate sees 1, c = σ(1) tanh(1), h = σ(1) tanh(c).
+    const cEnc = sig(1) * Math.tanh(1);
+    // Decoder: all weights 0, so i = f = o = ½ and g = 0: c = ½ c_enc; it keeps half the encoder's cell.
+    const cDec = 0.5 * cEnc;
+    const yHat = 2 * 0.5 * Math.tanh(cDec) + 0.5;
+    const ones = [[1], [1], [1], [1]];
+    const zeros = [[0], [0], [0], [0]];
+    close(lstmSeq2seq(1, 0, ones, zeros, zeros, zeros, zeros, zeros, zeros, zeros, 2, 0.5), [[yHat]]);
+    // A second decoder step: c halves again, whatever Y_in says (its weights are 0).
+    close(lstmSeq2seq(1, [[3], [-1]], ones, zeros, zeros, zeros, zeros, zeros, zeros, zeros, 2, 0.5), [
+      [yHat],
+      [2 * 0.5 * Math.tanh(cDec / 2) + 0.5],
+    ]);
   });
 
   it('GRU.STEP: b_hn is multiplied by r (PyTorch), h = (1 − z) n + z h_prev', () => {

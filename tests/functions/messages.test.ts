@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FunctionError } from '../../functions/errors';
 import { gruSeq } from '../../functions/gru';
 import { lstmSeq, lstmStep } from '../../functions/lstm';
+import { lstmSeq2seq } from '../../functions/lstm-seq2seq';
 import { mambaDiscretize, mambaScan } from '../../functions/mamba';
 import { nnInit, nnSigmoid } from '../../functions/nn';
 import { rnnSeq, rnnStep } from '../../functions/rnn';
@@ -37,6 +38,49 @@ describe('error messages', () => {
     expect(e.message).toBe(
       'W_ih must be 8×3 (4·H × I) for H = 2, I = 3; got 3×8; it looks transposed (matrices are out × in, as in PyTorch)',
     );
+  });
+
+  it('LSTM.SEQ2SEQ names the encoder, decoder or head argument and its shape', () => {
+    const X = zeros(4, 3);
+    const Y = zeros(2, 1);
+    const call = (over: Record<string, unknown>) => {
+      const a = {
+        enc_W_ih: zeros(8, 3),
+        enc_W_hh: zeros(8, 2),
+        dec_W_ih: zeros(8, 1),
+        dec_W_hh: zeros(8, 2),
+        W_hy: zeros(1, 2),
+        b_y: [[0]],
+        ...over,
+      };
+      return failure(() =>
+        lstmSeq2seq(
+          X,
+          Y,
+          a.enc_W_ih,
+          a.enc_W_hh,
+          null,
+          null,
+          a.dec_W_ih,
+          a.dec_W_hh,
+          null,
+          null,
+          a.W_hy,
+          a.b_y,
+        ),
+      ).message;
+    };
+    expect(call({ enc_W_ih: zeros(8, 2) })).toBe('enc_W_ih must be 8×3 (4·H × I) for H = 2, I = 3; got 8×2');
+    expect(call({ dec_W_hh: zeros(12, 3) })).toBe(
+      "dec_W_hh must be 8×2 (4·H × H) for H = 2 (the encoder's hidden size, from enc_W_hh); got 12×3",
+    );
+    expect(call({ dec_W_ih: zeros(8, 2) })).toBe(
+      'dec_W_ih must be 8×1 (4·H × O_in) for H = 2, O_in = 1; got 8×2',
+    );
+    expect(call({ W_hy: zeros(2, 1) })).toBe(
+      'W_hy must have 2 columns (O × H, H = 2 from enc_W_hh); got 2×1; it looks transposed (matrices are out × in, as in PyTorch)',
+    );
+    expect(call({ b_y: [[0, 0]] })).toBe('b_y must hold 1 values (O = 1, the rows of W_hy); got 2');
   });
 
   it('text, booleans and blanks are named with their position', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DIFFICULTIES, type Difficulty } from '../../src/practice/metadata';
+import type { Difficulty } from '../../src/practice/metadata';
 import { answerDigest } from '../../src/practice/answer-digest';
-import { answersInSheetOrder, makePracticePlan } from '../../src/practice/practice-plan';
+import { answersInSheetOrder, difficultiesFor, makePracticePlan } from '../../src/practice/practice-plan';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
-import { availableModels, buildPlan } from '../../src/sheets/registry';
+import { availableModels, buildPlan, specFor } from '../../src/sheets/registry';
 import { allConfigs, sheetTruth } from './fixtures';
 
 const givens = new Set(['copy', 'input', 'weight', 'recurrentWeight', 'bias']);
@@ -33,6 +33,14 @@ function expectRightBlanks(plan: SheetPlan, difficulty: Difficulty, answers: rea
       expect(answers).toEqual(all.filter((c) => stepOf(c) === step).map(at));
       break;
     }
+    case 'one-level': {
+      // A parallel scan's level k: every computed (non-copy) cell of scan_a_l{k} and scan_b_l{k}.
+      const level = /_l(\d+)$/.exec(chosen[0].meaning?.trace?.name ?? '')?.[1];
+      expect(level).toBeDefined();
+      const inLevel = (c: PlanCell) => new RegExp(`^scan_[ab]_l${level}$`).test(c.meaning?.trace?.name ?? '');
+      expect(answers).toEqual(all.filter(inLevel).map(at));
+      break;
+    }
     case 'one-gate': {
       const name = chosen[0].meaning?.trace?.name;
       const step = stepOf(chosen[0]);
@@ -51,7 +59,7 @@ describe('practice plans', () => {
   });
 
   for (const { name, config } of allConfigs()) {
-    for (const difficulty of DIFFICULTIES) {
+    for (const difficulty of difficultiesFor(specFor(config.model), config)) {
       it(`${name}, ${difficulty}: blanks exactly the chosen cells and leaks no answer`, () => {
         const plan = buildPlan(config);
         const practice = makePracticePlan(plan, difficulty, 7);

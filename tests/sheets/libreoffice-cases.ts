@@ -57,7 +57,8 @@ function fresh(spec: ModelSpec, what: string, config: Settings): LoCase | undefi
 /**
  * For every registered model: its default sheet, every other variant, PyTorch-style
  * init when the default is hand-style (decimals instead of integers), two stacked
- * layers where the model stacks, and the stale-cache case. All but the last carry no
+ * layers where the model stacks, the longest sequence where the sheet has levels (a
+ * parallel scan), and the stale-cache case. All but the last carry no
  * cached results at all.
  */
 export function libreOfficeCases(): LoCase[] {
@@ -68,6 +69,9 @@ export function libreOfficeCases(): LoCase[] {
     for (const v of spec.variants)
       if (v.id !== d.variant) cases.push(fresh(spec, v.id, { ...d, variant: v.id, seed: 2 }));
     if (d.init === 'hand') cases.push(fresh(spec, 'torch', { ...d, init: 'torch', seed: 3 }));
+    // A sheet computed level by level (the parallel scan) at its longest: the most levels.
+    if (spec.levelled?.(d))
+      cases.push(fresh(spec, 'all-levels', { ...d, steps: spec.limits.steps?.max ?? d.steps, seed: 5 }));
     if ((spec.limits.numLayers?.max ?? 1) >= 2)
       cases.push(fresh(spec, 'stacked', { ...d, numLayers: 2, seed: 4 }));
     cases.push(staleCase(spec));

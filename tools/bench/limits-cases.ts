@@ -135,6 +135,40 @@ function bptt(fn: 'RNN.BPTT' | 'LSTM.BPTT', G: number): LimitCase[] {
   return [...long, wide];
 }
 
+/** The encoder–decoder: a long source, a long target, and wide states. */
+const seq2seq = [
+  { family: 'T_src = n, T_tgt = 8, I = H = O = 16', maxN: MAX_STEPS, sizes: (n: number) => [n, 8, 16, 16] },
+  { family: 'T_src = 8, T_tgt = n, I = H = O = 16', maxN: MAX_STEPS, sizes: (n: number) => [8, n, 16, 16] },
+  { family: 'T_src = T_tgt = 16, I = O = n, H = 16', maxN: MAX_SIZE, sizes: (n: number) => [16, 16, n, 16] },
+  { family: 'T_src = T_tgt = 16, I = O = 16, H = n', maxN: MAX_SIZE, sizes: (n: number) => [16, 16, 16, n] },
+].map(({ family, maxN, sizes }) =>
+  define({
+    fn: 'LSTM.SEQ2SEQ',
+    family,
+    maxN,
+    sizes: (n) => {
+      const [Ts, Tt, IO, H] = sizes(n);
+      return { Ts, I: IO, H, Tt, Oin: IO, O: IO };
+    },
+    args: (n) => {
+      const [Ts, Tt, IO, H] = sizes(n);
+      return [
+        r(Ts, IO),
+        r(Tt, IO),
+        r(4 * H, IO),
+        r(4 * H, H),
+        null,
+        null,
+        r(4 * H, IO),
+        r(4 * H, H),
+        null,
+        null,
+        r(IO, H),
+      ];
+    },
+  }),
+);
+
 const discretize = [
   { family: 'delta n×1, A 1×1, B 1×n', args: (n: number) => [r(n, 1, 'pos'), r(1, 1, 'neg'), r(1, n)] },
   {
@@ -299,6 +333,7 @@ export const LIMIT_CASES: readonly LimitCase[] = [
   ...init,
   ...recurrent('RNN.STEP', 'RNN.SEQ', 1, 0),
   ...recurrent('LSTM.STEP', 'LSTM.SEQ', 4, 1),
+  ...seq2seq,
   ...recurrent('GRU.STEP', 'GRU.SEQ', 3, 0),
   ...bptt('RNN.BPTT', 1),
   ...bptt('LSTM.BPTT', 4),

@@ -24,6 +24,7 @@ const WRAPPERS: Record<CostedFunction, Wrapper> = {
   'LSTM.SEQ': F.excelLstmSeq,
   'RNN.BPTT': F.excelRnnBptt,
   'LSTM.BPTT': F.excelLstmBptt,
+  'LSTM.SEQ2SEQ': F.excelLstmSeq2seq,
   'GRU.STEP': F.excelGruStep,
   'GRU.SEQ': F.excelGruSeq,
   'MAMBA.DISCRETIZE': F.excelMambaDiscretize,

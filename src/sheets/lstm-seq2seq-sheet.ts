@@ -1,0 +1,336 @@
+/**
+ * The LSTM encoder–decoder (sequence to sequence) sheet. The encoder LSTM reads the
+ * source x₁ … x_T from zeros; the hand-over step copies its final (h, c) into the
+ * decoder's initial state, the only path by which the source reaches the decoder; the
+ * decoder LSTM reads y_in (teacher forcing) or its own previous prediction (feed back)
+ * and a linear head gives ŷ_t = W_hy·h_t + b_y. Both LSTMs are the LSTM sheet's bands.
+ */
+import type { Trace } from '../core/trace';
+import { defineSpec, type SheetModel } from './define-spec';
+import { dotF } from './formulas';
+import { t as text } from '../i18n';
+import { label, type Bilingual } from './i18n';
+import { configRecord, writeFrame } from './kit/frame';
+import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
+import { rowOf } from './kit/weights';
+import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { lstmLayout } from './lstm-sheet';
+import {
+  sectionHeight,
+  writeCellSection,
+  type CellSection,
+  type SheetColumns,
+} from './lstm-seq2seq-sections';
+import {
+  evaluateSeq2seq,
+  FEED_BACK,
+  feedsBack,
+  sheetInputs,
+  sheetParams,
+  sizesOf,
+  stateDictProblems,
+} from './lstm-seq2seq-weights';
+import type { Labelled, ModelSpec, Seq2seqConfig, VariantIds } from './model-spec';
+import type { SheetPlan } from './plan';
+import { GATE_WEIGHTS_LEGEND, recurrentLegend } from './recurrent-bands';
+
+const LIMITS = {
+  inputSize: { min: 1, max: 4 },
+  hiddenSize: { min: 1, max: 4 },
+  outputSize: { min: 1, max: 4 },
+  steps: { min: 1, max: 6 },
+  targetSteps: { min: 1, max: 6 },
+};
+
+const VARIANTS: readonly Labelled<VariantIds['lstm-seq2seq']>[] = [
+  {
+    id: 'teacher-forcing',
+    label: { en: 'teacher forcing: the decoder reads y_in', zh: '教师强制：解码器读入 y_in' },
+  },
+  {
+    id: FEED_BACK,
+    label: {
+      en: 'feed back: the decoder reads its previous ŷ (after a start vector)',
+      zh: '回馈：解码器读入自己上一步的 ŷ（从起始向量开始）',
+    },
+  },
+];
+
+const TITLE: Bilingual = { en: 'LSTM encoder–decoder (seq2seq)', zh: 'LSTM 编码器–解码器 (seq2seq)' };
+
+const LEGEND = recurrentLegend(GATE_WEIGHTS_LEGEND, [
+  ['state', { en: 'states h, c (and the hand-over)', zh: '状态 h、c（及交接）' }],
+  ['gate', { en: 'gates f, i, o (σ)', zh: '门 f、i、o (σ)' }],
+  ['activation', { en: 'tanh: candidate c̃ₜ, tanh(cₜ)', zh: 'tanh：候选 c̃ₜ、tanh(cₜ)' }],
+  ['computed', { en: 'pre-activations z (formulas)', zh: '预激活 z（公式）' }],
+  ['output', { en: 'prediction ŷ', zh: '预测 ŷ' }],
+]);
+
+/** The LSTM sheet's time block: [z | op | value] and a gap. */
+const BLOCK_WIDTH = lstmLayout.blockWidth;
+
+function columns(b: PlanBuilder, config: Seq2seqConfig): SheetColumns {
+  const { I, H, O } = sizesOf(config);
+  const wCol = 1;
+  const arrowCol = wCol + Math.max(I, O, H + 1) + H + 2;
+  return { b, lang: config.language, wCol, arrowCol, timeCol: (t) => arrowCol + 2 + t * BLOCK_WIDTH };
+}
+
+/** The encoder: x_t are the sheet's source inputs; it starts from zeros. */
+function writeEncoder(cols: SheetColumns, config: Seq2seqConfig, top: number): CellSection {
+  const { X } = sheetInputs(config);
+  const { I, H, Ts } = sizesOf(config);
+  return writeCellSection(
+    cols,
+    {
+      name: 'enc',
+      heading: text(cols.lang, 'sheets.seq2seq.encoder'),
+      cell: sheetParams(config).encoder,
+      T: Ts,
+      inputLabel: 'x_t',
+      writeInput: (r0, col, t) =>
+        cols.b.param({
+          top: r0,
+          left: col,
+          rows: I,
+          cols: 1,
+          role: 'input',
+          param: 'x',
+          step: t,
+          value: (r) => X.data[t * I + r],
+          flat: (r) => t * I + r,
+          tensor: 'x_t',
+          index: (r) => [t, r],
+        }),
+      writeStart: (_state, r0, col) => {
+        for (let r = 0; r < H; r++) cols.b.constant(r0 + r, col, 0, 'state');
+      },
+    },
+    top,
+  );
+}
+
+/** The hand-over step: h and c of the encoder's last step, copied into their own labelled cells. */
+function writeHandover(cols: SheetColumns, enc: CellSection, config: Seq2seqConfig, top: number) {
+  const { b, lang } = cols;
+  const { H, Ts } = sizesOf(config);
+  b.text(top, 0, text(lang, 'sheets.seq2seq.handover'), 'section');
+  b.equation(top + 1, cols.wCol, text(lang, 'sheets.seq2seq.handoverEq'));
+  const row = top + 3;
+  const one = (state: 'h' | 'c', col: number, from: Block) =>
+    b.computed({
+      top: row,
+      left: cols.timeCol(0) + col,
+      rows: H,
+      cols: 1,
+      role: 'state',
+      caption: `${state}₀ = ${state}_T`,
+      formula: (r) => from.at(r),
+      trace: `handover_${state}`,
+      step: 0,
+      tensor: `${state}_0 (decoder) = ${state}_T (encoder)`,
+      equation: `${state}^{\\mathrm{dec}}_0 = ${state}^{\\mathrm{enc}}_{${Ts}}`,
+    });
+  return { h: one('h', PRE, enc.h(Ts - 1)), c: one('c', VALUE, enc.c(Ts - 1)), below: row + H + 1 };
+}
+
+/** A blank row between the decoder and the output band. */
+const OUTPUT_GAP = 1;
+
+/** The output band's first value row: below the decoder, its gap, the equation and the captions. */
+function outputTop(decoderTop: number, config: Seq2seqConfig): number {
+  const { O, H } = sizesOf(config);
+  return decoderTop + sectionHeight(O, H) + OUTPUT_GAP + 2;
+}
+
+/** The decoder's input at step t: y_in (teacher forcing), or the start vector then ŷ_{t−1} (feed back). */
+function decoderInput(cols: SheetColumns, config: Seq2seqConfig, yHat: (t: number) => Block) {
+  const { O } = sizesOf(config);
+  const { Yin, start } = sheetInputs(config);
+  const fed = feedsBack(config);
+  return (r0: number, col: number, t: number): void => {
+    const at = { top: r0, left: col, rows: O, cols: 1, step: t } as const;
+    if (fed && t > 0) {
+      cols.b.computed({
+        ...at,
+        role: 'copy',
+        formula: (r) => yHat(t - 1).at(r),
+        trace: 'dec_x',
+        tensor: 'x_t = ŷ_{t−1}',
+        equation: 'x^{\\mathrm{dec}}_t = \\hat{y}_{t-1}',
+      });
+      return;
+    }
+    const param = fed ? 'y_start' : 'y_in';
+    const data = fed ? start.data : Yin.data;
+    const flat = (r: number) => (fed ? r : t * O + r);
+    cols.b.param({
+      ...at,
+      role: 'input',
+      param,
+      value: (r) => data[flat(r)],
+      flat,
+      tensor: fed ? 'start' : 'y_in,t',
+    });
+  };
+}
+
+function writeDecoder(
+  cols: SheetColumns,
+  config: Seq2seqConfig,
+  handover: { h: Block; c: Block },
+  top: number,
+): CellSection {
+  const { O, Tt } = sizesOf(config);
+  const yTop = outputTop(top, config);
+  const yHat = (t: number) => new Block(yTop, cols.timeCol(t), O, 1);
+  const fed = feedsBack(config);
+  return writeCellSection(
+    cols,
+    {
+      name: 'dec',
+      heading: text(cols.lang, fed ? 'sheets.seq2seq.decoderFedBack' : 'sheets.seq2seq.decoderForced'),
+      cell: sheetParams(config).decoder,
+      T: Tt,
+      inputLabel: fed ? 'ŷ_{t−1}' : 'y_in,t',
+      writeInput: decoderInput(cols, config, yHat),
+      writeStart: (state, r0, col) =>
+        cols.b.computed({
+          top: r0,
+          left: col,
+          rows: handover[state].rows,
+          cols: 1,
+          role: 'state',
+          step: 0,
+          formula: (r) => handover[state].at(r),
+          trace: `dec_${state}_prev`,
+          tensor: `${state}_0 (hand-over)`,
+          equation: `${state}^{\\mathrm{dec}}_0`,
+        }),
+    },
+    top,
+  );
+}
+
+/** W_hy and b_y at the left, ŷ_t in every decoder step. */
+function writeOutput(cols: SheetColumns, config: Seq2seqConfig, dec: CellSection, top: number): void {
+  const { b, lang } = cols;
+  const { H, O, Tt } = sizesOf(config);
+  const p = sheetParams(config);
+  b.equation(top, cols.wCol, text(lang, 'sheets.seq2seq.output'));
+  const row = top + 2;
+  const common = { top: row, rows: O } as const;
+  const W = b.param({
+    ...common,
+    left: cols.wCol,
+    cols: H,
+    role: 'weight',
+    param: 'W_hy',
+    caption: 'W_hy',
+    value: (r, c) => p.W_hy.data[r * H + c],
+    name: 'W_hy',
+  });
+  const bias = b.param({
+    ...common,
+    left: cols.wCol + H,
+    cols: 1,
+    role: 'bias',
+    param: 'b_y',
+    caption: 'b_y',
+    value: (r) => p.b_y[r],
+  });
+  for (let r = 0; r < O; r++) b.operator(row + r, cols.arrowCol, '→');
+  for (let t = 0; t < Tt; t++)
+    b.computed({
+      ...common,
+      left: cols.timeCol(t),
+      cols: 1,
+      role: 'output',
+      caption: 'ŷ_t',
+      formula: (r) => `${dotF(rowOf(W, r), dec.h(t).colRef())}+${bias.at(r, 0, true)}`,
+      trace: 'y_hat',
+      step: t,
+      tensor: 'ŷ_t',
+      equation: '\\hat{y}_t = W_{hy} h_t + b_y',
+    });
+  b.name('y_hat_T', new Block(row, cols.timeCol(Tt - 1), O, 1).range);
+}
+
+function widths(cols: SheetColumns, config: Seq2seqConfig): void {
+  const { b } = cols;
+  const { Ts, Tt } = sizesOf(config);
+  b.width(0, 24);
+  for (let c = cols.wCol; c < cols.arrowCol; c++) b.width(c, 7);
+  b.width(cols.arrowCol, 3);
+  b.width(cols.arrowCol + 1, 10);
+  for (let t = 0; t < Math.max(Ts, Tt); t++)
+    for (let c = 0; c < BLOCK_WIDTH; c++) {
+      const w = c === BLOCK_WIDTH - 1 ? GAP_WIDTH : c === PRE || c === VALUE ? VALUE_WIDTH : OPERATOR_WIDTH;
+      b.width(cols.timeCol(t) + c, w);
+    }
+}
+
+function build(config: Seq2seqConfig): SheetPlan {
+  const lang = config.language;
+  const { I, H, O, Tt } = sizesOf(config);
+  const b = new PlanBuilder(
+    'lstm-seq2seq',
+    lang,
+    'LSTM seq2seq',
+    configRecord(config),
+    paramFormatFor(config.init, !!config.stateDict),
+  );
+  const cols = columns(b, config);
+  const row = writeFrame(b, config, {
+    title: TITLE,
+    sizes: [
+      [label(lang, 'inputSize'), I],
+      [label(lang, 'hiddenSize'), H],
+      [text(lang, 'sheets.seq2seq.outputSize'), O],
+    ],
+    afterSteps: [[text(lang, 'sheets.seq2seq.targetSteps'), Tt]],
+    legendCol: cols.timeCol(0),
+    legend: LEGEND,
+    variants: VARIANTS,
+    note: label(lang, 'dotNote'),
+  });
+  const enc = writeEncoder(cols, config, row);
+  const handover = writeHandover(cols, enc, config, enc.below + 1);
+  const dec = writeDecoder(cols, config, handover, handover.below + 1);
+  writeOutput(cols, config, dec, dec.below + OUTPUT_GAP);
+  b.freeze(1, 0);
+  widths(cols, config);
+  return b.build();
+}
+
+function estimateCells(c: Seq2seqConfig): number {
+  const { I, H, O, Ts, Tt } = sizesOf(c);
+  // Per step: the stacked column, c_{t−1}, and seven bands of H values in up to 3 columns.
+  const section = (inSize: number, T: number) => T * (inSize + 2 * H + 2 + 21 * H) + 7 * H * (inSize + H + 3);
+  return section(I, Ts) + section(O, Tt) + 2 * H + O * (H + 1) + Tt * O + 80;
+}
+
+const model: SheetModel<Seq2seqConfig> = {
+  id: 'lstm-seq2seq',
+  label: { en: 'LSTM encoder–decoder', zh: 'LSTM 编码器–解码器' },
+  variants: VARIANTS,
+  limits: LIMITS,
+  defaults: {
+    model: 'lstm-seq2seq',
+    language: 'en',
+    inputSize: 2,
+    hiddenSize: 2,
+    outputSize: 2,
+    steps: 3,
+    targetSteps: 3,
+    seed: 1,
+    init: 'hand',
+    variant: 'teacher-forcing',
+  },
+  estimateCells,
+  stateDictProblems,
+  build,
+  evaluate: (config, params): Trace => evaluateSeq2seq(config, params),
+};
+
+export const lstmSeq2seqSpec: ModelSpec<Seq2seqConfig> = defineSpec(model);
