@@ -72,6 +72,16 @@ export interface Cost {
 
 type Sizes = Readonly<Record<string, number>>;
 
+/** A BPTT call: sequence, model and output sizes, and the shape of the output asked for. */
+interface BpttSizes {
+  readonly T: number;
+  readonly I: number;
+  readonly H: number;
+  readonly O: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /** σ(x) = 1/(1 + e^−x): one exp, one division. */
 const SIGMOID = { exp: 1, divisions: 1 };
 
@@ -137,6 +147,24 @@ export const FUNCTION_COSTS = {
     // h and c are both kept for every step (the "c" output), one of them returned.
     held: T * H + 8 * H,
     result: [T, H],
+  }),
+  'RNN.BPTT': ({ T, I, H, O, rows, cols }: BpttSizes): Cost => ({
+    // Forward, ∂L/∂h_{t−1} = W_hhᵀ·∂L/∂z_t per step, the weight gradients as dot products
+    // over the sequence; the head three times over (ŷ, ∂L/∂W_hy, W_hyᵀ·(ŷ − y)).
+    multiplyAdds: cellWork(1, T, I, H) * 2 + T * H * H + 3 * T * O * H + 4 * T * H,
+    tanh: T * H,
+    // States, ∂L/∂h, ∂L/∂z and the transposed inputs and previous states, kept per step.
+    held: T * (4 * H + I + 2 * O) + H * (H + I),
+    result: [rows, cols],
+  }),
+  'LSTM.BPTT': ({ T, I, H, O, rows, cols }: BpttSizes): Cost => ({
+    multiplyAdds: cellWork(4, T, I, H) * 2 + 4 * T * H * H + 3 * T * O * H + 20 * T * H,
+    exp: 3 * T * H,
+    divisions: 3 * T * H,
+    tanh: 3 * T * H,
+    // Gates and ∂L/∂z (4H each), h, c, ∂L/∂h, ∂L/∂c, the transposed inputs and previous states.
+    held: T * (14 * H + I + 2 * O) + 4 * H * (H + I),
+    result: [rows, cols],
   }),
   // Encoder over T_src steps, decoder over T_tgt steps (input O_in), then the O × H head per decoder step.
   'LSTM.SEQ2SEQ': ({

@@ -11,6 +11,7 @@
  * runtime's error, so Excel never sees an unhandled exception.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cell values; the adapters validate them */
+import { lstmBptt, rnnBptt } from './bptt';
 import { asFunctionError } from './errors';
 import { gruSeq, gruStep } from './gru';
 import { lstmSeq, lstmStep } from './lstm';
@@ -126,6 +127,37 @@ export function excelRnnSeq(
 }
 
 /**
+ * Training a vanilla RNN by hand: the loss ½Σ(ŷ−y)² of ŷ_t = W_hy·h_t + b_y, or a gradient by backpropagation through time.
+ * @customfunction RNN.BPTT
+ * @param X Input sequence, T×I: one time step per row.
+ * @param Y Targets, T×O: one row per step (O = the rows of W_hy).
+ * @param W_ih Input weights, H×I.
+ * @param W_hh Recurrent weights, H×H (its columns give H).
+ * @param b_ih Input bias, H values.
+ * @param b_hh Recurrent bias, H values.
+ * @param W_hy Output weights, O×H.
+ * @param b_y Output bias, O values.
+ * @param h0 Initial hidden state, H values (default zeros).
+ * @param output "loss" (default, 1×1); a gradient in its parameter's shape: "W_ih", "W_hh", "b_ih", "b_hh", "W_hy", "b_y", "h0" (vectors as a column); or "dh": dL/dh_t, T×H.
+ * @returns The loss, or the gradient chosen by output.
+ * @helpurl https://localhost:3000/help/functions.html#rnn-bptt
+ */
+export function excelRnnBptt(
+  X: any[][],
+  Y: any[][],
+  W_ih: any[][],
+  W_hh: any[][],
+  b_ih: any[][],
+  b_hh: any[][],
+  W_hy: any[][],
+  b_y: any[][],
+  h0?: any[][],
+  output?: string,
+): number[][] {
+  return call(() => rnnBptt(X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0, output));
+}
+
+/**
  * One LSTM step (PyTorch nn.LSTM): gates i, f, g, o; c = f⊙c_prev + i⊙g; h = o⊙tanh(c).
  * @customfunction LSTM.STEP
  * @param x Input at this step: a row or a column of I values.
@@ -177,6 +209,39 @@ export function excelLstmSeq(
   output?: string,
 ): number[][] {
   return call(() => lstmSeq(X, W_ih, W_hh, b_ih, b_hh, h0, c0, output));
+}
+
+/**
+ * Training an LSTM by hand: the loss ½Σ(ŷ−y)² of ŷ_t = W_hy·h_t + b_y, or a gradient by backpropagation through time.
+ * @customfunction LSTM.BPTT
+ * @param X Input sequence, T×I: one time step per row.
+ * @param Y Targets, T×O: one row per step (O = the rows of W_hy).
+ * @param W_ih Input weights, 4H×I, rows stacked i, f, g, o.
+ * @param W_hh Recurrent weights, 4H×H (its columns give H).
+ * @param b_ih Input bias, 4H values.
+ * @param b_hh Recurrent bias, 4H values.
+ * @param W_hy Output weights, O×H.
+ * @param b_y Output bias, O values.
+ * @param h0 Initial hidden state, H values (default zeros).
+ * @param c0 Initial cell state, H values (default zeros).
+ * @param output "loss" (default, 1×1); a gradient in its parameter's shape: "W_ih", "W_hh", "b_ih", "b_hh", "W_hy", "b_y", "h0", "c0" (vectors as a column); or "dh", "dc": dL/dh_t, dL/dc_t, T×H.
+ * @returns The loss, or the gradient chosen by output.
+ * @helpurl https://localhost:3000/help/functions.html#lstm-bptt
+ */
+export function excelLstmBptt(
+  X: any[][],
+  Y: any[][],
+  W_ih: any[][],
+  W_hh: any[][],
+  b_ih: any[][],
+  b_hh: any[][],
+  W_hy: any[][],
+  b_y: any[][],
+  h0?: any[][],
+  c0?: any[][],
+  output?: string,
+): number[][] {
+  return call(() => lstmBptt(X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0, c0, output));
 }
 
 /**

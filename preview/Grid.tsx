@@ -11,6 +11,7 @@ import { ColumnHeaders, HeaderRow, RowHeaders } from './GridHeaders';
 import { visibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
 import { scrollRectIntoView, useGridLayout, type Rect } from './grid-layout';
+import { conditionalLayers } from './ConditionalFormats';
 import { useWorkbookVersion } from './use-workbook';
 
 const HEADER_HEIGHT = 22;
@@ -175,6 +176,7 @@ export function Grid({ workbook, sheet }: Props) {
         <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
           <HeaderRow range={range} />
           {cells}
+          {conditionalLayers(workbook, sheet, info.conditionalFormats, rectOf)}
           {boxes}
           {sel && <SelectionOutline rect={rectOf(sel.row, sel.col)} />}
           {editing && (

@@ -30,6 +30,8 @@ export const MODEL_ORDER: readonly ModelId[] = [
   'rnn',
   'lstm',
   'gru',
+  'rnn-bptt',
+  'lstm-bptt',
   'mamba-scan',
   'mamba-block',
   'slstm',

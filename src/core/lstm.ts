@@ -99,7 +99,7 @@ export function initLstm(
 }
 
 /** Where one step reads x_t, h_{t−1}, c_{t−1} and writes h_t, c_t. */
-interface LstmSlots {
+export interface LstmSlots {
   readonly x: Slot;
   readonly hPrev: Slot;
   readonly cPrev: Slot;
@@ -111,19 +111,22 @@ interface LstmSlots {
  * Buffers a pass reuses: the summed bias, `pre` (4H) the full activation arguments
  * (peephole terms included) and `act` (4H) the gates, both in i, f, g, o order.
  */
-interface LstmScratch {
+export interface LstmScratch {
   readonly bias: Float64Array;
   readonly pre: Float64Array;
   readonly act: Float64Array;
 }
 
-function lstmScratch(p: LstmParams): LstmScratch {
+export function lstmScratch(p: LstmParams): LstmScratch {
   const H = p.hiddenSize;
   return { bias: biasSum(p.b_ih, p.b_hh), pre: new Float64Array(4 * H), act: new Float64Array(4 * H) };
 }
 
-/** One step: the gates from x and h_{t−1}, then c_t and h_t. */
-function lstmCellInto(p: LstmParams, io: LstmSlots, s: LstmScratch): void {
+/**
+ * One step: the gates from x and h_{t−1}, then c_t and h_t. Exported for the backward
+ * pass, which keeps every step's gates.
+ */
+export function lstmCellInto(p: LstmParams, io: LstmSlots, s: LstmScratch): void {
   const { pre, act } = s;
   twoInputAffineInto(pre, p.W_ih, io.x.data, io.x.off, p.W_hh, io.hPrev.data, io.hPrev.off, s.bias);
   const H = p.hiddenSize;

@@ -52,6 +52,14 @@ export function rowBlock(m: Matrix, start: number, count: number): Matrix {
   return { rows: count, cols: m.cols, data: m.data.subarray(start * m.cols, (start + count) * m.cols) };
 }
 
+/** mᵀ as a new matrix (the backward pass reads weights and inputs by column). */
+export function transpose(m: Matrix): Matrix {
+  const t = matrix(m.cols, m.rows);
+  for (let i = 0; i < m.rows; i++)
+    for (let j = 0; j < m.cols; j++) t.data[j * m.rows + i] = m.data[i * m.cols + j];
+  return t;
+}
+
 /**
  * out[outOffset + r] (+)= Σ_c m[r, c] · x[xOffset + c]. Writes into a caller-owned
  * buffer so recurrent hot loops allocate nothing per time step.

@@ -30,6 +30,7 @@ import {
   type CellWriteOp,
 } from './excel-cells';
 import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
+import { queueConditionalFormat } from './excel-conditional-formats';
 import { officeSettings, type SettingsStore } from './settings';
 import { frozenBlock, type Freeze } from './plan-look';
 import { toBase64 } from './base64';
@@ -134,6 +135,9 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
       return;
     case 'freeze':
       freezePanes(sheet, op.freeze);
+      return;
+    case 'conditionalFormat':
+      queueConditionalFormat(sheet.getRange(rangeA1(op.format.range)), op.format);
       return;
   }
 }

@@ -3,7 +3,7 @@
  * Keeping this step pure lets tests and benchmarks count and size the writes without
  * Excel, and lets the host cut the list into requests below Excel's payload limit.
  */
-import type { PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
+import type { ConditionalFormat, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
 import { formatKey, hasFormatting, type CellLook, type LookOf } from './cell-look';
 import { CELL_BORDER_COLOR, resolvePlanLook, type Freeze, type PlanLook } from './plan-look';
 import { chunkAddresses, groupRectangles, rectCols, rectRows } from './rectangles';
@@ -33,7 +33,9 @@ export type ExcelOp =
   | { readonly kind: 'columnWidth'; readonly from: number; readonly to: number; readonly points: number }
   | { readonly kind: 'name'; readonly name: string; readonly range: PlanRange }
   /** Rows above and columns left of the split stay in view. */
-  | { readonly kind: 'freeze'; readonly freeze: Freeze };
+  | { readonly kind: 'freeze'; readonly freeze: Freeze }
+  /** A data bar or colour scale over one rectangle. */
+  | { readonly kind: 'conditionalFormat'; readonly format: ConditionalFormat };
 
 export interface OpLimits {
   /** No single op may estimate above this many request bytes (large blocks are split). */
@@ -111,6 +113,8 @@ export function opBytes(op: ExcelOp): number {
       return 3 * ACTION_OVERHEAD + utf8Length(op.name);
     case 'freeze':
       return 3 * ACTION_OVERHEAD;
+    case 'conditionalFormat':
+      return 8 * ACTION_OVERHEAD;
   }
 }
 
@@ -265,5 +269,6 @@ export function planOps(plan: SheetPlan, lookOf: LookOf, limits: OpLimits = DEFA
     ...widthOps(look),
     ...plan.names.map((n): ExcelOp => ({ kind: 'name', name: n.name, range: n.range })),
     ...(look.freeze ? [{ kind: 'freeze', freeze: look.freeze } as const] : []),
+    ...(plan.conditionalFormats ?? []).map((format): ExcelOp => ({ kind: 'conditionalFormat', format })),
   ];
 }

@@ -9,7 +9,14 @@
  */
 import { excelNumbers } from './formula-literals';
 import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
-import { a1, parseA1, type CellRole, type PlanRange, type SheetPlan } from '../sheets/plan';
+import {
+  a1,
+  parseA1,
+  type CellRole,
+  type ConditionalFormat,
+  type PlanRange,
+  type SheetPlan,
+} from '../sheets/plan';
 import { resolvePlanLook, type Freeze, type ResolvedBox, type ResolvedLook } from './plan-look';
 import { freeSheetName, sanitizeSheetName, sheetRangeRef } from './sheet-names';
 
@@ -42,6 +49,7 @@ export interface PreviewSheet {
   readonly boxes: readonly ResolvedBox[];
   /** The frozen split the plan asked for, or null. */
   readonly freeze: Freeze | null;
+  readonly conditionalFormats: readonly ConditionalFormat[];
   readonly metadata: Readonly<Record<string, unknown>> | null;
 }
 
@@ -66,6 +74,7 @@ interface SheetRecord {
   merges: PlanRange[];
   boxes: ResolvedBox[];
   freeze: Freeze | null;
+  conditionalFormats: ConditionalFormat[];
   metadata: Readonly<Record<string, unknown>> | null;
   readonly looks: Map<number, CellLook>;
   readonly fills: Map<number, string>;
@@ -131,6 +140,7 @@ export class PreviewWorkbook {
       merges: r.merges,
       boxes: r.boxes,
       freeze: r.freeze,
+      conditionalFormats: r.conditionalFormats,
       metadata: r.metadata,
     };
   }
@@ -176,6 +186,7 @@ export class PreviewWorkbook {
       merges: [],
       boxes: [],
       freeze: null,
+      conditionalFormats: [],
       metadata: null,
       looks: new Map(),
       fills: new Map(),
@@ -234,6 +245,7 @@ export class PreviewWorkbook {
     r.boxes = [...look.boxes];
     r.freeze = look.freeze;
     r.rowFontSizes = new Map(look.rowFontSizes);
+    r.conditionalFormats = [...(plan.conditionalFormats ?? [])];
     const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () =>
       new Array(plan.colCount).fill(null),
     );

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { PlanCell, SheetPlan } from '../sheets/plan';
 import { CELL_BORDER_COLOR, resolvePlanLook, type PlanLook } from './plan-look';
 import { freeSheetName, sheetRangeRef } from './sheet-names';
+import { addConditionalFormats } from './xlsx-conditional-formats';
 
 export interface XlsxOptions {
   /** Cached result for a formula cell (omitted when undefined). */
@@ -106,6 +107,7 @@ export function addPlanSheet(
     const taken = wb.definedNames.model.some((d) => d.name.toLowerCase() === n.name.toLowerCase());
     if (!taken) wb.definedNames.add(sheetRangeRef(name, n.range), n.name);
   }
+  addConditionalFormats(ws, plan);
   if (look.freeze) ws.views = [{ state: 'frozen', xSplit: look.freeze.cols, ySplit: look.freeze.rows }];
   return ws;
 }

@@ -50,6 +50,11 @@ export function siluF(x: string): string {
   return `(${x})*(${sigmoidF(x)})`;
 }
 
+/** Element-wise product summed, for two ranges of the same shape (Wᵀ·v by columns, ‖v‖²). */
+export function sumProductF(a: string, b: string): string {
+  return `SUMPRODUCT(${a},${b})`;
+}
+
 /**
  * A weight row dotted with a column of the same length. MMULT of a 1×n row by an n×1
  * column gives one number, the seed workbooks' "row times stacked column".

@@ -10,6 +10,7 @@ import {
   rangeA1,
   type CellMeaning,
   type CellRole,
+  type ConditionalFormat,
   type Language,
   type ModelId,
   type PlanCell,
@@ -126,6 +127,7 @@ export class PlanBuilder {
   private readonly names: PlanName[] = [];
   private readonly widths = new Map<number, number>();
   private frozen: { rows: number; cols: number } | undefined;
+  private readonly conditional: ConditionalFormat[] = [];
   private legendAt: { top: number; col: number; entries: readonly LegendEntry[] } | undefined;
   private maxRow = 0;
   private maxCol = 0;
@@ -255,6 +257,11 @@ export class PlanBuilder {
     this.frozen = { rows, cols };
   }
 
+  /** A data bar or colour scale over a rectangle of the sheet. */
+  conditionalFormat(format: ConditionalFormat): void {
+    this.conditional.push(format);
+  }
+
   width(col: number, width: number): void {
     this.widths.set(col, width);
   }
@@ -305,6 +312,7 @@ export class PlanBuilder {
       names: this.names,
       boxes: this.boxes,
       ...(this.frozen ? { freeze: this.frozen } : {}),
+      ...(this.conditional.length > 0 ? { conditionalFormats: this.conditional } : {}),
     };
   }
 

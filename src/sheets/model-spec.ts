@@ -46,13 +46,17 @@ export interface VariantIds {
   readonly 'mamba-block': 'zoh' | 'euler';
   readonly slstm: 'sigmoid' | 'exp';
   readonly mlstm: 'standard';
+  readonly 'rnn-bptt': 'standard' | 'long';
+  readonly 'lstm-bptt': 'standard' | 'long';
   readonly 'lstm-seq2seq': 'teacher-forcing' | 'feed-back';
 }
 
 export type RecurrentKind = 'rnn' | 'lstm' | 'gru';
+/** The training sheets: one recurrent cell, trained by backpropagation through time. */
+export type TrainingKind = 'rnn-bptt' | 'lstm-bptt';
 
-/** RNN, LSTM, GRU: input features I, hidden size H, stacked layers. */
-interface RecurrentFields<M extends RecurrentKind> extends CommonConfig {
+/** RNN, LSTM, GRU and their training sheets: input features I, hidden size H, stacked layers. */
+interface RecurrentFields<M extends RecurrentKind | TrainingKind> extends CommonConfig {
   readonly model: M;
   readonly inputSize: number;
   readonly hiddenSize: number;
@@ -63,6 +67,11 @@ interface RecurrentFields<M extends RecurrentKind> extends CommonConfig {
 
 /** The config of one recurrent model, or (without M) of any of the three. */
 export type RecurrentConfig<M extends RecurrentKind = RecurrentKind> = M extends RecurrentKind
+  ? RecurrentFields<M>
+  : never;
+
+/** The config of one training sheet, or (without M) of either. */
+export type TrainingConfig<M extends TrainingKind = TrainingKind> = M extends TrainingKind
   ? RecurrentFields<M>
   : never;
 
@@ -127,6 +136,8 @@ export type ModelConfig =
   | MambaBlockConfig
   | SlstmConfig
   | MlstmConfig
+  | TrainingConfig<'rnn-bptt'>
+  | TrainingConfig<'lstm-bptt'>
   | Seq2seqConfig;
 
 export type ConfigOf<M extends ModelId> = Extract<ModelConfig, { readonly model: M }>;

@@ -6,7 +6,16 @@
  */
 
 export type ModelId =
-  'rnn' | 'lstm' | 'gru' | 'mamba-scan' | 'mamba-block' | 'slstm' | 'mlstm' | 'lstm-seq2seq';
+  | 'rnn'
+  | 'lstm'
+  | 'gru'
+  | 'mamba-scan'
+  | 'mamba-block'
+  | 'slstm'
+  | 'mlstm'
+  | 'rnn-bptt'
+  | 'lstm-bptt'
+  | 'lstm-seq2seq';
 export type { Language } from '../i18n/language';
 import type { Language } from '../i18n/language';
 
@@ -80,6 +89,21 @@ export interface PlanName {
   readonly range: PlanRange;
 }
 
+/**
+ * Conditional formatting over one rectangle, applied by every writer (Excel, .xlsx,
+ * preview). A data bar draws each number as a bar scaled between the lowest and highest
+ * value of the range (the size of a gradient at every step); a colour scale fills each
+ * cell with a colour between `colors[0]` at the lowest value and the last at the highest,
+ * through the middle colour (at the 50th percentile) when three are given.
+ */
+export type ConditionalFormat =
+  | { readonly kind: 'dataBar'; readonly range: PlanRange; readonly color: string }
+  | {
+      readonly kind: 'colorScale';
+      readonly range: PlanRange;
+      readonly colors: readonly [string, string] | readonly [string, string, string];
+    };
+
 export interface SheetPlan {
   /** The sheet name the host should try first ("LSTM"); it appends " 2", " 3" when taken. */
   readonly baseName: string;
@@ -98,6 +122,8 @@ export interface SheetPlan {
   readonly boxes: readonly PlanRange[];
   /** Rows above and columns left of the split that stay visible while scrolling (optional). */
   readonly freeze?: { readonly rows: number; readonly cols: number };
+  /** Data bars and colour scales (optional; absent means none). */
+  readonly conditionalFormats?: readonly ConditionalFormat[];
 }
 
 /** 0-based (row, col) → "B3". */

@@ -3,8 +3,17 @@
  * ids without an entry yet are simply absent (the record is Partial), so the task pane
  * and tools list only what can be built.
  */
-import type { ConfigOf, ModelConfig, ModelSpec, RecurrentConfig, RecurrentKind } from './model-spec';
+import type {
+  ConfigOf,
+  ModelConfig,
+  ModelSpec,
+  RecurrentConfig,
+  RecurrentKind,
+  TrainingConfig,
+  TrainingKind,
+} from './model-spec';
 import type { ModelId, SheetPlan } from './plan';
+import { lstmBpttSpec, rnnBpttSpec } from './bptt-sheet';
 import { shortName } from '../core/name-list';
 import { ownValue } from '../core/own';
 import { gruSpec } from './gru-sheet';
@@ -17,7 +26,9 @@ import { rnnSpec } from './rnn-sheet';
 import { slstmSpec } from './slstm-sheet';
 
 /** The spec of model M, taking M's own config (one spec serves the three recurrent models' configs). */
-export type SpecOf<M extends ModelId> = ModelSpec<M extends RecurrentKind ? RecurrentConfig : ConfigOf<M>>;
+export type SpecOf<M extends ModelId> = ModelSpec<
+  M extends RecurrentKind ? RecurrentConfig : M extends TrainingKind ? TrainingConfig : ConfigOf<M>
+>;
 
 export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   rnn: rnnSpec,
@@ -27,6 +38,8 @@ export const MODELS: { readonly [M in ModelId]?: SpecOf<M> } = {
   'mamba-block': mambaBlockSpec,
   slstm: slstmSpec,
   mlstm: mlstmSpec,
+  'rnn-bptt': rnnBpttSpec,
+  'lstm-bptt': lstmBpttSpec,
   'lstm-seq2seq': lstmSeq2seqSpec,
 };
 

@@ -29,6 +29,8 @@ export const BORDER_COLOR = '#7F7F7F';
 /** Learnable parameters get the seed's red outline so they stand out as "what training changes". */
 export const PARAM_BOX_COLOR = '#C00000';
 export const BOX_COLOR = '#404040';
+/** Data bars (the size of a gradient per step): Excel's own default blue. */
+export const DATA_BAR_COLOR = '#638EC6';
 
 const base: CellStyle = {
   fontColor: '#000000',

@@ -1,6 +1,6 @@
 /**
- * The forward passes must allocate nothing per time step (docs/ARCHITECTURE.md: hot loops reuse
- * their buffers). We count every Float64Array the code creates — through the constructor,
+ * The forward and backward passes must allocate nothing per time step (docs/ARCHITECTURE.md:
+ * hot loops reuse their buffers). We count every Float64Array the code creates — through the constructor,
  * `subarray`, `slice`, `map` or `from` — during a forward pass of T and of 4·T steps: a
  * per-step allocation shows up as a count that grows with T.
  */
@@ -13,6 +13,8 @@ import { mlstmRecurrent } from '../../src/core/mlstm';
 import { selectiveScan } from '../../src/core/mamba-scan';
 import { initMamba, mambaBlockForward } from '../../src/core/mamba-block';
 import { matrix, type Matrix } from '../../src/core/tensor';
+import { rnnBackward } from '../../src/core/rnn-backward';
+import { lstmBackward } from '../../src/core/lstm-backward';
 
 const Original = globalThis.Float64Array;
 const proto = Original.prototype;
@@ -112,13 +114,23 @@ const cases: Record<string, (T: number) => unknown> = {
       D: Original.from([1, 1, 1]),
       method: 'zoh',
     }),
+  rnnBackward: (() => {
+    const p = initRnn(3, 4, 1, 'torch');
+    const head = { W_hy: seq(2, 4), b_y: Original.from([0.1, -0.2]) };
+    return (T: number) => rnnBackward(p, head, seq(T, 3), seq(T, 2, 0.7));
+  })(),
+  lstmBackward: (() => {
+    const p = initLstm(3, 4, 1, 'torch');
+    const head = { W_hy: seq(2, 4), b_y: Original.from([0.1, -0.2]) };
+    return (T: number) => lstmBackward(p, head, seq(T, 3), seq(T, 2, 0.7));
+  })(),
   mambaBlockForward: (() => {
     const p = initMamba({ dModel: 2, dState: 2 }, 1, 'torch');
     return (T: number) => mambaBlockForward(p, seq(T, 2), 'zoh');
   })(),
 };
 
-describe('forward passes allocate nothing per time step', () => {
+describe('forward and backward passes allocate nothing per time step', () => {
   for (const [name, run] of Object.entries(cases)) {
     it(name, () => {
       // Inputs are built inside `run`, a fixed number of arrays each; what may grow

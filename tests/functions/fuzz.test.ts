@@ -3,10 +3,11 @@
  * then often one argument spoiled (wrong shape, a text/boolean/blank cell, NaN, ±∞, huge
  * values, a non-range). Whatever comes in, a call either returns a non-empty rectangular
  * array of finite numbers or throws the function error (#VALUE!/#NUM!) with a message;
- * never anything else. 19 functions × 600 runs = 11,400 cases.
+ * never anything else. 21 functions × 600 runs = 12,600 cases.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lstmBptt, rnnBptt } from '../../functions/bptt';
 import { isFunctionError } from '../../functions/errors';
 import { gruSeq, gruStep } from '../../functions/gru';
 import { lstmSeq, lstmStep } from '../../functions/lstm';
@@ -122,6 +123,40 @@ const CASES: [string, AnyFn, Spec[]][] = [
       vec(H, { optional: true }),
       vec(H, { optional: true }),
       opt('h', 'c'),
+    ],
+  ],
+  [
+    'RNN.BPTT',
+    rnnBptt,
+    // N stands for the output size O.
+    [
+      mat(T, I),
+      mat(T, N),
+      mat(H, I),
+      mat(H, H),
+      vec(H),
+      vec(H),
+      mat(N, H),
+      vec(N),
+      vec(H, { optional: true }),
+      opt('loss', 'W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y', 'h0', 'dh'),
+    ],
+  ],
+  [
+    'LSTM.BPTT',
+    lstmBptt,
+    [
+      mat(T, I),
+      mat(T, N),
+      mat(times(4, H), I),
+      mat(times(4, H), H),
+      vec(times(4, H)),
+      vec(times(4, H)),
+      mat(N, H),
+      vec(N),
+      vec(H, { optional: true }),
+      vec(H, { optional: true }),
+      opt('loss', 'W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y', 'h0', 'c0', 'dh', 'dc'),
     ],
   ],
   [

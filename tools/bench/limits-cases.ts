@@ -98,6 +98,43 @@ function recurrent(step: CostedFunction, seq: CostedFunction, G: number, cStates
   return [...steps, ...seqs, wide];
 }
 
+/** RNN.BPTT / LSTM.BPTT: a long sequence of small vectors, and a short one of wide ones. */
+function bptt(fn: 'RNN.BPTT' | 'LSTM.BPTT', G: number): LimitCase[] {
+  const args = (T: number, I: number, H: number, O: number): ArgSpec[] => [
+    r(T, I),
+    r(T, O),
+    r(G * H, I),
+    r(G * H, H),
+    r(1, G * H),
+    r(1, G * H),
+    r(O, H),
+    r(1, O),
+    null,
+    ...(G === 4 ? [null] : []),
+    'W_hh',
+  ];
+  const long = [
+    [1, 1, 1],
+    [16, 16, 4],
+  ].map(([I, H, O]) =>
+    define({
+      fn,
+      family: `T = n, I = ${I}, H = ${H}, O = ${O}`,
+      maxN: MAX_STEPS,
+      sizes: (n) => ({ T: n, I, H, O, rows: G * H, cols: H }),
+      args: (n) => args(n, I, H, O),
+    }),
+  );
+  const wide = define({
+    fn,
+    family: 'T = 64, I = H = n, O = 1',
+    maxN: MAX_SIZE,
+    sizes: (n) => ({ T: 64, I: n, H: n, O: 1, rows: G * n, cols: n }),
+    args: (n) => args(64, n, n, 1),
+  });
+  return [...long, wide];
+}
+
 /** The encoder–decoder: a long source, a long target, and wide states. */
 const seq2seq = [
   { family: 'T_src = n, T_tgt = 8, I = H = O = 16', maxN: MAX_STEPS, sizes: (n: number) => [n, 8, 16, 16] },
@@ -298,6 +335,8 @@ export const LIMIT_CASES: readonly LimitCase[] = [
   ...recurrent('LSTM.STEP', 'LSTM.SEQ', 4, 1),
   ...seq2seq,
   ...recurrent('GRU.STEP', 'GRU.SEQ', 3, 0),
+  ...bptt('RNN.BPTT', 1),
+  ...bptt('LSTM.BPTT', 4),
   ...discretize,
   ...mambaStep,
   ...scan,

@@ -22,6 +22,8 @@ const WRAPPERS: Record<CostedFunction, Wrapper> = {
   'RNN.SEQ': F.excelRnnSeq,
   'LSTM.STEP': F.excelLstmStep,
   'LSTM.SEQ': F.excelLstmSeq,
+  'RNN.BPTT': F.excelRnnBptt,
+  'LSTM.BPTT': F.excelLstmBptt,
   'LSTM.SEQ2SEQ': F.excelLstmSeq2seq,
   'GRU.STEP': F.excelGruStep,
   'GRU.SEQ': F.excelGruSeq,

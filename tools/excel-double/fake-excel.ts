@@ -34,6 +34,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly names = new Map<string, string>();
   readonly properties = new Map<string, string>();
+  /** Conditional formats as queued: the range, the type and the properties set on it. */
+  readonly conditionalFormats: { address: string; type: string; props: Record<string, unknown> }[] = [];
   /** Rows above and columns left of the frozen split, as the last freezePanes call left them. */
   frozen: { rows: number; cols: number } | null = null;
   constructor(
@@ -767,6 +769,26 @@ class FakeRange extends Loadable {
   get address(): string {
     this.check('address');
     return this._address;
+  }
+  get conditionalFormats(): { add(type: string): Record<string, unknown> } {
+    return {
+      add: (type: string) => {
+        // Property writes on the returned proxy land in `props` when the action runs.
+        const props: Record<string, unknown> = {};
+        const record = (path: string): Record<string, unknown> =>
+          new Proxy({} as Record<string, unknown>, {
+            get: (_t, key: string) => record(path ? `${path}.${key}` : key),
+            set: (_t, key: string, value: unknown) => {
+              props[path ? `${path}.${key}` : key] = value;
+              return true;
+            },
+          });
+        this.ctx.enqueue('conditionalFormat', { address: this.addr(), type }, () => {
+          need(this.ref).conditionalFormats.push({ address: this.addr(), type, props });
+        });
+        return record('');
+      },
+    };
   }
   merge(across = false): void {
     this.ctx.enqueue('merge', { address: this.addr(), across }, () => {

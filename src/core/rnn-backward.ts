@@ -1,0 +1,161 @@
+/**
+ * Backpropagation through time for the vanilla RNN with an output head
+ * ŷ_t = W_hy h_t + b_y and loss L = ½ Σ_t Σ_k (ŷ_tk − y_tk)². Gradients come out in
+ * PyTorch's layouts (dW_ih is H × I like W_ih).
+ *
+ * Backwards from t = T − 1 to 0:
+ *   dŷ_t = ŷ_t − y_t
+ *   dh_t = W_hyᵀ dŷ_t (from the output) + W_hhᵀ da_{t+1} (from the future; 0 at T − 1)
+ *   da_t = dh_t ⊙ (1 − h_t²)   (tanh′; relu′ is [a_t > 0])
+ *   dW_ih += da_t x_tᵀ, dW_hh += da_t h_{t−1}ᵀ, db_ih = db_hh += da_t
+ * and dh₀ = W_hhᵀ da_0.
+ */
+import { cellWeightGradients, setColumn, transposedProductInto } from './backward-kernels';
+import {
+  headBackwardStep,
+  outputError,
+  outputHeadForward,
+  squaredErrorLoss,
+  zeroHeadGradients,
+  type HeadGradients,
+  type OutputHead,
+} from './output-head';
+import { initialState } from './recurrent-common';
+import { rnnForward, type RnnParams } from './rnn';
+import { sgdStep, type SgdOptions, type SgdResult } from './sgd';
+import { matrix, transpose, type Matrix, type Vector } from './tensor';
+
+export interface RnnGradients extends HeadGradients {
+  readonly W_ih: Matrix;
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+  /** dL/dh₀ */
+  readonly h0: Vector;
+}
+
+export interface RnnBackwardResult {
+  readonly loss: number;
+  /** T × O */
+  readonly yHat: Matrix;
+  /** T × H: h_t in row t. */
+  readonly states: Matrix;
+  /** T × H: the total dL/dh_t in row t. */
+  readonly dh: Matrix;
+  readonly grads: RnnGradients;
+}
+
+/**
+ * The buffers of the step just processed, handed to an observer (the trace): `dhPrev`
+ * is what step t sends back into h_{t−1} (dh₀ at t = 0). The weight gradients are summed
+ * over the whole sequence after the time loop, so `grads` holds only the head's (its
+ * sums over steps ≥ t) while the loop runs.
+ */
+export interface RnnBackwardStep {
+  dhOut: Float64Array;
+  dhFuture: Float64Array;
+  dh: Float64Array;
+  da: Float64Array;
+  dhPrev: Float64Array;
+  readonly dY: Matrix;
+  readonly grads: RnnGradients;
+}
+
+export function zeroRnnGradients(p: RnnParams, head: OutputHead): RnnGradients {
+  const H = p.hiddenSize;
+  return {
+    ...zeroHeadGradients(head),
+    W_ih: matrix(H, p.inputSize),
+    W_hh: matrix(H, H),
+    b_ih: new Float64Array(H),
+    b_hh: new Float64Array(H),
+    h0: new Float64Array(H),
+  };
+}
+
+/**
+ * The whole pass. `observe` (the trace) sees every step's buffers after they are final;
+ * without it the time loop allocates nothing.
+ */
+export function rnnBackward(
+  p: RnnParams,
+  head: OutputHead,
+  X: Matrix,
+  Y: Matrix,
+  h0?: Vector,
+  observe?: (t: number, step: RnnBackwardStep) => void,
+): RnnBackwardResult {
+  const H = p.hiddenSize;
+  const T = X.rows;
+  const start = initialState('h0', h0, H);
+  const states = rnnForward(p, X, start).output;
+  const yHat = outputHeadForward(head, states);
+  const { dY, loss } = outputError(yHat, Y);
+  const grads = zeroRnnGradients(p, head);
+  const dh = matrix(T, H);
+  const step: RnnBackwardStep = {
+    dhOut: new Float64Array(H),
+    dhFuture: new Float64Array(H),
+    dh: new Float64Array(H),
+    da: new Float64Array(H),
+    dhPrev: new Float64Array(H),
+    dY,
+    grads,
+  };
+  const { dhOut, da } = step;
+  const hs = states.data;
+  const relu = p.nonlinearity === 'relu';
+  const daT = matrix(H, T);
+  const WhhT = transpose(p.W_hh);
+  for (let t = T - 1; t >= 0; t--) {
+    headBackwardStep(head, grads, dY, t, states, dhOut);
+    const { dhFuture, dhPrev } = step;
+    for (let j = 0; j < H; j++) {
+      const g = dhOut[j] + dhFuture[j];
+      const h = hs[t * H + j];
+      step.dh[j] = g;
+      dh.data[t * H + j] = g;
+      da[j] = relu ? (h > 0 ? g : 0) : g * (1 - h * h);
+    }
+    setColumn(daT, t, da);
+    transposedProductInto(dhPrev, WhhT, da);
+    if (observe) observe(t, step);
+    // What step t sent back is step t − 1's gradient from the future: swap, not copy.
+    step.dhFuture = dhPrev;
+    step.dhPrev = dhFuture;
+  }
+  cellWeightGradients(grads, daT, X, states, start);
+  grads.h0.set(step.dhFuture);
+  return { loss, yHat, states, dh, grads };
+}
+
+/** The trained tensors of an RNN with its head, by PyTorch name. */
+export type RnnTrained = Pick<RnnParams, 'W_ih' | 'W_hh' | 'b_ih' | 'b_hh'> & OutputHead;
+
+export function rnnLoss(p: RnnParams, head: OutputHead, X: Matrix, Y: Matrix, h0?: Vector): number {
+  return squaredErrorLoss(outputHeadForward(head, rnnForward(p, X, h0).output), Y);
+}
+
+export interface RnnSgdResult extends SgdResult<RnnTrained> {
+  readonly before: RnnBackwardResult;
+  /** The loss recomputed with the new weights. */
+  readonly newLoss: number;
+}
+
+/** One gradient step on every trained tensor and the loss it leads to. */
+export function rnnSgdStep(
+  p: RnnParams,
+  head: OutputHead,
+  X: Matrix,
+  Y: Matrix,
+  options: SgdOptions,
+  h0?: Vector,
+): RnnSgdResult {
+  const before = rnnBackward(p, head, X, Y, h0);
+  const { W_ih, W_hh, b_ih, b_hh, W_hy, b_y } = before.grads;
+  const trained: RnnTrained = { W_ih: p.W_ih, W_hh: p.W_hh, b_ih: p.b_ih, b_hh: p.b_hh, ...head };
+  const step = sgdStep(trained, { W_ih, W_hh, b_ih, b_hh, W_hy, b_y }, options);
+  const q = step.params;
+  const newLoss = rnnLoss({ ...p, ...q }, q, X, Y, h0);
+  return { ...step, before, newLoss };
+}

@@ -1,0 +1,95 @@
+/**
+ * Where everything sits on a training sheet. Parameters are written once at the left;
+ * one block of columns per time step follows. The forward bands run left → right with a
+ * "start" block (h₀, c₀) first; the backward band reuses the same columns with time
+ * reversed, step T at the left and ∂L/∂h₀ in the last block, so time visibly runs back.
+ * Row groups line up with the weight rows they use (zₜ row r beside row r of W_ih).
+ */
+import { pick } from './i18n';
+import { Block, type PlanBuilder } from './layout';
+import type { BpttKind, BpttSetup } from './bptt-model';
+import { BPTT_TEXT, type BpttTextKey } from './bptt-text';
+import { a1 } from './plan';
+
+export interface Sizes {
+  readonly I: number;
+  readonly H: number;
+  /** Rows of W_ih: H (RNN) or 4H (LSTM, gates i f g o). */
+  readonly G: number;
+  readonly O: number;
+  readonly T: number;
+}
+
+/** The parameter blocks at the left. */
+export interface Weights {
+  readonly W_ih: Block;
+  readonly W_hh: Block;
+  readonly b_ih: Block;
+  readonly b_hh: Block;
+  readonly W_hy: Block;
+  readonly b_y: Block;
+}
+
+export class BpttLayout {
+  readonly firstCol: number;
+  readonly labelCol: number;
+  readonly blockWidth: number;
+
+  constructor(
+    readonly b: PlanBuilder,
+    readonly kind: BpttKind,
+    readonly setup: BpttSetup,
+    readonly n: Sizes,
+  ) {
+    this.labelCol = n.I + n.H + 4;
+    this.firstCol = this.labelCol + 1;
+    this.blockWidth = Math.max(n.I + n.H, kind === 'lstm' ? 5 : 4) + 1;
+  }
+
+  /** Column c of forward step t (t = −1 is the start block). */
+  fcol(t: number, c = 0): number {
+    return this.firstCol + (t + 1) * this.blockWidth + c;
+  }
+
+  /** Column c of backward step t: step T − 1 first, step 0 next to last, then ∂L/∂h₀ (t = −1). */
+  bcol(t: number, c = 0): number {
+    return this.firstCol + (t < 0 ? this.n.T : this.n.T - 1 - t) * this.blockWidth + c;
+  }
+
+  text(key: BpttTextKey): string {
+    return pick(this.b.language, BPTT_TEXT[key]);
+  }
+
+  /** A column vector of `rows` cells at (top, col). */
+  vec(top: number, col: number, rows: number, absolute = false): string {
+    return new Block(top, col, rows, 1).ref(absolute);
+  }
+
+  at(row: number, col: number, absolute = false): string {
+    return a1(row, col, absolute);
+  }
+
+  /** "t = 0 … T" over the forward blocks, or "t = T … 1, ∂L/∂h₀" over the backward ones. */
+  header(row: number, backward: boolean): void {
+    const { T } = this.n;
+    const head = this.text('time');
+    for (let t = -1; t < T; t++) {
+      const col = backward ? this.bcol(t) : this.fcol(t);
+      const caption = t < 0 ? this.text(backward ? 'backStart' : 'initial') : `${head} ${t + 1}`;
+      this.b.text(row, col, caption, 'header');
+    }
+  }
+
+  /** A row-group caption in the label column. */
+  label(row: number, key: BpttTextKey): void {
+    this.b.text(row, this.labelCol, this.text(key), 'label');
+  }
+
+  widths(): void {
+    this.b.width(0, 16);
+    this.b.width(this.labelCol, 24);
+    for (let k = 0; k <= this.n.T; k++)
+      for (let c = 0; c < this.blockWidth; c++)
+        this.b.width(this.firstCol + k * this.blockWidth + c, c === this.blockWidth - 1 ? 3 : 11);
+  }
+}

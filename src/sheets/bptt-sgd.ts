@@ -1,0 +1,210 @@
+/**
+ * The last bands of a training sheet: one SGD step W′ = W − η·s·∂L/∂W (s clips the
+ * global gradient norm to c) written beside the old weights' layout, then the forward pass
+ * again with W′ (h′ₜ, ŷ′ₜ, ℓ′ₜ) and the new loss L′ next to the old one.
+ */
+import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
+import type { BpttLayout, Weights } from './bptt-layout';
+import { cell, preFormula, xRef, hRef, type ForwardRows } from './bptt-forward';
+import type { Gradients } from './bptt-gradients';
+
+const KEYS = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
+
+interface Step {
+  readonly eta: string;
+  readonly scale: string;
+}
+
+/** η, c, ‖g‖ and s as a column of labelled cells at the left; returns η and s. */
+function writeScalars(L: BpttLayout, g: Gradients, top: number): Step {
+  const col = L.n.I + L.n.H + 2;
+  const scalar = (row: number, name: 'eta' | 'clip', value: number) =>
+    L.b.param({
+      top: row,
+      left: col,
+      rows: 1,
+      cols: 1,
+      role: 'bias',
+      param: name,
+      tensor: name === 'eta' ? '\\eta' : 'c',
+      value: () => value,
+      numberFormat: 'General',
+    });
+  L.b.text(top, 1, L.text('eta'), 'label');
+  L.b.text(top + 1, 1, L.text('clip'), 'label');
+  L.b.text(top + 2, 1, L.text('norm'), 'label');
+  L.b.text(top + 3, 1, L.text('scale'), 'label');
+  scalar(top, 'eta', L.setup.eta);
+  scalar(top + 1, 'clip', L.setup.clip);
+  const squares = KEYS.map((k) => sumProductF(g[k].ref(true), g[k].ref(true))).join('+');
+  const norm = L.at(top + 2, col);
+  const clip = L.at(top + 1, col, true);
+  cell(
+    L,
+    [top + 2, col],
+    `SQRT(${squares})`,
+    {
+      trace: 'grad_norm',
+      step: 0,
+      flat: 0,
+      tensor: '\\lVert g \\rVert',
+      equation: '\\lVert g \\rVert = \\sqrt{\\textstyle\\sum_W \\lVert \\partial L/\\partial W \\rVert^2}',
+    },
+    'output',
+  );
+  cell(
+    L,
+    [top + 3, col],
+    `IF(${norm}>${clip},${clip}/${norm},1)`,
+    { trace: 'clip_scale', step: 0, flat: 0, tensor: 's', equation: 's = \\min(1, c / \\lVert g \\rVert)' },
+    'output',
+  );
+  return { eta: L.at(top, col, true), scale: L.at(top + 3, col, true) };
+}
+
+function writeNewWeights(
+  L: BpttLayout,
+  w: Weights,
+  g: Gradients,
+  s: Step,
+  top: number,
+  head: number,
+): Weights {
+  const at = {
+    W_ih: [top, 1],
+    W_hh: [top, 1 + L.n.I],
+    b_ih: [top, 1 + L.n.I + L.n.H],
+    b_hh: [top, 2 + L.n.I + L.n.H],
+    W_hy: [head, 1],
+    b_y: [head, 1 + L.n.H],
+  } as const;
+  const out = {} as Record<(typeof KEYS)[number], Weights['W_ih']>;
+  for (const k of KEYS) {
+    const old = w[k];
+    out[k] = L.b.computed({
+      top: at[k][0],
+      left: at[k][1],
+      rows: old.rows,
+      cols: old.cols,
+      role: 'output',
+      caption: `${k}′`,
+      trace: `new_${k}`,
+      step: 0,
+      tensor: `${k}'`,
+      equation: `${k}' = ${k} - \\eta\\, s\\, \\partial L/\\partial ${k}`,
+      formula: (r, c) => `${old.at(r, c, true)}-${s.eta}*${s.scale}*${g[k].at(r, c, true)}`,
+    });
+  }
+  return out;
+}
+
+/** h′ₜ (LSTM: c′ₜ and h′ₜ) with the new weights, in the rows of the new weight block. */
+function writeNewCell(L: BpttLayout, f: ForwardRows, w: Weights, top: number, t: number): void {
+  const { H } = L.n;
+  const hPrev = t === 0 ? hRef(L, f, -1) : L.vec(top, L.fcol(t - 1, 1), H);
+  const z = (r: number) => preFormula(w, r, xRef(L, f, t), hPrev);
+  for (let j = 0; j < H; j++) {
+    const meaning = (trace: string, tensor: string, equation: string) => ({
+      trace,
+      step: t,
+      flat: j,
+      tensor,
+      equation,
+    });
+    if (L.kind === 'rnn') {
+      cell(
+        L,
+        [top + j, L.fcol(t, 1)],
+        tanhF(z(j)),
+        meaning('h_new', "h'_t", "h'_t = \\tanh(W'_{ih} x_t + W'_{hh} h'_{t-1} + b'_{ih} + b'_{hh})"),
+        'state',
+      );
+      continue;
+    }
+    const cPrev = t === 0 ? L.at(f.state + j, L.fcol(-1, 0)) : L.at(top + j, L.fcol(t - 1, 0));
+    const c = `${sigmoidF(z(H + j))}*${cPrev}+${sigmoidF(z(j))}*${tanhF(z(2 * H + j))}`;
+    cell(
+      L,
+      [top + j, L.fcol(t, 0)],
+      c,
+      meaning('c_new', "c'_t", "c'_t = f'_t \\odot c'_{t-1} + i'_t \\odot g'_t"),
+      'state',
+    );
+    const h = `${sigmoidF(z(3 * H + j))}*${tanhF(L.at(top + j, L.fcol(t, 0)))}`;
+    cell(L, [top + j, L.fcol(t, 1)], h, meaning('h_new', "h'_t", "h'_t = o'_t \\odot \\tanh(c'_t)"), 'state');
+  }
+}
+
+function writeNewHead(
+  L: BpttLayout,
+  f: ForwardRows,
+  w: Weights,
+  top: number,
+  head: number,
+  t: number,
+): string {
+  const { H, O } = L.n;
+  const errors: string[] = [];
+  for (let k = 0; k < O; k++) {
+    const r = head + k;
+    const h = L.vec(top, L.fcol(t, 1), H);
+    cell(
+      L,
+      [r, L.fcol(t, 0)],
+      `${dotF(w.W_hy.rowRef(k, true), h)}+${w.b_y.at(k, 0, true)}`,
+      {
+        trace: 'y_hat_new',
+        step: t,
+        flat: k,
+        tensor: "\\hat y'_t",
+        equation: "\\hat y'_t = W'_{hy} h'_t + b'_y",
+      },
+      'output',
+    );
+    errors.push(`(${L.at(r, L.fcol(t, 0))}-${L.at(f.head + k, L.fcol(t, 1))})^2`);
+  }
+  return errors.join('+');
+}
+
+/** The SGD band and the forward pass with W′, from `top`; returns the next free row. */
+export function writeSgd(L: BpttLayout, f: ForwardRows, w: Weights, g: Gradients, top: number): number {
+  const { G, O, T } = L.n;
+  L.b.equation(top, 0, L.text('sgd'));
+  L.header(top + 1, false);
+  const step = writeScalars(L, g, top + 2);
+  const wTop = top + 8;
+  const head = wTop + G + 1;
+  const lossRow = head + O;
+  const next = writeNewWeights(L, w, g, step, wTop, head);
+  L.label(wTop, L.kind === 'rnn' ? 'newState' : 'newCellState');
+  L.label(head, 'newHead');
+  L.label(lossRow, 'newStepLoss');
+  for (let t = 0; t < T; t++) {
+    writeNewCell(L, f, next, wTop, t);
+    const sq = writeNewHead(L, f, next, wTop, head, t);
+    cell(
+      L,
+      [lossRow, L.fcol(t, 0)],
+      `0.5*(${sq})`,
+      {
+        trace: 'loss_step_new',
+        step: t,
+        flat: 0,
+        tensor: "\\ell'_t",
+        equation: "\\ell'_t = \\tfrac12 \\lVert \\hat y'_t - y_t \\rVert^2",
+      },
+      'output',
+    );
+  }
+  const col = L.n.I + L.n.H + 2;
+  L.b.text(lossRow, 1, L.text('newLoss'), 'label');
+  const sum = Array.from({ length: T }, (_, t) => L.at(lossRow, L.fcol(t, 0))).join('+');
+  cell(
+    L,
+    [lossRow, col],
+    sum,
+    { trace: 'loss_new', step: 0, flat: 0, tensor: "L'", equation: "L' = \\sum_t \\ell'_t" },
+    'output',
+  );
+  return lossRow + 2;
+}

@@ -1,0 +1,120 @@
+/**
+ * The training sheets rnn-bptt and lstm-bptt: forward pass with an output head and the
+ * loss, backpropagation through time running right to left, each step's contribution to
+ * every weight gradient and their sums, one SGD step and the loss again with the new
+ * weights. Every number after the parameters is a live native formula; the sheet's trace
+ * (bptt-model.ts) is what each of them must equal.
+ */
+import { defineSpec, type SheetModel } from './define-spec';
+import { label, pick } from './i18n';
+import { PlanBuilder, paramFormatFor } from './layout';
+import type { Labelled, TrainingConfig, ModelSpec } from './model-spec';
+import type { SheetPlan } from './plan';
+import { BpttLayout } from './bptt-layout';
+import {
+  bpttSheetTrace,
+  gatesOf,
+  isLong,
+  effectiveConfig,
+  OUTPUT_SIZE,
+  seededSetup,
+  setupFromParams,
+  type BpttKind,
+} from './bptt-model';
+import { BPTT_TEXT } from './bptt-text';
+import { writeForward } from './bptt-forward';
+import { writeBackward } from './bptt-backward';
+import { writeGradients } from './bptt-gradients';
+import { writeSgd } from './bptt-sgd';
+import { configRecord, writeFrame } from './kit/frame';
+import { DATA_BAR_COLOR } from './style';
+
+const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
+  { id: 'standard', label: BPTT_TEXT.standard },
+  { id: 'long', label: BPTT_TEXT.long },
+];
+
+const LIMITS = {
+  inputSize: { min: 1, max: 4 },
+  hiddenSize: { min: 1, max: 4 },
+  steps: { min: 1, max: 30 },
+};
+
+function legend() {
+  const t = BPTT_TEXT;
+  return [
+    ['input', t.legendTarget],
+    ['weight', t.legendWeights],
+    ['recurrentWeight', t.legendRecurrent],
+    ['bias', t.legendBias],
+    ['state', t.legendState],
+    'gate',
+    'activation',
+    ['computed', t.legendComputed],
+    ['output', t.legendOutput],
+  ] as const;
+}
+
+function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
+  const config = effectiveConfig(asked);
+  const lang = config.language;
+  const { inputSize: I, hiddenSize: H, steps: T } = config;
+  const n = { I, H, G: gatesOf(kind) * H, O: OUTPUT_SIZE, T };
+  const name = kind === 'rnn' ? 'RNN BPTT' : 'LSTM BPTT';
+  const b = new PlanBuilder(
+    `${kind}-bptt`,
+    lang,
+    name,
+    configRecord(asked),
+    paramFormatFor(config.init, false),
+  );
+  const L = new BpttLayout(b, kind, seededSetup(kind, config), n);
+  const first = writeFrame(b, config, {
+    title: kind === 'rnn' ? BPTT_TEXT.rnnTitle : BPTT_TEXT.lstmTitle,
+    sizes: [
+      [label(lang, 'inputSize'), I],
+      [label(lang, 'hiddenSize'), H],
+      [pick(lang, BPTT_TEXT.outputSize), n.O],
+    ],
+    legendCol: L.firstCol,
+    legend: legend(),
+    variants: VARIANTS,
+  });
+  const forward = writeForward(L, first);
+  const backward = writeBackward(L, forward.weights, forward.rows, forward.next, isLong(config));
+  const gradients = writeGradients(L, forward.rows, backward.rows, backward.next);
+  writeSgd(L, forward.rows, forward.weights, gradients.grads, gradients.next);
+  for (const bar of backward.rows.bars) {
+    const range = { top: bar.row, bottom: bar.row, left: bar.left, right: bar.right };
+    b.conditionalFormat({ kind: 'dataBar', range, color: DATA_BAR_COLOR });
+  }
+  L.widths();
+  b.freeze(0, L.labelCol + 1);
+  return b.build();
+}
+
+function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
+  return {
+    id: kind === 'rnn' ? 'rnn-bptt' : 'lstm-bptt',
+    label: kind === 'rnn' ? BPTT_TEXT.rnnLabel : BPTT_TEXT.lstmLabel,
+    variants: VARIANTS,
+    limits: LIMITS,
+    defaults: {
+      model: kind === 'rnn' ? 'rnn-bptt' : 'lstm-bptt',
+      language: 'en',
+      inputSize: 2,
+      hiddenSize: 2,
+      steps: 4,
+      seed: 1,
+      init: 'torch',
+      variant: 'standard',
+    },
+    estimateCells: (c) =>
+      effectiveConfig(c).steps * (c.inputSize + c.hiddenSize + 6) * (gatesOf(kind) * c.hiddenSize + 12),
+    build: (config) => build(kind, config),
+    evaluate: (config, params) => bpttSheetTrace(setupFromParams(kind, effectiveConfig(config), params)),
+  };
+}
+
+export const rnnBpttSpec: ModelSpec<TrainingConfig> = defineSpec(bpttModel('rnn'));
+export const lstmBpttSpec: ModelSpec<TrainingConfig> = defineSpec(bpttModel('lstm'));
