@@ -60,13 +60,14 @@ export interface ExcelHostOptions {
   readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
-const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
-
 /**
  * Every batch waits for a cell edit to end instead of failing: a learner types an answer
  * and clicks Check without pressing Enter, which is the normal practice flow.
  */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/** The real Excel.run, which always waits out a cell edit, whatever options a caller passes. */
+const defaultRun: ExcelRun = (options, batch) => Excel.run({ ...options, delayForCellEdit: true }, batch);
 
 function defaultIsSetSupported(): IsSetSupported | undefined {
   if (typeof Office === 'undefined' || !Office.context?.requirements) return undefined;
