@@ -8,9 +8,11 @@ import type { PreviewWorkbook } from '../src/host/preview-workbook';
 import { CellEditor, type Editing } from './CellEditor';
 import { cellId, visibleBoxes, visibleCells } from './GridCells';
 import { ColumnHeaders, HeaderRow, RowHeaders } from './GridHeaders';
-import { visibleRange } from './geometry';
+import { visibleRange, type VisibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
-import { scrollRectIntoView, useGridLayout, type Rect } from './grid-layout';
+import { useGridLayout, type Rect } from './grid-layout';
+import { FrozenPanes, paneExtras, useFrozenSplit, type FrozenSplit } from './FrozenPanes';
+import { paneRanges, scrollFor, type PaneName } from './frozen-panes';
 import { conditionalLayers } from './ConditionalFormats';
 import { useWorkbookVersion } from './use-workbook';
 
@@ -51,21 +53,50 @@ function useEditing() {
   return { editing, editingRef, setEditing };
 }
 
-/** Selections made elsewhere (the name box, the task pane) scroll the cell into view. */
+/** Selections made elsewhere (the name box, the task pane) scroll the cell into view, clear of frozen panes. */
 function useFollowSelection(
   scroller: RefObject<HTMLDivElement>,
   sel: { row: number; col: number } | null,
   rectOf: (row: number, col: number) => Rect,
+  frozen: FrozenSplit,
 ) {
+  const { extent, paneOf } = frozen;
   const scrollIntoView = useCallback(
     (row: number, col: number) => {
-      if (scroller.current) scrollRectIntoView(scroller.current, rectOf(row, col));
+      const el = scroller.current;
+      if (!el) return;
+      const view = {
+        scrollLeft: el.scrollLeft,
+        scrollTop: el.scrollTop,
+        width: el.clientWidth,
+        height: el.clientHeight,
+      };
+      const to = scrollFor(view, rectOf(row, col), extent, paneOf(row, col));
+      if (to.top !== el.scrollTop) el.scrollTop = to.top;
+      if (to.left !== el.scrollLeft) el.scrollLeft = to.left;
     },
-    [scroller, rectOf],
+    [scroller, rectOf, extent, paneOf],
   );
   useEffect(() => {
     if (sel) scrollIntoView(sel.row, sel.col);
   }, [sel?.row, sel?.col, sel, scrollIntoView]);
+}
+
+/** A new sheet starts at its top-left corner, as Excel shows it, with no edit under way. */
+function useSheetStart(
+  sheet: string,
+  scroller: RefObject<HTMLDivElement>,
+  setScroll: (s: { left: number; top: number }) => void,
+  setEditing: (e: Editing | null) => void,
+) {
+  useEffect(() => {
+    setEditing(null);
+    if (scroller.current) {
+      scroller.current.scrollTop = 0;
+      scroller.current.scrollLeft = 0;
+    }
+    setScroll({ left: 0, top: 0 });
+  }, [sheet, scroller, setScroll, setEditing]);
 }
 
 function SelectionOutline({ rect }: { rect: Rect }) {
@@ -87,19 +118,12 @@ export function Grid({ workbook, sheet }: Props) {
   const layout = useGridLayout(info);
   const { colCount, rowCount, axis, rows, mergeAt, rectOf } = layout;
 
-  // A new sheet starts at its top-left corner, as Excel shows it.
-  useEffect(() => {
-    setEditing(null);
-    if (scroller.current) {
-      scroller.current.scrollTop = 0;
-      scroller.current.scrollLeft = 0;
-    }
-    setScroll({ left: 0, top: 0 });
-  }, [sheet, setEditing]);
+  useSheetStart(sheet, scroller, setScroll, setEditing);
 
   const selection = workbook.getSelection();
   const sel = selection && selection.sheet === sheet ? selection : null;
-  useFollowSelection(scroller, sel, rectOf);
+  const frozen = useFrozenSplit(info?.freeze ?? null, layout);
+  useFollowSelection(scroller, sel, rectOf, frozen);
 
   if (!info) return <div className="grid-empty">No sheet</div>;
 
@@ -136,21 +160,36 @@ export function Grid({ workbook, sheet }: Props) {
   };
 
   const range = visibleRange(axis, rows, scroll.left, scroll.top, size.width, size.height);
-  const cells = visibleCells({
-    workbook,
-    sheet,
-    layout,
-    range,
-    handlers: {
-      onMouseDown: (row, col) => {
-        commit(editingRef.current, [0, 0]);
-        select(row, col);
-        scroller.current?.focus();
-      },
-      onDoubleClick: (row, col) => startEdit(row, col),
+  const headers = { layout, range, scroll, frozen: frozen.split };
+  const handlers = {
+    onMouseDown: (row: number, col: number) => {
+      commit(editingRef.current, [0, 0]);
+      select(row, col);
+      scroller.current?.focus();
     },
-  });
-  const boxes = visibleBoxes(info.boxes, layout, range);
+    onDoubleClick: (row: number, col: number) => startEdit(row, col),
+  };
+  // Each pane draws its own cells; the frozen ones stay pinned (FrozenPanes).
+  const cellsOf = (r: VisibleRange, pane: PaneName) =>
+    visibleCells({ workbook, sheet, layout, handlers, range: r, owns: frozen.owns(pane) });
+  const editor = editing && (
+    <CellEditor
+      editing={editing}
+      rect={rectOf(editing.row, editing.col)}
+      onChange={(text) => setEditing({ ...editing, text })}
+      onCommit={(move) => commit(editing, move)}
+      onBlur={() => commit(editingRef.current, [0, 0])}
+      onCancel={() => {
+        setEditing(null);
+        scroller.current?.focus();
+      }}
+    />
+  );
+  // The outline and the editor go in the pane of their cell, so they move (or stay) with it.
+  const extras = paneExtras(frozen, [
+    sel && { row: sel.row, col: sel.col, node: <SelectionOutline rect={rectOf(sel.row, sel.col)} /> },
+    editing && { row: editing.row, col: editing.col, node: editor },
+  ]);
 
   return (
     <div
@@ -158,8 +197,8 @@ export function Grid({ workbook, sheet }: Props) {
       style={{ gridTemplateColumns: `${ROW_HEADER_WIDTH}px 1fr`, gridTemplateRows: `${HEADER_HEIGHT}px 1fr` }}
     >
       <div className="corner" aria-hidden="true" />
-      <ColumnHeaders layout={layout} range={range} scroll={scroll} active={sel?.col} />
-      <RowHeaders layout={layout} range={range} scroll={scroll} active={sel?.row} />
+      <ColumnHeaders {...headers} active={sel?.col} />
+      <RowHeaders {...headers} active={sel?.row} />
       <div
         ref={scroller}
         className="scroller"
@@ -173,25 +212,13 @@ export function Grid({ workbook, sheet }: Props) {
         onScroll={(e) => setScroll({ left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop })}
         onKeyDown={onKeyDown}
       >
+        <FrozenPanes frozen={frozen} range={range} layout={layout} render={cellsOf} extras={extras} />
         <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
           <HeaderRow range={range} />
-          {cells}
+          {cellsOf(paneRanges(range, frozen.split).main, 'main')}
           {conditionalLayers(workbook, sheet, info.conditionalFormats, rectOf)}
-          {boxes}
-          {sel && <SelectionOutline rect={rectOf(sel.row, sel.col)} />}
-          {editing && (
-            <CellEditor
-              editing={editing}
-              rect={rectOf(editing.row, editing.col)}
-              onChange={(text) => setEditing({ ...editing, text })}
-              onCommit={(move) => commit(editing, move)}
-              onBlur={() => commit(editingRef.current, [0, 0])}
-              onCancel={() => {
-                setEditing(null);
-                scroller.current?.focus();
-              }}
-            />
-          )}
+          {visibleBoxes(info.boxes, layout, range)}
+          {extras.main}
         </div>
       </div>
     </div>

@@ -23,6 +23,8 @@ interface CellsProps {
   readonly layout: GridLayout;
   readonly range: VisibleRange;
   readonly handlers: CellHandlers;
+  /** With frozen panes: a merged block is drawn only by the pane its top-left cell is in. */
+  readonly owns?: (row: number, col: number) => boolean;
 }
 
 /** The DOM id of a cell, for the grid's aria-activedescendant. */
@@ -35,7 +37,7 @@ export function cellId(row: number, col: number): string {
  * ARIA row (laid out by the canvas: `display: contents`) that starts with a row header for
  * screen readers; the visible row numbers beside the grid are decoration.
  */
-export function visibleCells({ workbook, sheet, layout, range, handlers }: CellsProps): JSX.Element[] {
+export function visibleCells({ workbook, sheet, layout, range, handlers, owns }: CellsProps): JSX.Element[] {
   const out: JSX.Element[] = [];
   const drawn = new Set<PlanRange>();
   for (let row = range.top; row <= range.bottom; row++) {
@@ -46,6 +48,7 @@ export function visibleCells({ workbook, sheet, layout, range, handlers }: Cells
       if (m) {
         if (!drawn.has(m)) {
           drawn.add(m);
+          if (owns && !owns(m.top, m.left)) continue;
           draw(m.top, m.left);
         }
         continue;

@@ -197,7 +197,10 @@ function spillSize(fn: PreviewFunction, values: readonly HfValue[]): ArraySize {
 
 /** An argument with `fill` in place of whatever is not a number in a range argument, or in an error. */
 function placeholder(v: HfValue, param: PreviewFunctionParam | undefined, fill: number): HfValue {
-  const number = (x: unknown) => (typeof scalarOf(x) === 'number' ? x : fill);
+  const number = (x: unknown): number => {
+    const n = scalarOf(x);
+    return typeof n === 'number' ? n : fill;
+  };
   if (v instanceof SimpleRangeValue)
     return param?.matrix ? SimpleRangeValue.onlyValues(v.rawData().map((row) => row.map(number))) : v;
   if (v instanceof CellError) return fill;
