@@ -11,8 +11,9 @@ import { ColumnHeaders, HeaderRow, RowHeaders } from './GridHeaders';
 import { visibleRange, type VisibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
 import { useGridLayout, type Rect } from './grid-layout';
-import { FrozenPanes, paneExtras, useFrozenSplit, type FrozenSplit } from './FrozenPanes';
-import { paneRanges, scrollFor, type PaneName } from './frozen-panes';
+import { FrozenPanes, paneExtras, useFrozenSplit } from './FrozenPanes';
+import { useFollowSelection } from './use-follow-selection';
+import { paneRanges, type PaneName } from './frozen-panes';
 import { conditionalLayers } from './ConditionalFormats';
 import { useWorkbookVersion } from './use-workbook';
 
@@ -51,35 +52,6 @@ function useEditing() {
     setEditingState(e);
   }, []);
   return { editing, editingRef, setEditing };
-}
-
-/** Selections made elsewhere (the name box, the task pane) scroll the cell into view, clear of frozen panes. */
-function useFollowSelection(
-  scroller: RefObject<HTMLDivElement>,
-  sel: { row: number; col: number } | null,
-  rectOf: (row: number, col: number) => Rect,
-  frozen: FrozenSplit,
-) {
-  const { extent, paneOf } = frozen;
-  const scrollIntoView = useCallback(
-    (row: number, col: number) => {
-      const el = scroller.current;
-      if (!el) return;
-      const view = {
-        scrollLeft: el.scrollLeft,
-        scrollTop: el.scrollTop,
-        width: el.clientWidth,
-        height: el.clientHeight,
-      };
-      const to = scrollFor(view, rectOf(row, col), extent, paneOf(row, col));
-      if (to.top !== el.scrollTop) el.scrollTop = to.top;
-      if (to.left !== el.scrollLeft) el.scrollLeft = to.left;
-    },
-    [scroller, rectOf, extent, paneOf],
-  );
-  useEffect(() => {
-    if (sel) scrollIntoView(sel.row, sel.col);
-  }, [sel?.row, sel?.col, sel, scrollIntoView]);
 }
 
 /** A new sheet starts at its top-left corner, as Excel shows it, with no edit under way. */
@@ -123,7 +95,7 @@ export function Grid({ workbook, sheet }: Props) {
   const selection = workbook.getSelection();
   const sel = selection && selection.sheet === sheet ? selection : null;
   const frozen = useFrozenSplit(info?.freeze ?? null, layout);
-  useFollowSelection(scroller, sel, rectOf, frozen);
+  useFollowSelection(scroller, sel, layout, frozen);
 
   if (!info) return <div className="grid-empty">No sheet</div>;
 

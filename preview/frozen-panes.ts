@@ -5,7 +5,7 @@
  * cell drawn in exactly one of them.
  */
 import type { Freeze } from '../src/host/plan-look';
-import type { Axis, VisibleRange } from './geometry';
+import { columnAt, type Axis, type VisibleRange } from './geometry';
 import type { Rect } from './grid-layout';
 
 export type PaneName = 'main' | 'top' | 'left' | 'corner';
@@ -71,4 +71,16 @@ export function scrollFor(
     top: keepsRow ? view.scrollTop : along(r.top, r.height, view.scrollTop, view.height, frozen.height),
     left: keepsCol ? view.scrollLeft : along(r.left, r.width, view.scrollLeft, view.width, frozen.width),
   };
+}
+
+/**
+ * A scroll position moved on to the next whole row or column, so the scrolling pane
+ * starts with a whole one beside the frozen band, as Excel scrolls.
+ */
+export function snapScroll(axis: Axis, scroll: number, band: number): number {
+  const o = axis.offsets;
+  const x = scroll + band;
+  let i = columnAt(axis, x);
+  if (o[i] < x && i + 1 < o.length) i++;
+  return Math.max(0, o[i] - band);
 }

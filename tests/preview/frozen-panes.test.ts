@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnAxis, rowAxis, visibleRange } from '../../preview/geometry';
-import { frozenCounts, frozenExtent, paneOf, paneRanges, scrollFor } from '../../preview/frozen-panes';
+import {
+  frozenCounts,
+  frozenExtent,
+  paneOf,
+  paneRanges,
+  scrollFor,
+  snapScroll,
+} from '../../preview/frozen-panes';
 
 const cellsOf = (r: { top: number; bottom: number; left: number; right: number } | null) => {
   const out: string[] = [];
@@ -92,5 +99,18 @@ describe('frozen panes', () => {
       left: 500,
       top: 400,
     });
+  });
+
+  it('scrolls by whole columns: the pane beside the split starts with a whole column', () => {
+    const band = columns.offsets[2];
+    for (const scroll of [0, 1, 37, 64, 500, 1234.5]) {
+      const snapped = snapScroll(columns, scroll, band);
+      expect(snapped).toBeGreaterThanOrEqual(scroll);
+      expect(Array.from(columns.offsets)).toContain(snapped + band);
+      // The least such position: one column less would be short of the asked scroll.
+      const i = Array.from(columns.offsets).indexOf(snapped + band);
+      expect(columns.offsets[i - 1] - band).toBeLessThan(scroll);
+    }
+    expect(snapScroll(rows, 0, 0)).toBe(0);
   });
 });
