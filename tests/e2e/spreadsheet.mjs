@@ -195,30 +195,6 @@ export async function spreadsheetScenario({ test, assert, page, project, typeInC
   });
 
   const lstm = project.registry.availableModels().find((s) => s.id === 'lstm');
-  await test("spreadsheet: the add-in's sheets: a renamed practice sheet keeps its pane; deleting one asks", async () => {
-    const practice = await buildMode(page, pane, lstm, 'practice');
-    const progress = pane.getByTestId('practice-progress');
-    await progress.getByText(/^0 of \d+ filled/).waitFor();
-    const total = Number((await progress.innerText()).match(/of (\d+)/)[1]);
-    await tab(practice).dblclick();
-    await page.keyboard.type('My LSTM practice');
-    await page.keyboard.press('Enter');
-    await tab('My LSTM practice').waitFor();
-    // The pane follows the sheet to its new name: typing a blank counts.
-    const sel = await selected();
-    assert(sel.sheet === 'My LSTM practice', `the selection is on ${sel.sheet}`);
-    await typeInCell(page, project.a1(sel.row, sel.col), '0.5');
-    await progress.getByText(`1 of ${total} filled`).waitFor({ timeout: 10000 });
-    await pane.getByRole('button', { name: 'Check', exact: true }).click();
-    await pane.getByText(new RegExp(`Score: \\d+ / ${total}`)).waitFor({ timeout: 10000 });
-    await tab('My LSTM practice').click();
-    await page.keyboard.press('Delete');
-    const dialog = page.getByRole('alertdialog');
-    await dialog.getByText(/The add-in built it/).waitFor();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    assert((await tabNames()).includes('My LSTM practice'), 'Cancel deleted the practice sheet');
-  });
-
   await test('spreadsheet: frozen panes: the title row and frozen columns stay in view while scrolling', async () => {
     const plan = lstm.build(lstm.defaults);
     const freeze = plan.freeze;
@@ -259,5 +235,38 @@ export async function spreadsheetScenario({ test, assert, page, project, typeInC
       sel.sheet === sheet && sel.row === 0 && sel.col === 0,
       `the click selected ${JSON.stringify(sel)}`,
     );
+  });
+
+  await test("spreadsheet: the add-in's sheets: a renamed practice sheet keeps its pane; deleting one asks first", async () => {
+    const practice = await buildMode(page, pane, lstm, 'practice');
+    const progress = pane.getByTestId('practice-progress');
+    await progress.getByText(/^0 of \d+ filled/).waitFor();
+    const total = Number((await progress.innerText()).match(/of (\d+)/)[1]);
+    await tab(practice).dblclick();
+    await page.keyboard.type('My LSTM practice');
+    await page.keyboard.press('Enter');
+    await tab('My LSTM practice').waitFor();
+    // The pane follows the sheet to its new name: typing a blank counts.
+    const sel = await selected();
+    assert(sel.sheet === 'My LSTM practice', `the selection is on ${sel.sheet}`);
+    await typeInCell(page, project.a1(sel.row, sel.col), '0.5');
+    await progress.getByText(`1 of ${total} filled`).waitFor({ timeout: 10000 });
+    await pane.getByRole('button', { name: 'Check', exact: true }).click();
+    await pane.getByText(new RegExp(`Score: \\d+ / ${total}`)).waitFor({ timeout: 10000 });
+    await tab('My LSTM practice').click();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText(/The add-in built it/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    assert((await tabNames()).includes('My LSTM practice'), 'Cancel deleted the practice sheet');
+    // Deleted when asked, it leaves the tabs and the pane's list of practice sheets (the
+    // selection moves to the walkthrough beside it, a sheet the pane already knows).
+    const others = (await tabNames()).filter((n) => n !== 'My LSTM practice');
+    await page.getByRole('button', { name: 'Delete sheet' }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    assert(JSON.stringify(await tabNames()) === JSON.stringify(others), 'the tabs after the delete');
+    const listed = () => pane.locator('option', { hasText: 'My LSTM practice' }).count();
+    for (let i = 0; i < 20 && (await listed()) > 0; i++) await page.waitForTimeout(100);
+    assert((await listed()) === 0, 'the pane still offers the deleted practice sheet');
   });
 }
