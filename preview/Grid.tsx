@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
 import { CellEditor, type Editing } from './CellEditor';
-import { cellId, visibleBoxes, visibleCells } from './GridCells';
+import { cellId } from './GridCells';
+import { drawPane } from './draw-pane';
 import { ColumnHeaders, HeaderRow, RowHeaders } from './GridHeaders';
 import { visibleRange, type VisibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
@@ -14,7 +15,6 @@ import { useGridLayout, type Rect } from './grid-layout';
 import { FrozenPanes, paneExtras, useFrozenSplit } from './FrozenPanes';
 import { useFollowSelection } from './use-follow-selection';
 import { paneRanges, type PaneName } from './frozen-panes';
-import { conditionalLayers } from './ConditionalFormats';
 import { useWorkbookVersion } from './use-workbook';
 
 const HEADER_HEIGHT = 22;
@@ -141,9 +141,9 @@ export function Grid({ workbook, sheet }: Props) {
     },
     onDoubleClick: (row: number, col: number) => startEdit(row, col),
   };
-  // Each pane draws its own cells; the frozen ones stay pinned (FrozenPanes).
-  const cellsOf = (r: VisibleRange, pane: PaneName) =>
-    visibleCells({ workbook, sheet, layout, handlers, range: r, owns: frozen.owns(pane) });
+  // Each pane draws its own cells, tints and boxes; the frozen ones stay pinned (FrozenPanes).
+  const source = { workbook, sheet, info, layout, handlers };
+  const paneContent = (r: VisibleRange, pane: PaneName) => drawPane(source, r, frozen.owns(pane));
   const editor = editing && (
     <CellEditor
       editing={editing}
@@ -184,12 +184,10 @@ export function Grid({ workbook, sheet }: Props) {
         onScroll={(e) => setScroll({ left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop })}
         onKeyDown={onKeyDown}
       >
-        <FrozenPanes frozen={frozen} range={range} layout={layout} render={cellsOf} extras={extras} />
+        <FrozenPanes frozen={frozen} range={range} layout={layout} render={paneContent} extras={extras} />
         <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
           <HeaderRow range={range} />
-          {cellsOf(paneRanges(range, frozen.split).main, 'main')}
-          {conditionalLayers(workbook, sheet, info.conditionalFormats, rectOf)}
-          {visibleBoxes(info.boxes, layout, range)}
+          {paneContent(paneRanges(range, frozen.split).main, 'main')}
           {extras.main}
         </div>
       </div>

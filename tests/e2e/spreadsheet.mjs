@@ -227,6 +227,23 @@ export async function spreadsheetScenario({ test, assert, page, project, typeInC
     const middle = await at(view.x + view.width / 2, view.y + view.height / 2);
     const m = project.parseA1(middle);
     assert(m.row > 10 && m.col > 5, `the middle shows ${middle}`);
+    // The plan's boxes in the frozen columns (the red weight boxes) are drawn there, in view.
+    const pinnedBoxes = plan.boxes.filter((b) => b.left < freeze.cols && b.top >= freeze.rows);
+    if (pinnedBoxes.length > 0) {
+      await scroller.evaluate((el) => (el.scrollTop = 0));
+      await page.waitForFunction(() => document.querySelector('.scroller').scrollTop === 0);
+      const drawn = await page
+        .locator('.frozen-left .box')
+        .evaluateAll((els) =>
+          els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, right: r.right })),
+        );
+      assert(drawn.length > 0, `${pinnedBoxes.length} boxes lie in the frozen columns, none is drawn there`);
+      for (const r of drawn)
+        assert(
+          r.x >= view.x - 2 && r.right <= view.x + view.width,
+          `a frozen box is out of view: ${JSON.stringify(r)}`,
+        );
+    }
     // The row header "1" stays beside the frozen row, and a click on the title selects it.
     await page.locator('.row-header.frozen', { hasText: /^1$/ }).waitFor();
     await page.mouse.click(view.x + 4, view.y + 4);
