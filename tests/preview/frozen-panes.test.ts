@@ -68,37 +68,28 @@ describe('frozen panes', () => {
   it('scrolls a cell out from under the frozen band, and leaves frozen cells be', () => {
     const frozen = { width: 100, height: 25 };
     const view = { scrollLeft: 500, scrollTop: 400, width: 800, height: 300 };
-    // Above the view: it lands just below the frozen rows, not under them.
-    expect(scrollFor(view, { left: 600, top: 380, width: 64, height: 20 }, frozen, 'main')).toEqual({
-      left: 500,
-      top: 355,
-    });
-    // Hidden under the frozen rows (top 410 < 400 + 25): scrolled clear of them.
-    expect(scrollFor(view, { left: 600, top: 410, width: 64, height: 20 }, frozen, 'main').top).toBe(385);
-    // Left of the view, under the frozen columns.
-    expect(scrollFor(view, { left: 550, top: 500, width: 64, height: 20 }, frozen, 'main')).toEqual({
-      left: 450,
-      top: 400,
-    });
-    // Below and right of the view.
-    expect(scrollFor(view, { left: 1400, top: 900, width: 64, height: 20 }, frozen, 'main')).toEqual({
-      left: 664,
-      top: 620,
-    });
-    // In view: nothing moves.
-    expect(scrollFor(view, { left: 700, top: 500, width: 64, height: 20 }, frozen, 'main')).toEqual({
-      left: 500,
-      top: 400,
-    });
-    // A frozen title cell stays in view vertically whatever the scroll; the corner never scrolls.
-    expect(scrollFor(view, { left: 1400, top: 0, width: 64, height: 25 }, frozen, 'top')).toEqual({
-      left: 664,
-      top: 400,
-    });
-    expect(scrollFor(view, { left: 0, top: 0, width: 100, height: 25 }, frozen, 'corner')).toEqual({
-      left: 500,
-      top: 400,
-    });
+    const cell = (left: number, top: number, width = 64, height = 20) => ({ left, top, width, height });
+    const cases: [
+      string,
+      ReturnType<typeof cell>,
+      'main' | 'top' | 'corner',
+      { left: number; top: number },
+    ][] = [
+      [
+        'above the view: just below the frozen rows, not under them',
+        cell(600, 380),
+        'main',
+        { left: 500, top: 355 },
+      ],
+      ['hidden under the frozen rows (410 < 400 + 25)', cell(600, 410), 'main', { left: 500, top: 385 }],
+      ['left of the view, under the frozen columns', cell(550, 500), 'main', { left: 450, top: 400 }],
+      ['below and right of the view', cell(1400, 900), 'main', { left: 664, top: 620 }],
+      ['in view: nothing moves', cell(700, 500), 'main', { left: 500, top: 400 }],
+      ['a frozen title cell never scrolls vertically', cell(1400, 0, 64, 25), 'top', { left: 664, top: 400 }],
+      ['the corner never scrolls', cell(0, 0, 100, 25), 'corner', { left: 500, top: 400 }],
+    ];
+    for (const [what, rect, pane, want] of cases)
+      expect(scrollFor(view, rect, frozen, pane), what).toEqual(want);
   });
 
   it('scrolls by whole columns: the pane beside the split starts with a whole column', () => {
