@@ -17,7 +17,7 @@ import {
   writeOperators,
 } from './recurrent-bands';
 import type { Band, CellLayout, Section } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
 const GI = PRE;
@@ -141,24 +141,9 @@ export const gruModel: RecurrentModel = {
   label: { en: 'GRU', zh: 'GRU 门控循环单元' },
   variants: [
     { id: 'standard', label: { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' } },
-    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+    BIDIRECTIONAL,
   ],
-  defaults: {
-    model: 'gru',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 2,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'standard',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional',
-    peephole: false,
-  }),
+  hiddenSize: 2,
 };
 
 export const gruSpec: ModelSpec<RecurrentConfig> = recurrentSpec(gruModel);

@@ -17,7 +17,7 @@ import {
   writeStackedWeights,
 } from './recurrent-bands';
 import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
 const GATE_INDEX: Record<GateId, number> = { i: 0, f: 1, g: 2, o: 3 };
@@ -170,25 +170,10 @@ export const lstmModel: RecurrentModel = {
   label: { en: 'LSTM', zh: 'LSTM 长短期记忆' },
   variants: [
     { id: 'standard', label: { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' } },
-    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' } },
-    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' }, stack: { peephole: true } },
+    BIDIRECTIONAL,
   ],
-  defaults: {
-    model: 'lstm',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 2,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'standard',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional',
-    peephole: config.variant === 'peephole',
-  }),
+  hiddenSize: 2,
 };
 
 export const lstmSpec: ModelSpec<RecurrentConfig> = recurrentSpec(lstmModel);
