@@ -13,12 +13,22 @@ import type { Labelled, ModelConfig, ModelSpec, Settings, SizeField, SizeLimit }
 import { parseSettings } from './settings-parser';
 import type { SheetPlan } from './plan';
 
+/** What sets the same in every new sheet; a model's defaults may override it. */
+type SharedDefault = 'model' | 'language' | 'seed' | 'init' | 'variant';
+
+/**
+ * A new sheet's settings: its sizes, and what differs from every model's defaults (the
+ * model's id, English, seed 1, hand-style init, the first listed variant).
+ */
+export type SheetDefaults<C extends ModelConfig> = Omit<C, SharedDefault> & Partial<Pick<C, SharedDefault>>;
+
 export interface SheetModel<C extends ModelConfig> {
   readonly id: C['model'];
   readonly label: Bilingual;
+  /** The first is a new sheet's variant. */
   readonly variants: readonly Labelled<NonNullable<C['variant']>>[];
   readonly limits: Partial<Record<SizeField, SizeLimit>>;
-  readonly defaults: C;
+  readonly defaults: SheetDefaults<C>;
   /** Cells the sheet would have, for the "too large" message. */
   estimateCells(config: C): number;
   /**
@@ -35,6 +45,20 @@ export interface SheetModel<C extends ModelConfig> {
   evaluate(config: C, params: Readonly<Record<string, Float64Array>>): Trace;
   /** See ModelSpec.levelled. */
   levelled?(config: C): boolean;
+}
+
+/** The model's full defaults: its sizes in the shared frame (see SheetDefaults). */
+function newSheet<C extends ModelConfig>(model: SheetModel<C>): C {
+  const d = model.defaults;
+  // The config type of model.id: the shared fields are filled for that model.
+  return {
+    model: model.id,
+    language: 'en',
+    ...d,
+    seed: d.seed ?? 1,
+    init: d.init ?? 'hand',
+    variant: d.variant ?? model.variants[0]?.id,
+  } as unknown as C;
 }
 
 /** The config's variant when the model does not offer it, listing the ones it does. */
@@ -89,7 +113,7 @@ export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSp
     label: model.label,
     variants: model.variants,
     limits: model.limits,
-    defaults: model.defaults,
+    defaults: newSheet(model),
     validate,
     build(settings: Settings): SheetPlan {
       assertValid(validate(settings));

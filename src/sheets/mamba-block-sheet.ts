@@ -11,11 +11,12 @@ import { t } from '../i18n';
 import { initMamba, mambaBlockTrace, type MambaParams } from '../core/mamba-block';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
 import { BandCursor, OP, TimeGrid } from './kit/grid';
-import { configRecord, writeFrame } from './kit/frame';
-import { PlanBuilder, paramFormatFor } from './layout';
+import { sheetBuilder, writeFrame } from './kit/frame';
+import { PlanBuilder } from './layout';
 import {
   convBand,
   deltaBand,
@@ -34,12 +35,7 @@ import type { MambaBlockConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 
-const LIMITS = {
-  dModel: { min: 1, max: 4 },
-  dInner: { min: 1, max: 8 },
-  stateSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 8 },
-};
+const LIMITS = limitsUpTo({ dModel: 4, dInner: 8, stateSize: 4, steps: 8 });
 
 interface Sizes {
   readonly dModel: number;
@@ -146,13 +142,7 @@ function build(config: MambaBlockConfig): SheetPlan {
   const p = startingParams(config);
   const { dModel, dInner: E, dState: N, dtRank: R, dConv: K } = p;
   const T = config.steps;
-  const b = new PlanBuilder(
-    'mamba-block',
-    config.language,
-    'Mamba block',
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, 'Mamba block');
   const wCol = 1;
   const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
   const row = writeTop(b, config, p, grid.col(0));
@@ -250,17 +240,7 @@ const model: SheetModel<MambaBlockConfig> = {
   limits: LIMITS,
   // PyTorch-style init (hand-style integers through two projections and a scan grow past what reads well);
   // seed 7 gives B_t and h_t entries that show at three decimals once Δ is readable (mamba-readable-step.ts).
-  defaults: {
-    model: 'mamba-block',
-    language: 'en',
-    dModel: 2,
-    dInner: 4,
-    stateSize: 2,
-    steps: 4,
-    seed: 7,
-    init: 'torch',
-    variant: 'zoh',
-  },
+  defaults: { dModel: 2, dInner: 4, stateSize: 2, steps: 4, seed: 7, init: 'torch' },
   estimateCells: (c) => {
     const { dInner: E, stateSize: N, dModel: d } = c;
     return c.steps * (2 * d + 8 * E + 2 * N + 1 + 3 * E * N) + E * (2 * d + 6 + 2 * N) + d * E + 100;

@@ -17,14 +17,14 @@ import { createRng, drawMatrix } from '../core/random';
 import { readMatrix, readTensor, shapeOf } from '../core/state-dict-tensor';
 import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { softplusF } from './formulas';
 import { seededInput } from './inputs';
 import { openBand, type SheetKit } from './kit/band';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeFrame } from './kit/frame';
 import { BandCursor, TimeGrid } from './kit/grid';
 import { stepColumn, stepInputs } from './kit/steps';
-import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, MambaBlockConfig, MambaScanConfig, ModelSpec, VariantIds } from './model-spec';
 import { requireParam } from './params';
 import type { Language, SheetPlan } from './plan';
@@ -32,11 +32,7 @@ import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-
 import { writeParallelScanBands } from './mamba-parallel-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
-const LIMITS = {
-  channels: { min: 1, max: 4 },
-  stateSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 8 },
-};
+const LIMITS = limitsUpTo({ channels: 4, stateSize: 4, steps: 8 });
 
 const SEQUENTIAL_ONLY = '-sequential';
 
@@ -217,13 +213,7 @@ function build(config: MambaScanConfig): SheetPlan {
   const T = config.steps;
   const method = methodOf(config);
   const inputs = seededInputs(config);
-  const b = new PlanBuilder(
-    'mamba-scan',
-    lang,
-    'Mamba scan',
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, 'Mamba scan');
   const wCol = 1;
   const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
   const sizes: [string, number][] = [
@@ -315,16 +305,7 @@ const model: SheetModel<MambaScanConfig> = {
   variants: MAMBA_SCAN_VARIANTS,
   limits: LIMITS,
   // Seed 4 at three steps: no zero input or B entry, and numbers small enough to check with pen and paper.
-  defaults: {
-    model: 'mamba-scan',
-    language: 'en',
-    channels: 2,
-    stateSize: 2,
-    steps: 3,
-    seed: 4,
-    init: 'hand',
-    variant: 'zoh',
-  },
+  defaults: { channels: 2, stateSize: 2, steps: 3, seed: 4 },
   estimateCells: (c) => {
     const { channels: D, stateSize: N } = c;
     const sequential = c.steps * (4 * D + 2 * N + 3 * D * N) + 2 * D * N + 80;

@@ -14,9 +14,9 @@ import { stackFromStateDict } from '../core/state-dict';
 import type { Matrix } from '../core/tensor';
 import { label, layerCaption, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE_WIDTH } from './kit/grid';
-import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
+import { Block, PlanBuilder, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { Language, SheetPlan } from './plan';
 
@@ -161,13 +161,7 @@ interface Sheet {
 function newSheet(layout: CellLayout, config: RecurrentConfig, shape: StackShape): Sheet {
   const p = stackParams(layout.kind, config, shape);
   const D = p.bidirectional ? 2 : 1;
-  const b = new PlanBuilder(
-    layout.model,
-    config.language,
-    layout.kind.toUpperCase(),
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, layout.kind.toUpperCase());
   const wCol = 1;
   let maxWeightCols = 0;
   for (let l = 0; l < p.numLayers; l++)

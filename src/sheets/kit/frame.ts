@@ -7,7 +7,7 @@
  *   const row = writeFrame(b, config, { title, sizes, legendCol, legend, variants });
  */
 import { label, pick, type Bilingual } from '../i18n';
-import type { LegendEntry, PlanBuilder } from '../layout';
+import { PlanBuilder, paramFormatFor, type LegendEntry } from '../layout';
 import type { Labelled, ModelConfig } from '../model-spec';
 
 /** What the top of a sheet shows besides the config: its title, sizes and legend. */
@@ -70,4 +70,10 @@ export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): n
 /** The config exactly as the plan stores it, so a sheet can be re-checked after reopening. */
 export function configRecord(config: ModelConfig): Record<string, unknown> {
   return { ...config };
+}
+
+/** The builder of a sheet for `config`: it stores the config and formats literal parameters for its init. */
+export function sheetBuilder(config: ModelConfig, baseName: string): PlanBuilder {
+  const format = paramFormatFor(config.init, !!config.stateDict);
+  return new PlanBuilder(config.model, config.language, baseName, configRecord(config), format);
 }
