@@ -15,7 +15,7 @@ import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
 import { BandCursor, OP, TimeGrid } from './kit/grid';
-import { sheetBuilder, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { PlanBuilder } from './layout';
 import {
   convBand,
@@ -118,8 +118,8 @@ const FRAME = {
   ] as const,
 };
 
-/** Title, summary, legend and the two notes (discretization, readable step sizes); returns the header row. */
-function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, legendCol: number): number {
+/** Title, summary, legend, the two notes (discretization, readable step sizes) and the time header; returns its row. */
+function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, grid: TimeGrid): number {
   const lang = config.language;
   const sizes: [string, number][] = [
     ['d_model', p.dModel],
@@ -128,9 +128,8 @@ function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, lege
     ['dt_rank', p.dtRank],
     ['d_conv', p.dConv],
   ];
-  const row = writeFrame(b, config, { ...FRAME, sizes, legendCol, variants: MAMBA_VARIANTS });
-  const method = discretizationLabel(lang, methodOf(config));
-  b.text(row - 1, 0, `${t(lang, 'sheets.mambaBlock.discretization')}: ${method}`, 'note');
+  const method = `${t(lang, 'sheets.mambaBlock.discretization')}: ${discretizationLabel(lang, methodOf(config))}`;
+  const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_VARIANTS }, method);
   if (config.init === 'torch' && !config.stateDict) {
     const note = t(lang, 'sheets.mambaBlock.readableStep', { lo: READABLE_STEP.lo, hi: READABLE_STEP.hi });
     b.text(row - 2, 0, note, 'note');
@@ -145,8 +144,7 @@ function build(config: MambaBlockConfig): SheetPlan {
   const b = sheetBuilder(config, 'Mamba block');
   const wCol = 1;
   const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
-  const row = writeTop(b, config, p, grid.col(0));
-  grid.header(b, row);
+  const row = writeTop(b, config, p, grid);
   const s: BlockSheet = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol, lang: config.language, p };
 
   const x = tokenBand(s, seededInput(T, dModel, config.seed, config.init));

@@ -22,7 +22,7 @@ import { defineSpec, type SheetModel } from './define-spec';
 import { softplusF } from './formulas';
 import { seededInput } from './inputs';
 import { openBand, type SheetKit } from './kit/band';
-import { sheetBuilder, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, TimeGrid } from './kit/grid';
 import { stepColumn, stepInputs } from './kit/steps';
 import type { Labelled, MambaBlockConfig, MambaScanConfig, ModelSpec, VariantIds } from './model-spec';
@@ -220,19 +220,8 @@ function build(config: MambaScanConfig): SheetPlan {
     [t(lang, 'sheets.mambaScan.channels'), D],
     [t(lang, 'sheets.mambaScan.stateSize'), N],
   ];
-  const row = writeFrame(b, config, {
-    ...FRAME,
-    sizes,
-    legendCol: grid.col(0),
-    variants: MAMBA_SCAN_VARIANTS,
-  });
-  b.text(
-    row - 1,
-    0,
-    `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`,
-    'note',
-  );
-  grid.header(b, row);
+  const note = `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`;
+  const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_SCAN_VARIANTS }, note);
   const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
 
   const { u, delta } = inputBand(k, inputs, D, lang);

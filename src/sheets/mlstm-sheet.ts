@@ -16,7 +16,7 @@ import type { Trace } from '../core/trace';
 import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
-import { sheetBuilder, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, PRE, TimeGrid } from './kit/grid';
 import { rowLabels, stepCaptions } from './kit/labels';
 import { stepInputs } from './kit/steps';
@@ -83,9 +83,8 @@ function build(config: MlstmConfig): SheetPlan {
     [t(lang, 'sheets.mlstm.inputSize'), I],
     [t(lang, 'sheets.mlstm.headSize'), d],
   ];
-  const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: MLSTM_VARIANTS });
-  b.text(first - 1, 0, t(lang, 'sheets.mlstm.dotNote'), 'note');
-  grid.header(b, first);
+  const frame = { ...FRAME, sizes, variants: MLSTM_VARIANTS };
+  const first = writeGridFrame(b, config, grid, frame, t(lang, 'sheets.mlstm.dotNote'));
   const stackTop = first + 2;
   inputColumn(b, grid, stackTop, seededInput(T, I, config.seed, config.init));
   const s: MlstmSheet = {

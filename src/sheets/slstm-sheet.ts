@@ -13,7 +13,7 @@ import type { Trace } from '../core/trace';
 import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
-import { sheetBuilder, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, OP, PRE, TimeGrid } from './kit/grid';
 import { rowLabels } from './kit/labels';
 import type { PerStep } from './kit/steps';
@@ -63,9 +63,8 @@ function build(config: SlstmConfig): SheetPlan {
     [t(lang, 'sheets.slstm.hiddenSize'), H],
     [t(lang, 'sheets.slstm.heads'), heads],
   ];
-  const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: SLSTM_VARIANTS });
-  b.text(first - 1, 0, t(lang, 'sheets.slstm.dotNote'), 'note');
-  grid.header(b, first);
+  const frame = { ...FRAME, sizes, variants: SLSTM_VARIANTS };
+  const first = writeGridFrame(b, config, grid, frame, t(lang, 'sheets.slstm.dotNote'));
 
   const stackTop = first + 2;
   rowLabels(b, stackTop, 1, () => 'x_t', labelCol);
