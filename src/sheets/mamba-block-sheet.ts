@@ -27,7 +27,7 @@ import {
   tokenBand,
   type BlockSheet,
 } from './mamba-block-bands';
-import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
+import { SCAN_LEGEND, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
 import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
@@ -108,9 +108,9 @@ const FRAME = {
         zh: '权重：in_proj、conv1d、x_proj、dt_proj、D、out_proj',
       },
     ],
-    ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+    SCAN_LEGEND.aLog,
     ['bias', { en: 'biases: conv1d, dt_bias', zh: '偏置：conv1d、dt_bias' }],
-    ['state', { en: 'state h', zh: '状态 h' }],
+    SCAN_LEGEND.state,
     ['gate', { en: 'decay Ā = exp(ΔA), gate SiLU(z)', zh: '衰减 Ā = exp(ΔA)、门 SiLU(z)' }],
     ['activation', { en: 'u = SiLU(conv), Δ = softplus(·)', zh: 'u = SiLU(conv)、Δ = softplus(·)' }],
     ['computed', { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' }],

@@ -10,7 +10,7 @@ import type { Discretization } from '../core/mamba-scan';
 import { dotF } from './formulas';
 import { openBand, type SheetKit } from './kit/band';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
-import type { Block, ParamBlock } from './layout';
+import type { Block, LegendEntry, ParamBlock } from './layout';
 import type { Language } from './plan';
 import { DECIMAL_FORMAT } from './style';
 
@@ -40,6 +40,12 @@ export interface ScanBlocks {
   /** y_t after the D skip, channels × 1. */
   y(t: number): Block;
 }
+
+/** The legend lines of the scan's own parameter and state, the same on both Mamba sheets. */
+export const SCAN_LEGEND = {
+  aLog: ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+  state: ['state', { en: 'state h', zh: '状态 h' }],
+} as const satisfies Record<string, LegendEntry>;
 
 /** The discretization's name for notes ("zero-order hold (exact)"). */
 export function discretizationLabel(lang: Language, method: Discretization): string {

@@ -28,7 +28,7 @@ import { stepColumn, stepInputs } from './kit/steps';
 import type { Labelled, MambaBlockConfig, MambaScanConfig, ModelSpec, VariantIds } from './model-spec';
 import { requireParam } from './params';
 import type { Language, SheetPlan } from './plan';
-import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
+import { SCAN_LEGEND, channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { writeParallelScanBands } from './mamba-parallel-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
@@ -142,9 +142,9 @@ const FRAME = {
   title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
   legend: [
     ['input', { en: 'inputs uₜ, Δ̃ₜ, Bₜ, Cₜ', zh: '输入 uₜ、Δ̃ₜ、Bₜ、Cₜ' }],
-    ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+    SCAN_LEGEND.aLog,
     ['weight', { en: 'skip weights D', zh: '跳跃连接权重 D' }],
-    ['state', { en: 'state h', zh: '状态 h' }],
+    SCAN_LEGEND.state,
     ['gate', { en: 'decay Ā = exp(ΔA)', zh: '衰减 Ā = exp(ΔA)' }],
     ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
     ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
