@@ -38,7 +38,8 @@ export interface SheetModel<C extends ModelConfig> {
   extraProblems?(config: C): string[];
   /**
    * What is wrong with `config.stateDict` (shapes, sizes against the limits and the
-   * config), in the config's language. A model without it does not load a state_dict.
+   * config), in the config's language; it may throw where the dict cannot be read (the
+   * factory reports the reason). A model without it does not load a state_dict.
    */
   stateDictProblems?(config: C): string[];
   build(config: C): SheetPlan;
@@ -68,6 +69,15 @@ function unknownVariantProblems(variants: readonly Labelled[], config: ModelConf
   return [t(config.language, 'sheets.spec.unknownVariant', { variant: shownValue(config.variant), ids })];
 }
 
+/** What `check` finds in the pasted state_dict; one that cannot be read at all is one problem, saying why. */
+function dictProblems<C>(check: (config: C) => string[], config: C): string[] {
+  try {
+    return check(config);
+  } catch (e) {
+    return [`state_dict: ${(e as Error).message}`];
+  }
+}
+
 function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C): string[] {
   const lang = config.language;
   const variant = unknownVariantProblems(model.variants, config);
@@ -79,7 +89,7 @@ function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C):
     problems.push(t(lang, 'sheets.spec.noStateDict', { model: pick(lang, model.label) }));
   // Shapes are only worth reading once the sizes they are compared with are sound.
   if (config.stateDict && model.stateDictProblems && problems.length === 0)
-    problems.push(...model.stateDictProblems(config));
+    problems.push(...dictProblems(model.stateDictProblems, config));
   return problems;
 }
 

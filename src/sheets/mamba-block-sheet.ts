@@ -61,40 +61,36 @@ function startingParams(config: MambaBlockConfig): MambaParams {
 
 function stateDictProblems(config: MambaBlockConfig): string[] {
   if (!config.stateDict) return [];
-  try {
-    const { params: p, dict } = mambaBlockFromDict(config.stateDict);
-    return dictSizeProblems(
-      dict,
-      [
-        {
-          tensor: 'in_proj.weight',
-          size: 'd_model',
-          value: p.dModel,
-          asked: config.dModel,
-          max: LIMITS.dModel.max,
-        },
-        {
-          tensor: 'in_proj.weight',
-          size: 'd_inner',
-          value: p.dInner,
-          asked: config.dInner,
-          max: LIMITS.dInner.max,
-        },
-        {
-          tensor: 'A_log',
-          size: 'd_state',
-          value: p.dState,
-          asked: config.stateSize,
-          max: LIMITS.stateSize.max,
-        },
-        { tensor: 'dt_proj.weight', size: 'dt_rank', value: p.dtRank, max: DICT_ONLY_LIMITS.dtRank },
-        { tensor: 'conv1d.weight', size: 'd_conv', value: p.dConv, max: DICT_ONLY_LIMITS.dConv },
-      ],
-      config.language,
-    );
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
-  }
+  const { params: p, dict } = mambaBlockFromDict(config.stateDict);
+  return dictSizeProblems(
+    dict,
+    [
+      {
+        tensor: 'in_proj.weight',
+        size: 'd_model',
+        value: p.dModel,
+        asked: config.dModel,
+        max: LIMITS.dModel.max,
+      },
+      {
+        tensor: 'in_proj.weight',
+        size: 'd_inner',
+        value: p.dInner,
+        asked: config.dInner,
+        max: LIMITS.dInner.max,
+      },
+      {
+        tensor: 'A_log',
+        size: 'd_state',
+        value: p.dState,
+        asked: config.stateSize,
+        max: LIMITS.stateSize.max,
+      },
+      { tensor: 'dt_proj.weight', size: 'dt_rank', value: p.dtRank, max: DICT_ONLY_LIMITS.dtRank },
+      { tensor: 'conv1d.weight', size: 'd_conv', value: p.dConv, max: DICT_ONLY_LIMITS.dConv },
+    ],
+    config.language,
+  );
 }
 
 const FRAME = {

@@ -104,38 +104,34 @@ function scanWeights(config: MambaScanConfig): {
 
 function stateDictProblems(config: MambaScanConfig): string[] {
   if (!config.stateDict) return [];
-  try {
-    const dict = stripLayerPrefix(config.stateDict);
-    refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
-    const shape = shapeOf(dict.A_log);
-    if (typeof shape !== 'string' && shape.length === 2) {
-      const sizes = dictSizeProblems(
-        dict,
-        [
-          {
-            tensor: 'A_log',
-            size: 'channels D',
-            value: shape[0],
-            asked: config.channels,
-            max: LIMITS.channels.max,
-          },
-          {
-            tensor: 'A_log',
-            size: 'N',
-            value: shape[1],
-            asked: config.stateSize,
-            max: LIMITS.stateSize.max,
-          },
-        ],
-        config.language,
-      );
-      if (sizes.length > 0) return sizes;
-    }
-    scanWeights(config);
-    return [];
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
+  const dict = stripLayerPrefix(config.stateDict);
+  refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
+  const shape = shapeOf(dict.A_log);
+  if (typeof shape !== 'string' && shape.length === 2) {
+    const sizes = dictSizeProblems(
+      dict,
+      [
+        {
+          tensor: 'A_log',
+          size: 'channels D',
+          value: shape[0],
+          asked: config.channels,
+          max: LIMITS.channels.max,
+        },
+        {
+          tensor: 'A_log',
+          size: 'N',
+          value: shape[1],
+          asked: config.stateSize,
+          max: LIMITS.stateSize.max,
+        },
+      ],
+      config.language,
+    );
+    if (sizes.length > 0) return sizes;
   }
+  scanWeights(config);
+  return [];
 }
 
 const FRAME = {

@@ -73,30 +73,24 @@ function stateDictProblems(model: RecurrentModel, config: RecurrentConfig): stri
   if (!config.stateDict) return [];
   const lang = config.language;
   const shape = stackShape(model, config);
-  try {
-    const p = stackParams(model.layout.kind, config, shape);
-    const hasPeephole = p.layers.some((dirs) =>
-      dirs.some((c) => 'peephole' in c && c.peephole !== undefined),
+  const p = stackParams(model.layout.kind, config, shape);
+  const hasPeephole = p.layers.some((dirs) => dirs.some((c) => 'peephole' in c && c.peephole !== undefined));
+  const pairs: [PlainKey, number | boolean, number | boolean][] = [
+    ['sheets.recurrent.inputSize', p.inputSize, config.inputSize],
+    ['sheets.recurrent.hiddenSize', p.hiddenSize, config.hiddenSize],
+    ['sheets.recurrent.layers', p.numLayers, shape.numLayers],
+    ['sheets.recurrent.bidirectional', p.bidirectional, shape.bidirectional],
+    ['sheets.recurrent.peephole', hasPeephole, shape.peephole],
+  ];
+  return pairs
+    .filter(([, dict, asked]) => dict !== asked)
+    .map(([what, dict, asked]) =>
+      t(lang, 'sheets.recurrent.mismatch', {
+        what: t(lang, what),
+        dict: String(dict),
+        asked: String(asked),
+      }),
     );
-    const pairs: [PlainKey, number | boolean, number | boolean][] = [
-      ['sheets.recurrent.inputSize', p.inputSize, config.inputSize],
-      ['sheets.recurrent.hiddenSize', p.hiddenSize, config.hiddenSize],
-      ['sheets.recurrent.layers', p.numLayers, shape.numLayers],
-      ['sheets.recurrent.bidirectional', p.bidirectional, shape.bidirectional],
-      ['sheets.recurrent.peephole', hasPeephole, shape.peephole],
-    ];
-    return pairs
-      .filter(([, dict, asked]) => dict !== asked)
-      .map(([what, dict, asked]) =>
-        t(lang, 'sheets.recurrent.mismatch', {
-          what: t(lang, what),
-          dict: String(dict),
-          asked: String(asked),
-        }),
-      );
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
-  }
 }
 
 /** The recurrent model as the factory's SheetModel. */
