@@ -55,30 +55,29 @@ function gateBand(id: GateId): Band {
       const col = s.timeCol(t);
       const wiRow = weightRowRef(s, top, s.inSize);
       const whRow = weightRowRef(s, top, s.H, s.wCol + s.inSize + 1);
-      const gi = s.b.computed({
-        top,
-        left: col + GI,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => `${dotF(wiRow(r), s.x(t).colRef(0))}+${bi.at(r, 0, true)}`,
-        trace: s.tname(`gi_${id}`),
-        step: t,
-        tensor: `gi_${id}`,
-        equation: `gi_${id} = W_{i${id}} x_t + b_{i${id}}`,
-      });
-      const gh = s.b.computed({
-        top,
-        left: col + GH,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => `${dotF(whRow(r), s.hPrev(t).colRef(0))}+${bh.at(r, 0, true)}`,
-        trace: s.tname(`gh_${id}`),
-        step: t,
-        tensor: `gh_${id}`,
-        equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}`,
-      });
+      // gi or gh: the gate's weight rows for x_t or h_{t−1} dotted with that column, plus their bias.
+      const part = (
+        name: string,
+        offset: number,
+        row: (r: number) => string,
+        input: Block,
+        bias: Block,
+        tex: string,
+      ) =>
+        s.b.computed({
+          top,
+          left: col + offset,
+          rows: s.H,
+          cols: 1,
+          role: 'computed',
+          formula: (r) => `${dotF(row(r), input.colRef(0))}+${bias.at(r, 0, true)}`,
+          trace: s.tname(name),
+          step: t,
+          tensor: name,
+          equation: `${name} = ${tex}`,
+        });
+      const gi = part(`gi_${id}`, GI, wiRow, s.x(t), bi, `W_{i${id}} x_t + b_{i${id}}`);
+      const gh = part(`gh_${id}`, GH, whRow, s.hPrev(t), bh, `W_{h${id}} h_{${s.prev}} + b_{h${id}}`);
       writeOperators(s, top, col + GRU_OP, act);
       s.b.computed({
         top,

@@ -78,6 +78,16 @@ function channelParam(
   return k.b.param({ top, left: k.wCol, rows: src.channels, caption: p.param, ...p });
 }
 
+/** A channels × N matrix in every step, from the band's top row. */
+function channelMatrix(
+  k: SheetKit,
+  src: ScanSources,
+  top: number,
+  cells: Omit<Parameters<typeof stepColumn>[1], 'top' | 'rows' | 'cols'>,
+): PerStep {
+  return stepColumn(k, { top, rows: src.channels, cols: src.N, ...cells });
+}
+
 /** A_log at the left, A = −exp(A_log) beside it, and Ā_t = exp(Δ_t A) in every step. */
 function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; aBar: PerStep } {
   const { channels: Dc, N } = src;
@@ -105,10 +115,7 @@ function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; a
     equation: 'A = -\\exp(A_{\\log})',
     numberFormat: DECIMAL_FORMAT,
   });
-  const aBar = stepColumn(k, {
-    top,
-    rows: Dc,
-    cols: N,
+  const aBar = channelMatrix(k, src, top, {
     role: 'gate',
     formula: (t, d, n) => `EXP(${src.delta(t, d)}*${A.at(d, n, true)})`,
     trace: 'Abar',
@@ -123,10 +130,7 @@ function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language
   const zoh = src.method === 'zoh';
   const caption = zoh ? 'B̄_t (ZOH)' : 'B̄_t (Euler)';
   const top = channelBand(k, src, lang, t(lang, `sheets.mambaScan.bBar.${src.method}`), caption);
-  return stepColumn(k, {
-    top,
-    rows: src.channels,
-    cols: src.N,
+  return channelMatrix(k, src, top, {
     role: 'computed',
     formula: (t, d, n) =>
       zoh
@@ -142,10 +146,7 @@ function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language
 function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, lang: Language): PerStep {
   const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.h'), 'h_t');
   const h = stepBlocks(k.grid, top, src.channels, 0, src.N);
-  return stepColumn(k, {
-    top,
-    rows: src.channels,
-    cols: src.N,
+  return channelMatrix(k, src, top, {
     role: 'state',
     // At t = 1 the previous state is the zero vector, so only the input term remains.
     formula: (t, d, n) =>

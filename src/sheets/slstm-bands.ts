@@ -90,30 +90,26 @@ function gateValue(gate: Gate, forget: SlstmForget) {
 function gateWeights(s: SlstmSheet, top: number, g: number, gate: Gate): Block {
   const { I, H, heads, p } = s;
   const rows = { top, rows: H, rowOffset: g * H } as const;
-  const W = weightBlock(s.b, {
-    ...rows,
-    left: s.wCol,
-    cols: I,
-    stride: I,
-    role: 'weight',
-    param: 'W',
-    data: p.W.data,
-    caption: `W_${gate}`,
-    tensor: `W_${gate}`,
-    name: `W_${gate}`,
-  });
-  weightBlock(s.b, {
-    ...rows,
-    left: s.wCol + I,
-    cols: H,
-    stride: H,
-    role: 'recurrentWeight',
-    param: 'R',
-    data: p.R.data,
-    caption: `R_${gate}`,
-    tensor: `R_${gate}`,
-    name: `R_${gate}`,
-  });
+  // Gate g's rows of the matrix W or R, captioned and named W_g / R_g.
+  const gateRows = (param: 'W' | 'R', left: number, role: CellRole): Block => {
+    const m = p[param];
+    const name = `${param}_${gate}`;
+    const cols = m.cols;
+    return weightBlock(s.b, {
+      ...rows,
+      left,
+      cols,
+      stride: cols,
+      role,
+      param,
+      data: m.data,
+      caption: name,
+      tensor: name,
+      name,
+    });
+  };
+  const W = gateRows('W', s.wCol, 'weight');
+  gateRows('R', s.wCol + I, 'recurrentWeight');
   const hs = H / heads;
   for (let k = 0; heads > 1 && k < heads; k++)
     s.b.box({
