@@ -16,7 +16,7 @@ import {
   writeGateWeights,
   writeOperators,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section } from './recurrent-sheet';
+import { cellLayout, type Band, type CellLayout, type Section } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
@@ -114,14 +114,12 @@ const hBand: Band = elementwiseBand({
   },
 });
 
-export const gruLayout: CellLayout = {
+export const gruLayout: CellLayout = cellLayout({
   kind: 'gru',
-  model: 'gru',
   title: { en: 'Gated Recurrent Unit (GRU)', zh: '门控循环单元 (GRU)' },
   blockWidth: 5,
   valueCol: GRU_VALUE,
   ones: 0,
-  hasCell: false,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
     ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
     ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
@@ -133,7 +131,7 @@ export const gruLayout: CellLayout = {
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
   bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
-};
+});
 
 export const gruModel: RecurrentModel = {
   layout: gruLayout,

@@ -16,7 +16,7 @@ import {
   writeDotStep,
   writeStackedWeights,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
+import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
@@ -147,12 +147,9 @@ function lstmBands(shape: StackShape): Band[] {
   ];
 }
 
-export const lstmLayout: CellLayout = {
+export const lstmLayout: CellLayout = cellLayout({
   kind: 'lstm',
-  model: 'lstm',
   title: { en: 'Long Short-Term Memory (LSTM)', zh: '长短期记忆网络 (LSTM)' },
-  blockWidth: 4,
-  valueCol: VALUE,
   ones: 2,
   hasCell: true,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
@@ -163,7 +160,7 @@ export const lstmLayout: CellLayout = {
   ]),
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
-};
+});
 
 export const lstmModel: RecurrentModel = {
   layout: lstmLayout,

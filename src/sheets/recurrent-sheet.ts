@@ -15,7 +15,7 @@ import type { Matrix } from '../core/tensor';
 import { label, layerCaption, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
 import { sheetBuilder, writeFrame } from './kit/frame';
-import { GAP_WIDTH, OPERATOR_WIDTH, VALUE_WIDTH } from './kit/grid';
+import { GAP_WIDTH, OPERATOR_WIDTH, VALUE, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { Language, SheetPlan } from './plan';
@@ -73,8 +73,8 @@ export interface Band {
 }
 
 export interface CellLayout {
-  readonly kind: CellKind;
-  readonly model: RecurrentKind;
+  /** The cell, and the model id of its sheet. */
+  readonly kind: CellKind & RecurrentKind;
   readonly title: Bilingual;
   /** Columns per time step (the last is a gap). */
   readonly blockWidth: number;
@@ -82,11 +82,25 @@ export interface CellLayout {
   readonly valueCol: number;
   /** Constant 1s under the stacked column (one per bias vector dotted in). */
   readonly ones: number;
+  /** Whether the cell carries a cell state c beside h. */
   readonly hasCell: boolean;
   /** The colours of this cell's sheet in its own words (copies appear only in multi-section sheets). */
   readonly legend: readonly LegendEntry[];
   weightCols(inSize: number, H: number, shape: StackShape): number;
   bands(shape: StackShape): readonly Band[];
+}
+
+/** What a cell's layout leaves out when it is the usual one. */
+type UsualLayout = 'blockWidth' | 'valueCol' | 'hasCell';
+
+/**
+ * A cell's layout, by default in the usual time block of four columns (PRE, OP, VALUE
+ * and a gap, band values at VALUE) and with no cell state.
+ */
+export function cellLayout(
+  layout: Omit<CellLayout, UsualLayout> & Partial<Pick<CellLayout, UsualLayout>>,
+): CellLayout {
+  return { blockWidth: 4, valueCol: VALUE, hasCell: false, ...layout };
 }
 
 export function isPlainStack(shape: StackShape): boolean {

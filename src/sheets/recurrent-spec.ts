@@ -56,7 +56,7 @@ export function stackShape(model: RecurrentModel, config: RecurrentConfig): Stac
 /** A new sheet of the model: three inputs, four steps, one layer, hand-style seed 1. */
 export function recurrentDefaults(model: RecurrentModel): RecurrentConfig {
   return {
-    model: model.layout.model,
+    model: model.layout.kind,
     language: 'en',
     inputSize: 3,
     hiddenSize: model.hiddenSize,
@@ -100,7 +100,7 @@ function sheetModel(
 ): SheetModel<RecurrentConfig> {
   const layout = model.layout;
   return {
-    id: layout.model,
+    id: layout.kind,
     label: model.label,
     variants: model.variants,
     limits,

@@ -8,7 +8,7 @@ import { reluF, tanhF } from './formulas';
 import { PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
-import type { Band, CellLayout, StackShape } from './recurrent-sheet';
+import { cellLayout, type Band, type CellLayout, type StackShape } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
@@ -43,14 +43,10 @@ function hBand(shape: StackShape): Band {
   };
 }
 
-export const rnnLayout: CellLayout = {
+export const rnnLayout: CellLayout = cellLayout({
   kind: 'rnn',
-  model: 'rnn',
   title: { en: 'Recurrent Neural Network (RNN)', zh: '循环神经网络 (RNN)' },
-  blockWidth: 4,
-  valueCol: VALUE,
   ones: 2,
-  hasCell: false,
   legend: recurrentLegend(
     [
       ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
@@ -64,7 +60,7 @@ export const rnnLayout: CellLayout = {
   ),
   weightCols: (inSize, H) => inSize + H + 2,
   bands: (shape) => [hBand(shape)],
-};
+});
 
 export const rnnModel: RecurrentModel = {
   layout: rnnLayout,
