@@ -16,6 +16,8 @@ export interface FrozenSplit {
   readonly paneOf: (row: number, col: number) => PaneName;
   /** Whether a pane draws the cell (or merged block) at this top-left corner. */
   readonly owns: (pane: PaneName) => (row: number, col: number) => boolean;
+  /** The last column a pane's text may spill into: the split for the frozen columns, else none. */
+  readonly spillTo: (pane: PaneName) => number | undefined;
 }
 
 /** The sheet's split, the same object until the freeze or the layout changes. */
@@ -30,6 +32,7 @@ export function useFrozenSplit(freeze: Freeze | null, layout: GridLayout): Froze
       extent: frozenExtent(axis, rows, split),
       paneOf: (row: number, col: number) => paneOf(row, col, split),
       owns: (pane: PaneName) => (row: number, col: number) => paneOf(row, col, split) === pane,
+      spillTo: (pane: PaneName) => (pane === 'left' || pane === 'corner' ? split.cols - 1 : undefined),
     };
   }, [r, c, rowCount, colCount, axis, rows]);
 }

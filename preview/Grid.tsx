@@ -143,7 +143,8 @@ export function Grid({ workbook, sheet }: Props) {
   };
   // Each pane draws its own cells, tints and boxes; the frozen ones stay pinned (FrozenPanes).
   const source = { workbook, sheet, info, layout, handlers };
-  const paneContent = (r: VisibleRange, pane: PaneName) => drawPane(source, r, frozen.owns(pane));
+  const paneContent = (r: VisibleRange, pane: PaneName) =>
+    drawPane(source, r, frozen.owns(pane), frozen.spillTo(pane));
   const editor = editing && (
     <CellEditor
       editing={editing}

@@ -21,10 +21,11 @@ export function drawPane(
   { workbook, sheet, info, layout, handlers }: PaneSource,
   range: VisibleRange,
   owns: (row: number, col: number) => boolean,
+  spillTo?: number,
 ) {
   return (
     <>
-      {visibleCells({ workbook, sheet, layout, handlers, range, owns })}
+      {visibleCells({ workbook, sheet, layout, handlers, range, owns, spillTo })}
       {conditionalLayers(workbook, sheet, info.conditionalFormats, layout.rectOf, owns)}
       {visibleBoxes(
         info.boxes.filter((b) => owns(b.top, b.left)),
