@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Layers point one way: core ← sheets ← host ← practice ← taskpane ← preview; functions →
+ * Layers point one way: core ← sheets ← host ← practice ← verify ← taskpane ← preview; functions →
  * core; i18n (the wording catalogue) sits below everything but core and imports nothing;
  * tools may use anything; nothing imports tests. Each entry lists what a layer may NOT
  * import (every layer above it, plus packages that do not belong there).
@@ -15,6 +15,7 @@ const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*', 'kate
 const TESTS = [...folder('tests')];
 const ABOVE_HOST = [
   ...folder('practice'),
+  ...folder('verify'),
   ...folder('taskpane'),
   ...folder('preview'),
   ...folder('functions'),
@@ -57,6 +58,18 @@ const LAYERS = [
   { files: ['src/host/preview-*.ts'], forbid: [...ABOVE_HOST, ...UI] },
   {
     files: ['src/practice/**/*.ts'],
+    forbid: [
+      ...folder('verify'),
+      ...folder('taskpane'),
+      ...folder('preview'),
+      ...folder('functions'),
+      ...UI,
+      'hyperformula',
+    ],
+  },
+  // "Check this Excel" drives a host like the practice actions, one layer above them.
+  {
+    files: ['src/verify/**/*.ts'],
     forbid: [...folder('taskpane'), ...folder('preview'), ...folder('functions'), ...UI, 'hyperformula'],
   },
   {
@@ -70,6 +83,7 @@ const LAYERS = [
       ...folder('src/sheets'),
       ...folder('src/host'),
       ...folder('src/practice'),
+      ...folder('src/verify'),
       ...folder('src/i18n'),
       ...folder('taskpane'),
       ...folder('preview'),
