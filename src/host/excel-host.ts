@@ -277,9 +277,9 @@ export class ExcelHost implements WorkbookHost {
             for (const p of marker) sheet.customProperties.add(p.key, p.value);
             sheet.activate();
             if (first) sheet.getRange(first).select();
+            sheet.load('id');
             // Last of all: once the sheet has its name, nothing after it can fail.
             sheet.name = name;
-            sheet.load('id');
           }
           await context.sync();
           syncCount++;

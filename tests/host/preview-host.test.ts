@@ -39,7 +39,7 @@ describe('PreviewHost', () => {
   it('builds a sheet whose formulas evaluate at full precision', async () => {
     const host = new PreviewHost();
     const result = await host.buildSheet(tinyPlan(), { model: 'lstm', mode: 'walkthrough' });
-    expect(result).toEqual({ sheetName: 'Tiny', cellCount: 7, formulaCount: 3, syncCount: 0 });
+    expect(result).toEqual({ sheetName: 'Tiny', cellCount: 7, formulaCount: 3, syncCount: 0, sheetId: expect.any(String) });
     const cells = await host.readCells('Tiny', ['C2', 'C3', 'C4', 'A1', 'D9']);
     expect(cells[0].value as number).toBeCloseTo(logistic(1), 12);
     expect(Math.abs((cells[1].value as number) - logistic(-2.5))).toBeLessThan(1e-12);
