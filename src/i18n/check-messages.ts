@@ -60,4 +60,5 @@ export const CHECK_MESSAGES = defineMessages({
     zh: '未删除：{sheet}（{error}）。您可以自行删除。',
   },
   'check.failedTitle': { en: 'The check stopped', zh: '检查已中止' },
+  'check.panelName': { en: 'check panel', zh: '检查面板' },
 });
