@@ -15,12 +15,18 @@ import {
   Subtitle2,
   Text,
   Textarea,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../src/host/host';
 import { t } from '../src/i18n';
 import type { Language } from '../src/sheets/plan';
 import { checkThisExcel, type CheckProgress } from '../src/verify/check-excel';
 import { checkReportText, checkSummary } from '../src/verify/check-report';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+});
 
 type View =
   | { readonly kind: 'idle' }
@@ -53,6 +59,7 @@ export function CheckExcelPanel({
 }) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [copied, setCopied] = useState<boolean | null>(null);
+  const styles = useStyles();
   if (!host.removeSheet) return null;
 
   const run = async () => {
@@ -71,7 +78,7 @@ export function CheckExcelPanel({
   };
 
   return (
-    <section aria-label={t(language, 'check.title')} className="check-excel-panel">
+    <section aria-label={t(language, 'check.title')} className={styles.panel}>
       <Subtitle2 as="h2">{t(language, 'check.title')}</Subtitle2>
       <Text block>{t(language, 'check.intro')}</Text>
       <div>
