@@ -13,7 +13,7 @@ import { CheckExcelPanel } from '../../taskpane/CheckExcelPanel';
 import { PreviewHost } from '../../src/host/preview-host';
 import { memorySettings } from '../../src/host/settings';
 import type { CellContent, WorkbookHost } from '../../src/host/host';
-import { registerAllFunctions } from '../verify/calculate';
+import { registerAllFunctions } from '../../tools/excel-double/calculate';
 import { FakeHost } from './fake-host';
 
 afterEach(cleanup);

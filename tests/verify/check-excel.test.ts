@@ -15,7 +15,7 @@ import { checkThisExcel, compareCells, smallConfig, CHECK_TOLERANCE } from '../.
 import { checkReportText } from '../../src/verify/check-report';
 import { functionProbes } from '../../src/verify/function-probes';
 import { EXCEL_WEB_MAX_BYTES, StrictExcel } from '../../tools/excel-double/strict-excel';
-import { calculateLikeExcel, registerAllFunctions } from './calculate';
+import { calculateLikeExcel, registerAllFunctions } from '../../tools/excel-double/calculate';
 
 let declared: string[] = [];
 beforeAll(async () => {

@@ -1,11 +1,13 @@
 /**
- * Test helpers for "Check this Excel": the add-in's custom functions registered for
+ * For the tests and benchmarks of "Check this Excel": the add-in's custom functions registered for
  * HyperFormula (from functions.json as the build generates it, calling the exports Excel
  * calls), and a recalculation of the Excel double's sheets, standing in for what Excel
  * does after a write: formula cells get their values and dynamic arrays spill.
  */
 import { readFileSync } from 'node:fs';
-import type { FakeExcel } from '../../tools/excel-double/fake-excel';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FakeExcel } from './fake-excel';
 import { catalogueFromMetadata, registerPreviewFunctions } from '../../src/host/preview-functions';
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
 import { a1 } from '../../src/sheets/plan';
@@ -13,7 +15,7 @@ import { a1 } from '../../src/sheets/plan';
 /** The ids of every custom function the add-in declares, after registering them all. */
 export async function registerAllFunctions(): Promise<string[]> {
   const { parseTree } = await import('custom-functions-metadata');
-  const source = 'functions/functions.ts';
+  const source = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../functions/functions.ts');
   const tree = parseTree(readFileSync(source, 'utf8'), source);
   const exportsOf = await import('../../functions/functions');
   const names = Object.fromEntries(tree.associate.map((a) => [a.id, a.functionName]));
