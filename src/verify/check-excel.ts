@@ -145,6 +145,31 @@ function probeAddresses(plan: SheetPlan, probes: readonly FunctionProbe[]): stri
   );
 }
 
+/** What Excel shows in a cell whose custom function has not returned yet. */
+export const BUSY = '#BUSY!';
+/** How long the check waits for custom functions to return, in all. */
+export const SETTLE_MS = 10_000;
+const SETTLE_STEP_MS = 250;
+
+/**
+ * Reads the cells once every custom function among them has returned: Excel computes them
+ * asynchronously and shows #BUSY! meanwhile. After SETTLE_MS the cells are taken as they
+ * are, and a #BUSY! left is reported as a disagreement.
+ */
+export async function readSettled(
+  host: WorkbookHost,
+  sheet: string,
+  addresses: readonly string[],
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<CellContent[]> {
+  let read = await host.readCells(sheet, addresses);
+  for (let waited = 0; waited < SETTLE_MS && read.some((c) => c.value === BUSY); waited += SETTLE_STEP_MS) {
+    await wait(SETTLE_STEP_MS);
+    read = await host.readCells(sheet, addresses);
+  }
+  return read;
+}
+
 type SheetRun = (
   id: string,
   plan: SheetPlan,
@@ -164,7 +189,7 @@ async function checkFunctions(
   const addresses = probeAddresses(plan, probes);
   try {
     await onSheet('functions', plan, { mode: 'check' }, async (sheet) => {
-      const read = await host.readCells(sheet, addresses.flat());
+      const read = await readSettled(host, sheet, addresses.flat());
       let at = 0;
       probes.forEach((probe, k) => {
         const mine = read.slice(at, at + addresses[k].length);
@@ -186,6 +211,15 @@ export async function checkThisExcel(host: WorkbookHost, options: CheckOptions):
   let removed = 0;
   const leftBehind: { sheet: string; error: string }[] = [];
 
+  const remove = async (made: BuildResult): Promise<void> => {
+    try {
+      if (made.sheetId === undefined || !host.removeSheet) throw new Error('the host gave no sheet id');
+      await host.removeSheet(made.sheetId);
+      removed++;
+    } catch (err) {
+      leftBehind.push({ sheet: made.sheetName, error: messageOf(err) });
+    }
+  };
   /** Builds, compares, and always removes what it built, by id; a failed removal is reported, not thrown. */
   const onSheet: SheetRun = async (id, plan, metadata, compare) => {
     options.onProgress?.({ done: built, total, current: id });
@@ -197,15 +231,6 @@ export async function checkThisExcel(host: WorkbookHost, options: CheckOptions):
       await remove(made);
     }
   };
-  const remove = async (made: BuildResult): Promise<void> => {
-    try {
-      if (made.sheetId === undefined || !host.removeSheet) throw new Error('the host gave no sheet id');
-      await host.removeSheet(made.sheetId);
-      removed++;
-    } catch (err) {
-      leftBehind.push({ sheet: made.sheetName, error: messageOf(err) });
-    }
-  };
 
   const modelResults: CheckResult[] = [];
   for (const spec of models) {
@@ -215,7 +240,8 @@ export async function checkThisExcel(host: WorkbookHost, options: CheckOptions):
       const expectedOf = coreResults(plan);
       const computed = plan.cells.filter((c) => c.formula !== undefined && expectedOf(c) !== undefined);
       await onSheet(spec.id, plan, walkthroughMetadata(config), async (sheet) => {
-        const read = await host.readCells(
+        const read = await readSettled(
+          host,
           sheet,
           computed.map((c) => a1(c.row, c.col)),
         );

@@ -11,7 +11,16 @@ import { ExcelHost } from '../../src/host/excel-host';
 import { PreviewHost } from '../../src/host/preview-host';
 import { memorySettings } from '../../src/host/settings';
 import { availableModels, specFor } from '../../src/sheets/registry';
-import { checkThisExcel, compareCells, smallConfig, CHECK_TOLERANCE } from '../../src/verify/check-excel';
+import {
+  BUSY,
+  checkThisExcel,
+  compareCells,
+  readSettled,
+  SETTLE_MS,
+  smallConfig,
+  CHECK_TOLERANCE,
+} from '../../src/verify/check-excel';
+import type { WorkbookHost } from '../../src/host/host';
 import { checkReportText } from '../../src/verify/check-report';
 import { functionProbes } from '../../src/verify/function-probes';
 import { EXCEL_WEB_MAX_BYTES, StrictExcel } from '../../tools/excel-double/strict-excel';
@@ -144,6 +153,35 @@ describe('Check this Excel', () => {
     expect(text).toContain('全部');
     expect(text.split('\n').length).toBeGreaterThan(availableModels().length + declared.length);
   }, 60_000);
+});
+
+describe('waiting for custom functions', () => {
+  const cells = (value: number | string) => [{ address: 'B1', value, formula: null }];
+  function hostShowing(values: (number | string)[]) {
+    let reads = 0;
+    const host = {
+      readCells: async () => cells(values[Math.min(reads++, values.length - 1)]),
+    } as unknown as WorkbookHost;
+    return { host, reads: () => reads };
+  }
+
+  it('reads again while Excel shows #BUSY!, and takes the value once it is there', async () => {
+    const waits: number[] = [];
+    const { host, reads } = hostShowing([BUSY, BUSY, 0.5]);
+    const read = await readSettled(host, 'S', ['B1'], async (ms) => void waits.push(ms));
+    expect(read[0].value).toBe(0.5);
+    expect(reads()).toBe(3);
+    expect(waits).toHaveLength(2);
+  });
+
+  it('gives up after SETTLE_MS and reports what it saw', async () => {
+    let waited = 0;
+    const { host } = hostShowing([BUSY]);
+    const read = await readSettled(host, 'S', ['B1'], async (ms) => void (waited += ms));
+    expect(read[0].value).toBe(BUSY);
+    expect(waited).toBe(SETTLE_MS);
+    expect(compareCells('NN.SIGMOID', read, [0.5]).failed).toBe(1);
+  });
 });
 
 describe('comparing cells', () => {
