@@ -20,6 +20,14 @@ const ABOVE_HOST = [
   ...folder('preview'),
   ...folder('functions'),
 ];
+/** What neither the practice actions nor the check above them may import. */
+const ABOVE_PRACTICE = [
+  ...folder('taskpane'),
+  ...folder('preview'),
+  ...folder('functions'),
+  ...UI,
+  'hyperformula',
+];
 const LAYERS = [
   {
     files: ['src/core/**/*.ts'],
@@ -56,22 +64,9 @@ const LAYERS = [
     forbid: [...ABOVE_HOST, ...UI, 'hyperformula'],
   },
   { files: ['src/host/preview-*.ts'], forbid: [...ABOVE_HOST, ...UI] },
-  {
-    files: ['src/practice/**/*.ts'],
-    forbid: [
-      ...folder('verify'),
-      ...folder('taskpane'),
-      ...folder('preview'),
-      ...folder('functions'),
-      ...UI,
-      'hyperformula',
-    ],
-  },
+  { files: ['src/practice/**/*.ts'], forbid: [...folder('verify'), ...ABOVE_PRACTICE] },
   // "Check this Excel" drives a host like the practice actions, one layer above them.
-  {
-    files: ['src/verify/**/*.ts'],
-    forbid: [...folder('taskpane'), ...folder('preview'), ...folder('functions'), ...UI, 'hyperformula'],
-  },
+  { files: ['src/verify/**/*.ts'], forbid: ABOVE_PRACTICE },
   {
     files: ['taskpane/**/*.{ts,tsx}'],
     forbid: [...folder('preview'), ...folder('functions'), 'hyperformula'],

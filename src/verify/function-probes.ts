@@ -45,6 +45,11 @@ const X = fromRows([
   [-0.5, 2],
 ]);
 const x0 = Array.from(X.data.slice(0, 2));
+
+/** A recurrent cell's four weights as PyTorch names them, in the order every function takes them. */
+function weights(p: { W_ih: Matrix; W_hh: Matrix; b_ih: Float64Array; b_hh: Float64Array }): string[] {
+  return [lit(p.W_ih), lit(p.W_hh), lit([Array.from(p.b_ih)]), lit([Array.from(p.b_hh)])];
+}
 const hPrev = [0.25, -0.5];
 
 function elementwise(): FunctionProbe[] {
@@ -66,12 +71,6 @@ function recurrent(): FunctionProbe[] {
   const rnn = initRnn(2, 2, 11, 'hand');
   const lstm = initLstm(2, 2, 12, 'hand');
   const gru = initGru(2, 2, 13, 'hand');
-  const weights = (p: { W_ih: Matrix; W_hh: Matrix; b_ih: Float64Array; b_hh: Float64Array }) => [
-    lit(p.W_ih),
-    lit(p.W_hh),
-    lit([Array.from(p.b_ih)]),
-    lit([Array.from(p.b_hh)]),
-  ];
   const step = lstmStep(lstm, vector(x0), vector(hPrev), vector([0.5, 0.5]));
   return [
     {
@@ -238,12 +237,6 @@ function composite(): FunctionProbe[] {
   const headArgs = [lit(head.W_hy), lit([Array.from(head.b_y)])];
   const rnn = initRnn(2, 2, 21, 'hand');
   const lstm = initLstm(2, 2, 22, 'hand');
-  const weights = (p: { W_ih: Matrix; W_hh: Matrix; b_ih: Float64Array; b_hh: Float64Array }) => [
-    lit(p.W_ih),
-    lit(p.W_hh),
-    lit([Array.from(p.b_ih)]),
-    lit([Array.from(p.b_hh)]),
-  ];
   const s2s = initLstmSeq2seq(2, 2, 1, 23, 'hand');
   const block = initMamba({ dModel: 2, dState: 2 }, 24, 'hand');
   return [

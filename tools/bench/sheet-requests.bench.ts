@@ -5,8 +5,7 @@
  * request), going to a cell, reading the selection, explaining a cell and removing a
  * sheet; and one whole "Check this Excel" run. Excel on the web refuses anything above 5 MB.
  */
-import { availableModels } from '../../src/sheets/registry';
-import { largestConfig } from '../excel-double/operation-sizes';
+import { largestCases } from '../excel-double/operation-sizes';
 import {
   measureCheckThisExcel,
   measureSheetOperations,
@@ -20,23 +19,18 @@ const kib = (bytes: number) => (bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0);
 export default async function run(): Promise<string> {
   const rows: string[][] = [];
   let largest = { bytes: 0, where: '' };
-  for (const spec of availableModels()) {
-    const variants = spec.variants.length > 0 ? spec.variants.map((v) => v.id) : [undefined];
-    for (const variant of variants) {
-      const config = largestConfig(spec, variant);
-      if (spec.validate(config).length > 0) continue;
-      const sizes = await measureSheetOperations(config);
-      rows.push([
-        spec.id,
-        variant ?? '—',
-        ...SHEET_OPERATIONS.map((op) => {
-          const s = sizes.get(op)!;
-          if (s.request > largest.bytes)
-            largest = { bytes: s.request, where: `${spec.id} ${variant ?? ''} ${op}` };
-          return `${kib(s.request)} / ${kib(s.response)}`;
-        }),
-      ]);
-    }
+  for (const { spec, variant, config } of largestCases()) {
+    const sizes = await measureSheetOperations(config);
+    rows.push([
+      spec.id,
+      variant ?? '—',
+      ...SHEET_OPERATIONS.map((op) => {
+        const s = sizes.get(op)!;
+        if (s.request > largest.bytes)
+          largest = { bytes: s.request, where: `${spec.id} ${variant ?? ''} ${op}` };
+        return `${kib(s.request)} / ${kib(s.response)}`;
+      }),
+    ]);
   }
   const check = await measureCheckThisExcel();
   return [

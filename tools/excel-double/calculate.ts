@@ -12,21 +12,25 @@ import { catalogueFromMetadata, registerPreviewFunctions } from '../../src/host/
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
 import { a1 } from '../../src/sheets/plan';
 
-/** The ids of every custom function the add-in declares, after registering them all. */
-export async function registerAllFunctions(): Promise<string[]> {
+/** The custom functions functions.json declares, paired with the exports Excel calls. */
+export async function declaredCatalogue() {
   const { parseTree } = await import('custom-functions-metadata');
   const source = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../functions/functions.ts');
   const tree = parseTree(readFileSync(source, 'utf8'), source);
   const exportsOf = await import('../../functions/functions');
   const names = Object.fromEntries(tree.associate.map((a) => [a.id, a.functionName]));
-  const { functions, missing } = catalogueFromMetadata(
-    tree.functions,
-    exportsOf as Record<string, unknown>,
-    names,
-  );
+  return {
+    ids: tree.functions.map((f) => f.id),
+    ...catalogueFromMetadata(tree.functions, exportsOf as Record<string, unknown>, names),
+  };
+}
+
+/** The ids of every custom function the add-in declares, after registering them all. */
+export async function registerAllFunctions(): Promise<string[]> {
+  const { ids, functions, missing } = await declaredCatalogue();
   if (missing.length > 0) throw new Error(`functions without an export: ${missing.join(', ')}`);
   registerPreviewFunctions(functions);
-  return tree.functions.map((f) => f.id);
+  return ids;
 }
 
 /** Recomputes every sheet of the double that holds formulas; `adjust` may then spoil a value. */
