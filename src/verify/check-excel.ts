@@ -210,6 +210,8 @@ export async function checkThisExcel(host: WorkbookHost, options: CheckOptions):
   let built = 0;
   let removed = 0;
   const leftBehind: { sheet: string; error: string }[] = [];
+  // Each build activates its sheet; the user is put back where they were at the end.
+  const selected = await host.getSelection().catch(() => null);
 
   const remove = async (made: BuildResult): Promise<void> => {
     try {
@@ -260,6 +262,7 @@ export async function checkThisExcel(host: WorkbookHost, options: CheckOptions):
 
   const functionResults =
     probes.length > 0 ? await checkFunctions(host, probes, options.language, onSheet) : [];
+  if (selected) await host.selectCell(selected.sheet, selected.address).catch(() => undefined);
   options.onProgress?.({ done: total, total, current: '' });
 
   const all = [...modelResults, ...functionResults];

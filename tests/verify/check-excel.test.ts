@@ -145,7 +145,9 @@ describe('Check this Excel', () => {
   it('runs the same on the preview host, which removes what it built and keeps the user’s sheets', async () => {
     const host = new PreviewHost(undefined, memorySettings());
     host.workbook.addSheet('Notes');
+    await host.selectCell('Notes', 'C7');
     const report = await checkThisExcel(host, { language: 'zh' });
+    expect(await host.getSelection()).toEqual({ sheet: 'Notes', address: 'C7' });
     expect([...report.models, ...report.functions].filter((r) => r.failed > 0 || r.error)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(host.workbook.sheetNames()).toEqual(['Notes']);
