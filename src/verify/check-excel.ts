@@ -7,41 +7,20 @@
  * took a temporary sheet's name. It runs on any WorkbookHost: in Excel it turns a user's
  * own Excel into a test run of the add-in; in the preview it checks the preview.
  */
-import type { BuildProgress, BuildResult, CellContent, WorkbookHost } from '../host/host';
+import type { BuildProgress, BuildResult, WorkbookHost } from '../host/host';
 import type { ModelConfig, ModelSpec } from '../sheets/model-spec';
-import { a1, type Language, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { a1, type Language, type SheetPlan } from '../sheets/plan';
 import { availableModels, buildPlan } from '../sheets/registry';
 import { coreResults } from '../sheets/results';
 import { walkthroughMetadata } from '../practice/plan-for';
+import { compareCells, readSettled, type CheckResult } from './compare-cells';
 import { functionProbes, type FunctionProbe } from './function-probes';
+import { probeAddresses, probePlan } from './probe-sheet';
 
-/** Sheet formulas against the core: the project's tolerance, relative above 1. */
-export const CHECK_TOLERANCE = 1e-9;
+export type { CellMismatch, CheckResult } from './compare-cells';
+
 /** The size every size field is brought down to, where its limits allow. */
 export const CHECK_SIZE = 2;
-/** How many disagreeing cells a report lists for one model or function. */
-export const LISTED_MISMATCHES = 5;
-
-export interface CellMismatch {
-  readonly address: string;
-  readonly expected: number;
-  readonly got: CellContent['value'];
-}
-
-export interface CheckResult {
-  /** A model id ('lstm') or a function name ('LSTM.SEQ'). */
-  readonly id: string;
-  /** Computed cells compared with the core. */
-  readonly compared: number;
-  /** How many of them disagree (the first LISTED_MISMATCHES are listed). */
-  readonly failed: number;
-  readonly mismatches: readonly CellMismatch[];
-  /** The largest difference seen, relative above 1 (NaN when a cell held no number). */
-  readonly largestError: number;
-  /** The step that failed (building, reading, removing), if one did. */
-  readonly error?: string;
-}
-
 export interface CheckReport {
   readonly models: readonly CheckResult[];
   readonly functions: readonly CheckResult[];
@@ -78,96 +57,10 @@ export function smallConfig(spec: ModelSpec, language: Language): ModelConfig {
   return { ...defaults, ...sizes, language } as ModelConfig;
 }
 
-function difference(got: CellContent['value'], expected: number): number {
-  if (typeof got !== 'number') return Number.NaN;
-  return Math.abs(got - expected) / Math.max(1, Math.abs(expected));
-}
-
-/** Compares cells read back with the numbers expected at the same addresses. */
-export function compareCells(
-  id: string,
-  read: readonly CellContent[],
-  expected: readonly number[],
-): CheckResult {
-  const mismatches: CellMismatch[] = [];
-  let failed = 0;
-  let largestError = 0;
-  read.forEach((cell, i) => {
-    const d = difference(cell.value, expected[i]);
-    // NaN (text, an error, an empty cell) is never within tolerance.
-    if (!(d <= CHECK_TOLERANCE)) {
-      failed++;
-      if (mismatches.length < LISTED_MISMATCHES)
-        mismatches.push({ address: cell.address, expected: expected[i], got: cell.value });
-    }
-    largestError = Number.isNaN(d) || Number.isNaN(largestError) ? Number.NaN : Math.max(largestError, d);
-  });
-  return { id, compared: read.length, failed, mismatches, largestError };
-}
-
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function failure(id: string, err: unknown): CheckResult {
   return { id, compared: 0, failed: 0, mismatches: [], largestError: 0, error: messageOf(err) };
-}
-
-/** The sheet that types every probe: its name in column A, its formula in B, room below for the spill. */
-export function probePlan(probes: readonly FunctionProbe[], language: Language): SheetPlan {
-  const cells: PlanCell[] = [];
-  let row = 0;
-  let width = 1;
-  for (const probe of probes) {
-    cells.push({ row, col: 0, value: probe.id, role: 'label' });
-    cells.push({ row, col: 1, formula: probe.formula, role: 'computed' });
-    row += probe.expected.length + 1;
-    width = Math.max(width, ...probe.expected.map((r) => r.length));
-  }
-  return {
-    baseName: 'Check functions',
-    model: 'rnn',
-    language,
-    config: {},
-    rowCount: Math.max(row, 1),
-    colCount: 1 + width,
-    cells,
-    merges: [],
-    columnWidths: [{ col: 0, width: 18 }],
-    names: [],
-    boxes: [],
-  };
-}
-
-/** Where a probe's result lands: its formula's cell and the cells it spills into, row by row. */
-function probeAddresses(plan: SheetPlan, probes: readonly FunctionProbe[]): string[][] {
-  const formulas = plan.cells.filter((c) => c.formula !== undefined);
-  return probes.map((probe, k) =>
-    probe.expected.flatMap((r, i) => r.map((_, j) => a1(formulas[k].row + i, formulas[k].col + j))),
-  );
-}
-
-/** What Excel shows in a cell whose custom function has not returned yet. */
-export const BUSY = '#BUSY!';
-/** How long the check waits for custom functions to return, in all. */
-export const SETTLE_MS = 10_000;
-const SETTLE_STEP_MS = 250;
-
-/**
- * Reads the cells once every custom function among them has returned: Excel computes them
- * asynchronously and shows #BUSY! meanwhile. After SETTLE_MS the cells are taken as they
- * are, and a #BUSY! left is reported as a disagreement.
- */
-export async function readSettled(
-  host: WorkbookHost,
-  sheet: string,
-  addresses: readonly string[],
-  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-): Promise<CellContent[]> {
-  let read = await host.readCells(sheet, addresses);
-  for (let waited = 0; waited < SETTLE_MS && read.some((c) => c.value === BUSY); waited += SETTLE_STEP_MS) {
-    await wait(SETTLE_STEP_MS);
-    read = await host.readCells(sheet, addresses);
-  }
-  return read;
 }
 
 type SheetRun = (

@@ -5,7 +5,8 @@
 import { t } from '../i18n';
 import type { Language } from '../sheets/plan';
 import { specFor } from '../sheets/registry';
-import { CHECK_TOLERANCE, type CheckReport, type CheckResult } from './check-excel';
+import type { CheckReport } from './check-excel';
+import { CHECK_TOLERANCE, type CheckResult } from './compare-cells';
 
 /** 12 significant digits: enough to show a difference at 1e-9, short enough to read. */
 function number(x: number): string {

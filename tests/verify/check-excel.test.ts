@@ -11,15 +11,8 @@ import { ExcelHost } from '../../src/host/excel-host';
 import { PreviewHost } from '../../src/host/preview-host';
 import { memorySettings } from '../../src/host/settings';
 import { availableModels, specFor } from '../../src/sheets/registry';
-import {
-  BUSY,
-  checkThisExcel,
-  compareCells,
-  readSettled,
-  SETTLE_MS,
-  smallConfig,
-  CHECK_TOLERANCE,
-} from '../../src/verify/check-excel';
+import { checkThisExcel, smallConfig } from '../../src/verify/check-excel';
+import { BUSY, CHECK_TOLERANCE, compareCells, readSettled, SETTLE_MS } from '../../src/verify/compare-cells';
 import type { WorkbookHost } from '../../src/host/host';
 import { checkReportText } from '../../src/verify/check-report';
 import { functionProbes } from '../../src/verify/function-probes';
