@@ -179,7 +179,7 @@ function xlstm(): FunctionProbe[] {
     n: vector([1, 1]),
     m: vector([0, 0]),
   });
-  const mStep = mlstmStep(x0, [1, 0], [2], 0.5, 1, mlstmInitialState(2, 1));
+  const mStep = mlstmStep({ q: x0, k: [1, 0], v: [2], iPre: 0.5, fPre: 1 }, mlstmInitialState(2, 1));
   const m = (form: string) => [
     lit(seq.Q),
     lit(seq.K),
