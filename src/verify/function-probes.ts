@@ -29,7 +29,12 @@ export interface FunctionProbe {
   readonly expected: readonly (readonly number[])[];
 }
 
-/** An Excel array constant: columns split by ',', rows by ';'. String() round-trips a double. */
+/**
+ * An Excel array constant: columns split by ',', rows by ';' (Office.js formulas are
+ * always in this invariant form). Excel keeps 15 significant digits of a typed number;
+ * the literals here are short (hand-style weights) but for ln(n) in the Mamba block's
+ * A_log, whose 17th digit moves its result by about 1e-16, far inside the tolerance.
+ */
 function lit(m: Matrix | readonly (readonly number[])[]): string {
   const rows = 'data' in m ? toRows(m) : m;
   return `{${rows.map((r) => r.map((x) => String(x)).join(',')).join(';')}}`;
