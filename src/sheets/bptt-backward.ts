@@ -6,7 +6,8 @@
  */
 import { sumProductF } from './formulas';
 import type { BpttLayout, Weights } from './bptt-layout';
-import { cell, GATES, type ForwardRows } from './bptt-forward';
+import { cell, type ForwardRows } from './bptt-forward';
+import { GATES } from './bptt-model';
 
 export interface BackwardRows {
   /** H rows: ∂L/∂h parts (and the LSTM's ∂L/∂c parts) in columns. */

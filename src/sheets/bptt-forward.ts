@@ -6,6 +6,7 @@
  */
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
 import { BpttLayout, type Weights } from './bptt-layout';
+import { GATES } from './bptt-model';
 import type { CellRole } from './plan';
 
 export interface ForwardRows {
@@ -20,8 +21,6 @@ export interface ForwardRows {
   /** The cell holding L. */
   readonly total: string;
 }
-
-export const GATES = ['i', 'f', 'g', 'o'] as const;
 
 type ParamRole = 'weight' | 'recurrentWeight' | 'bias';
 

@@ -16,7 +16,7 @@ import { initRnn, type RnnParams } from '../core/rnn';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { seededInput } from './inputs';
-import type { TrainingConfig } from './model-spec';
+import type { DerivativeTraces, TrainingConfig } from './model-spec';
 import { requireParam } from './params';
 
 export type BpttKind = 'rnn' | 'lstm';
@@ -34,6 +34,24 @@ const HEAD_STREAM = 0x5eed01;
 const TARGET_STREAM = 0x5eed02;
 
 export const gatesOf = (kind: BpttKind): number => (kind === 'lstm' ? 4 : 1);
+
+/** The LSTM's gates in PyTorch's row order. */
+export const GATES = ['i', 'f', 'g', 'o'] as const;
+
+const PARAMS = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
+
+/** The trace names of the derivative cells of a training sheet (practice blanks them by these). */
+export function derivativeTraces(kind: BpttKind): DerivativeTraces {
+  const cellPath =
+    kind === 'rnn' ? ['da'] : ['dc_future', 'dc', ...GATES.flatMap((g) => [`d_${g}`, `da_${g}`])];
+  const backwardStep = ['dh_out', 'dh_future', 'dh', ...cellPath];
+  const start = kind === 'rnn' ? ['dh0'] : ['dh0', 'dc0'];
+  const steps = ['dW_ih_step', 'dW_hh_step', 'dW_hy_step'];
+  return {
+    backwardStep,
+    gradients: ['dy', ...backwardStep, ...start, ...steps, ...PARAMS.map((p) => `grad_${p}`)],
+  };
+}
 
 /** Everything a training sheet writes as a literal: the model's inputs. */
 export interface BpttSetup {
@@ -159,7 +177,7 @@ export function bpttSheetTrace(s: BpttSetup): Trace {
   const trained: RnnTrained | LstmTrained = step.params;
   const g = result.grads;
   once(trace, 'loss', [result.loss]);
-  for (const k of ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const) {
+  for (const k of PARAMS) {
     const grad = g[k];
     const next = trained[k];
     once(trace, `grad_${k}`, grad instanceof Float64Array ? grad : grad.data);

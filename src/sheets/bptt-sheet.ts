@@ -13,6 +13,7 @@ import type { SheetPlan } from './plan';
 import { BpttLayout } from './bptt-layout';
 import {
   bpttSheetTrace,
+  derivativeTraces,
   gatesOf,
   isLong,
   effectiveConfig,
@@ -111,6 +112,7 @@ function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
     },
     estimateCells: (c) =>
       effectiveConfig(c).steps * (c.inputSize + c.hiddenSize + 6) * (gatesOf(kind) * c.hiddenSize + 12),
+    derivatives: derivativeTraces(kind),
     build: (config) => build(kind, config),
     evaluate: (config, params) => bpttSheetTrace(setupFromParams(kind, effectiveConfig(config), params)),
   };

@@ -193,4 +193,17 @@ export interface ModelSpec<C extends ModelConfig = ModelConfig> {
    * so practice can blank one level; absent means never.
    */
   levelled?(config: Settings): boolean;
+  /**
+   * A sheet that runs a backward pass: the trace names of its derivative cells, so practice
+   * can blank one gradient or one backward step; absent means the sheet has none.
+   */
+  readonly derivatives?: DerivativeTraces;
+}
+
+/** The trace names of a training sheet's derivative cells. */
+export interface DerivativeTraces {
+  /** Every derivative: per-step parts, contributions, accumulated gradients, ∂L/∂h₀ … */
+  readonly gradients: readonly string[];
+  /** The backward band's cells of one time step (what one step of BPTT computes). */
+  readonly backwardStep: readonly string[];
 }
