@@ -7,6 +7,7 @@
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
 import { BpttLayout, type Weights } from './bptt-layout';
 import { GATES } from './bptt-model';
+import { at, D } from './bptt-terms';
 import type { CellRole } from './plan';
 
 export interface ForwardRows {
@@ -77,16 +78,39 @@ export function xRef(L: BpttLayout, rows: ForwardRows, t: number): string {
   return L.vec(rows.x, L.fcol(t, 0), L.n.I);
 }
 
+/** The meaning of entry `flat` of a per-step tensor, with its written-out term. */
+export function stepMeaning(
+  trace: string,
+  step: number,
+  flat: number,
+  tensor: string,
+  equation: string,
+  term?: string,
+): CellSpec {
+  return { trace, step, flat, tensor, equation, ...(term ? { term } : {}) };
+}
+
+/** What `cell` records about a computed cell. */
+export interface CellSpec {
+  readonly trace: string;
+  readonly step: number;
+  readonly flat: number;
+  readonly tensor: string;
+  readonly equation: string;
+  readonly index?: number[];
+  readonly term?: string;
+}
+
 /** One computed cell with its trace meaning. */
 export function cell(
   L: BpttLayout,
   pos: [number, number],
   formula: string,
-  meaning: { trace: string; step: number; flat: number; tensor: string; equation: string; index?: number[] },
+  meaning: CellSpec,
   role: CellRole = 'computed',
   numberFormat?: string,
 ): void {
-  const { trace, step, flat, tensor, equation, index } = meaning;
+  const { trace, step, flat, tensor, equation, index, term } = meaning;
   L.b.put({
     row: pos[0],
     col: pos[1],
@@ -99,6 +123,7 @@ export function cell(
       step,
       index: index ?? [flat],
       equation,
+      ...(term ? { term } : {}),
       trace: { name: trace, step, flat },
     },
   });
@@ -241,6 +266,7 @@ function writeHead(L: BpttLayout, w: Weights, rows: ForwardRows, t: number): voi
       flat: k,
       tensor: '\\partial L/\\partial \\hat y_t',
       equation: '\\partial L/\\partial \\hat y_t = \\hat y_t - y_t',
+      term: `${D(at('\\hat y', t, k))} = ${at('\\hat y', t, k)} - ${at('y', t, k)}`,
     });
   }
   const e = L.vec(rows.head, L.fcol(t, 2), O);

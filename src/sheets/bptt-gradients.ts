@@ -7,6 +7,7 @@ import type { Block } from './layout';
 import type { BpttLayout } from './bptt-layout';
 import { daCell, type BackwardRows } from './bptt-backward';
 import { hTop, type ForwardRows } from './bptt-forward';
+import { D, gradientTerm, stepGradientTerm } from './bptt-terms';
 
 export interface Gradients {
   readonly W_ih: Block;
@@ -17,8 +18,6 @@ export interface Gradients {
   readonly b_y: Block;
 }
 
-const D = (x: string) => `\\frac{\\partial L}{\\partial ${x}}`;
-
 interface Contribution {
   readonly trace: string;
   readonly tensor: string;
@@ -28,6 +27,7 @@ interface Contribution {
   readonly top: number;
   readonly offset: number;
   readonly entry: (t: number, r: number, c: number) => string;
+  readonly term: (t: number, r: number, c: number) => string;
 }
 
 function contributions(
@@ -49,6 +49,7 @@ function contributions(
       top,
       offset: 0,
       entry: (t, r, c) => `${daCell(L, b, t, r)}*${L.at(f.x + c, L.fcol(t, 0))}`,
+      term: (t, r, c) => stepGradientTerm(L.sizes, 'W_ih', t, r, c),
     },
     {
       trace: 'dW_hh_step',
@@ -59,6 +60,7 @@ function contributions(
       top,
       offset: I,
       entry: (t, r, c) => `${daCell(L, b, t, r)}*${L.at(ht + c, L.fcol(t - 1, 1))}`,
+      term: (t, r, c) => stepGradientTerm(L.sizes, 'W_hh', t, r, c),
     },
     {
       trace: 'dW_hy_step',
@@ -69,6 +71,7 @@ function contributions(
       top: head,
       offset: 0,
       entry: (t, r, c) => `${L.at(f.head + r, L.fcol(t, 2))}*${L.at(ht + c, L.fcol(t, 1))}`,
+      term: (t, r, c) => stepGradientTerm(L.sizes, 'W_hy', t, r, c),
     },
   ];
 }
@@ -98,6 +101,7 @@ function accumulated(
     tensor: D(name.replace('_', '_{') + '}'),
     equation,
     formula,
+    term: (r, c) => gradientTerm(L.sizes, name, r, c),
   });
 }
 
@@ -127,6 +131,7 @@ export function writeGradients(
         tensor: k.tensor,
         equation: k.equation,
         formula: (r, c) => k.entry(t, r, c),
+        term: (r, c) => k.term(t, r, c),
       });
   L.b.text(w - 1, L.labelCol, L.text('stepContrib'), 'label');
   L.b.text(head - 1, L.labelCol, L.text('headContrib'), 'label');

@@ -10,6 +10,7 @@ import { Block, type PlanBuilder } from './layout';
 import type { BpttKind, BpttSetup } from './bptt-model';
 import { BPTT_TEXT, type BpttTextKey } from './bptt-text';
 import { a1 } from './plan';
+import type { TermSizes } from './bptt-terms';
 
 export interface Sizes {
   readonly I: number;
@@ -54,6 +55,11 @@ export class BpttLayout {
   /** Column c of backward step t: step T − 1 first, step 0 next to last, then ∂L/∂h₀ (t = −1). */
   bcol(t: number, c = 0): number {
     return this.firstCol + (t < 0 ? this.n.T : this.n.T - 1 - t) * this.blockWidth + c;
+  }
+
+  /** The sizes a written-out chain-rule term sums over. */
+  get sizes(): TermSizes {
+    return { kind: this.kind, ...this.n };
   }
 
   text(key: BpttTextKey): string {

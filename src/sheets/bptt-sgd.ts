@@ -7,6 +7,7 @@ import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
 import type { BpttLayout, Weights } from './bptt-layout';
 import { cell, preFormula, xRef, hRef, type ForwardRows } from './bptt-forward';
 import type { Gradients } from './bptt-gradients';
+import { newWeightTerm } from './bptt-terms';
 
 const KEYS = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
 
@@ -93,6 +94,7 @@ function writeNewWeights(
       tensor: `${k}'`,
       equation: `${k}' = ${k} - \\eta\\, s\\, \\partial L/\\partial ${k}`,
       formula: (r, c) => `${old.at(r, c, true)}-${s.eta}*${s.scale}*${g[k].at(r, c, true)}`,
+      term: (r, c) => newWeightTerm(k, r, c, old.cols === 1),
     });
   }
   return out;
