@@ -21,8 +21,6 @@ import { requireParam } from './params';
 
 export type BpttKind = 'rnn' | 'lstm';
 
-/** One output per step keeps the head readable; the core and the functions take any O. */
-export const OUTPUT_SIZE = 1;
 /** The shortest sequence the long-sequence preset accepts. */
 export const LONG_STEPS = 20;
 /**
@@ -77,13 +75,13 @@ function seededHead(config: TrainingConfig): OutputHead {
   const rng = createRng(config.seed + HEAD_STREAM);
   const bound = 1 / Math.sqrt(config.hiddenSize);
   return {
-    W_hy: drawMatrix(rng, OUTPUT_SIZE, config.hiddenSize, config.init, bound),
-    b_y: drawVector(rng, OUTPUT_SIZE, config.init, bound),
+    W_hy: drawMatrix(rng, config.outputSize, config.hiddenSize, config.init, bound),
+    b_y: drawVector(rng, config.outputSize, config.init, bound),
   };
 }
 
 function seededTargets(config: TrainingConfig): Matrix {
-  return drawMatrix(createRng(config.seed + TARGET_STREAM), config.steps, OUTPUT_SIZE, config.init, 1);
+  return drawMatrix(createRng(config.seed + TARGET_STREAM), config.steps, config.outputSize, config.init, 1);
 }
 
 /**
@@ -127,9 +125,8 @@ export function setupFromParams(
   config: TrainingConfig,
   params: Readonly<Record<string, Float64Array>>,
 ): BpttSetup {
-  const { inputSize: I, hiddenSize: H, steps: T } = config;
+  const { inputSize: I, hiddenSize: H, outputSize: O, steps: T } = config;
   const G = gatesOf(kind) * H;
-  const O = OUTPUT_SIZE;
   const need = (name: string, n: number) => requireParam(params, name, n);
   const cell = {
     inputSize: I,

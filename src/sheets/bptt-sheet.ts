@@ -17,7 +17,6 @@ import {
   gatesOf,
   isLong,
   effectiveConfig,
-  OUTPUT_SIZE,
   seededSetup,
   setupFromParams,
   type BpttKind,
@@ -38,6 +37,7 @@ const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
 const LIMITS = {
   inputSize: { min: 1, max: 4 },
   hiddenSize: { min: 1, max: 4 },
+  outputSize: { min: 1, max: 4 },
   steps: { min: 1, max: 30 },
 };
 
@@ -59,8 +59,8 @@ function legend() {
 function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
   const config = effectiveConfig(asked);
   const lang = config.language;
-  const { inputSize: I, hiddenSize: H, steps: T } = config;
-  const n = { I, H, G: gatesOf(kind) * H, O: OUTPUT_SIZE, T };
+  const { inputSize: I, hiddenSize: H, outputSize: O, steps: T } = config;
+  const n = { I, H, G: gatesOf(kind) * H, O, T };
   const name = kind === 'rnn' ? 'RNN BPTT' : 'LSTM BPTT';
   const b = new PlanBuilder(
     `${kind}-bptt`,
@@ -105,13 +105,16 @@ function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
       language: 'en',
       inputSize: 2,
       hiddenSize: 2,
+      outputSize: 1,
       steps: 4,
       seed: 1,
       init: 'torch',
       variant: 'standard',
     },
     estimateCells: (c) =>
-      effectiveConfig(c).steps * (c.inputSize + c.hiddenSize + 6) * (gatesOf(kind) * c.hiddenSize + 12),
+      effectiveConfig(c).steps *
+      (c.inputSize + c.hiddenSize + 6) *
+      (gatesOf(kind) * c.hiddenSize + 3 * c.outputSize + 10),
     derivatives: derivativeTraces(kind),
     build: (config) => build(kind, config),
     evaluate: (config, params) => bpttSheetTrace(setupFromParams(kind, effectiveConfig(config), params)),

@@ -70,9 +70,12 @@ export type RecurrentConfig<M extends RecurrentKind = RecurrentKind> = M extends
   ? RecurrentFields<M>
   : never;
 
-/** The config of one training sheet, or (without M) of either. */
+/** The config of one training sheet, or (without M) of either: the cell with an output head of O outputs. */
 export type TrainingConfig<M extends TrainingKind = TrainingKind> = M extends TrainingKind
-  ? RecurrentFields<M>
+  ? RecurrentFields<M> & {
+      /** Outputs O per step (the rows of W_hy and the columns of the targets). */
+      readonly outputSize: number;
+    }
   : never;
 
 /** The selective scan alone: D channels, each with a state of size N. */
