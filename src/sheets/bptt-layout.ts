@@ -5,12 +5,18 @@
  * reversed, step T at the left and ∂L/∂h₀ in the last block, so time visibly runs back.
  * Row groups line up with the weight rows they use (zₜ row r beside row r of W_ih).
  */
-import { pick } from './i18n';
+import { t, type MessageKey } from '../i18n';
 import { Block, type PlanBuilder } from './layout';
 import type { BpttKind, BpttSetup } from './bptt-model';
-import { BPTT_TEXT, type BpttTextKey } from './bptt-text';
 import { a1 } from './plan';
 import type { TermSizes } from './bptt-terms';
+
+/** A training sheet's caption: the key of its catalogue entry after `sheets.bptt.`. */
+export type BpttTextKey = MessageKey extends infer K
+  ? K extends `sheets.bptt.${infer R}`
+    ? R
+    : never
+  : never;
 
 export interface Sizes {
   readonly I: number;
@@ -63,7 +69,7 @@ export class BpttLayout {
   }
 
   text(key: BpttTextKey): string {
-    return pick(this.b.language, BPTT_TEXT[key]);
+    return t(this.b.language, `sheets.bptt.${key}`);
   }
 
   /** A column vector of `rows` cells at (top, col). */

@@ -6,7 +6,8 @@
  * (bptt-model.ts) is what each of them must equal.
  */
 import { defineSpec, type SheetModel } from './define-spec';
-import { label, pick } from './i18n';
+import { bilingual, label } from './i18n';
+import { t } from '../i18n';
 import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, TrainingConfig, ModelSpec } from './model-spec';
 import type { SheetPlan } from './plan';
@@ -21,7 +22,6 @@ import {
   setupFromParams,
   type BpttKind,
 } from './bptt-model';
-import { BPTT_TEXT } from './bptt-text';
 import { writeForward } from './bptt-forward';
 import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
@@ -30,8 +30,8 @@ import { configRecord, writeFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
 const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
-  { id: 'standard', label: BPTT_TEXT.standard },
-  { id: 'long', label: BPTT_TEXT.long },
+  { id: 'standard', label: bilingual('sheets.bptt.standard') },
+  { id: 'long', label: bilingual('sheets.bptt.long') },
 ];
 
 const LIMITS = {
@@ -42,17 +42,16 @@ const LIMITS = {
 };
 
 function legend() {
-  const t = BPTT_TEXT;
   return [
-    ['input', t.legendTarget],
-    ['weight', t.legendWeights],
-    ['recurrentWeight', t.legendRecurrent],
-    ['bias', t.legendBias],
-    ['state', t.legendState],
+    ['input', bilingual('sheets.bptt.legendTarget')],
+    ['weight', bilingual('sheets.bptt.legendWeights')],
+    ['recurrentWeight', bilingual('sheets.bptt.legendRecurrent')],
+    ['bias', bilingual('sheets.bptt.legendBias')],
+    ['state', bilingual('sheets.bptt.legendState')],
     'gate',
     'activation',
-    ['computed', t.legendComputed],
-    ['output', t.legendOutput],
+    ['computed', bilingual('sheets.bptt.legendComputed')],
+    ['output', bilingual('sheets.bptt.legendOutput')],
   ] as const;
 }
 
@@ -71,11 +70,11 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
   );
   const L = new BpttLayout(b, kind, seededSetup(kind, config), n);
   const first = writeFrame(b, config, {
-    title: kind === 'rnn' ? BPTT_TEXT.rnnTitle : BPTT_TEXT.lstmTitle,
+    title: bilingual(kind === 'rnn' ? 'sheets.bptt.rnnTitle' : 'sheets.bptt.lstmTitle'),
     sizes: [
       [label(lang, 'inputSize'), I],
       [label(lang, 'hiddenSize'), H],
-      [pick(lang, BPTT_TEXT.outputSize), n.O],
+      [t(lang, 'sheets.bptt.outputSize'), n.O],
     ],
     legendCol: L.firstCol,
     legend: legend(),
@@ -97,7 +96,7 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
 function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
   return {
     id: kind === 'rnn' ? 'rnn-bptt' : 'lstm-bptt',
-    label: kind === 'rnn' ? BPTT_TEXT.rnnLabel : BPTT_TEXT.lstmLabel,
+    label: bilingual(kind === 'rnn' ? 'sheets.bptt.rnnLabel' : 'sheets.bptt.lstmLabel'),
     variants: VARIANTS,
     limits: LIMITS,
     defaults: {
