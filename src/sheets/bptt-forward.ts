@@ -5,8 +5,10 @@
  * step loss ℓₜ and the total L. The parameters are written once at the left.
  */
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
-import { BpttLayout, type Weights } from './bptt-layout';
-import { GATES } from './bptt-model';
+import { BpttLayout, placed, weightPlaces, type Weights } from './bptt-layout';
+import type { Block } from './layout';
+import type { Matrix } from '../core/tensor';
+import { GATES, PARAM_NAMES } from './bptt-model';
 import { at, D } from './bptt-terms';
 import type { CellRole } from './plan';
 
@@ -25,38 +27,34 @@ export interface ForwardRows {
 
 type ParamRole = 'weight' | 'recurrentWeight' | 'bias';
 
-function paramBlock(
-  L: BpttLayout,
-  name: string,
-  at: [number, number, number, number],
-  data: ArrayLike<number>,
-  role: ParamRole,
-) {
-  const [top, left, rows, cols] = at;
-  return L.b.param({
-    top,
-    left,
-    rows,
-    cols,
-    role,
-    param: name,
-    caption: name,
-    value: (r, c) => data[r * cols + c],
-  });
-}
+const ROLES: Readonly<Record<keyof Weights, ParamRole>> = {
+  W_ih: 'weight',
+  W_hh: 'recurrentWeight',
+  b_ih: 'bias',
+  b_hh: 'bias',
+  W_hy: 'weight',
+  b_y: 'bias',
+};
 
 /** [W_ih | W_hh | b_ih | b_hh] at `zTop` and [W_hy | b_y] at `headTop`, PyTorch layouts. */
 export function writeWeights(L: BpttLayout, zTop: number, headTop: number): Weights {
-  const { setup: s } = L;
-  const { I, H, G, O } = L.n;
-  return {
-    W_ih: paramBlock(L, 'W_ih', [zTop, 1, G, I], s.p.W_ih.data, 'weight'),
-    W_hh: paramBlock(L, 'W_hh', [zTop, 1 + I, G, H], s.p.W_hh.data, 'recurrentWeight'),
-    b_ih: paramBlock(L, 'b_ih', [zTop, 1 + I + H, G, 1], s.p.b_ih, 'bias'),
-    b_hh: paramBlock(L, 'b_hh', [zTop, 2 + I + H, G, 1], s.p.b_hh, 'bias'),
-    W_hy: paramBlock(L, 'W_hy', [headTop, 1, O, H], s.head.W_hy.data, 'weight'),
-    b_y: paramBlock(L, 'b_y', [headTop, 1 + H, O, 1], s.head.b_y, 'bias'),
-  };
+  const { p, head } = L.setup;
+  const data = { ...p, ...head };
+  const at = weightPlaces(L.n, zTop, headTop);
+  const out = {} as Record<keyof Weights, Block>;
+  for (const name of PARAM_NAMES) {
+    const d = data[name];
+    const values = d instanceof Float64Array ? d : d.data;
+    const cols = at[name][3];
+    out[name] = L.b.param({
+      ...placed(at[name]),
+      role: ROLES[name],
+      param: name,
+      caption: name,
+      value: (r, c) => values[r * cols + c],
+    });
+  }
+  return out;
 }
 
 /** The pre-activation of weight row r from the column ranges x and h_{t−1}. */
@@ -132,31 +130,20 @@ export function cell(
 /** The inputs of every step and the initial state(s) in the start block. */
 function writeGivens(L: BpttLayout, rows: ForwardRows): void {
   const { b, setup: s, n } = L;
+  // Row t of X (T × I) and of the targets Y (T × O), as the column of step t.
+  const perStep = (name: 'x' | 'y', top: number, col: number, m: Matrix, t: number) =>
+    b.param({
+      ...placed([top, col, m.cols, 1]),
+      role: 'input',
+      param: name,
+      tensor: `${name}_t`,
+      step: t,
+      value: (r) => m.data[t * m.cols + r],
+      flat: (r) => t * m.cols + r,
+    });
   for (let t = 0; t < n.T; t++) {
-    b.param({
-      top: rows.x,
-      left: L.fcol(t),
-      rows: n.I,
-      cols: 1,
-      role: 'input',
-      param: 'x',
-      tensor: 'x_t',
-      step: t,
-      value: (r) => s.X.data[t * n.I + r],
-      flat: (r) => t * n.I + r,
-    });
-    b.param({
-      top: rows.head,
-      left: L.fcol(t, 1),
-      rows: n.O,
-      cols: 1,
-      role: 'input',
-      param: 'y',
-      tensor: 'y_t',
-      step: t,
-      value: (r) => s.Y.data[t * n.O + r],
-      flat: (r) => t * n.O + r,
-    });
+    perStep('x', rows.x, L.fcol(t), s.X, t);
+    perStep('y', rows.head, L.fcol(t, 1), s.Y, t);
   }
   b.param({
     top: hTop(L, rows),

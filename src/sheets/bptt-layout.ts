@@ -7,7 +7,7 @@
  */
 import { t, type MessageKey } from '../i18n';
 import { Block, type PlanBuilder } from './layout';
-import type { BpttKind, BpttSetup } from './bptt-model';
+import type { BpttKind, BpttSetup, ParamName } from './bptt-model';
 import { a1 } from './plan';
 import type { TermSizes } from './bptt-terms';
 
@@ -27,14 +27,28 @@ export interface Sizes {
   readonly T: number;
 }
 
-/** The parameter blocks at the left. */
-export interface Weights {
-  readonly W_ih: Block;
-  readonly W_hh: Block;
-  readonly b_ih: Block;
-  readonly b_hh: Block;
-  readonly W_hy: Block;
-  readonly b_y: Block;
+/** One block per trained tensor: the parameters at the left, their gradients, the new weights. */
+export type Weights = Readonly<Record<ParamName, Block>>;
+
+/** Where a block sits: [top, left, rows, cols]. */
+export type At = readonly [number, number, number, number];
+
+/** The placement fields of a block at `at`. */
+export function placed(at: At): { top: number; left: number; rows: number; cols: number } {
+  return { top: at[0], left: at[1], rows: at[2], cols: at[3] };
+}
+
+/** The blocks of the six trained tensors at the rows of the cell (`top`) and of the head (`head`). */
+export function weightPlaces(n: Sizes, top: number, head: number): Readonly<Record<keyof Weights, At>> {
+  const { I, H, G, O } = n;
+  return {
+    W_ih: [top, 1, G, I],
+    W_hh: [top, 1 + I, G, H],
+    b_ih: [top, 1 + I + H, G, 1],
+    b_hh: [top, 2 + I + H, G, 1],
+    W_hy: [head, 1, O, H],
+    b_y: [head, 1 + H, O, 1],
+  };
 }
 
 export class BpttLayout {

@@ -33,10 +33,12 @@ const TARGET_STREAM = 0x5eed02;
 
 export const gatesOf = (kind: BpttKind): number => (kind === 'lstm' ? 4 : 1);
 
+/** The trained tensors by PyTorch name. */
+export const PARAM_NAMES = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
+export type ParamName = (typeof PARAM_NAMES)[number];
+
 /** The LSTM's gates in PyTorch's row order. */
 export const GATES = ['i', 'f', 'g', 'o'] as const;
-
-const PARAMS = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
 
 /** The trace names of the derivative cells of a training sheet (practice blanks them by these). */
 export function derivativeTraces(kind: BpttKind): DerivativeTraces {
@@ -47,7 +49,7 @@ export function derivativeTraces(kind: BpttKind): DerivativeTraces {
   const steps = ['dW_ih_step', 'dW_hh_step', 'dW_hy_step'];
   return {
     backwardStep,
-    gradients: ['dy', ...backwardStep, ...start, ...steps, ...PARAMS.map((p) => `grad_${p}`)],
+    gradients: ['dy', ...backwardStep, ...start, ...steps, ...PARAM_NAMES.map((p) => `grad_${p}`)],
   };
 }
 
@@ -174,7 +176,7 @@ export function bpttSheetTrace(s: BpttSetup): Trace {
   const trained: RnnTrained | LstmTrained = step.params;
   const g = result.grads;
   once(trace, 'loss', [result.loss]);
-  for (const k of PARAMS) {
+  for (const k of PARAM_NAMES) {
     const grad = g[k];
     const next = trained[k];
     once(trace, `grad_${k}`, grad instanceof Float64Array ? grad : grad.data);
