@@ -17,7 +17,7 @@ import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { seededInput } from './inputs';
 import type { DerivativeTraces, TrainingConfig } from './model-spec';
-import { requireParam } from './params';
+import { cellTensors, requireParam } from './params';
 
 export type BpttKind = 'rnn' | 'lstm';
 
@@ -130,14 +130,7 @@ export function setupFromParams(
   const { inputSize: I, hiddenSize: H, outputSize: O, steps: T } = config;
   const G = gatesOf(kind) * H;
   const need = (name: string, n: number) => requireParam(params, name, n);
-  const cell = {
-    inputSize: I,
-    hiddenSize: H,
-    W_ih: matrix(G, I, need('W_ih', G * I)),
-    W_hh: matrix(G, H, need('W_hh', G * H)),
-    b_ih: need('b_ih', G),
-    b_hh: need('b_hh', G),
-  };
+  const cell = cellTensors(need, G, I, H);
   return {
     kind,
     p: kind === 'rnn' ? { ...cell, nonlinearity: 'tanh' } : cell,
