@@ -7,8 +7,9 @@
  * pass's kernels, instead of T rank-one updates that read and write every gradient entry
  * at every step.
  */
+import { zeroHeadGradients, type HeadGradients, type OutputHead } from './output-head';
 import { dotAt } from './recurrent-common';
-import { matrix, transpose, type Matrix } from './tensor';
+import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
 /** out[c] = Σ_r W[r, c]·a[r] given Wᵀ (so each output is one contiguous dot product). */
 export function transposedProductInto(out: Float64Array, WT: Matrix, a: Float64Array): void {
@@ -88,14 +89,31 @@ function blockDot(a: Float64Array, a0: number, v: Float64Array, v0: number, n: n
   return block;
 }
 
+/** What every cell's BPTT returns: its weight gradients (PyTorch layouts), ∂L/∂h₀ and the head's. */
+export interface CellGradients extends HeadGradients {
+  readonly W_ih: Matrix;
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+  /** dL/dh₀ */
+  readonly h0: Vector;
+}
+
+/** Zero gradients of a cell whose W_ih has `rows` rows (gates × H), with its head. */
+export function zeroCellGradients(rows: number, I: number, H: number, head: OutputHead): CellGradients {
+  return {
+    ...zeroHeadGradients(head),
+    W_ih: matrix(rows, I),
+    W_hh: matrix(rows, H),
+    b_ih: new Float64Array(rows),
+    b_hh: new Float64Array(rows),
+    h0: new Float64Array(H),
+  };
+}
+
 /** The cell's weight gradients from the G × T matrix of ∂L/∂z_t; db_ih = db_hh = Σ_t ∂L/∂z_t. */
 export function cellWeightGradients(
-  grads: {
-    readonly W_ih: Matrix;
-    readonly W_hh: Matrix;
-    readonly b_ih: Float64Array;
-    readonly b_hh: Float64Array;
-  },
+  grads: CellGradients,
   daT: Matrix,
   X: Matrix,
   states: Matrix,
@@ -110,6 +128,21 @@ export function cellWeightGradients(
     grads.b_ih[r] = s;
     grads.b_hh[r] = s;
   }
+}
+
+/**
+ * The end of backward step t: ∂L/∂z_t (`da`) filed as column t of the G × T matrix the
+ * weight gradients are summed from, and W_hhᵀ·∂L/∂z_t sent back into `dhPrev`.
+ */
+export function fileAndSendBack(
+  daT: Matrix,
+  t: number,
+  da: Float64Array,
+  WhhT: Matrix,
+  dhPrev: Float64Array,
+): void {
+  setColumn(daT, t, da);
+  transposedProductInto(dhPrev, WhhT, da);
 }
 
 /** Column t of a G × T matrix from a vector of G values. */
