@@ -1,9 +1,9 @@
 /**
- * The whole-sequence weight-gradient kernel against a plain triple loop, at every parity of
- * rows and columns (the 2 × 2 blocked pass and its one-row and one-column edges).
+ * The BPTT kernels against plain loops: the whole-sequence weight gradients at every parity of
+ * rows and columns (the 2 × 2 blocked pass and its edges), and Wᵀ·a two outputs at a time.
  */
 import { describe, expect, it } from 'vitest';
-import { sequenceProductInto } from '../../../src/core/backward-kernels';
+import { sequenceProductInto, transposedProductInto } from '../../../src/core/backward-kernels';
 import { createRng } from '../../../src/core/random';
 import { matrix, type Matrix } from '../../../src/core/tensor';
 
@@ -35,6 +35,31 @@ describe('sequenceProductInto', () => {
           for (let t = 0; t < T; t++) s += a.data[r * T + t] * v.data[c * T + t];
           expect(Math.abs(dW.data[r * C + c] - s)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(s)));
         }
+    });
+  }
+});
+
+describe('transposedProductInto', () => {
+  for (const [rows, cols] of [
+    [1, 1],
+    [2, 3],
+    [3, 2],
+    [5, 8],
+    [64, 256],
+  ]) {
+    it(`Wᵀ·a for W ${rows} × ${cols} equals Σ_r W[r, c]·a[r]`, () => {
+      const W = random(rows, cols, rows + cols);
+      const a = random(1, rows, 99).data;
+      const WT = matrix(cols, rows);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) WT.data[c * rows + r] = W.data[r * cols + c];
+      const out = new Float64Array(cols).fill(Number.NaN);
+      transposedProductInto(out, WT, a);
+      for (let c = 0; c < cols; c++) {
+        let s = 0;
+        for (let r = 0; r < rows; r++) s += W.data[r * cols + c] * a[r];
+        expect(Math.abs(out[c] - s)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(s)));
+      }
     });
   }
 });

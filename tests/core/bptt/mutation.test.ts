@@ -60,7 +60,8 @@ const rnnMutants: Mutant[] = [
   { file: 'backward-kernels', from: 'states.data[(t - 1) * H + j]', to: 'states.data[t * H + j]' },
   { file: 'output-head', from: 'dhOut[j] += e * w[k * H + j];', to: 'dhOut[j] -= e * w[k * H + j];' },
   { file: 'output-head', from: 'dw[k * H + j] += e * h[t * H + j];', to: 'dw[k * H + j] += e;' },
-  { file: 'backward-kernels', from: 'out[c] = dotAt(WT.data', to: 'out[c] = -dotAt(WT.data' },
+  { file: 'backward-kernels', from: 'out[c] = s0 + s2;', to: 'out[c] = -(s0 + s2);' },
+  { file: 'backward-kernels', from: 's10 += x1 * y0;', to: 's10 += x0 * y0;' },
 ];
 
 const lstmMutants: Mutant[] = [
