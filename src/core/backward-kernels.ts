@@ -150,12 +150,17 @@ export function cellWeightGradients(
 ): void {
   sequenceProductInto(grads.W_ih, daT, transpose(X));
   sequenceProductInto(grads.W_hh, daT, previousStatesT(states, h0));
-  const T = daT.cols;
-  for (let r = 0; r < daT.rows; r++) {
+  rowSumsInto(grads.b_ih, daT);
+  grads.b_hh.set(grads.b_ih);
+}
+
+/** out[r] = Σ_t m[r, t]: a bias gradient from its G × T matrix of per-step gradients. */
+export function rowSumsInto(out: Float64Array, m: Matrix): void {
+  const T = m.cols;
+  for (let r = 0; r < m.rows; r++) {
     let s = 0;
-    for (let t = 0; t < T; t++) s += daT.data[r * T + t];
-    grads.b_ih[r] = s;
-    grads.b_hh[r] = s;
+    for (let t = 0; t < T; t++) s += m.data[r * T + t];
+    out[r] = s;
   }
 }
 
