@@ -23,12 +23,13 @@ export function transposedProductInto(out: Float64Array, WT: Matrix, a: Float64A
   for (; c + 1 < out.length; c += 2) {
     const r0 = c * n;
     const r1 = r0 + n;
+    // Even and odd terms in their own sums, so four additions are in flight at once.
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    let k = 0;
-    for (; k + 1 < n; k += 2) {
+    const even = n - (n % 2);
+    for (let k = 0; k < even; k += 2) {
       const a0 = a[k];
       const a1 = a[k + 1];
       s0 += w[r0 + k] * a0;
@@ -36,9 +37,9 @@ export function transposedProductInto(out: Float64Array, WT: Matrix, a: Float64A
       s2 += w[r0 + k + 1] * a1;
       s3 += w[r1 + k + 1] * a1;
     }
-    if (k < n) {
-      s0 += w[r0 + k] * a[k];
-      s1 += w[r1 + k] * a[k];
+    if (even < n) {
+      s0 += w[r0 + even] * a[even];
+      s1 += w[r1 + even] * a[even];
     }
     out[c] = s0 + s2;
     out[c + 1] = s1 + s3;

@@ -22,10 +22,9 @@ import {
   zeroCellGradients,
   type CellGradients,
 } from './backward-kernels';
-import { gruCellInto, gruForward, gruScratch, type GruParams } from './gru';
-import { headBackwardStep, headLoss, headPass, type OutputHead } from './output-head';
+import { gruCellInto, gruScratch, type GruParams } from './gru';
+import { headBackwardStep, headPass, type OutputHead } from './output-head';
 import { checkSequence, initialState, runOneState } from './recurrent-common';
-import { cellSgdStep, type CellTrained, type SgdOptions, type SgdResult } from './sgd';
 import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
 export type GruGradients = CellGradients;
@@ -75,16 +74,18 @@ function cellBackward(
 ): void {
   const H = dh.length;
   const g = f.gates.data;
-  const hs = f.states.data;
+  const row = t * 3 * H;
+  // h_{t−1}: row t − 1 of the states, or h₀ at the first step.
+  const hp = t > 0 ? f.states.data : f.h0;
+  const hOff = t > 0 ? (t - 1) * H : 0;
   for (let j = 0; j < H; j++) {
-    const r = g[t * 3 * H + j];
-    const z = g[t * 3 * H + H + j];
-    const n = g[t * 3 * H + 2 * H + j];
-    const hPrev = t > 0 ? hs[(t - 1) * H + j] : f.h0[j];
+    const r = g[row + j];
+    const z = g[row + H + j];
+    const n = g[row + 2 * H + j];
     const dn = dh[j] * (1 - z);
     const dan = dn * (1 - n * n);
     const dar = dan * f.ghn.data[t * H + j] * r * (1 - r);
-    const daz = dh[j] * (hPrev - n) * z * (1 - z);
+    const daz = dh[j] * (hp[hOff + j] - n) * z * (1 - z);
     gi[j] = dar;
     gi[H + j] = daz;
     gi[2 * H + j] = dan;
@@ -142,23 +143,4 @@ export function gruBackward(
   rowSumsInto(grads.b_hh, ghT);
   grads.h0.set(dhFuture);
   return { loss, yHat, forward, dh, grads };
-}
-
-export interface GruSgdResult extends SgdResult<CellTrained> {
-  readonly before: GruBackwardResult;
-  readonly newLoss: number;
-}
-
-/** One gradient step on every trained tensor and the loss it leads to. */
-export function gruSgdStep(
-  p: GruParams,
-  head: OutputHead,
-  X: Matrix,
-  Y: Matrix,
-  options: SgdOptions,
-  h0?: Vector,
-): GruSgdResult {
-  const before = gruBackward(p, head, X, Y, h0);
-  const lossWith = (q: CellTrained) => headLoss(q, gruForward({ ...p, ...q }, X, h0).output, Y);
-  return { ...cellSgdStep(p, head, before.grads, options, lossWith), before };
 }

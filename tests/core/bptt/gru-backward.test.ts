@@ -8,9 +8,9 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gruBackward, gruSgdStep } from '../../../src/core/gru-backward';
-import { gruForward, initGru, type GruParams } from '../../../src/core/gru';
-import { headLoss, type OutputHead } from '../../../src/core/output-head';
+import { gruBackward } from '../../../src/core/gru-backward';
+import { initGru, type GruParams } from '../../../src/core/gru';
+import type { OutputHead } from '../../../src/core/output-head';
 import { matrix, type Matrix } from '../../../src/core/tensor';
 import { testValues } from '../recurrent/reference';
 import { relativeError } from './fd-reference';
@@ -203,16 +203,4 @@ describe('gruBackward against tfjs automatic differentiation (float32)', () => {
       tf.dispose([value, ...grads, ...args]);
     });
   }
-});
-
-describe('gruSgdStep', () => {
-  it('W′ = W − η·∂L/∂W lowers the loss for a small η, and its new loss is the forward pass with W′', () => {
-    const c = makeGruCase(2, 3, 2, 6, 5);
-    const step = gruSgdStep(c.p, c.head, c.X, c.Y, { lr: 0.01 }, c.h0);
-    expect(step.newLoss).toBeLessThan(step.before.loss);
-    const q = step.params;
-    expect(q.W_hh.data[4]).toBeCloseTo(c.p.W_hh.data[4] - 0.01 * step.before.grads.W_hh.data[4], 14);
-    const again = headLoss(q, gruForward({ ...c.p, ...q }, c.X, c.h0).output, c.Y);
-    expect(step.newLoss).toBe(again);
-  });
 });
