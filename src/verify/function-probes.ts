@@ -8,6 +8,7 @@
  */
 import { sigmoid, silu, softplus } from '../core/activations';
 import { gruForward, gruStep, initGru } from '../core/gru';
+import { gruBackward } from '../core/gru-backward';
 import { initLstm, lstmForward, lstmStep } from '../core/lstm';
 import { discretize, scanStep, selectiveScan } from '../core/mamba-scan';
 import { initLstmSeq2seq, lstmSeq2seqForward } from '../core/lstm-seq2seq';
@@ -242,6 +243,7 @@ function composite(): FunctionProbe[] {
   const headArgs = [lit(head.W_hy), lit([Array.from(head.b_y)])];
   const rnn = initRnn(2, 2, 21, 'hand');
   const lstm = initLstm(2, 2, 22, 'hand');
+  const gru = initGru(2, 2, 25, 'hand');
   const s2s = initLstmSeq2seq(2, 2, 1, 23, 'hand');
   const block = initMamba({ dModel: 2, dState: 2 }, 24, 'hand');
   return [
@@ -254,6 +256,11 @@ function composite(): FunctionProbe[] {
       id: 'LSTM.BPTT',
       formula: call('LSTM.BPTT', [lit(X), lit(Y), ...weights(lstm), ...headArgs]),
       expected: [[lstmBackward(lstm, head, X, Y).loss]],
+    },
+    {
+      id: 'GRU.BPTT',
+      formula: call('GRU.BPTT', [lit(X), lit(Y), ...weights(gru), ...headArgs, '', '"b_hh"']),
+      expected: column(gruBackward(gru, head, X, Y).grads.b_hh),
     },
     {
       id: 'LSTM.SEQ2SEQ',
