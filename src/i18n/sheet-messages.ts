@@ -413,4 +413,9 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.role.answer': { en: 'your answers (blanks to fill)', zh: '你的答案（待填空格）' },
   // What a practice sheet's formula shows while a blank it depends on is still empty.
   'sheets.waiting': { en: 'waiting', zh: '待填' },
+  // kit/try-box.ts: the "What to try" box every model's sheet has
+  'sheets.try.title': { en: 'What to try', zh: '动手试一试' },
+  'sheets.try.edit': { en: 'Try: {edit}', zh: '试一试：{edit}' },
+  'sheets.try.watch': { en: 'Watch: {watch}', zh: '观察：{watch}' },
+  'sheets.try.now': { en: 'The sheet shows now:', zh: '表格现在显示：' },
 });
