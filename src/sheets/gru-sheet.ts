@@ -8,9 +8,12 @@ import { dotF, sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
+import { t } from '../i18n';
+import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
+  keepBand,
   recurrentLegend,
   weightRowRef,
   writeGateWeights,
@@ -26,6 +29,11 @@ const GRU_OP = OP + 1;
 const GRU_VALUE = VALUE + 1;
 
 type GateId = 'r' | 'z' | 'n';
+const GATE_ROLE: Record<GateId, PlainKey> = {
+  r: 'sheets.roles.gru.r',
+  z: 'sheets.roles.gru.z',
+  n: 'sheets.roles.gru.n',
+};
 const GATE_INDEX: Record<GateId, number> = { r: 0, z: 1, n: 2 };
 
 function gateBand(id: GateId): Band {
@@ -38,6 +46,7 @@ function gateBand(id: GateId): Band {
       : `${id}_t = σ(W_i${id}·x_t + b_i${id} + W_h${id}·h_{${s.prev}} + b_h${id})`;
   return {
     id,
+    roleLine: (s) => t(s.lang, GATE_ROLE[id]),
     equation: text,
     captions: () => [
       [GI, `gi_${id}`],
@@ -49,10 +58,10 @@ function gateBand(id: GateId): Band {
       const names = { wi: `W_i${id}`, bi: `b_i${id}`, wh: `W_h${id}`, bh: `b_h${id}` };
       biases = writeGateWeights(s, top, GATE_INDEX[id], names, ['wi', 'bi', 'wh', 'bh']);
     },
-    writeStep: (s, top, t) => {
+    writeStep: (s, top, step) => {
       if (!biases) throw new Error('GRU weights must be written before the steps');
       const { bi, bh } = biases;
-      const col = s.timeCol(t);
+      const col = s.timeCol(step);
       const wiRow = weightRowRef(s, top, s.inSize);
       const whRow = weightRowRef(s, top, s.H, s.wCol + s.inSize + 1);
       const gi = s.b.computed({
@@ -61,9 +70,9 @@ function gateBand(id: GateId): Band {
         rows: s.H,
         cols: 1,
         role: 'computed',
-        formula: (r) => `${dotF(wiRow(r), s.x(t).colRef(0))}+${bi.at(r, 0, true)}`,
+        formula: (r) => `${dotF(wiRow(r), s.x(step).colRef(0))}+${bi.at(r, 0, true)}`,
         trace: s.tname(`gi_${id}`),
-        step: t,
+        step,
         tensor: `gi_${id}`,
         equation: `gi_${id} = W_{i${id}} x_t + b_{i${id}}`,
       });
@@ -73,9 +82,9 @@ function gateBand(id: GateId): Band {
         rows: s.H,
         cols: 1,
         role: 'computed',
-        formula: (r) => `${dotF(whRow(r), s.hPrev(t).colRef(0))}+${bh.at(r, 0, true)}`,
+        formula: (r) => `${dotF(whRow(r), s.hPrev(step).colRef(0))}+${bh.at(r, 0, true)}`,
         trace: s.tname(`gh_${id}`),
-        step: t,
+        step,
         tensor: `gh_${id}`,
         equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}`,
       });
@@ -88,10 +97,10 @@ function gateBand(id: GateId): Band {
         role: isNew ? 'activation' : 'gate',
         formula: (r) =>
           isNew
-            ? tanhF(`${gi.at(r)}+${s.band('r', t).at(r)}*${gh.at(r)}`)
+            ? tanhF(`${gi.at(r)}+${s.band('r', step).at(r)}*${gh.at(r)}`)
             : sigmoidF(`${gi.at(r)}+${gh.at(r)}`),
         trace: s.tname(id),
-        step: t,
+        step,
         tensor: `${id}_t`,
         equation: isNew ? 'n_t = \\tanh(gi_n + r_t \\odot gh_n)' : `${id}_t = \\sigma(gi_${id} + gh_${id})`,
       });
@@ -109,39 +118,43 @@ const hBand: Band = elementwiseBand({
   op: '⊙ +',
   opCol: GRU_OP,
   valueCol: GRU_VALUE,
-  formula: (s, t, r) => {
-    const z = s.band('z', t).at(r);
-    return `(1-${z})*${s.band('n', t).at(r)}+${z}*${s.hPrev(t).at(r)}`;
+  formula: (s, step, r) => {
+    const z = s.band('z', step).at(r);
+    return `(1-${z})*${s.band('n', step).at(r)}+${z}*${s.hPrev(step).at(r)}`;
   },
+  roleLine: (s) => t(s.lang, 'sheets.roles.gru.h'),
 });
 
 export const gruLayout: CellLayout = {
   kind: 'gru',
   model: 'gru',
-  title: { en: 'Gated Recurrent Unit (GRU)', zh: '门控循环单元 (GRU)' },
+  title: bilingual('sheets.gru.title'),
   blockWidth: 5,
   valueCol: GRU_VALUE,
   ones: 0,
   hasCell: false,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
-    ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
-    ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
-    ['activation', { en: 'candidate nₜ (tanh)', zh: '候选 nₜ (tanh)' }],
-    [
-      'computed',
-      { en: 'gi, gh: input and hidden parts (formulas)', zh: 'gi、gh：输入部分与隐藏部分（公式）' },
-    ],
+    ['state', bilingual('sheets.legend.gru.state')],
+    ['gate', bilingual('sheets.legend.gru.gate')],
+    ['activation', bilingual('sheets.legend.gru.activation')],
+    ['computed', bilingual('sheets.legend.gru.computed')],
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
-  bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
+  bands: () => [
+    gateBand('r'),
+    gateBand('z'),
+    gateBand('n'),
+    hBand,
+    keepBand({ gate: 'z', opCol: GRU_OP, valueCol: GRU_VALUE, roleKey: 'sheets.roles.gru.keep' }),
+  ],
 };
 
 export const gruModel: RecurrentModel = {
   layout: gruLayout,
-  label: { en: 'GRU', zh: 'GRU 门控循环单元' },
+  label: bilingual('sheets.gru.label'),
   variants: [
-    { id: 'standard', label: { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' } },
-    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+    { id: 'standard', label: bilingual('sheets.gru.variant.standard') },
+    { id: 'bidirectional', label: bilingual('sheets.gru.variant.bidirectional') },
   ],
   defaults: {
     model: 'gru',

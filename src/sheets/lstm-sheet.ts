@@ -9,9 +9,12 @@ import { sigmoidF, tanhF } from './formulas';
 import type { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
+import { t } from '../i18n';
+import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
+  keepBand,
   recurrentLegend,
   writeDotStep,
   writeStackedWeights,
@@ -20,6 +23,12 @@ import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
+const GATE_ROLE: Record<GateId, PlainKey> = {
+  i: 'sheets.roles.lstm.i',
+  f: 'sheets.roles.lstm.f',
+  g: 'sheets.roles.lstm.g',
+  o: 'sheets.roles.lstm.o',
+};
 const GATE_INDEX: Record<GateId, number> = { i: 0, f: 1, g: 2, o: 3 };
 const PEEP: Partial<Record<GateId, 'w_ci' | 'w_cf' | 'w_co'>> = { i: 'w_ci', f: 'w_cf', o: 'w_co' };
 
@@ -36,6 +45,7 @@ function gateBand(id: GateId, peephole: boolean): Band {
   let peepBlock: Block | undefined;
   return {
     id,
+    roleLine: (s) => t(s.lang, GATE_ROLE[id]),
     equation: (s) =>
       `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_{${s.prev}} + b_i${id} + b_h${id}${peepText(s)})`,
     captions: () => [
@@ -95,6 +105,7 @@ function lstmElementwise(
   tex: (s: Section) => string,
   op: string,
   formula: (s: Section, t: number, r: number) => string,
+  roleKey: PlainKey,
 ): Band {
   return elementwiseBand({
     id,
@@ -107,6 +118,7 @@ function lstmElementwise(
     opCol: OP,
     valueCol: VALUE,
     formula,
+    roleLine: (s) => t(s.lang, roleKey),
   });
 }
 
@@ -124,6 +136,7 @@ function lstmBands(shape: StackShape): Band[] {
       (s) => `c_t = f_t \\odot c_{${s.prev}} + i_t \\odot \\tilde{c}_t`,
       '⊙ +',
       (s, t, r) => `${at(s, 'f', t, r)}*${s.cPrev(t).at(r)}+${at(s, 'i', t, r)}*${at(s, 'g', t, r)}`,
+      'sheets.roles.lstm.c',
     ),
     gateBand('o', shape.peephole),
     lstmElementwise(
@@ -134,6 +147,7 @@ function lstmBands(shape: StackShape): Band[] {
       () => '\\tanh(c_t)',
       'tanh',
       (s, t, r) => tanhF(at(s, 'c', t, r)),
+      'sheets.roles.lstm.tanhC',
     ),
     lstmElementwise(
       'h',
@@ -143,23 +157,25 @@ function lstmBands(shape: StackShape): Band[] {
       () => 'h_t = o_t \\odot \\tanh(c_t)',
       '⊙',
       (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`,
+      'sheets.roles.lstm.h',
     ),
+    keepBand({ gate: 'f', opCol: OP, valueCol: VALUE, roleKey: 'sheets.roles.lstm.keep' }),
   ];
 }
 
 export const lstmLayout: CellLayout = {
   kind: 'lstm',
   model: 'lstm',
-  title: { en: 'Long Short-Term Memory (LSTM)', zh: '长短期记忆网络 (LSTM)' },
+  title: bilingual('sheets.lstm.title'),
   blockWidth: 4,
   valueCol: VALUE,
   ones: 2,
   hasCell: true,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
-    ['state', { en: 'states h, c', zh: '状态 h、c' }],
-    ['gate', { en: 'gates f, i, o (σ)', zh: '门 f、i、o (σ)' }],
-    ['activation', { en: 'tanh: candidate c̃ₜ, tanh(cₜ)', zh: 'tanh：候选 c̃ₜ、tanh(cₜ)' }],
-    ['computed', { en: 'pre-activations z (formulas)', zh: '预激活 z（公式）' }],
+    ['state', bilingual('sheets.legend.lstm.state')],
+    ['gate', bilingual('sheets.legend.lstm.gate')],
+    ['activation', bilingual('sheets.legend.lstm.activation')],
+    ['computed', bilingual('sheets.legend.lstm.computed')],
   ]),
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
@@ -167,11 +183,11 @@ export const lstmLayout: CellLayout = {
 
 export const lstmModel: RecurrentModel = {
   layout: lstmLayout,
-  label: { en: 'LSTM', zh: 'LSTM 长短期记忆' },
+  label: bilingual('sheets.lstm.label'),
   variants: [
-    { id: 'standard', label: { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' } },
-    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' } },
-    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+    { id: 'standard', label: bilingual('sheets.lstm.variant.standard') },
+    { id: 'peephole', label: bilingual('sheets.lstm.variant.peephole') },
+    { id: 'bidirectional', label: bilingual('sheets.lstm.variant.bidirectional') },
   ],
   defaults: {
     model: 'lstm',

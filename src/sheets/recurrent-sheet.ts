@@ -15,6 +15,7 @@ import type { Matrix } from '../core/tensor';
 import { label, layerCaption, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
 import { configRecord, writeFrame } from './kit/frame';
+import { roleLine } from './kit/role-line';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
@@ -70,6 +71,8 @@ export interface Band {
   writeWeights?(s: Section, top: number): void;
   /** Writes this band's cells in time block t. */
   writeStep(s: Section, top: number, t: number): void;
+  /** The band's role in plain words, written on its equation line above the first time block. */
+  roleLine?(s: Section): string;
 }
 
 export interface CellLayout {
@@ -286,6 +289,7 @@ export function writeBands(
   for (const bd of bands) {
     const valueTop = bandTop.get(bd.id) as number;
     b.equation(valueTop - 2, section.wCol, bd.equation(section));
+    if (bd.roleLine) roleLine(b, { row: valueTop - 2, col: section.timeCol(0) }, bd.roleLine(section));
     bd.writeWeights?.(section, valueTop);
     for (let t = 0; t < section.T; t++) {
       for (const [col, text] of bd.captions(section))

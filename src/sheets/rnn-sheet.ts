@@ -5,17 +5,21 @@
  * layers through `numLayers`.
  */
 import { reluF, tanhF } from './formulas';
-import { PRE, VALUE } from './kit/grid';
+import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
-import { recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
+import { t } from '../i18n';
+import { bilingual } from './i18n';
+import { elementwiseBand, recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
 import type { Band, CellLayout, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
   const act = shape.nonlinearity === 'relu' ? 'ReLU' : 'tanh';
   const actTex = shape.nonlinearity === 'relu' ? '\\operatorname{ReLU}' : '\\tanh';
+  const relu = shape.nonlinearity === 'relu';
   return {
     id: 'h',
+    roleLine: (s) => t(s.lang, relu ? 'sheets.roles.rnn.hRelu' : 'sheets.roles.rnn.h'),
     equation: (s) => `h_t = ${act}(W_ih·x_t + b_ih + W_hh·h_{${s.prev}} + b_hh)`,
     captions: () => [
       [PRE, 'z_t'],
@@ -24,8 +28,8 @@ function hBand(shape: StackShape): Band {
     writeWeights: (s, top) => {
       writeStackedWeights(s, top, 0, { wi: 'W_ih', wh: 'W_hh', bi: 'b_ih', bh: 'b_hh' });
     },
-    writeStep: (s, top, t) =>
-      writeDotStep(s, top, t, {
+    writeStep: (s, top, step) =>
+      writeDotStep(s, top, step, {
         pre: {
           trace: 'pre',
           tensor: 'z_t',
@@ -43,37 +47,62 @@ function hBand(shape: StackShape): Band {
   };
 }
 
+/**
+ * How much hₜ still moves when zₜ changes: 1 − hₜ² for tanh (near 0 the unit is
+ * saturated), 1 or 0 for ReLU (0: the unit is cut off). Trace `slope` (teach-trace.ts).
+ */
+function slopeBand(shape: StackShape): Band {
+  const relu = shape.nonlinearity === 'relu';
+  return elementwiseBand({
+    id: 'slope',
+    trace: 'slope',
+    role: 'computed',
+    caption: '∂h/∂z',
+    text: () => (relu ? '∂h_t/∂z_t = 1 if z_t > 0, else 0' : '∂h_t/∂z_t = 1 − h_t²'),
+    tex: () =>
+      relu ? '\\partial h_t / \\partial z_t = [z_t > 0]' : '\\partial h_t / \\partial z_t = 1 - h_t^2',
+    op: relu ? '[z>0]' : '1−h²',
+    opCol: OP,
+    valueCol: VALUE,
+    formula: (s, step, r) => {
+      const h = s.band('h', step).at(r);
+      return relu ? `IF(${s.band('h', step, PRE).at(r)}>0,1,0)` : `1-${h}*${h}`;
+    },
+    roleLine: (s) => t(s.lang, relu ? 'sheets.roles.rnn.slopeRelu' : 'sheets.roles.rnn.slope'),
+  });
+}
+
 export const rnnLayout: CellLayout = {
   kind: 'rnn',
   model: 'rnn',
-  title: { en: 'Recurrent Neural Network (RNN)', zh: '循环神经网络 (RNN)' },
+  title: bilingual('sheets.rnn.title'),
   blockWidth: 4,
   valueCol: VALUE,
   ones: 2,
   hasCell: false,
   legend: recurrentLegend(
     [
-      ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
-      ['recurrentWeight', { en: 'recurrent weights W_hh', zh: '循环权重 W_hh' }],
-      ['bias', { en: 'biases b_ih, b_hh', zh: '偏置 b_ih、b_hh' }],
+      ['weight', bilingual('sheets.legend.rnn.weight')],
+      ['recurrentWeight', bilingual('sheets.legend.rnn.recurrentWeight')],
+      ['bias', bilingual('sheets.legend.rnn.bias')],
     ],
     [
-      ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
-      ['computed', { en: 'pre-activation zₜ (formula)', zh: '预激活 zₜ（公式）' }],
+      ['state', bilingual('sheets.legend.rnn.state')],
+      ['computed', bilingual('sheets.legend.rnn.computed')],
     ],
   ),
   weightCols: (inSize, H) => inSize + H + 2,
-  bands: (shape) => [hBand(shape)],
+  bands: (shape) => [hBand(shape), slopeBand(shape)],
 };
 
 export const rnnModel: RecurrentModel = {
   layout: rnnLayout,
-  label: { en: 'RNN', zh: 'RNN 循环神经网络' },
+  label: bilingual('sheets.rnn.label'),
   variants: [
-    { id: 'tanh', label: { en: 'tanh (Elman)', zh: 'tanh（Elman）' } },
-    { id: 'relu', label: { en: 'ReLU', zh: 'ReLU' } },
-    { id: 'bidirectional', label: { en: 'bidirectional (tanh)', zh: '双向（tanh）' } },
-    { id: 'bidirectional-relu', label: { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' } },
+    { id: 'tanh', label: bilingual('sheets.rnn.variant.tanh') },
+    { id: 'relu', label: bilingual('sheets.rnn.variant.relu') },
+    { id: 'bidirectional', label: bilingual('sheets.rnn.variant.bidirectional') },
+    { id: 'bidirectional-relu', label: bilingual('sheets.rnn.variant.bidirectionalRelu') },
   ],
   defaults: {
     model: 'rnn',
