@@ -5,13 +5,14 @@
  * interpolates: h_t = (1 − z)⊙n + z⊙h_{t−1}. Variants: bidirectional, stacked layers.
  */
 import { dotF, sigmoidF, tanhF } from './formulas';
-import type { Block } from './layout';
+import { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { t } from '../i18n';
 import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
+  JOINED_OUTPUT_LEGEND,
   GATE_WEIGHTS_LEGEND,
   keepBand,
   recurrentLegend,
@@ -21,6 +22,7 @@ import {
 } from './recurrent-bands';
 import type { Band, CellLayout, Section } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { keepTry } from './recurrent-teach';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
 const GI = PRE;
@@ -138,8 +140,22 @@ export const gruLayout: CellLayout = {
     ['gate', bilingual('sheets.legend.gru.gate')],
     ['activation', bilingual('sheets.legend.gru.activation')],
     ['computed', bilingual('sheets.legend.gru.computed')],
+    JOINED_OUTPUT_LEGEND,
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
+  papersNote: 'sheets.gru.papersNote',
+  // [W_iz | b_iz | W_hz | b_hz]: b_iz[1] sits right of W_iz on the z band's first row.
+  tryIt: (s) =>
+    keepTry(s, {
+      name: 'b_iz[1]',
+      at: new Block(s.band('z', 0).top, s.wCol + s.inSize, 1, 1),
+      edit: 'sheets.gru.try.edit',
+      watch: 'sheets.gru.try.watch',
+      kept: 'sheets.gru.try.keeps',
+      gone: 'sheets.gru.try.replaced',
+      between: 'sheets.gru.try.mixes',
+      trace: s.tname('z_keep'),
+    }),
   bands: () => [
     gateBand('r'),
     gateBand('z'),

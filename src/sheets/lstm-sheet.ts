@@ -6,13 +6,14 @@
  * c_{t−1}, o sees c_t), bidirectional, and stacked layers through `numLayers`.
  */
 import { sigmoidF, tanhF } from './formulas';
-import type { Block } from './layout';
+import { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { t } from '../i18n';
 import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
+  JOINED_OUTPUT_LEGEND,
   GATE_WEIGHTS_LEGEND,
   keepBand,
   recurrentLegend,
@@ -21,6 +22,7 @@ import {
 } from './recurrent-bands';
 import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { keepTry, type KeepTry } from './recurrent-teach';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
 const GATE_ROLE: Record<GateId, PlainKey> = {
@@ -176,10 +178,32 @@ export const lstmLayout: CellLayout = {
     ['gate', bilingual('sheets.legend.lstm.gate')],
     ['activation', bilingual('sheets.legend.lstm.activation')],
     ['computed', bilingual('sheets.legend.lstm.computed')],
+    JOINED_OUTPUT_LEGEND,
   ]),
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
+  papersNote: 'sheets.lstm.papersNote',
+  tryIt: (s) => keepTry(s, lstmTry(s, 'f_keep')),
 };
+
+/**
+ * b_if[1] +5 / −5 and the share of c₁ left at the last step: the box of the LSTM sheet and
+ * of the encoder of the encoder–decoder (its section's names carry the 'enc_' prefix).
+ */
+export function lstmTry(s: Section, keep: string): KeepTry {
+  // [W_if | W_hf | b_if | b_hf]: b_if is the first column after the two weight blocks.
+  const at = new Block(s.band('f', 0).top, s.wCol + s.inSize + s.H, 1, 1);
+  return {
+    name: 'b_if[1]',
+    at,
+    edit: 'sheets.lstm.try.edit',
+    watch: 'sheets.lstm.try.watch',
+    kept: 'sheets.lstm.try.carries',
+    gone: 'sheets.lstm.try.resets',
+    between: 'sheets.lstm.try.fades',
+    trace: s.tname(keep),
+  };
+}
 
 export const lstmModel: RecurrentModel = {
   layout: lstmLayout,

@@ -48,7 +48,8 @@ export function writeGateWeights(
   const blocks: Partial<Record<WeightPart, Block>> = {};
   let left = s.wCol;
   for (const part of order) {
-    const caption = names[part];
+    // PyTorch's suffix on every caption (W_if_l0_reverse): both directions must not read W_if.
+    const caption = names[part] + s.captionSuffix;
     const weight = part === 'wi' || part === 'wh';
     const cols = part === 'wi' ? inSize : part === 'wh' ? H : 1;
     const common = { top, left, rows: H, cols, rowOffset: off, caption, tensor: caption };
@@ -59,7 +60,7 @@ export function writeGateWeights(
           role: part === 'wi' ? 'weight' : 'recurrentWeight',
           param: s.pname(part === 'wi' ? 'W_ih' : 'W_hh'),
           data: (part === 'wi' ? cell.W_ih : cell.W_hh).data,
-          name: safeName(caption + s.nameSuffix),
+          name: safeName(names[part] + s.nameSuffix),
         })
       : weightBlock(b, {
           ...common,
@@ -183,7 +184,7 @@ export function elementwiseBand(e: ElementwiseSpec): Band {
   };
 }
 
-/** The legend of a recurrent sheet: the input, the weights, the cell's own roles, then copies (and a bidirectional stack's joined output). */
+/** The legend of a recurrent sheet: the input, the weights, the cell's own roles, then copies. */
 export function recurrentLegend(weights: readonly LegendEntry[], own: readonly LegendEntry[]): LegendEntry[] {
   return [
     ['input', bilingual('sheets.legend.inputX')],
@@ -244,3 +245,6 @@ export function keepBand(k: KeepSpec): Band {
     },
   };
 }
+
+/** The legend line of a bidirectional stack's joined output [h→ₜ ; h←ₜ] (shown only where the sheet has it). */
+export const JOINED_OUTPUT_LEGEND: LegendEntry = ['output', bilingual('sheets.legend.output')];

@@ -9,8 +9,17 @@ import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { t } from '../i18n';
 import { bilingual } from './i18n';
-import { elementwiseBand, recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
-import type { Band, CellLayout, StackShape } from './recurrent-sheet';
+import {
+  elementwiseBand,
+  JOINED_OUTPUT_LEGEND,
+  recurrentLegend,
+  writeDotStep,
+  writeStackedWeights,
+} from './recurrent-bands';
+import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
+import type { TryContent } from './recurrent-teach';
+import { cellName } from './kit/try-box';
+import type { Verdict } from './plan';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
@@ -89,11 +98,47 @@ export const rnnLayout: CellLayout = {
     [
       ['state', bilingual('sheets.legend.rnn.state')],
       ['computed', bilingual('sheets.legend.rnn.computed')],
+      JOINED_OUTPUT_LEGEND,
     ],
   ),
   weightCols: (inSize, H) => inSize + H + 2,
   bands: (shape) => [hBand(shape), slopeBand(shape)],
+  papersNote: 'sheets.rnn.papersNote',
+  tryIt: rnnTry,
 };
+
+/** Below this slope a tanh unit counts as saturated; a ReLU unit's slope is 0 or 1. */
+export const SATURATED_SLOPE = 0.05;
+
+/**
+ * tanh: b_ih[1] = +5 saturates unit 1 (slope ≈ 0 at every step); ReLU: b_ih[1] = −5
+ * kills it (h = 0, slope 0 at every step). The verdict reads unit 1's slope at every step.
+ */
+function rnnTry(s: Section, shape: StackShape): TryContent {
+  const relu = shape.nonlinearity === 'relu';
+  const lang = s.lang;
+  const limit = relu ? 0.5 : SATURATED_SLOPE;
+  const steps = Array.from({ length: s.T }, (_, k) => k);
+  const all = (op: '<' | '>') => steps.map((gauge) => ({ gauge, op, value: limit }));
+  const verdict: Verdict = {
+    gauges: steps.map((step) => ({ name: s.tname('slope'), step, flat: 0 })),
+    cases: [
+      { when: all('<'), text: t(lang, relu ? 'sheets.rnn.try.dead' : 'sheets.rnn.try.saturated') },
+      { when: all('>'), text: t(lang, relu ? 'sheets.rnn.try.alive' : 'sheets.rnn.try.responds') },
+    ],
+    otherwise: t(lang, relu ? 'sheets.rnn.try.someDead' : 'sheets.rnn.try.some'),
+  };
+  // [W_ih | W_hh | b_ih | b_hh]: b_ih is the first column after the two weight blocks.
+  const cell = cellName('b_ih[1]', { row: s.band('h', 0).top, col: s.wCol + s.inSize + s.H });
+  return {
+    edit: t(lang, relu ? 'sheets.rnn.try.editRelu' : 'sheets.rnn.try.edit', { cell }),
+    watch: t(lang, relu ? 'sheets.rnn.try.watchRelu' : 'sheets.rnn.try.watch'),
+    verdict,
+    gaugeCells: steps.map((step) => s.band('slope', step).at(0)),
+    tensor: 'slope[1]',
+    equation: relu ? '[z_t > 0]' : `1 - h_t^2 < ${SATURATED_SLOPE}`,
+  };
+}
 
 export const rnnModel: RecurrentModel = {
   layout: rnnLayout,
