@@ -179,7 +179,8 @@ export const gruModel: RecurrentModel = {
     hiddenSize: 2,
     steps: 4,
     seed: 1,
-    init: 'hand',
+    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
+    init: 'torch',
     variant: 'standard',
     numLayers: 1,
   },

@@ -329,7 +329,8 @@ const model: SheetModel<Seq2seqConfig> = {
     steps: 3,
     targetSteps: 3,
     seed: 1,
-    init: 'hand',
+    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
+    init: 'torch',
     variant: 'teacher-forcing',
   },
   estimateCells,

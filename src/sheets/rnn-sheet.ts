@@ -156,7 +156,8 @@ export const rnnModel: RecurrentModel = {
     hiddenSize: 3,
     steps: 4,
     seed: 1,
-    init: 'hand',
+    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
+    init: 'torch',
     variant: 'tanh',
     numLayers: 1,
   },
