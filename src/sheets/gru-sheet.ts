@@ -147,7 +147,6 @@ export const gruLayout: CellLayout = {
   // [W_iz | b_iz | W_hz | b_hz]: b_iz[1] sits right of W_iz on the z band's first row.
   tryIt: (s) =>
     keepTry(s, {
-      name: 'b_iz[1]',
       at: new Block(s.band('z', 0).top, s.wCol + s.inSize, 1, 1),
       edit: 'sheets.gru.try.edit',
       watch: 'sheets.gru.try.watch',

@@ -194,7 +194,6 @@ export function lstmTry(s: Section, keep: string): KeepTry {
   // [W_if | W_hf | b_if | b_hf]: b_if is the first column after the two weight blocks.
   const at = new Block(s.band('f', 0).top, s.wCol + s.inSize + s.H, 1, 1);
   return {
-    name: 'b_if[1]',
     at,
     edit: 'sheets.lstm.try.edit',
     watch: 'sheets.lstm.try.watch',

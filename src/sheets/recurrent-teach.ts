@@ -7,7 +7,7 @@
 import { t } from '../i18n';
 import type { PlainKey } from './i18n';
 import { roleLine, narrativeLine } from './kit/role-line';
-import { cellName, tryBox, TRY_BOX_ROWS, type TryBoxSpec } from './kit/try-box';
+import { tryBox, TRY_BOX_ROWS, type TryBoxSpec } from './kit/try-box';
 import type { Block, PlanBuilder } from './layout';
 import type { Verdict } from './plan';
 import type { Section } from './recurrent-sheet';
@@ -34,8 +34,7 @@ export function writeTeachingTop(
 
 /** The texts of a box whose verdict reads a running product (∏f, ∏z) at the section's last step. */
 export interface KeepTry {
-  /** The bias entry to edit, e.g. b_if[1], and where it sits. */
-  readonly name: string;
+  /** Where the bias entry to edit (b_if[1], named by the edit text) sits. */
   readonly at: Block;
   readonly edit: 'sheets.lstm.try.edit' | 'sheets.gru.try.edit' | 'sheets.seq2seq.try.edit';
   readonly watch: PlainKey;
@@ -69,7 +68,7 @@ export function keepTry(s: Section, k: KeepTry): TryContent | undefined {
     otherwise: t(lang, k.between),
   };
   return {
-    edit: t(lang, k.edit, { cell: cellName(k.name, { row: k.at.top, col: k.at.left }) }),
+    edit: t(lang, k.edit, { cell: k.at.at(0) }),
     watch: t(lang, k.watch),
     verdict,
     gaugeCells: [s.band('keep', last).at(0)],

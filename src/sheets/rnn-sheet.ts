@@ -18,8 +18,7 @@ import {
 } from './recurrent-bands';
 import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
 import type { TryContent } from './recurrent-teach';
-import { cellName } from './kit/try-box';
-import type { Verdict } from './plan';
+import { a1, type Verdict } from './plan';
 import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
@@ -129,7 +128,7 @@ function rnnTry(s: Section, shape: StackShape): TryContent {
     otherwise: t(lang, relu ? 'sheets.rnn.try.someDead' : 'sheets.rnn.try.some'),
   };
   // [W_ih | W_hh | b_ih | b_hh]: b_ih is the first column after the two weight blocks.
-  const cell = cellName('b_ih[1]', { row: s.band('h', 0).top, col: s.wCol + s.inSize + s.H });
+  const cell = a1(s.band('h', 0).top, s.wCol + s.inSize + s.H);
   return {
     edit: t(lang, relu ? 'sheets.rnn.try.editRelu' : 'sheets.rnn.try.edit', { cell }),
     watch: t(lang, relu ? 'sheets.rnn.try.watchRelu' : 'sheets.rnn.try.watch'),
