@@ -12,16 +12,16 @@ import { t } from '../i18n';
 import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
-  JOINED_OUTPUT_LEGEND,
   GATE_WEIGHTS_LEGEND,
+  JOINED_OUTPUT_LEGEND,
   keepBand,
   recurrentLegend,
   weightRowRef,
   writeGateWeights,
   writeOperators,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { cellLayout, type Band, type CellLayout, type Section } from './recurrent-sheet';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 import { keepTry } from './recurrent-teach';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
@@ -60,36 +60,35 @@ function gateBand(id: GateId): Band {
       const names = { wi: `W_i${id}`, bi: `b_i${id}`, wh: `W_h${id}`, bh: `b_h${id}` };
       biases = writeGateWeights(s, top, GATE_INDEX[id], names, ['wi', 'bi', 'wh', 'bh']);
     },
-    writeStep: (s, top, step) => {
+    writeStep: (s, top, t) => {
       if (!biases) throw new Error('GRU weights must be written before the steps');
       const { bi, bh } = biases;
-      const col = s.timeCol(step);
+      const col = s.timeCol(t);
       const wiRow = weightRowRef(s, top, s.inSize);
       const whRow = weightRowRef(s, top, s.H, s.wCol + s.inSize + 1);
-      const gi = s.b.computed({
-        top,
-        left: col + GI,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => `${dotF(wiRow(r), s.x(step).colRef(0))}+${bi.at(r, 0, true)}`,
-        trace: s.tname(`gi_${id}`),
-        step,
-        tensor: `gi_${id}`,
-        equation: `gi_${id} = W_{i${id}} x_t + b_{i${id}}`,
-      });
-      const gh = s.b.computed({
-        top,
-        left: col + GH,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => `${dotF(whRow(r), s.hPrev(step).colRef(0))}+${bh.at(r, 0, true)}`,
-        trace: s.tname(`gh_${id}`),
-        step,
-        tensor: `gh_${id}`,
-        equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}`,
-      });
+      // gi or gh: the gate's weight rows for x_t or h_{t−1} dotted with that column, plus their bias.
+      const part = (
+        name: string,
+        offset: number,
+        row: (r: number) => string,
+        input: Block,
+        bias: Block,
+        tex: string,
+      ) =>
+        s.b.computed({
+          top,
+          left: col + offset,
+          rows: s.H,
+          cols: 1,
+          role: 'computed',
+          formula: (r) => `${dotF(row(r), input.colRef(0))}+${bias.at(r, 0, true)}`,
+          trace: s.tname(name),
+          step: t,
+          tensor: name,
+          equation: `${name} = ${tex}`,
+        });
+      const gi = part(`gi_${id}`, GI, wiRow, s.x(t), bi, `W_{i${id}} x_t + b_{i${id}}`);
+      const gh = part(`gh_${id}`, GH, whRow, s.hPrev(t), bh, `W_{h${id}} h_{${s.prev}} + b_{h${id}}`);
       writeOperators(s, top, col + GRU_OP, act);
       s.b.computed({
         top,
@@ -99,10 +98,10 @@ function gateBand(id: GateId): Band {
         role: isNew ? 'activation' : 'gate',
         formula: (r) =>
           isNew
-            ? tanhF(`${gi.at(r)}+${s.band('r', step).at(r)}*${gh.at(r)}`)
+            ? tanhF(`${gi.at(r)}+${s.band('r', t).at(r)}*${gh.at(r)}`)
             : sigmoidF(`${gi.at(r)}+${gh.at(r)}`),
         trace: s.tname(id),
-        step,
+        step: t,
         tensor: `${id}_t`,
         equation: isNew ? 'n_t = \\tanh(gi_n + r_t \\odot gh_n)' : `${id}_t = \\sigma(gi_${id} + gh_${id})`,
       });
@@ -127,14 +126,12 @@ const hBand: Band = elementwiseBand({
   roleLine: (s) => t(s.lang, 'sheets.roles.gru.h'),
 });
 
-export const gruLayout: CellLayout = {
+export const gruLayout: CellLayout = cellLayout({
   kind: 'gru',
-  model: 'gru',
   title: bilingual('sheets.gru.title'),
   blockWidth: 5,
   valueCol: GRU_VALUE,
   ones: 0,
-  hasCell: false,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
     ['state', bilingual('sheets.legend.gru.state')],
     ['gate', bilingual('sheets.legend.gru.gate')],
@@ -143,6 +140,13 @@ export const gruLayout: CellLayout = {
     JOINED_OUTPUT_LEGEND,
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
+  bands: () => [
+    gateBand('r'),
+    gateBand('z'),
+    gateBand('n'),
+    hBand,
+    keepBand({ gate: 'z', opCol: GRU_OP, valueCol: GRU_VALUE, roleKey: 'sheets.roles.gru.keep' }),
+  ],
   papersNote: 'sheets.gru.papersNote',
   // [W_iz | b_iz | W_hz | b_hz]: b_iz[1] sits right of W_iz on the z band's first row.
   tryIt: (s) =>
@@ -155,39 +159,13 @@ export const gruLayout: CellLayout = {
       between: 'sheets.gru.try.mixes',
       trace: s.tname('z_keep'),
     }),
-  bands: () => [
-    gateBand('r'),
-    gateBand('z'),
-    gateBand('n'),
-    hBand,
-    keepBand({ gate: 'z', opCol: GRU_OP, valueCol: GRU_VALUE, roleKey: 'sheets.roles.gru.keep' }),
-  ],
-};
+});
 
 export const gruModel: RecurrentModel = {
   layout: gruLayout,
   label: bilingual('sheets.gru.label'),
-  variants: [
-    { id: 'standard', label: bilingual('sheets.gru.variant.standard') },
-    { id: 'bidirectional', label: bilingual('sheets.gru.variant.bidirectional') },
-  ],
-  defaults: {
-    model: 'gru',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 2,
-    steps: 4,
-    seed: 1,
-    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
-    init: 'torch',
-    variant: 'standard',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional',
-    peephole: false,
-  }),
+  variants: [{ id: 'standard', label: bilingual('sheets.gru.variant.standard') }, BIDIRECTIONAL],
+  hiddenSize: 2,
 };
 
 export const gruSpec: ModelSpec<RecurrentConfig> = recurrentSpec(gruModel);

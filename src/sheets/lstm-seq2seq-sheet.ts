@@ -6,14 +6,15 @@
  * and a linear head gives ŷ_t = W_hy·h_t + b_y. Both LSTMs are the LSTM sheet's bands.
  */
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { dotF } from './formulas';
 import { t as text } from '../i18n';
 import { bilingual, label } from './i18n';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { Block, PlanBuilder } from './layout';
 import { lstmLayout, lstmTry } from './lstm-sheet';
 import {
   sectionHeight,
@@ -35,14 +36,6 @@ import type { SheetPlan } from './plan';
 import { GATE_WEIGHTS_LEGEND, recurrentLegend } from './recurrent-bands';
 import type { Section } from './recurrent-sheet';
 import { keepTry, teachingTopRows, writeTeachingTop, type KeepTry } from './recurrent-teach';
-
-const LIMITS = {
-  inputSize: { min: 1, max: 4 },
-  hiddenSize: { min: 1, max: 4 },
-  outputSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 6 },
-  targetSteps: { min: 1, max: 6 },
-};
 
 const VARIANTS: readonly Labelled<VariantIds['lstm-seq2seq']>[] = [
   { id: 'teacher-forcing', label: bilingual('sheets.seq2seq.variant.teacherForcing') },
@@ -264,13 +257,7 @@ function widths(cols: SheetColumns, config: Seq2seqConfig): void {
 function build(config: Seq2seqConfig): SheetPlan {
   const lang = config.language;
   const { I, H, O, Ts, Tt } = sizesOf(config);
-  const b = new PlanBuilder(
-    'lstm-seq2seq',
-    lang,
-    'LSTM seq2seq',
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, 'LSTM seq2seq');
   const cols = columns(b, config);
   const row = writeFrame(b, config, {
     title: bilingual('sheets.seq2seq.title'),
@@ -319,20 +306,9 @@ const model: SheetModel<Seq2seqConfig> = {
   id: 'lstm-seq2seq',
   label: bilingual('sheets.seq2seq.label'),
   variants: VARIANTS,
-  limits: LIMITS,
-  defaults: {
-    model: 'lstm-seq2seq',
-    language: 'en',
-    inputSize: 2,
-    hiddenSize: 2,
-    outputSize: 2,
-    steps: 3,
-    targetSteps: 3,
-    seed: 1,
-    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
-    init: 'torch',
-    variant: 'teacher-forcing',
-  },
+  limits: limitsUpTo({ inputSize: 4, hiddenSize: 4, outputSize: 4, steps: 6, targetSteps: 6 }),
+  // PyTorch-style decimals, as the recurrent sheets: integer weights saturate the states.
+  defaults: { inputSize: 2, hiddenSize: 2, outputSize: 2, steps: 3, targetSteps: 3, init: 'torch' },
   estimateCells,
   stateDictProblems,
   build,

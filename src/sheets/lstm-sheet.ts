@@ -13,15 +13,15 @@ import { t } from '../i18n';
 import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
-  JOINED_OUTPUT_LEGEND,
   GATE_WEIGHTS_LEGEND,
+  JOINED_OUTPUT_LEGEND,
   keepBand,
   recurrentLegend,
   writeDotStep,
   writeStackedWeights,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 import { keepTry, type KeepTry } from './recurrent-teach';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
@@ -165,12 +165,9 @@ function lstmBands(shape: StackShape): Band[] {
   ];
 }
 
-export const lstmLayout: CellLayout = {
+export const lstmLayout: CellLayout = cellLayout({
   kind: 'lstm',
-  model: 'lstm',
   title: bilingual('sheets.lstm.title'),
-  blockWidth: 4,
-  valueCol: VALUE,
   ones: 2,
   hasCell: true,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
@@ -184,7 +181,7 @@ export const lstmLayout: CellLayout = {
   bands: lstmBands,
   papersNote: 'sheets.lstm.papersNote',
   tryIt: (s) => keepTry(s, lstmTry(s, 'f_keep')),
-};
+});
 
 /**
  * b_if[1] +5 / −5 and the share of c₁ left at the last step: the box of the LSTM sheet and
@@ -209,26 +206,10 @@ export const lstmModel: RecurrentModel = {
   label: bilingual('sheets.lstm.label'),
   variants: [
     { id: 'standard', label: bilingual('sheets.lstm.variant.standard') },
-    { id: 'peephole', label: bilingual('sheets.lstm.variant.peephole') },
-    { id: 'bidirectional', label: bilingual('sheets.lstm.variant.bidirectional') },
+    { id: 'peephole', label: bilingual('sheets.lstm.variant.peephole'), stack: { peephole: true } },
+    BIDIRECTIONAL,
   ],
-  defaults: {
-    model: 'lstm',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 2,
-    steps: 4,
-    seed: 1,
-    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
-    init: 'torch',
-    variant: 'standard',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional',
-    peephole: config.variant === 'peephole',
-  }),
+  hiddenSize: 2,
 };
 
 export const lstmSpec: ModelSpec<RecurrentConfig> = recurrentSpec(lstmModel);

@@ -9,6 +9,7 @@ import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { t } from '../i18n';
 import { bilingual } from './i18n';
+import { a1, type Verdict } from './plan';
 import {
   elementwiseBand,
   JOINED_OUTPUT_LEGEND,
@@ -16,10 +17,9 @@ import {
   writeDotStep,
   writeStackedWeights,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
+import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
 import type { TryContent } from './recurrent-teach';
-import { a1, type Verdict } from './plan';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
   const act = shape.nonlinearity === 'relu' ? 'ReLU' : 'tanh';
@@ -80,14 +80,10 @@ function slopeBand(shape: StackShape): Band {
   });
 }
 
-export const rnnLayout: CellLayout = {
+export const rnnLayout: CellLayout = cellLayout({
   kind: 'rnn',
-  model: 'rnn',
   title: bilingual('sheets.rnn.title'),
-  blockWidth: 4,
-  valueCol: VALUE,
   ones: 2,
-  hasCell: false,
   legend: recurrentLegend(
     [
       ['weight', bilingual('sheets.legend.rnn.weight')],
@@ -104,7 +100,7 @@ export const rnnLayout: CellLayout = {
   bands: (shape) => [hBand(shape), slopeBand(shape)],
   papersNote: 'sheets.rnn.papersNote',
   tryIt: rnnTry,
-};
+});
 
 /** Below this slope a tanh unit counts as saturated; a ReLU unit's slope is 0 or 1. */
 export const SATURATED_SLOPE = 0.05;
@@ -143,29 +139,20 @@ export const rnnModel: RecurrentModel = {
   layout: rnnLayout,
   label: bilingual('sheets.rnn.label'),
   variants: [
-    { id: 'tanh', label: bilingual('sheets.rnn.variant.tanh') },
-    { id: 'relu', label: bilingual('sheets.rnn.variant.relu') },
-    { id: 'bidirectional', label: bilingual('sheets.rnn.variant.bidirectional') },
-    { id: 'bidirectional-relu', label: bilingual('sheets.rnn.variant.bidirectionalRelu') },
+    { id: 'tanh', label: bilingual('sheets.rnn.variant.tanh'), stack: { nonlinearity: 'tanh' } },
+    { id: 'relu', label: bilingual('sheets.rnn.variant.relu'), stack: { nonlinearity: 'relu' } },
+    {
+      ...BIDIRECTIONAL,
+      label: bilingual('sheets.rnn.variant.bidirectional'),
+      stack: { bidirectional: true, nonlinearity: 'tanh' },
+    },
+    {
+      id: 'bidirectional-relu',
+      label: bilingual('sheets.rnn.variant.bidirectionalRelu'),
+      stack: { bidirectional: true, nonlinearity: 'relu' },
+    },
   ],
-  defaults: {
-    model: 'rnn',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 3,
-    steps: 4,
-    seed: 1,
-    // PyTorch-style decimals: hand-style integers saturate the states to ±1 (small integers stay an option).
-    init: 'torch',
-    variant: 'tanh',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional' || config.variant === 'bidirectional-relu',
-    nonlinearity: config.variant === 'relu' || config.variant === 'bidirectional-relu' ? 'relu' : 'tanh',
-    peephole: false,
-  }),
+  hiddenSize: 3,
 };
 
 export const rnnSpec: ModelSpec<RecurrentConfig> = recurrentSpec(rnnModel);
