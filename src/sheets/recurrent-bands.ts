@@ -186,13 +186,7 @@ export function elementwiseBand(e: ElementwiseSpec): Band {
 
 /** The legend of a recurrent sheet: the input, the weights, the cell's own roles, then copies. */
 export function recurrentLegend(weights: readonly LegendEntry[], own: readonly LegendEntry[]): LegendEntry[] {
-  return [
-    ['input', bilingual('sheets.legend.inputX')],
-    ...weights,
-    ...own,
-    'copy',
-    ['output', bilingual('sheets.legend.output')],
-  ];
+  return [['input', bilingual('sheets.legend.inputX')], ...weights, ...own, 'copy'];
 }
 
 /** Weight legend lines of a cell whose gate rows are captioned W_i·, W_h· (LSTM, GRU). */
