@@ -14,7 +14,7 @@ import { returnsArray, withDynamicArrays } from './xlsx-dynamic-arrays';
 
 export interface XlsxOptions {
   /** Cached result for a formula cell (omitted when undefined). */
-  readonly result?: (cell: PlanCell) => number | undefined;
+  readonly result?: (cell: PlanCell) => number | string | undefined;
   /** Sheet name; default the plan's base name. */
   readonly sheetName?: string;
 }
@@ -86,7 +86,7 @@ export function addPlanSheet(
       // A cached ±∞ or NaN is not a number the file format can hold (`<v>Infinity</v>`);
       // left out, Excel computes the cell on open (fullCalcOnLoad) and shows its own error.
       xc.value = (
-        result === undefined || !Number.isFinite(result)
+        result === undefined || (typeof result === 'number' && !Number.isFinite(result))
           ? { formula, ...array }
           : { formula, result, ...array }
       ) as ExcelJS.CellFormulaValue;

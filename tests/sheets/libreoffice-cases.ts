@@ -9,6 +9,7 @@ import { collectParams } from '../../src/sheets/params';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels } from '../../src/sheets/registry';
 import { coreResults } from '../../src/sheets/results';
+import { verdictText } from '../../src/sheets/kit/verdict';
 import { planToXlsx, type XlsxOptions } from '../../src/host/xlsx';
 
 export const LO_TOLERANCE = 1e-9;
@@ -55,8 +56,8 @@ function fresh(spec: ModelSpec, what: string, config: Settings): LoCase | undefi
 }
 
 /**
- * For every registered model: its default sheet, every other variant, PyTorch-style
- * init when the default is hand-style (decimals instead of integers), two stacked
+ * For every registered model: its default sheet, every other variant, the other init
+ * style (decimals where the default is integers, integers where it is decimals), two stacked
  * layers where the model stacks, the longest sequence where the sheet has levels (a
  * parallel scan), three outputs where a new sheet has one, and the stale-cache case. All but the last carry no
  * cached results at all.
@@ -68,7 +69,9 @@ export function libreOfficeCases(): LoCase[] {
     cases.push(fresh(spec, 'default', d));
     for (const v of spec.variants)
       if (v.id !== d.variant) cases.push(fresh(spec, v.id, { ...d, variant: v.id, seed: 2 }));
-    if (d.init === 'hand') cases.push(fresh(spec, 'torch', { ...d, init: 'torch', seed: 3 }));
+    // The other init style: decimals where the default is hand-style integers, and the other way round.
+    const other = d.init === 'hand' ? 'torch' : 'hand';
+    cases.push(fresh(spec, other, { ...d, init: other, seed: 3 }));
     // A sheet computed level by level (the parallel scan) at its longest: the most levels.
     if (spec.levelled?.(d))
       cases.push(fresh(spec, 'all-levels', { ...d, steps: spec.limits.steps?.max ?? d.steps, seed: 5 }));
@@ -135,6 +138,18 @@ export function compareConverted(ws: ExcelJS.Worksheet, c: LoCase, tol = LO_TOLE
     formulaCells++;
     const where = `${a1(cell.row, cell.col)} ${cell.formula}`;
     const t = cell.meaning?.trace;
+    const verdict = cell.meaning?.verdict;
+    if (!t && verdict) {
+      // A live sentence: Calc's words must be the ones the core's numbers pick.
+      const said = verdictText(verdict, (g) => trace.tensors[g.name]?.[g.step]?.[g.flat]);
+      const xc = at(cell);
+      const text: unknown = xc.type === ExcelJS.ValueType.Formula ? xc.result : xc.value;
+      if (!hasFormula(xc)) failures.push(`${where}: Calc saved it without its formula`);
+      else if (said === undefined || text !== said)
+        failures.push(`${where}: Calc says ${JSON.stringify(text)}, core ${said}`);
+      else checked++;
+      continue;
+    }
     const expected = t ? trace.tensors[t.name]?.[t.step]?.[t.flat] : undefined;
     if (!t || expected === undefined) {
       failures.push(`${where}: no trace entry to compare with`);
@@ -148,7 +163,7 @@ export function compareConverted(ws: ExcelJS.Worksheet, c: LoCase, tol = LO_TOLE
       continue;
     }
     const old = cached?.(cell);
-    if (old !== undefined && Math.abs(old - expected) > tol * (1 + Math.abs(expected))) staleCells++;
+    if (typeof old === 'number' && Math.abs(old - expected) > tol * (1 + Math.abs(expected))) staleCells++;
     checked++;
     const err = Math.abs(got - expected) / (1 + Math.abs(expected));
     maxError = Math.max(maxError, err);
