@@ -81,8 +81,10 @@ interface Discretized {
  * channel d, for every state n: the one place the scans and the trace discretize. Called
  * per channel so the N values are still in cache when the update reads them.
  */
-function discretizeInto(inp: ScanInputs, D: number, N: number, t: number, d: number, out: Discretized): void {
+function discretizeInto(inp: ScanInputs, t: number, d: number, out: Discretized): void {
   const { delta, A, B, method } = inp;
+  const D = delta.cols;
+  const N = A.cols;
   const { aBar, bBar, off } = out;
   const dt = delta.data[t * D + d];
   for (let n = 0; n < N; n++) {
@@ -136,7 +138,7 @@ export function selectiveScan(inp: ScanInputs): ScanResult {
   for (let t = 0; t < T; t++) {
     const tn = t * N;
     for (let d = 0; d < D; d++) {
-      discretizeInto(inp, D, N, t, d, disc);
+      discretizeInto(inp, t, d, disc);
       const idx = t * D + d;
       const ut = u.data[idx];
       const dn = d * N;
@@ -153,30 +155,36 @@ export function selectiveScan(inp: ScanInputs): ScanResult {
   return { y, hN: h };
 }
 
+/** One token's inputs: u and Δ (one value per channel), B and C (N values each). */
+export interface ScanToken {
+  readonly u: Vector;
+  readonly delta: Vector;
+  readonly B: Vector;
+  readonly C: Vector;
+}
+
+/** What stays fixed over the tokens: A (D × N), the skip D (absent: none) and the discretization. */
+export interface ScanWeights {
+  readonly A: Matrix;
+  readonly D?: Vector;
+  readonly method: Discretization;
+}
+
 /**
  * One token: h = Ā ⊙ hPrev + B̄ u, y = C·h + D ⊙ u (no gate; the caller multiplies by
- * SiLU(z) if it has one). u, delta and D have one value per channel; B and C have N.
+ * SiLU(z) if it has one). Leaves `hPrev` untouched.
  */
-export function scanStep(
-  u: Vector,
-  hPrev: Matrix,
-  delta: Vector,
-  A: Matrix,
-  B: Vector,
-  C: Vector,
-  D: Vector | undefined,
-  method: Discretization,
-): { h: Matrix; y: Vector } {
+export function scanStep(x: ScanToken, hPrev: Matrix, w: ScanWeights): { h: Matrix; y: Vector } {
   const row = (m: Vector): Matrix => ({ rows: 1, cols: m.length, data: m });
   const { y, hN } = selectiveScan({
-    u: row(u),
-    delta: row(delta),
-    A,
-    B: row(B),
-    C: row(C),
-    D,
+    u: row(x.u),
+    delta: row(x.delta),
+    A: w.A,
+    B: row(x.B),
+    C: row(x.C),
+    D: w.D,
     h0: hPrev,
-    method,
+    method: w.method,
   });
   return { h: hN, y: y.data };
 }
@@ -195,7 +203,7 @@ export function scanPairs(inp: ScanInputs): { aBar: Float64Array; bu: Float64Arr
   for (let t = 0; t < T; t++) {
     for (let d = 0; d < D; d++) {
       disc.off = t * W + d * N;
-      discretizeInto(inp, D, N, t, d, disc);
+      discretizeInto(inp, t, d, disc);
       // B̄ becomes B̄ u in place: each channel's row times its own input.
       const ut = u.data[t * D + d];
       for (let n = 0; n < N; n++) bu[disc.off + n] *= ut;
@@ -256,7 +264,7 @@ export function selectiveScanTrace(inp: ScanInputs): Trace {
   for (let t = 0; t < T; t++) {
     for (let d = 0; d < D; d++) {
       disc.off = d * N;
-      discretizeInto(inp, D, N, t, d, disc);
+      discretizeInto(inp, t, d, disc);
       const ut = u.data[t * D + d];
       let acc = 0;
       for (let n = 0; n < N; n++) {
