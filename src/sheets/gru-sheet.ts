@@ -133,7 +133,7 @@ export const gruLayout: CellLayout = cellLayout({
   bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
 });
 
-export const gruModel: RecurrentModel = {
+export const gruModel: RecurrentModel<'gru'> = {
   layout: gruLayout,
   label: { en: 'GRU', zh: 'GRU 门控循环单元' },
   variants: [

@@ -162,7 +162,7 @@ export const lstmLayout: CellLayout = cellLayout({
   bands: lstmBands,
 });
 
-export const lstmModel: RecurrentModel = {
+export const lstmModel: RecurrentModel<'lstm'> = {
   layout: lstmLayout,
   label: { en: 'LSTM', zh: 'LSTM 长短期记忆' },
   variants: [

@@ -62,7 +62,7 @@ export const rnnLayout: CellLayout = cellLayout({
   bands: (shape) => [hBand(shape)],
 });
 
-export const rnnModel: RecurrentModel = {
+export const rnnModel: RecurrentModel<'rnn'> = {
   layout: rnnLayout,
   label: { en: 'RNN', zh: 'RNN 循环神经网络' },
   variants: [
