@@ -26,19 +26,21 @@ export function recurrentConfigs<M extends RecurrentKind>(
   variants: readonly VariantIds[M][],
   maxHidden = 3,
 ): fc.Arbitrary<RecurrentConfig> {
-  return fc
-    .record({
-      inputSize: fc.integer({ min: 1, max: 4 }),
-      hiddenSize: fc.integer({ min: 1, max: maxHidden }),
-      steps: fc.integer({ min: 1, max: 4 }),
-      seed: fc.integer({ min: 0, max: 10_000 }),
-      init: fc.constantFrom('torch' as const, 'hand' as const),
-      variant: fc.constantFrom(...variants),
-      numLayers: fc.integer({ min: 1, max: 2 }),
-      language: fc.constantFrom('en' as const, 'zh' as const),
-    })
-    // `over.variant` is one of M's, like `base.model`.
-    .map((over) => ({ ...base, ...over }) as RecurrentConfig);
+  return (
+    fc
+      .record({
+        inputSize: fc.integer({ min: 1, max: 4 }),
+        hiddenSize: fc.integer({ min: 1, max: maxHidden }),
+        steps: fc.integer({ min: 1, max: 4 }),
+        seed: fc.integer({ min: 0, max: 10_000 }),
+        init: fc.constantFrom('torch' as const, 'hand' as const),
+        variant: fc.constantFrom(...variants),
+        numLayers: fc.integer({ min: 1, max: 2 }),
+        language: fc.constantFrom('en' as const, 'zh' as const),
+      })
+      // `over.variant` is one of M's, like `base.model`.
+      .map((over) => ({ ...base, ...over }) as RecurrentConfig)
+  );
 }
 
 export function shapeOfConfig(kind: CellKind, config: RecurrentConfig): StackShape {
