@@ -12,12 +12,12 @@ import {
   checkSequence,
   checkVector,
   slot,
-  initialState,
+  traceOneState,
   runOneState,
   type StateSlots,
 } from './recurrent-common';
 import type { Matrix, Vector } from './tensor';
-import { TraceRecorder, type Trace } from './trace';
+import type { Trace } from './trace';
 
 export interface GruParams {
   readonly inputSize: number;
@@ -120,23 +120,19 @@ export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
 export function gruTrace(p: GruParams, X: Matrix, h0?: Vector): Trace {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const I = p.inputSize;
-  const T = X.rows;
-  const rec = new TraceRecorder(T);
   const s = gruScratch(H);
   const { gi, gh, act } = s;
-  let hPrev = initialState('h0', h0, H);
   const gates = ['r', 'z', 'n'] as const;
-  for (let t = 0; t < T; t++) {
-    const h = new Float64Array(H);
-    gruCellInto(p, { x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) }, s);
-    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
-    rec.record('h_prev', t, hPrev);
-    gates.forEach((gate, k) => rec.record(`gi_${gate}`, t, gi.subarray(k * H, (k + 1) * H)));
-    gates.forEach((gate, k) => rec.record(`gh_${gate}`, t, gh.subarray(k * H, (k + 1) * H)));
-    gates.forEach((gate, k) => rec.record(gate, t, act.subarray(k * H, (k + 1) * H)));
-    rec.record('h', t, h);
-    hPrev = h;
-  }
-  return rec.finish();
+  const part = (k: number, v: Float64Array) => v.subarray(k * H, (k + 1) * H);
+  return traceOneState(
+    X,
+    H,
+    h0,
+    (io) => gruCellInto(p, io, s),
+    (rec, t) => {
+      gates.forEach((gate, k) => rec.record(`gi_${gate}`, t, part(k, gi)));
+      gates.forEach((gate, k) => rec.record(`gh_${gate}`, t, part(k, gh)));
+      gates.forEach((gate, k) => rec.record(gate, t, part(k, act)));
+    },
+  );
 }

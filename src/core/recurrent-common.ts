@@ -7,6 +7,7 @@
  * read past a buffer and yield NaN.
  */
 import { matrix, type Matrix, type Vector } from './tensor';
+import { TraceRecorder, type Trace } from './trace';
 
 /**
  * A vector inside a larger buffer, `data[off …]`. A forward pass points its slots at rows
@@ -147,4 +148,32 @@ export function runOneState(
     step(io);
   }
   return { output, hN: T === 0 ? start : out.slice((T - 1) * H, T * H) };
+}
+
+/**
+ * Every intermediate of a one-state cell by step: x and h_prev, what `record` adds from
+ * the cell's scratch after step t, then h. Each step writes a fresh h, so the recorded
+ * vectors stay as they were.
+ */
+export function traceOneState(
+  X: Matrix,
+  H: number,
+  h0: Vector | undefined,
+  step: (io: StateSlots) => void,
+  record: (rec: TraceRecorder, t: number) => void,
+): Trace {
+  const T = X.rows;
+  const I = X.cols;
+  const rec = new TraceRecorder(T);
+  let hPrev = initialState('h0', h0, H);
+  for (let t = 0; t < T; t++) {
+    const h = new Float64Array(H);
+    step({ x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) });
+    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
+    rec.record('h_prev', t, hPrev);
+    record(rec, t);
+    rec.record('h', t, h);
+    hPrev = h;
+  }
+  return rec.finish();
 }

@@ -9,12 +9,12 @@ import {
   checkVector,
   slot,
   twoInputAffineInto,
-  initialState,
+  traceOneState,
   runOneState,
   type StateSlots,
 } from './recurrent-common';
 import type { Matrix, Vector } from './tensor';
-import { TraceRecorder, type Trace } from './trace';
+import type { Trace } from './trace';
 
 export type Nonlinearity = 'tanh' | 'relu';
 
@@ -118,20 +118,12 @@ export function rnnForward(p: RnnParams, X: Matrix, h0?: Vector): RnnOutput {
 /** Every intermediate by step: x, h_prev, pre (the argument of tanh/relu), h. */
 export function rnnTrace(p: RnnParams, X: Matrix, h0?: Vector): Trace {
   checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
-  const I = p.inputSize;
-  const T = X.rows;
-  const rec = new TraceRecorder(T);
   const s = rnnScratch(p);
-  let hPrev = initialState('h0', h0, H);
-  for (let t = 0; t < T; t++) {
-    const h = new Float64Array(H);
-    rnnCellInto(p, { x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) }, s);
-    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
-    rec.record('h_prev', t, hPrev);
-    rec.record('pre', t, s.pre);
-    rec.record('h', t, h);
-    hPrev = h;
-  }
-  return rec.finish();
+  return traceOneState(
+    X,
+    p.hiddenSize,
+    h0,
+    (io) => rnnCellInto(p, io, s),
+    (rec, t) => rec.record('pre', t, s.pre),
+  );
 }
