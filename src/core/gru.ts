@@ -9,7 +9,6 @@ import { sigmoid } from './activations';
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
 import {
   affineInto,
-  checkSequence,
   checkVector,
   slot,
   traceOneState,
@@ -107,10 +106,8 @@ export function gruStep(p: GruParams, x: Vector, hPrev: Vector): GruStepResult {
 }
 
 export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
-  checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
-  const s = gruScratch(H);
-  return runOneState(X, H, h0, (io) => gruCellInto(p, io, s));
+  const s = gruScratch(p.hiddenSize);
+  return runOneState(p, X, h0, (io) => gruCellInto(p, io, s));
 }
 
 /**
@@ -118,15 +115,14 @@ export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
  * gh_n (W_h· h + b_h·), r, z, n, h.
  */
 export function gruTrace(p: GruParams, X: Matrix, h0?: Vector): Trace {
-  checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
   const s = gruScratch(H);
   const { gi, gh, act } = s;
   const gates = ['r', 'z', 'n'] as const;
   const part = (k: number, v: Float64Array) => v.subarray(k * H, (k + 1) * H);
   return traceOneState(
+    p,
     X,
-    H,
     h0,
     (io) => gruCellInto(p, io, s),
     (rec, t) => {

@@ -126,16 +126,25 @@ export interface StateSlots {
   readonly h: Slot;
 }
 
+/** The sizes of a cell's parameters. */
+export interface CellSizes {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+}
+
 /**
- * Runs a one-state cell over the rows of X: row t of the output is h_t, and the next step
- * reads it in place as h_{t−1}, so the loop allocates nothing. Returns the output and h_T.
+ * Runs a one-state cell over the rows of X (checked against its sizes): row t of the
+ * output is h_t, and the next step reads it in place as h_{t−1}, so the loop allocates
+ * nothing. Returns the output and h_T.
  */
 export function runOneState(
+  p: CellSizes,
   X: Matrix,
-  H: number,
   h0: Vector | undefined,
   step: (io: StateSlots) => void,
 ): { output: Matrix; hN: Float64Array } {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
   const T = X.rows;
   const start = initialState('h0', h0, H);
   const output = matrix(T, H);
@@ -156,12 +165,14 @@ export function runOneState(
  * vectors stay as they were.
  */
 export function traceOneState(
+  p: CellSizes,
   X: Matrix,
-  H: number,
   h0: Vector | undefined,
   step: (io: StateSlots) => void,
   record: (rec: TraceRecorder, t: number) => void,
 ): Trace {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
   const T = X.rows;
   const I = X.cols;
   const rec = new TraceRecorder(T);

@@ -5,7 +5,6 @@
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
 import {
   biasSum,
-  checkSequence,
   checkVector,
   slot,
   twoInputAffineInto,
@@ -109,19 +108,16 @@ export function rnnStep(p: RnnParams, x: Vector, hPrev: Vector, out?: Float64Arr
 }
 
 export function rnnForward(p: RnnParams, X: Matrix, h0?: Vector): RnnOutput {
-  checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
   const s = rnnScratch(p);
-  return runOneState(X, H, h0, (io) => rnnCellInto(p, io, s));
+  return runOneState(p, X, h0, (io) => rnnCellInto(p, io, s));
 }
 
 /** Every intermediate by step: x, h_prev, pre (the argument of tanh/relu), h. */
 export function rnnTrace(p: RnnParams, X: Matrix, h0?: Vector): Trace {
-  checkSequence(X, p.inputSize);
   const s = rnnScratch(p);
   return traceOneState(
+    p,
     X,
-    p.hiddenSize,
     h0,
     (io) => rnnCellInto(p, io, s),
     (rec, t) => rec.record('pre', t, s.pre),
