@@ -14,20 +14,13 @@ import {
   traceOneState,
   runOneState,
   type StateSlots,
+  type TorchCellParams,
 } from './recurrent-common';
 import type { Matrix, Vector } from './tensor';
 import type { Trace } from './trace';
 
-export interface GruParams {
-  readonly inputSize: number;
-  readonly hiddenSize: number;
-  /** 3H × I, rows r, z, n */
-  readonly W_ih: Matrix;
-  /** 3H × H, rows r, z, n */
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
-}
+/** W_ih is 3H × I and W_hh 3H × H, gate rows r, z, n. */
+export type GruParams = TorchCellParams;
 
 export interface GruStepResult {
   readonly h: Float64Array;

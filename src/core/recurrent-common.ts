@@ -133,6 +133,17 @@ export interface CellSizes {
 }
 
 /**
+ * A PyTorch recurrent cell's weights, named as in its state_dict: W_ih (gH × I) and W_hh
+ * (gH × H) stack the g gate blocks by rows, each with its bias.
+ */
+export interface TorchCellParams extends CellSizes {
+  readonly W_ih: Matrix;
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+}
+
+/**
  * Runs a one-state cell over the rows of X (checked against its sizes): row t of the
  * output is h_t, and the next step reads it in place as h_{t−1}, so the loop allocates
  * nothing. Returns the output and h_T.

@@ -11,22 +11,16 @@ import {
   traceOneState,
   runOneState,
   type StateSlots,
+  type TorchCellParams,
 } from './recurrent-common';
 import type { Matrix, Vector } from './tensor';
 import type { Trace } from './trace';
 
 export type Nonlinearity = 'tanh' | 'relu';
 
-export interface RnnParams {
-  readonly inputSize: number;
-  readonly hiddenSize: number;
+/** W_ih is H × I and W_hh H × H (one gate block). */
+export interface RnnParams extends TorchCellParams {
   readonly nonlinearity: Nonlinearity;
-  /** H × I */
-  readonly W_ih: Matrix;
-  /** H × H */
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
 }
 
 export interface RnnOutput {
