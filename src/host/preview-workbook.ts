@@ -196,6 +196,17 @@ export class PreviewWorkbook {
     return name;
   }
 
+  /** A sheet's id, which a rename keeps (HyperFormula's sheet id), or null when there is no such sheet. */
+  sheetId(name: string): string | null {
+    const r = this.find(name);
+    return r ? String(r.hfId) : null;
+  }
+
+  /** The name of the sheet with this id now, or null when it is gone. */
+  sheetNameOfId(id: string): string | null {
+    return this.records.find((r) => String(r.hfId) === id)?.name ?? null;
+  }
+
   removeSheet(name: string): void {
     const i = this.records.findIndex((r) => r.name === name);
     if (i < 0) return;

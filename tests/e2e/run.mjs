@@ -23,6 +23,7 @@ import { chineseScenario } from './chinese.mjs';
 import { buildFromPane } from './pane.mjs';
 import { practiceScenario } from './practice.mjs';
 import { learnerScenario } from './learner.mjs';
+import { checkExcelScenario } from './check-excel.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -327,6 +328,8 @@ try {
   await practiceScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
 
   await learnerScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
+
+  await checkExcelScenario({ test, assert, page, project, outDir: OUT_DIR });
 
   await chineseScenario({ test, assert, context, url, project, watch, outDir: OUT_DIR });
 

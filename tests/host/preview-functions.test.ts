@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nnSigmoid } from '../../functions/nn';
 import { lstmStep } from '../../functions/lstm';
@@ -10,6 +10,7 @@ import {
   type PreviewFunction,
 } from '../../src/host/preview-functions';
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
+import { declaredCatalogue } from '../../tools/excel-double/calculate';
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
@@ -156,15 +157,7 @@ describe('catalogue from functions.json', () => {
 
   const source = 'functions/functions.ts';
   it.skipIf(!existsSync(source))('resolves every function the add-in declares', async () => {
-    const { parseTree } = await import('custom-functions-metadata');
-    const tree = parseTree(readFileSync(source, 'utf8'), source);
-    const exportsOf = await import('../../functions/functions');
-    const names = Object.fromEntries(tree.associate.map((a) => [a.id, a.functionName]));
-    const { functions, missing } = catalogueFromMetadata(
-      tree.functions,
-      exportsOf as Record<string, unknown>,
-      names,
-    );
+    const { functions, missing } = await declaredCatalogue();
     expect(missing).toEqual([]);
     expect(functions.length).toBeGreaterThan(5);
     registerPreviewFunctions(functions);
