@@ -48,13 +48,14 @@ export interface GruBackwardResult {
 
 /** The forward pass keeping every step's gates and W_hn h + b_hn. */
 export function gruForwardStates(p: GruParams, X: Matrix, h0?: Vector): GruForwardStates {
+  // Checked here too, before the per-step buffers are sized from X.
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
   const s = gruScratch(H);
   const gates = matrix(X.rows, 3 * H);
   const ghn = matrix(X.rows, H);
   let t = 0;
-  const run = runOneState(X, H, h0, (io) => {
+  const run = runOneState(p, X, h0, (io) => {
     gruCellInto(p, io, s);
     gates.data.set(s.act, t * 3 * H);
     for (let j = 0; j < H; j++) ghn.data[t * H + j] = s.gh[2 * H + j];

@@ -9,26 +9,18 @@ import { sigmoid } from './activations';
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
 import {
   affineInto,
-  checkSequence,
   checkVector,
   slot,
-  initialState,
+  traceOneState,
   runOneState,
   type StateSlots,
+  type TorchCellParams,
 } from './recurrent-common';
 import type { Matrix, Vector } from './tensor';
-import { TraceRecorder, type Trace } from './trace';
+import type { Trace } from './trace';
 
-export interface GruParams {
-  readonly inputSize: number;
-  readonly hiddenSize: number;
-  /** 3H × I, rows r, z, n */
-  readonly W_ih: Matrix;
-  /** 3H × H, rows r, z, n */
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
-}
+/** W_ih is 3H × I and W_hh 3H × H, gate rows r, z, n. */
+export type GruParams = TorchCellParams;
 
 export interface GruStepResult {
   readonly h: Float64Array;
@@ -108,10 +100,8 @@ export function gruStep(p: GruParams, x: Vector, hPrev: Vector): GruStepResult {
 }
 
 export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
-  checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
-  const s = gruScratch(H);
-  return runOneState(X, H, h0, (io) => gruCellInto(p, io, s));
+  const s = gruScratch(p.hiddenSize);
+  return runOneState(p, X, h0, (io) => gruCellInto(p, io, s));
 }
 
 /**
@@ -119,25 +109,20 @@ export function gruForward(p: GruParams, X: Matrix, h0?: Vector): GruOutput {
  * gh_n (W_h· h + b_h·), r, z, n, h.
  */
 export function gruTrace(p: GruParams, X: Matrix, h0?: Vector): Trace {
-  checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
-  const I = p.inputSize;
-  const T = X.rows;
-  const rec = new TraceRecorder(T);
   const s = gruScratch(H);
   const { gi, gh, act } = s;
-  let hPrev = initialState('h0', h0, H);
   const gates = ['r', 'z', 'n'] as const;
-  for (let t = 0; t < T; t++) {
-    const h = new Float64Array(H);
-    gruCellInto(p, { x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) }, s);
-    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
-    rec.record('h_prev', t, hPrev);
-    gates.forEach((gate, k) => rec.record(`gi_${gate}`, t, gi.subarray(k * H, (k + 1) * H)));
-    gates.forEach((gate, k) => rec.record(`gh_${gate}`, t, gh.subarray(k * H, (k + 1) * H)));
-    gates.forEach((gate, k) => rec.record(gate, t, act.subarray(k * H, (k + 1) * H)));
-    rec.record('h', t, h);
-    hPrev = h;
-  }
-  return rec.finish();
+  const part = (k: number, v: Float64Array) => v.subarray(k * H, (k + 1) * H);
+  return traceOneState(
+    p,
+    X,
+    h0,
+    (io) => gruCellInto(p, io, s),
+    (rec, t) => {
+      gates.forEach((gate, k) => rec.record(`gi_${gate}`, t, part(k, gi)));
+      gates.forEach((gate, k) => rec.record(`gh_${gate}`, t, part(k, gh)));
+      gates.forEach((gate, k) => rec.record(gate, t, part(k, act)));
+    },
+  );
 }

@@ -17,6 +17,7 @@ import {
   toRow,
   twoInputAffineInto,
   type Slot,
+  type TorchCellParams,
 } from './recurrent-common';
 import { matrix, type Matrix, type Vector } from './tensor';
 import { TraceRecorder, type Trace } from './trace';
@@ -27,15 +28,8 @@ export interface LstmPeephole {
   readonly w_co: Vector;
 }
 
-export interface LstmParams {
-  readonly inputSize: number;
-  readonly hiddenSize: number;
-  /** 4H × I, rows i, f, g, o */
-  readonly W_ih: Matrix;
-  /** 4H × H, rows i, f, g, o */
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
+/** W_ih is 4H × I and W_hh 4H × H, gate rows i, f, g, o. */
+export interface LstmParams extends TorchCellParams {
   readonly peephole?: LstmPeephole;
 }
 

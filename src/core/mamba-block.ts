@@ -82,12 +82,21 @@ function dtBiasTorch(rng: Rng, n: number): Vector {
  * for every layer as PyTorch's defaults and mamba_ssm's dt_proj init do; `hand`: integers
  * −2..2, including the dt bias. Both keep A_log = ln(1..N) and D = 1.
  */
-export function initMamba(sizes: MambaSizes, seed: number, style: InitStyle): MambaParams {
+/** The five sizes with mamba_ssm's defaults filled in, each checked to be a positive integer. */
+function resolvedSizes(sizes: MambaSizes): Required<MambaSizes> {
   const dModel = positiveInt('dModel', sizes.dModel);
-  const dInner = positiveInt('dInner', sizes.dInner ?? 2 * dModel);
-  const dState = positiveInt('dState', sizes.dState);
-  const dtRank = positiveInt('dtRank', sizes.dtRank ?? Math.ceil(dModel / 16));
-  const dConv = positiveInt('dConv', sizes.dConv ?? 4);
+  return {
+    dModel,
+    dInner: positiveInt('dInner', sizes.dInner ?? 2 * dModel),
+    dState: positiveInt('dState', sizes.dState),
+    dtRank: positiveInt('dtRank', sizes.dtRank ?? Math.ceil(dModel / 16)),
+    dConv: positiveInt('dConv', sizes.dConv ?? 4),
+  };
+}
+
+export function initMamba(sizes: MambaSizes, seed: number, style: InitStyle): MambaParams {
+  const dims = resolvedSizes(sizes);
+  const { dModel, dInner, dState, dtRank, dConv } = dims;
   const rng = createRng(seed);
   const bound = (fanIn: number): number => 1 / Math.sqrt(fanIn);
   const in_proj = drawMatrix(rng, 2 * dInner, dModel, style, bound(dModel));
@@ -98,11 +107,7 @@ export function initMamba(sizes: MambaSizes, seed: number, style: InitStyle): Ma
   const dt_proj_b = style === 'torch' ? dtBiasTorch(rng, dInner) : drawVector(rng, dInner, style, 1);
   const out_proj = drawMatrix(rng, dModel, dInner, style, bound(dInner));
   return {
-    dModel,
-    dInner,
-    dState,
-    dtRank,
-    dConv,
+    ...dims,
     in_proj,
     conv_w,
     conv_b,

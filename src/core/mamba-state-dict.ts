@@ -54,12 +54,9 @@ export function mambaFromStateDict(dict: StateDict): MambaParams {
   const conv_w = conv3d
     ? matrix(dInner, dConv, readTensor(dict, 'conv1d.weight', [dInner, 1, dConv]))
     : readMatrix(dict, 'conv1d.weight', dInner, dConv);
+  const dims = { dModel, dInner, dState, dtRank, dConv };
   return {
-    dModel,
-    dInner,
-    dState,
-    dtRank,
-    dConv,
+    ...dims,
     in_proj: readMatrix(dict, 'in_proj.weight', 2 * dInner, dModel),
     conv_w,
     conv_b: readTensor(dict, 'conv1d.bias', [dInner]),

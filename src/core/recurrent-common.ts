@@ -7,6 +7,7 @@
  * read past a buffer and yield NaN.
  */
 import { matrix, type Matrix, type Vector } from './tensor';
+import { TraceRecorder, type Trace } from './trace';
 
 /**
  * A vector inside a larger buffer, `data[off …]`. A forward pass points its slots at rows
@@ -125,16 +126,36 @@ export interface StateSlots {
   readonly h: Slot;
 }
 
+/** The sizes of a cell's parameters. */
+export interface CellSizes {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+}
+
 /**
- * Runs a one-state cell over the rows of X: row t of the output is h_t, and the next step
- * reads it in place as h_{t−1}, so the loop allocates nothing. Returns the output and h_T.
+ * A PyTorch recurrent cell's weights, named as in its state_dict: W_ih (gH × I) and W_hh
+ * (gH × H) stack the g gate blocks by rows, each with its bias.
+ */
+export interface TorchCellParams extends CellSizes {
+  readonly W_ih: Matrix;
+  readonly W_hh: Matrix;
+  readonly b_ih: Vector;
+  readonly b_hh: Vector;
+}
+
+/**
+ * Runs a one-state cell over the rows of X (checked against its sizes): row t of the
+ * output is h_t, and the next step reads it in place as h_{t−1}, so the loop allocates
+ * nothing. Returns the output and h_T.
  */
 export function runOneState(
+  p: CellSizes,
   X: Matrix,
-  H: number,
   h0: Vector | undefined,
   step: (io: StateSlots) => void,
 ): { output: Matrix; hN: Float64Array } {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
   const T = X.rows;
   const start = initialState('h0', h0, H);
   const output = matrix(T, H);
@@ -147,4 +168,34 @@ export function runOneState(
     step(io);
   }
   return { output, hN: T === 0 ? start : out.slice((T - 1) * H, T * H) };
+}
+
+/**
+ * Every intermediate of a one-state cell by step: x and h_prev, what `record` adds from
+ * the cell's scratch after step t, then h. Each step writes a fresh h, so the recorded
+ * vectors stay as they were.
+ */
+export function traceOneState(
+  p: CellSizes,
+  X: Matrix,
+  h0: Vector | undefined,
+  step: (io: StateSlots) => void,
+  record: (rec: TraceRecorder, t: number) => void,
+): Trace {
+  checkSequence(X, p.inputSize);
+  const H = p.hiddenSize;
+  const T = X.rows;
+  const I = X.cols;
+  const rec = new TraceRecorder(T);
+  let hPrev = initialState('h0', h0, H);
+  for (let t = 0; t < T; t++) {
+    const h = new Float64Array(H);
+    step({ x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) });
+    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
+    rec.record('h_prev', t, hPrev);
+    record(rec, t);
+    rec.record('h', t, h);
+    hPrev = h;
+  }
+  return rec.finish();
 }

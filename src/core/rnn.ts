@@ -5,29 +5,22 @@
 import { createRng, drawMatrix, drawVector, type InitStyle, type Rng } from './random';
 import {
   biasSum,
-  checkSequence,
   checkVector,
   slot,
   twoInputAffineInto,
-  initialState,
+  traceOneState,
   runOneState,
   type StateSlots,
+  type TorchCellParams,
 } from './recurrent-common';
 import type { Matrix, Vector } from './tensor';
-import { TraceRecorder, type Trace } from './trace';
+import type { Trace } from './trace';
 
 export type Nonlinearity = 'tanh' | 'relu';
 
-export interface RnnParams {
-  readonly inputSize: number;
-  readonly hiddenSize: number;
+/** W_ih is H × I and W_hh H × H (one gate block). */
+export interface RnnParams extends TorchCellParams {
   readonly nonlinearity: Nonlinearity;
-  /** H × I */
-  readonly W_ih: Matrix;
-  /** H × H */
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
 }
 
 export interface RnnOutput {
@@ -109,29 +102,18 @@ export function rnnStep(p: RnnParams, x: Vector, hPrev: Vector, out?: Float64Arr
 }
 
 export function rnnForward(p: RnnParams, X: Matrix, h0?: Vector): RnnOutput {
-  checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
   const s = rnnScratch(p);
-  return runOneState(X, H, h0, (io) => rnnCellInto(p, io, s));
+  return runOneState(p, X, h0, (io) => rnnCellInto(p, io, s));
 }
 
 /** Every intermediate by step: x, h_prev, pre (the argument of tanh/relu), h. */
 export function rnnTrace(p: RnnParams, X: Matrix, h0?: Vector): Trace {
-  checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
-  const I = p.inputSize;
-  const T = X.rows;
-  const rec = new TraceRecorder(T);
   const s = rnnScratch(p);
-  let hPrev = initialState('h0', h0, H);
-  for (let t = 0; t < T; t++) {
-    const h = new Float64Array(H);
-    rnnCellInto(p, { x: slot(X.data, t * I), hPrev: slot(hPrev), h: slot(h) }, s);
-    rec.record('x', t, X.data.subarray(t * I, (t + 1) * I));
-    rec.record('h_prev', t, hPrev);
-    rec.record('pre', t, s.pre);
-    rec.record('h', t, h);
-    hPrev = h;
-  }
-  return rec.finish();
+  return traceOneState(
+    p,
+    X,
+    h0,
+    (io) => rnnCellInto(p, io, s),
+    (rec, t) => rec.record('pre', t, s.pre),
+  );
 }

@@ -77,15 +77,16 @@ export function initStack(
     }
     layers.push(dirs);
   }
-  return {
-    kind,
-    inputSize: I,
-    hiddenSize: H,
-    numLayers,
-    bidirectional,
-    ...(kind === 'rnn' ? { nonlinearity: nonlinearity ?? 'tanh' } : {}),
-    layers,
-  };
+  return stackOf({ kind, inputSize: I, hiddenSize: H, numLayers, bidirectional, nonlinearity }, layers);
+}
+
+/** A stack's params from its sizes and its cells; an RNN stack records its nonlinearity (default tanh). */
+export function stackOf(
+  shape: Omit<StackParams, 'layers'>,
+  layers: readonly (readonly CellParams[])[],
+): StackParams {
+  const { nonlinearity, ...sizes } = shape;
+  return { ...sizes, ...(shape.kind === 'rnn' ? { nonlinearity: nonlinearity ?? 'tanh' } : {}), layers };
 }
 
 function reverseRows(m: Matrix): Matrix {

@@ -14,7 +14,14 @@ import type { LstmParams } from './lstm';
 import type { Nonlinearity, RnnParams } from './rnn';
 import { listNames } from './name-list';
 import { hasOwn } from './own';
-import { gateCount, layerInputSize, type CellKind, type CellParams, type StackParams } from './stack';
+import {
+  gateCount,
+  layerInputSize,
+  stackOf,
+  type CellKind,
+  type CellParams,
+  type StackParams,
+} from './stack';
 import {
   matrixToJson,
   readMatrix,
@@ -119,15 +126,8 @@ export function stackFromStateDict(
       `unexpected tensor${extra.length > 1 ? 's' : ''} ${listNames(extra)} in ${article[kind]} state_dict with ${numLayers} layer(s)${bidirectional ? ', bidirectional' : ''}`,
     );
   }
-  return {
-    kind,
-    inputSize: I,
-    hiddenSize: H,
-    numLayers,
-    bidirectional,
-    ...(kind === 'rnn' ? { nonlinearity: options.nonlinearity ?? 'tanh' } : {}),
-    layers,
-  };
+  const { nonlinearity } = options;
+  return stackOf({ kind, inputSize: I, hiddenSize: H, numLayers, bidirectional, nonlinearity }, layers);
 }
 
 /** Tensors in PyTorch's state_dict order, as nested arrays ready for JSON. */

@@ -62,18 +62,31 @@ export function chunkAddresses(
   maxChars: number,
   maxAreas: number,
 ): PlanRange[][] {
-  const groups: PlanRange[][] = [];
-  let current: PlanRange[] = [];
-  let chars = 0;
-  for (const r of ranges) {
-    const len = rangeA1(r).length + 1;
-    if (current.length > 0 && (chars + len > maxChars || current.length >= maxAreas)) {
+  return chunkBySize(ranges, (r) => rangeA1(r).length + 1, maxChars, maxAreas);
+}
+
+/**
+ * Splits `items`, in order, into groups whose summed `size` stays within `max`, each of
+ * at most `maxItems` items; an item larger than `max` on its own gets a group of its own.
+ */
+export function chunkBySize<T>(
+  items: readonly T[],
+  size: (item: T) => number,
+  max: number,
+  maxItems = Infinity,
+): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && (total + n > max || current.length >= maxItems)) {
       groups.push(current);
       current = [];
-      chars = 0;
+      total = 0;
     }
-    current.push(r);
-    chars += len;
+    current.push(item);
+    total += n;
   }
   if (current.length > 0) groups.push(current);
   return groups;

@@ -6,6 +6,9 @@
  * A wording is either a template with `{name}` placeholders, or, where the sentence needs
  * logic (plurals, lists, optional parts), a function of its parameters. Both wordings of
  * one entry take the same parameters.
+ *
+ * Every entry of the tables is laid out alike: the key, the `en` line, the `zh` line, the
+ * closing brace (`npx tsx tools/catalogue-layout.ts` spreads one-line entries that way).
  */
 import type { Language } from './language';
 

@@ -18,7 +18,10 @@ export const HOST_MESSAGES = defineMessages({
     en: "Could not build the sheet '{name}': {detail}",
     zh: '无法生成工作表“{name}”：{detail}',
   },
-  'host.noSheet': { en: "There is no sheet named '{name}'.", zh: '找不到工作表“{name}”。' },
+  'host.noSheet': {
+    en: "There is no sheet named '{name}'.",
+    zh: '找不到工作表“{name}”。',
+  },
   'host.notOurs': {
     en: "The sheet '{name}' was not built by this add-in, so nothing was written to it.",
     zh: '工作表“{name}”不是本加载项生成的，不会写入。',

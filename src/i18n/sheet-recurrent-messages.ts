@@ -9,28 +9,88 @@ import { defineMessages } from './catalogue';
 
 export const RECURRENT_SHEET_MESSAGES = defineMessages({
   // kit/try-box.ts: the "What to try" box of every model's sheet
-  'sheets.try.title': { en: 'What to try', zh: '动手试一试' },
-  'sheets.try.edit': { en: 'Try: {edit}', zh: '试一试：{edit}' },
-  'sheets.try.watch': { en: 'Watch: {watch}', zh: '观察：{watch}' },
-  'sheets.try.now': { en: 'The sheet shows now:', zh: '表格现在显示：' },
+  'sheets.try.title': {
+    en: 'What to try',
+    zh: '动手试一试',
+  },
+  'sheets.try.edit': {
+    en: 'Try: {edit}',
+    zh: '试一试：{edit}',
+  },
+  'sheets.try.watch': {
+    en: 'Watch: {watch}',
+    zh: '观察：{watch}',
+  },
+  'sheets.try.now': {
+    en: 'The sheet shows now:',
+    zh: '表格现在显示：',
+  },
 
   // Titles, model labels and variants
-  'sheets.rnn.title': { en: 'Recurrent Neural Network (RNN)', zh: '循环神经网络（RNN）' },
-  'sheets.lstm.title': { en: 'Long Short-Term Memory (LSTM)', zh: '长短期记忆网络（LSTM）' },
-  'sheets.gru.title': { en: 'Gated Recurrent Unit (GRU)', zh: '门控循环单元（GRU）' },
-  'sheets.seq2seq.title': { en: 'LSTM encoder–decoder (seq2seq)', zh: 'LSTM 编码器–解码器（seq2seq）' },
-  'sheets.rnn.label': { en: 'RNN', zh: 'RNN 循环神经网络' },
-  'sheets.lstm.label': { en: 'LSTM', zh: 'LSTM 长短期记忆' },
-  'sheets.gru.label': { en: 'GRU', zh: 'GRU 门控循环单元' },
-  'sheets.seq2seq.label': { en: 'LSTM encoder–decoder', zh: 'LSTM 编码器–解码器' },
-  'sheets.rnn.variant.tanh': { en: 'tanh (Elman)', zh: 'tanh（Elman）' },
-  'sheets.rnn.variant.relu': { en: 'ReLU', zh: 'ReLU' },
-  'sheets.rnn.variant.bidirectional': { en: 'bidirectional (tanh)', zh: '双向（tanh）' },
-  'sheets.rnn.variant.bidirectionalRelu': { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' },
-  'sheets.lstm.variant.standard': { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' },
-  'sheets.lstm.variant.peephole': { en: 'peephole connections', zh: '窥孔连接' },
-  'sheets.recurrent.variant.bidirectional': { en: 'bidirectional', zh: '双向' },
-  'sheets.gru.variant.standard': { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' },
+  'sheets.rnn.title': {
+    en: 'Recurrent Neural Network (RNN)',
+    zh: '循环神经网络（RNN）',
+  },
+  'sheets.lstm.title': {
+    en: 'Long Short-Term Memory (LSTM)',
+    zh: '长短期记忆网络（LSTM）',
+  },
+  'sheets.gru.title': {
+    en: 'Gated Recurrent Unit (GRU)',
+    zh: '门控循环单元（GRU）',
+  },
+  'sheets.seq2seq.title': {
+    en: 'LSTM encoder–decoder (seq2seq)',
+    zh: 'LSTM 编码器–解码器（seq2seq）',
+  },
+  'sheets.rnn.label': {
+    en: 'RNN',
+    zh: 'RNN 循环神经网络',
+  },
+  'sheets.lstm.label': {
+    en: 'LSTM',
+    zh: 'LSTM 长短期记忆',
+  },
+  'sheets.gru.label': {
+    en: 'GRU',
+    zh: 'GRU 门控循环单元',
+  },
+  'sheets.seq2seq.label': {
+    en: 'LSTM encoder–decoder',
+    zh: 'LSTM 编码器–解码器',
+  },
+  'sheets.rnn.variant.tanh': {
+    en: 'tanh (Elman)',
+    zh: 'tanh（Elman）',
+  },
+  'sheets.rnn.variant.relu': {
+    en: 'ReLU',
+    zh: 'ReLU',
+  },
+  'sheets.rnn.variant.bidirectional': {
+    en: 'bidirectional (tanh)',
+    zh: '双向（tanh）',
+  },
+  'sheets.rnn.variant.bidirectionalRelu': {
+    en: 'bidirectional (ReLU)',
+    zh: '双向（ReLU）',
+  },
+  'sheets.lstm.variant.standard': {
+    en: 'standard (PyTorch nn.LSTM)',
+    zh: '标准（PyTorch nn.LSTM）',
+  },
+  'sheets.lstm.variant.peephole': {
+    en: 'peephole connections',
+    zh: '窥孔连接',
+  },
+  'sheets.recurrent.variant.bidirectional': {
+    en: 'bidirectional',
+    zh: '双向',
+  },
+  'sheets.gru.variant.standard': {
+    en: 'standard (PyTorch nn.GRU)',
+    zh: '标准（PyTorch nn.GRU）',
+  },
   'sheets.seq2seq.variant.teacherForcing': {
     en: 'teacher forcing: the decoder reads y_in',
     zh: '教师强制：解码器读入 y_in',
@@ -41,14 +101,38 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
 
   // Legend lines
-  'sheets.legend.inputX': { en: 'input xₜ', zh: '输入 xₜ' },
-  'sheets.legend.gateInputWeights': { en: 'input weights W_i·', zh: '输入权重 W_i·' },
-  'sheets.legend.gateRecurrentWeights': { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' },
-  'sheets.legend.biases': { en: 'biases', zh: '偏置' },
-  'sheets.legend.rnn.weight': { en: 'input weights W_ih', zh: '输入权重 W_ih' },
-  'sheets.legend.rnn.recurrentWeight': { en: 'recurrent weights W_hh', zh: '循环权重 W_hh' },
-  'sheets.legend.rnn.bias': { en: 'biases b_ih, b_hh', zh: '偏置 b_ih、b_hh' },
-  'sheets.legend.rnn.state': { en: 'hidden state h (the memory)', zh: '隐藏状态 h（网络的记忆）' },
+  'sheets.legend.inputX': {
+    en: 'input xₜ',
+    zh: '输入 xₜ',
+  },
+  'sheets.legend.gateInputWeights': {
+    en: 'input weights W_i·',
+    zh: '输入权重 W_i·',
+  },
+  'sheets.legend.gateRecurrentWeights': {
+    en: 'recurrent weights W_h·',
+    zh: '循环权重 W_h·',
+  },
+  'sheets.legend.biases': {
+    en: 'biases',
+    zh: '偏置',
+  },
+  'sheets.legend.rnn.weight': {
+    en: 'input weights W_ih',
+    zh: '输入权重 W_ih',
+  },
+  'sheets.legend.rnn.recurrentWeight': {
+    en: 'recurrent weights W_hh',
+    zh: '循环权重 W_hh',
+  },
+  'sheets.legend.rnn.bias': {
+    en: 'biases b_ih, b_hh',
+    zh: '偏置 b_ih、b_hh',
+  },
+  'sheets.legend.rnn.state': {
+    en: 'hidden state h (the memory)',
+    zh: '隐藏状态 h（网络的记忆）',
+  },
   'sheets.legend.rnn.computed': {
     en: 'pre-activation zₜ, slope (formulas)',
     zh: '预激活 zₜ、斜率（公式）',
@@ -65,8 +149,14 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: 'tanh: candidate memory c̃ₜ, tanh(cₜ)',
     zh: 'tanh：候选记忆 c̃ₜ、tanh(cₜ)',
   },
-  'sheets.legend.lstm.computed': { en: 'pre-activations z, ∏f (formulas)', zh: '预激活 z、∏f（公式）' },
-  'sheets.legend.gru.state': { en: 'hidden state h (the memory)', zh: '隐藏状态 h（网络的记忆）' },
+  'sheets.legend.lstm.computed': {
+    en: 'pre-activations z, ∏f (formulas)',
+    zh: '预激活 z、∏f（公式）',
+  },
+  'sheets.legend.gru.state': {
+    en: 'hidden state h (the memory)',
+    zh: '隐藏状态 h（网络的记忆）',
+  },
   'sheets.legend.gru.gate': {
     en: 'gates (σ): reset rₜ, update zₜ',
     zh: '门（σ）：重置门 rₜ、更新门 zₜ',
@@ -87,7 +177,10 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: 'states: hidden hₜ, cell cₜ (long-term memory), and the hand-over',
     zh: '状态：隐藏状态 hₜ、细胞状态 cₜ（长期记忆）及交接',
   },
-  'sheets.legend.seq2seq.output': { en: 'prediction ŷ', zh: '预测 ŷ' },
+  'sheets.legend.seq2seq.output': {
+    en: 'prediction ŷ',
+    zh: '预测 ŷ',
+  },
 
   // Role lines: one short sentence beside every band, in plain words
   'sheets.roles.recurrent.stack': {
@@ -198,12 +291,18 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: 'z[1] is pushed above 3, so h[1] sticks near 1.000 and its slope falls to about 0: a saturated unit no longer responds to its input',
     zh: 'z[1] 被推到 3 以上，h[1] 停在 1.000 附近，斜率降到约 0：饱和的单元不再随输入变化',
   },
-  'sheets.rnn.try.saturated': { en: 'h[1] is saturated at every step', zh: 'h[1] 每一步都饱和' },
+  'sheets.rnn.try.saturated': {
+    en: 'h[1] is saturated at every step',
+    zh: 'h[1] 每一步都饱和',
+  },
   'sheets.rnn.try.responds': {
     en: 'h[1] responds to its input at every step',
     zh: 'h[1] 每一步都随输入变化',
   },
-  'sheets.rnn.try.some': { en: 'h[1] is saturated at some steps', zh: 'h[1] 在部分时间步饱和' },
+  'sheets.rnn.try.some': {
+    en: 'h[1] is saturated at some steps',
+    zh: 'h[1] 在部分时间步饱和',
+  },
   // What to try: RNN (ReLU)
   'sheets.rnn.try.editRelu': {
     en: 'set b_ih[1] ({cell}) to −5',
@@ -213,9 +312,18 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: 'z[1] turns negative at every step, so h[1] = 0 and its slope is 0: a dead unit passes nothing on',
     zh: 'z[1] 每一步都变为负数，于是 h[1] = 0，斜率为 0：“死”单元什么也传不下去',
   },
-  'sheets.rnn.try.dead': { en: 'h[1] is dead: 0 at every step', zh: 'h[1] 已“死”：每一步都是 0' },
-  'sheets.rnn.try.alive': { en: 'h[1] is active at every step', zh: 'h[1] 每一步都在工作' },
-  'sheets.rnn.try.someDead': { en: 'h[1] is 0 at some steps', zh: 'h[1] 在部分时间步为 0' },
+  'sheets.rnn.try.dead': {
+    en: 'h[1] is dead: 0 at every step',
+    zh: 'h[1] 已“死”：每一步都是 0',
+  },
+  'sheets.rnn.try.alive': {
+    en: 'h[1] is active at every step',
+    zh: 'h[1] 每一步都在工作',
+  },
+  'sheets.rnn.try.someDead': {
+    en: 'h[1] is 0 at some steps',
+    zh: 'h[1] 在部分时间步为 0',
+  },
   // What to try: LSTM (and the encoder of the encoder–decoder)
   'sheets.lstm.try.edit': {
     en: 'set b_if[1] ({cell}) to +5, then to −5',
@@ -225,9 +333,18 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: '∏f[1] at the last step: +5 makes f[1] ≈ 1, so c[1] carries through; −5 makes f[1] ≈ 0, so c[1] resets at every step',
     zh: '最后一步的 ∏f[1]：+5 使 f[1] ≈ 1，c[1] 一直被保留；−5 使 f[1] ≈ 0，c[1] 每一步都被清空',
   },
-  'sheets.lstm.try.carries': { en: 'c[1] carries through', zh: 'c[1] 一直被保留' },
-  'sheets.lstm.try.resets': { en: 'c[1] resets at every step', zh: 'c[1] 每一步都被清空' },
-  'sheets.lstm.try.fades': { en: 'c[1] fades, partly kept', zh: 'c[1] 逐步衰减，部分保留' },
+  'sheets.lstm.try.carries': {
+    en: 'c[1] carries through',
+    zh: 'c[1] 一直被保留',
+  },
+  'sheets.lstm.try.resets': {
+    en: 'c[1] resets at every step',
+    zh: 'c[1] 每一步都被清空',
+  },
+  'sheets.lstm.try.fades': {
+    en: 'c[1] fades, partly kept',
+    zh: 'c[1] 逐步衰减，部分保留',
+  },
   // What to try: GRU
   'sheets.gru.try.edit': {
     en: 'set b_iz[1] ({cell}) to +5, then to −5',
@@ -237,9 +354,18 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: '∏z[1] at the last step: +5 makes z[1] ≈ 1, so h[1] keeps its old value (h₀[1] here); −5 makes z[1] ≈ 0, so h[1] = n[1] at every step',
     zh: '最后一步的 ∏z[1]：+5 使 z[1] ≈ 1，h[1] 保持旧值（这里是 h₀[1]）；−5 使 z[1] ≈ 0，h[1] 每一步都等于 n[1]',
   },
-  'sheets.gru.try.keeps': { en: 'h[1] keeps its old value', zh: 'h[1] 保持旧值' },
-  'sheets.gru.try.replaced': { en: 'h[1] is replaced by nₜ at every step', zh: 'h[1] 每一步都被 nₜ 替换' },
-  'sheets.gru.try.mixes': { en: 'h[1] mixes old and new', zh: 'h[1] 混合旧值与新值' },
+  'sheets.gru.try.keeps': {
+    en: 'h[1] keeps its old value',
+    zh: 'h[1] 保持旧值',
+  },
+  'sheets.gru.try.replaced': {
+    en: 'h[1] is replaced by nₜ at every step',
+    zh: 'h[1] 每一步都被 nₜ 替换',
+  },
+  'sheets.gru.try.mixes': {
+    en: 'h[1] mixes old and new',
+    zh: 'h[1] 混合旧值与新值',
+  },
   // What to try: the encoder–decoder
   'sheets.seq2seq.try.edit': {
     en: 'set the encoder’s b_if[1] ({cell}) to −5, then to +5',

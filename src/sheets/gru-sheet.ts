@@ -161,7 +161,7 @@ export const gruLayout: CellLayout = cellLayout({
     }),
 });
 
-export const gruModel: RecurrentModel = {
+export const gruModel: RecurrentModel<'gru'> = {
   layout: gruLayout,
   label: bilingual('sheets.gru.label'),
   variants: [{ id: 'standard', label: bilingual('sheets.gru.variant.standard') }, BIDIRECTIONAL],

@@ -201,7 +201,7 @@ export function lstmTry(s: Section, keep: string): KeepTry {
   };
 }
 
-export const lstmModel: RecurrentModel = {
+export const lstmModel: RecurrentModel<'lstm'> = {
   layout: lstmLayout,
   label: bilingual('sheets.lstm.label'),
   variants: [

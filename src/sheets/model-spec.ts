@@ -62,7 +62,7 @@ interface RecurrentFields<M extends RecurrentKind | TrainingKind> extends Common
   readonly hiddenSize: number;
   /** Stacked layers (default 1). */
   readonly numLayers?: number;
-  readonly variant?: VariantId;
+  readonly variant?: VariantIds[M];
 }
 
 /** The config of one recurrent model, or (without M) of any of the three. */
@@ -83,7 +83,7 @@ export interface MambaScanConfig extends CommonConfig {
   readonly model: 'mamba-scan';
   readonly channels: number;
   readonly stateSize: number;
-  readonly variant?: VariantId;
+  readonly variant?: VariantIds['mamba-scan'];
 }
 
 /** The Mamba block: d_model features in and out, d_inner channels scanned, state size N. */
@@ -92,7 +92,7 @@ export interface MambaBlockConfig extends CommonConfig {
   readonly dModel: number;
   readonly dInner: number;
   readonly stateSize: number;
-  readonly variant?: VariantId;
+  readonly variant?: VariantIds['mamba-block'];
 }
 
 /** sLSTM: input features I, hidden size H split over `heads` heads. */
@@ -101,7 +101,7 @@ export interface SlstmConfig extends CommonConfig {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly heads: number;
-  readonly variant?: VariantId;
+  readonly variant?: VariantIds['slstm'];
 }
 
 /** mLSTM: input features I, one head of size d. */
@@ -109,7 +109,7 @@ export interface MlstmConfig extends CommonConfig {
   readonly model: 'mlstm';
   readonly inputSize: number;
   readonly headSize: number;
-  readonly variant?: VariantId;
+  readonly variant?: VariantIds['mlstm'];
 }
 
 /**
@@ -124,7 +124,7 @@ export interface Seq2seqConfig extends CommonConfig {
   readonly outputSize: number;
   /** Decoder steps T_tgt (`steps` is the source length T_src). */
   readonly targetSteps: number;
-  readonly variant?: VariantId;
+  readonly variant?: VariantIds['lstm-seq2seq'];
 }
 
 /** Every variant id of every model: literal ids, never free strings (each spec lists its own). */

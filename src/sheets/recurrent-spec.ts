@@ -7,7 +7,15 @@
 import { t } from '../i18n';
 import { defineSpec, type SheetModel } from './define-spec';
 import { bilingual, type Bilingual, type PlainKey } from './i18n';
-import type { Labelled, ModelSpec, RecurrentConfig, SizeField, SizeLimit } from './model-spec';
+import type {
+  Labelled,
+  ModelSpec,
+  RecurrentConfig,
+  RecurrentKind,
+  SizeField,
+  SizeLimit,
+  VariantIds,
+} from './model-spec';
 import type { SheetPlan } from './plan';
 import { evaluateStack } from './recurrent-evaluate';
 import {
@@ -27,22 +35,23 @@ export const RECURRENT_LIMITS: Partial<Record<SizeField, SizeLimit>> = {
 };
 
 /** A variant and what it means for the stack: unlisted, one direction, no peephole, the cell's own nonlinearity. */
-export interface RecurrentVariant extends Labelled<NonNullable<RecurrentConfig['variant']>> {
+export interface RecurrentVariant<M extends RecurrentKind = RecurrentKind> extends Labelled<VariantIds[M]> {
   readonly stack?: Partial<Omit<StackShape, 'numLayers'>>;
 }
 
 /** The bidirectional variant, the same for the three cells. */
-export const BIDIRECTIONAL: RecurrentVariant = {
+export const BIDIRECTIONAL = {
   id: 'bidirectional',
   label: bilingual('sheets.recurrent.variant.bidirectional'),
   stack: { bidirectional: true },
-};
+} as const satisfies RecurrentVariant;
 
-export interface RecurrentModel {
+/** One of the three cells; M types its variants, so each lists only its own ids. */
+export interface RecurrentModel<M extends RecurrentKind = RecurrentKind> {
   readonly layout: CellLayout;
   readonly label: Bilingual;
   /** The first is a new sheet's variant. */
-  readonly variants: readonly RecurrentVariant[];
+  readonly variants: readonly RecurrentVariant<M>[];
   /** A new sheet's hidden size; its other settings are the same for the three cells. */
   readonly hiddenSize: number;
 }
@@ -58,6 +67,8 @@ export function stackShape(model: RecurrentModel, config: RecurrentConfig): Stac
  * decimals (hand-style integers drive almost every state to ±1; they stay an option).
  */
 export function recurrentDefaults(model: RecurrentModel): RecurrentConfig {
+  // The layout's kind and the first variant belong to the same model: RecurrentModel<M>
+  // ties them, but not in a way the union RecurrentConfig can see.
   return {
     model: model.layout.kind,
     language: 'en',
@@ -68,7 +79,7 @@ export function recurrentDefaults(model: RecurrentModel): RecurrentConfig {
     init: 'torch',
     variant: model.variants[0].id,
     numLayers: 1,
-  };
+  } as RecurrentConfig;
 }
 
 /** A pasted state_dict must load and match the sizes the sheet is asked for. */

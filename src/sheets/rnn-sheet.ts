@@ -135,7 +135,7 @@ function rnnTry(s: Section, shape: StackShape): TryContent {
   };
 }
 
-export const rnnModel: RecurrentModel = {
+export const rnnModel: RecurrentModel<'rnn'> = {
   layout: rnnLayout,
   label: bilingual('sheets.rnn.label'),
   variants: [

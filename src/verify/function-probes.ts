@@ -135,7 +135,11 @@ function mamba(): FunctionProbe[] {
   ]);
   const D = vector([0.5, -0.25]);
   const first = (m: Matrix) => vector(m.data.slice(0, m.cols));
-  const stepped = scanStep(first(X), matrix(2, 2), first(delta), A, first(B), first(C), D, 'zoh');
+  const stepped = scanStep({ u: first(X), delta: first(delta), B: first(B), C: first(C) }, matrix(2, 2), {
+    A,
+    D,
+    method: 'zoh',
+  });
   const scanned = selectiveScan({ u: X, delta, A, B, C, D, method: 'zoh' });
   const d = discretize(0.5, -1, 2, 'zoh');
   return [

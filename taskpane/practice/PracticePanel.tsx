@@ -18,11 +18,9 @@ import {
   Subtitle2,
   Text,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WorkbookHost } from '../../src/host/host';
-import type { ActionResult } from '../../src/practice/action';
 import { answerDecimals, checkAndMark, type CheckResult } from '../../src/practice/checker';
-import { describeAction } from '../../src/practice/describe';
 import { fillNextStep } from '../../src/practice/fill-next-step';
 import { hintFor, type Hint } from '../../src/practice/hint';
 import { readStoredSheet } from '../../src/practice/metadata';
@@ -33,16 +31,8 @@ import { Equation } from './Equation';
 import { practiceStrings, type PracticeStrings } from './strings';
 import { BlanksView } from './BlanksView';
 import { useBlanks } from './use-blanks';
+import { usePracticeActions, type Message } from './use-practice-actions';
 import { useSelection } from './use-selection';
-
-type Runner = (confirmed: boolean) => Promise<ActionResult>;
-
-interface Pending {
-  readonly message: string;
-  readonly run: Runner;
-}
-
-type Message = { kind: 'info'; text: string } | { kind: 'error'; text: string } | null;
 
 export interface PracticePanelProps {
   readonly host: WorkbookHost;
@@ -81,71 +71,8 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
   const s = practiceStrings(language);
   const selection = useSelection(host);
   const sheet = usePracticeSheet(host, selection?.sheet, built);
-  const [result, setResult] = useState<CheckResult | null>(null);
-  const [hint, setHint] = useState<Hint | null>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [version, setVersion] = useState(0);
-  const blanks = useBlanks(host, sheet, `${version}|${selection?.sheet}!${selection?.address}`);
-
-  useEffect(() => {
-    setResult(null);
-    setHint(null);
-    setMessage(null);
-  }, [sheet]);
-
-  const guarded = useCallback(async (work: () => Promise<void>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await work();
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  /**
-   * Runs an action; when it asks for confirmation, the dialog takes over. The dialog opens
-   * only once the buttons are enabled again, so it takes focus from a settled pane.
-   */
-  /**
-   * After an action wrote: the old score no longer holds, Reset also drops the hint (no
-   * trace of the earlier attempt stays), and Reveal or Fill next step select what they filled.
-   */
-  const settle = useCallback(
-    async (r: ActionResult) => {
-      setMessage({ kind: 'info', text: describeAction(r, language) });
-      setVersion((v) => v + 1);
-      if (r.status !== 'done') return;
-      setResult(null);
-      if (r.kind === 'reset') setHint(null);
-      else if (sheet && r.written.length > 0) await host.selectCell(sheet, r.written[0]);
-    },
-    [host, language, sheet],
-  );
-
-  const act = useCallback(
-    async (run: Runner) => {
-      let ask: Pending | null = null;
-      await guarded(async () => {
-        const r = await run(false);
-        if (r.status === 'needs-confirmation') ask = { message: describeAction(r, language), run };
-        else await settle(r);
-      });
-      if (ask) setPending(ask);
-    },
-    [guarded, language, settle],
-  );
-
-  const confirm = () => {
-    const p = pending;
-    setPending(null);
-    if (!p) return;
-    void guarded(async () => settle(await p.run(true)));
-  };
+  const p = usePracticeActions(host, language, sheet);
+  const blanks = useBlanks(host, sheet, `${p.version}|${selection?.sheet}!${selection?.address}`);
 
   if (!sheet) {
     return (
@@ -156,56 +83,46 @@ export function PracticePanel({ host, language, sheet: built = null }: PracticeP
   }
 
   const selectedHere = selection && selection.sheet === sheet ? selection.address : null;
-  const needsSelection = () => setMessage({ kind: 'info', text: s.selectAnswer });
+  const needsSelection = () => p.setMessage({ kind: 'info', text: s.selectAnswer });
 
   return (
     <section aria-label={s.practiceTitle(sheet)} className="practice-panel">
       <Subtitle2 as="h2">{s.practiceTitle(sheet)}</Subtitle2>
       <Caption1 block>{s.judgedNote}</Caption1>
       <Caption1 block data-testid="grading-rule">
-        {s.gradingRule(result ? result.decimals : answerDecimals(undefined))}
+        {s.gradingRule(p.result ? p.result.decimals : answerDecimals(undefined))}
       </Caption1>
       {blanks && blanks.sheet === sheet && (
         <BlanksView
           list={blanks}
           s={s}
-          onGo={(address) => void guarded(() => host.selectCell(sheet, address))}
+          onGo={(address) => void p.guarded(() => host.selectCell(sheet, address))}
         />
       )}
       <PracticeButtons
         s={s}
-        busy={busy}
-        onCheck={() =>
-          void guarded(async () => {
-            setResult(await checkAndMark(host, sheet));
-            setVersion((v) => v + 1);
-          })
-        }
+        busy={p.busy}
+        onCheck={() => void p.guarded(async () => p.checked(await checkAndMark(host, sheet)))}
         onHint={() => {
           if (!selectedHere) return needsSelection();
-          void guarded(async () => {
+          void p.guarded(async () => {
             const h = await hintFor(host, sheet, selectedHere);
-            setHint(h);
+            p.setHint(h);
             if (!h) needsSelection();
           });
         }}
         onRevealCell={() => {
           if (!selectedHere) return needsSelection();
-          void act((confirmed) => reveal(host, sheet, selectedHere, { confirmed }));
+          void p.act((confirmed) => reveal(host, sheet, selectedHere, { confirmed }));
         }}
-        onRevealAll={() => void act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}
-        onFillNextStep={() => void act(() => fillNextStep(host, sheet))}
-        onReset={() => void act((confirmed) => resetPractice(host, sheet, { confirmed }))}
+        onRevealAll={() => void p.act((confirmed) => reveal(host, sheet, 'all', { confirmed }))}
+        onFillNextStep={() => void p.act(() => fillNextStep(host, sheet))}
+        onReset={() => void p.act((confirmed) => resetPractice(host, sheet, { confirmed }))}
       />
-      {result && <Score result={result} s={s} />}
-      {message && <ActionMessage message={message} s={s} />}
-      {hint && <HintView hint={hint} s={s} />}
-      <ConfirmDialog
-        s={s}
-        message={pending?.message ?? null}
-        onCancel={() => setPending(null)}
-        onConfirm={confirm}
-      />
+      {p.result && <Score result={p.result} s={s} />}
+      {p.message && <ActionMessage message={p.message} s={s} />}
+      {p.hint && <HintView hint={p.hint} s={s} />}
+      <ConfirmDialog s={s} message={p.pending?.message ?? null} onCancel={p.cancel} onConfirm={p.confirm} />
     </section>
   );
 }

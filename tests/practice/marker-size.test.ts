@@ -3,16 +3,17 @@ import { encodeMarker } from '../../src/host/sheet-marker';
 import { loadPracticeContext } from '../../src/practice/context';
 import { createPracticeSheet } from '../../src/practice/create';
 import { makePracticePlan } from '../../src/practice/practice-plan';
-import type { ModelConfig, VariantId } from '../../src/sheets/model-spec';
+import type { ModelConfig, VariantIds } from '../../src/sheets/model-spec';
 import { buildPlan, specFor } from '../../src/sheets/registry';
 import { FormulaHost } from './formula-host';
 
 /** The largest sizes the pane offers for a model. */
-function largest(model: 'lstm' | 'gru', variant: VariantId): ModelConfig {
+function largest(model: 'lstm' | 'gru', variant: VariantIds['lstm'] & VariantIds['gru']): ModelConfig {
   const spec = specFor(model);
   const sizes: Record<string, number> = {};
   for (const [field, limit] of Object.entries(spec.limits)) sizes[field] = limit!.max;
-  return { ...spec.defaults, ...sizes, variant };
+  // The variant is one both cells offer; buildPlan validates the config in any case.
+  return { ...spec.defaults, ...sizes, variant } as ModelConfig;
 }
 
 describe('practice markers stay small', () => {

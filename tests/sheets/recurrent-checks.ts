@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import { stackForward, type CellKind } from '../../src/core/stack';
 import { matrix } from '../../src/core/tensor';
-import type { ModelSpec, RecurrentConfig, VariantId } from '../../src/sheets/model-spec';
+import type { ModelSpec, RecurrentConfig, RecurrentKind, VariantIds } from '../../src/sheets/model-spec';
 import type { SheetPlan } from '../../src/sheets/plan';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { stackParams, type StackShape } from '../../src/sheets/recurrent-sheet';
@@ -21,23 +21,26 @@ export function expectSheetMatchesStack(spec: ModelSpec, kind: CellKind, config:
 }
 
 /** Small random configs of one recurrent model: sizes, seed, init style, variant, layers and language. */
-export function recurrentConfigs(
-  base: RecurrentConfig,
-  variants: readonly VariantId[],
+export function recurrentConfigs<M extends RecurrentKind>(
+  base: RecurrentConfig<M>,
+  variants: readonly VariantIds[M][],
   maxHidden = 3,
 ): fc.Arbitrary<RecurrentConfig> {
-  return fc
-    .record({
-      inputSize: fc.integer({ min: 1, max: 4 }),
-      hiddenSize: fc.integer({ min: 1, max: maxHidden }),
-      steps: fc.integer({ min: 1, max: 4 }),
-      seed: fc.integer({ min: 0, max: 10_000 }),
-      init: fc.constantFrom('torch' as const, 'hand' as const),
-      variant: fc.constantFrom(...variants),
-      numLayers: fc.integer({ min: 1, max: 2 }),
-      language: fc.constantFrom('en' as const, 'zh' as const),
-    })
-    .map((over) => ({ ...base, ...over }));
+  return (
+    fc
+      .record({
+        inputSize: fc.integer({ min: 1, max: 4 }),
+        hiddenSize: fc.integer({ min: 1, max: maxHidden }),
+        steps: fc.integer({ min: 1, max: 4 }),
+        seed: fc.integer({ min: 0, max: 10_000 }),
+        init: fc.constantFrom('torch' as const, 'hand' as const),
+        variant: fc.constantFrom(...variants),
+        numLayers: fc.integer({ min: 1, max: 2 }),
+        language: fc.constantFrom('en' as const, 'zh' as const),
+      })
+      // `over.variant` is one of M's, like `base.model`.
+      .map((over) => ({ ...base, ...over }) as RecurrentConfig)
+  );
 }
 
 export function shapeOfConfig(kind: CellKind, config: RecurrentConfig): StackShape {
