@@ -1,35 +1,29 @@
 /**
- * The selective scan (S6) on given inputs, channel by channel and state by state. The
- * learner sets u (T × D channels), the step-size pre-activation Δ̃, and per step the
- * selection vectors B_t and C_t; A_log and the skip D are parameters. The sheet shows
- * Δ = softplus(Δ̃), A = −exp(A_log), Ā = exp(ΔA), B̄ by the chosen discretization
- * (variants 'zoh', the exact one, and 'euler', mamba_ssm's Δ·B), the state h and y.
+ * The selective scan (S6), channel by channel and state by state. The learner sets the
+ * input u (T × D channels); the selection bands compute from each token its step size
+ * Δ = softplus(w_Δ·u + b_Δ) and the vectors B = W_B u, C = W_C u (mamba-scan-selection.ts),
+ * which is what makes the scan selective. A_log and the skip D are parameters. The sheet
+ * shows A = −exp(A_log), Ā = exp(ΔA), B̄ by the chosen discretization (variants 'zoh',
+ * the exact one, and 'euler', mamba_ssm's Δ·B with Ā still exp(ΔA)), the state h and y.
  * A_log and D start at mamba_ssm's init or come from a pasted state_dict. Below the
  * sequential scan the same h is computed again by a parallel (Hillis–Steele) scan, level
  * by level, unless a "sequential only" variant is chosen.
  */
 import { t } from '../i18n';
-import { softplus } from '../core/activations';
-import { selectiveScanTrace, type Discretization, type ScanInputs } from '../core/mamba-scan';
-import { scanLevelsTrace } from '../core/mamba-scan-levels';
+import type { Discretization } from '../core/mamba-scan';
 import { scanDepth } from '../core/parallel-scan';
-import { createRng, drawMatrix } from '../core/random';
 import { readMatrix, readTensor, shapeOf } from '../core/state-dict-tensor';
-import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
-import { softplusF } from './formulas';
-import { seededInput } from './inputs';
-import { openBand, type SheetKit } from './kit/band';
+import type { SheetKit } from './kit/band';
 import { configRecord, writeFrame } from './kit/frame';
 import { BandCursor, TimeGrid } from './kit/grid';
-import { stepColumn, stepInputs } from './kit/steps';
 import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, MambaBlockConfig, MambaScanConfig, ModelSpec, VariantIds } from './model-spec';
-import { requireParam } from './params';
-import type { Language, SheetPlan } from './plan';
-import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
+import type { SheetPlan } from './plan';
+import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { writeParallelScanBands } from './mamba-parallel-scan-bands';
+import { scanSheetTrace, seededScanStart, writeSelectionBands } from './mamba-scan-selection';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
 const LIMITS = {
@@ -71,18 +65,6 @@ export function methodOf(config: MambaScanConfig | MambaBlockConfig): Discretiza
 /** Whether the scan sheet shows the parallel scan (every variant but the "sequential only" ones). */
 export function showsParallelScan(config: MambaScanConfig): boolean {
   return !config.variant?.endsWith(SEQUENTIAL_ONLY);
-}
-
-/** The values a fresh sheet starts from; u has the shared input stream, the rest the seed's own. */
-function seededInputs(config: MambaScanConfig) {
-  const { channels: D, stateSize: N, steps: T, seed, init } = config;
-  const rng = createRng(seed);
-  return {
-    u: seededInput(T, D, seed, init),
-    dtPre: drawMatrix(rng, T, D, init, 1),
-    B: drawMatrix(rng, T, N, init, 1),
-    C: drawMatrix(rng, T, N, init, 1),
-  };
 }
 
 /** The two scan parameters a Mamba state_dict holds; the rest of a block's tensors feed other bands. */
@@ -157,66 +139,11 @@ const FRAME = {
   ] as const,
 };
 
-type Inputs = ReturnType<typeof seededInputs>;
-
-/** u_t and Δ̃_t per channel (inputs), then Δ_t = softplus(Δ̃_t). */
-function inputBand(k: SheetKit, inputs: Inputs, D: number, lang: Language) {
-  const top = openBand(k, {
-    equation: t(lang, 'sheets.mambaScan.inputs'),
-    rows: D,
-    label: channelLabel(lang),
-    captions: [
-      [0, 'u_t'],
-      [1, 'Δ̃_t'],
-      [2, 'Δ_t'],
-    ],
-  });
-  const u = stepInputs(k, { top, rows: D, param: 'u', data: inputs.u.data, tensor: 'u_t' });
-  const pre = stepInputs(k, {
-    top,
-    rows: D,
-    col: 1,
-    param: 'dt_pre',
-    data: inputs.dtPre.data,
-    tensor: 'Δ̃_t',
-  });
-  const delta = stepColumn(k, {
-    top,
-    rows: D,
-    col: 2,
-    role: 'activation',
-    formula: (t, d) => softplusF(pre(t).at(d)),
-    trace: 'delta',
-    tensor: 'Δ_t',
-    equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
-  });
-  return { u, delta };
-}
-
-/** B_t and C_t side by side in every step, one row per state n. */
-function selectionBand(k: SheetKit, inputs: Inputs, N: number, lang: Language) {
-  const state = (n: number) => t(lang, 'sheets.mambaScan.state', { n: n + 1 });
-  const top = openBand(k, {
-    equation: t(lang, 'sheets.mambaScan.selection'),
-    rows: N,
-    label: state,
-    captions: [
-      [0, 'B_t'],
-      [1, 'C_t'],
-    ],
-  });
-  return {
-    B: stepInputs(k, { top, rows: N, param: 'B', data: inputs.B.data, tensor: 'B_t' }),
-    C: stepInputs(k, { top, rows: N, col: 1, param: 'C', data: inputs.C.data, tensor: 'C_t' }),
-  };
-}
-
 function build(config: MambaScanConfig): SheetPlan {
   const lang = config.language;
   const { channels: D, stateSize: N } = config;
   const T = config.steps;
   const method = methodOf(config);
-  const inputs = seededInputs(config);
   const b = new PlanBuilder(
     'mamba-scan',
     lang,
@@ -225,7 +152,8 @@ function build(config: MambaScanConfig): SheetPlan {
     paramFormatFor(config.init, !!config.stateDict),
   );
   const wCol = 1;
-  const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
+  // Left of the time blocks: A_log and A (N columns each), or W_B and W_C (D each).
+  const grid = new TimeGrid(wCol + 2 * Math.max(N, D) + 3, Math.max(N, 3) + 1, T);
   const sizes: [string, number][] = [
     [t(lang, 'sheets.mambaScan.channels'), D],
     [t(lang, 'sheets.mambaScan.stateSize'), N],
@@ -245,8 +173,7 @@ function build(config: MambaScanConfig): SheetPlan {
   grid.header(b, row);
   const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
 
-  const { u, delta } = inputBand(k, inputs, D, lang);
-  const { B, C } = selectionBand(k, inputs, N, lang);
+  const { u, delta, B, C } = writeSelectionBands(k, seededScanStart(config), lang);
   const scan = writeScanBands(
     k,
     {
@@ -280,33 +207,7 @@ function build(config: MambaScanConfig): SheetPlan {
 }
 
 function evaluate(config: MambaScanConfig, params: Readonly<Record<string, Float64Array>>): Trace {
-  const { channels: D, stateSize: N } = config;
-  const T = config.steps;
-  const u = matrix(T, D, requireParam(params, 'u', T * D));
-  const dtPre = requireParam(params, 'dt_pre', T * D);
-  const delta = matrix(T, D, dtPre.map(softplus));
-  const A = matrix(
-    D,
-    N,
-    requireParam(params, 'A_log', D * N).map((v) => -Math.exp(v)),
-  );
-  const inputs: ScanInputs = {
-    u,
-    delta,
-    A,
-    B: matrix(T, N, requireParam(params, 'B', T * N)),
-    C: matrix(T, N, requireParam(params, 'C', T * N)),
-    D: requireParam(params, 'D', D),
-    method: methodOf(config),
-  };
-  const trace = selectiveScanTrace(inputs);
-  const levels = scanLevelsTrace(inputs, trace);
-  // A is not a per-step quantity; the sheet shows it once, as step 0.
-  return {
-    ...trace,
-    tensors: { ...trace.tensors, ...levels.tensors, A: [A.data] },
-    shapes: { ...trace.shapes, ...levels.shapes, A: [D, N] },
-  };
+  return scanSheetTrace(config, params, methodOf(config));
 }
 
 const model: SheetModel<MambaScanConfig> = {
@@ -314,20 +215,22 @@ const model: SheetModel<MambaScanConfig> = {
   label: { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
   variants: MAMBA_SCAN_VARIANTS,
   limits: LIMITS,
-  // Seed 4 at three steps: no zero input or B entry, and numbers small enough to check with pen and paper.
+  // Seed 15 at four steps: no zero u, B or C, integers small enough for pen and paper, δ
+  // moving by up to 2 between tokens, channel 1 forgetting fast (b_Δ = 1) and channel 2
+  // slowly (b_Δ = −2), and b_Δ = ±5 on channel 1 giving Ā ≤ 0.05 / ≥ 0.95 at every token.
   defaults: {
     model: 'mamba-scan',
     language: 'en',
     channels: 2,
     stateSize: 2,
-    steps: 3,
-    seed: 4,
+    steps: 4,
+    seed: 15,
     init: 'hand',
     variant: 'zoh',
   },
   estimateCells: (c) => {
     const { channels: D, stateSize: N } = c;
-    const sequential = c.steps * (4 * D + 2 * N + 3 * D * N) + 2 * D * N + 80;
+    const sequential = c.steps * (4 * D + 1 + 2 * N + 3 * D * N) + 2 * D * N + 2 * N * D + 2 * D + 80;
     // Every level holds a and b for every step, then one band of differences and the check.
     const levels = scanDepth(c.steps) + 1;
     return showsParallelScan(c) ? sequential + c.steps * D * N * (2 * levels + 1) + 40 : sequential;
