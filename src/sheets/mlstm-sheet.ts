@@ -12,6 +12,7 @@
 import { t } from '../i18n';
 import { initMlstm, mlstmParallelTrace, mlstmProject, mlstmTrace, type MlstmParams } from '../core/mlstm';
 import { matrix, type Matrix } from '../core/tensor';
+import { mlstmUnstabilisedTrace, type MlstmGates } from '../core/xlstm-unstabilised';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
@@ -30,6 +31,7 @@ import {
   type MlstmSheet,
 } from './mlstm-bands';
 import { PARALLEL_PREFIX, writeParallel } from './mlstm-parallel-bands';
+import { rawMemoryBands } from './mlstm-raw-bands';
 import type { Labelled, MlstmConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
@@ -113,6 +115,7 @@ function build(config: MlstmConfig): SheetPlan {
   const { C, n } = memoryBands(s, { iStab, fStab, kScaled, v });
   const h = readoutBands(s, { C, n, q, m, o });
   b.name('h_T', h(T - 1).range);
+  rawMemoryBands(s, { iPre, logF, q, kScaled, v, o });
   writeParallel(b, s.cursor, { T, d, lang, q, k, v, iPre, fPre, o });
 
   b.width(0, 16);
@@ -141,6 +144,13 @@ function paramsFromSheet(config: MlstmConfig, params: Readonly<Record<string, Fl
   };
 }
 
+/** What the unstabilised rows are computed from: the recurrent trace's gates and vectors. */
+function rawGates(tr: Trace): MlstmGates {
+  const scalar = (name: string) => tr.tensors[name].map((v) => v[0]);
+  const { q, k_scaled, v, o } = tr.tensors;
+  return { preI: scalar('i_pre'), logF: scalar('log_f'), q, k: k_scaled, v, o };
+}
+
 function evaluate(config: MlstmConfig, params: Readonly<Record<string, Float64Array>>): Trace {
   const T = config.steps;
   const d = config.headSize;
@@ -150,8 +160,9 @@ function evaluate(config: MlstmConfig, params: Readonly<Record<string, Float64Ar
   );
   const recurrent = mlstmTrace(seq);
   const parallel = mlstmParallelTrace(seq);
-  const tensors: Record<string, Float64Array[]> = { ...recurrent.tensors };
-  const shapes: Record<string, readonly number[]> = { ...recurrent.shapes };
+  const raw = mlstmUnstabilisedTrace(rawGates(recurrent));
+  const tensors: Record<string, Float64Array[]> = { ...recurrent.tensors, ...raw.tensors };
+  const shapes: Record<string, readonly number[]> = { ...recurrent.shapes, ...raw.shapes };
   for (const [name, list] of Object.entries(parallel.tensors)) {
     tensors[PARALLEL_PREFIX + name] = list;
     shapes[PARALLEL_PREFIX + name] = parallel.shapes[name];
@@ -182,7 +193,10 @@ const model: SheetModel<MlstmConfig> = {
     const d = c.headSize;
     const T = c.steps;
     return (
-      T * (c.inputSize + 1 + 7 * d + d * d + 7) + 5 * d * (c.inputSize + 1) + T * (3 * d + 3 * T + 6 + d) + 80
+      T * (c.inputSize + 3 + 9 * d + 2 * d * d + 7) +
+      5 * d * (c.inputSize + 1) +
+      T * (3 * d + 3 * T + 6 + d) +
+      80
     );
   },
   build,

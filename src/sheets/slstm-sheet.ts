@@ -9,6 +9,7 @@
 import { t } from '../i18n';
 import { initSlstm, slstmInitialState, slstmTrace, type SlstmForget, type SlstmParams } from '../core/slstm';
 import { matrix } from '../core/tensor';
+import { slstmUnstabilisedTrace } from '../core/xlstm-unstabilised';
 import type { Trace } from '../core/trace';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
@@ -21,6 +22,7 @@ import type { Labelled, ModelSpec, SlstmConfig } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { gateBands, stackColumn, stateBands, type SlstmSheet } from './slstm-bands';
+import { rawStateBands } from './slstm-raw-bands';
 
 const LIMITS = {
   inputSize: { min: 1, max: 6 },
@@ -92,6 +94,7 @@ function build(config: SlstmConfig): SheetPlan {
   };
   gateBands(s);
   stateBands(s);
+  rawStateBands(s);
   // The stacked columns, now that h's cells have addresses.
   stackColumn(s, stackTop, seededInput(T, I, config.seed, config.init));
   b.name('h_T', (s.bands.get('h') as PerStep)(T - 1).range);
@@ -117,7 +120,14 @@ function evaluate(config: SlstmConfig, params: Readonly<Record<string, Float64Ar
     b: requireParam(params, 'b', 4 * H),
   };
   const state0 = { ...slstmInitialState(H), h: Float64Array.from(requireParam(params, 'h0', H)) };
-  return slstmTrace(p, matrix(T, I, requireParam(params, 'x', T * I)), state0);
+  const trace = slstmTrace(p, matrix(T, I, requireParam(params, 'x', T * I)), state0);
+  const { pre_i, log_f, z, o } = trace.tensors;
+  const raw = slstmUnstabilisedTrace({ preI: pre_i, logF: log_f, z, o });
+  return {
+    ...trace,
+    tensors: { ...trace.tensors, ...raw.tensors },
+    shapes: { ...trace.shapes, ...raw.shapes },
+  };
 }
 
 const model: SheetModel<SlstmConfig> = {
@@ -137,7 +147,7 @@ const model: SheetModel<SlstmConfig> = {
     variant: 'sigmoid',
   },
   estimateCells: (c) =>
-    c.steps * (c.inputSize + 11 * c.hiddenSize + 1) +
+    c.steps * (c.inputSize + 15 * c.hiddenSize + 1) +
     4 * c.hiddenSize * (c.inputSize + c.hiddenSize + 2) +
     80,
   extraProblems: (c) => {
