@@ -22,27 +22,27 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   },
   'sheets.mamba.legend.aLog': { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' },
   'sheets.mamba.legend.state': { en: 'state h', zh: '状态 h' },
-  'sheets.mamba.role.delta': {
+  'sheets.roles.mamba.delta': {
     en: 'Δₜ: how long a step this token takes — large resets the state, small keeps it',
     zh: 'Δₜ：这个词元走多长的一步——大则重置状态，小则保留状态',
   },
-  'sheets.mamba.role.aBar': {
+  'sheets.roles.mamba.aBar': {
     en: 'Āₜ: how much of the old state survives this token — near 1 keeps it, near 0 forgets it',
     zh: 'Āₜ：旧状态在这个词元处保留多少——接近 1 则保留，接近 0 则遗忘',
   },
-  'sheets.mamba.role.bBar': {
+  'sheets.roles.mamba.bBar': {
     en: 'B̄ₜ: how strongly this token is written into each state — near 0 the token is ignored',
     zh: 'B̄ₜ：这个词元写入各状态的强度——接近 0 时该词元被忽略',
   },
-  'sheets.mamba.role.h': {
+  'sheets.roles.mamba.h': {
     en: 'hₜ: the state, a decaying summary of the tokens so far (N numbers per channel), carried to the next token',
     zh: 'hₜ：状态，对至今词元的衰减汇总（每个通道 N 个数），传给下一个词元',
   },
-  'sheets.mamba.role.y': {
+  'sheets.roles.mamba.y': {
     en: 'yₜ: the output — the state read out through Cₜ, plus the skip D·uₜ',
     zh: 'yₜ：输出——经 Cₜ 读出的状态，加上跳跃连接 D·uₜ',
   },
-  'sheets.mamba.role.selection': {
+  'sheets.roles.mamba.selection': {
     en: 'Bₜ: how much of the token goes into each state; Cₜ: how much of each state is read out — both chosen by the token',
     zh: 'Bₜ：词元写入各状态的多少；Cₜ：从各状态读出的多少——两者都由词元决定',
   },
@@ -76,7 +76,7 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'uₜ: the input, one value per channel d',
     zh: 'uₜ：输入，每个通道 d 一个值',
   },
-  'sheets.mambaScan.role.u': {
+  'sheets.roles.mambaScan.u': {
     en: 'uₜ: what the scan reads at this token; everything below is computed from it',
     zh: 'uₜ：扫描在这个词元读入的值；下面的一切都由它算出',
   },
@@ -130,39 +130,39 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   },
   'sheets.mambaBlock.legend.computed': { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' },
   'sheets.mambaBlock.legend.output': { en: 'y and the block output', zh: 'y 与块输出' },
-  'sheets.mambaBlock.role.token': {
+  'sheets.roles.mambaBlock.token': {
     en: 'xₜ: the token entering the block',
     zh: 'xₜ：进入该块的词元',
   },
-  'sheets.mambaBlock.role.inX': {
+  'sheets.roles.mambaBlock.inX': {
     en: 'x_in: the branch that goes through the conv and the scan',
     zh: 'x_in：经过卷积与扫描的分支',
   },
-  'sheets.mambaBlock.role.inZ': {
+  'sheets.roles.mambaBlock.inZ': {
     en: 'z: the gate branch — it decides how much of the scan’s output passes',
     zh: 'z：门控分支——决定扫描输出通过多少',
   },
-  'sheets.mambaBlock.role.conv': {
+  'sheets.roles.mambaBlock.conv': {
     en: 'uₜ: the token mixed with the few tokens before it (local context), then SiLU',
     zh: 'uₜ：当前词元与前几个词元的混合（局部上下文），再经 SiLU',
   },
-  'sheets.mambaBlock.role.dt': {
+  'sheets.roles.mambaBlock.dt': {
     en: 'δₜ: a few numbers from uₜ that set the step size — the token chooses Δ (selection)',
     zh: 'δₜ：由 uₜ 算出的几个数，决定步长——词元自己选择 Δ（选择性）',
   },
-  'sheets.mambaBlock.role.B': {
+  'sheets.roles.mambaBlock.B': {
     en: 'Bₜ: how much of the token goes into each state, chosen by the token',
     zh: 'Bₜ：词元写入各状态的多少，由词元决定',
   },
-  'sheets.mambaBlock.role.C': {
+  'sheets.roles.mambaBlock.C': {
     en: 'Cₜ: how much of each state is read out, chosen by the token',
     zh: 'Cₜ：从各状态读出的多少，由词元决定',
   },
-  'sheets.mambaBlock.role.gate': {
+  'sheets.roles.mambaBlock.gate': {
     en: 'SiLU(zₜ) near 0 closes this channel’s output; large lets it through',
     zh: 'SiLU(zₜ) 接近 0 时关闭该通道的输出；较大时放行',
   },
-  'sheets.mambaBlock.role.out': {
+  'sheets.roles.mambaBlock.out': {
     en: 'outₜ: back to d_model features; mamba_ssm then adds the residual xₜ (not on this sheet)',
     zh: 'outₜ：变回 d_model 个特征；mamba_ssm 随后加上残差 xₜ（不在本表中）',
   },
@@ -225,43 +225,43 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'pre-activations ĩ, f̃, z̃, õ and the rows without m (formulas)',
     zh: '预激活 ĩ、f̃、z̃、õ 与不带 m 的各行（公式）',
   },
-  'sheets.xlstm.role.i': {
+  'sheets.roles.xlstm.i': {
     en: 'input gate ĩₜ: how strongly this step writes; exponential, so exp(ĩ) can be huge — hence m',
     zh: '输入门 ĩₜ：这一步写入的强度；它是指数门，exp(ĩ) 可能极大——所以需要 m',
   },
-  'sheets.xlstm.role.f': {
+  'sheets.roles.xlstm.f': {
     en: 'forget gate fₜ: 1 keeps the old memory, 0 erases it (kept as log f for the stabiliser)',
     zh: '遗忘门 fₜ：1 保留旧记忆，0 擦除旧记忆（以 log f 形式供稳定器使用）',
   },
-  'sheets.xlstm.role.z': {
+  'sheets.roles.xlstm.z': {
     en: 'candidate zₜ: what this step would write into the memory',
     zh: '候选记忆 zₜ：这一步想写入记忆的内容',
   },
-  'sheets.xlstm.role.o': {
+  'sheets.roles.xlstm.o': {
     en: 'output gate oₜ: how much of the memory shows in h',
     zh: '输出门 oₜ：记忆在 h 中显示多少',
   },
-  'sheets.xlstm.role.m': {
+  'sheets.roles.xlstm.m': {
     en: 'stabiliser mₜ: the largest log-weight so far; subtracting it keeps every exp() ≤ 1',
     zh: '稳定器 mₜ：至今最大的对数权重；减去它使每个 exp() ≤ 1',
   },
-  'sheets.xlstm.role.iStab': {
+  'sheets.roles.xlstm.iStab': {
     en: 'i′ₜ = exp(ĩ − m): the input gate rescaled by the stabiliser (≤ 1)',
     zh: 'i′ₜ = exp(ĩ − m)：按稳定器缩放后的输入门（≤ 1）',
   },
-  'sheets.xlstm.role.fStab': {
+  'sheets.roles.xlstm.fStab': {
     en: 'f′ₜ: the forget gate rescaled by the stabiliser',
     zh: 'f′ₜ：按稳定器缩放后的遗忘门',
   },
-  'sheets.slstm.role.c': {
+  'sheets.roles.slstm.c': {
     en: 'cell state cₜ: the long-term memory (times exp(−m)), carried to the next step',
     zh: '细胞状态 cₜ：长期记忆（乘以 exp(−m)），传给下一步',
   },
-  'sheets.slstm.role.n': {
+  'sheets.roles.slstm.n': {
     en: 'normaliser nₜ: the total weight written so far, so c/n is a weighted average of z',
     zh: '归一化状态 nₜ：至今写入的总权重，所以 c/n 是 z 的加权平均',
   },
-  'sheets.slstm.role.h': {
+  'sheets.roles.slstm.h': {
     en: 'hidden state hₜ = o ⊙ c/n: between −1 and 1 whatever the gates; fed back through R',
     zh: '隐藏状态 hₜ = o ⊙ c/n：无论门取何值都在 −1 与 1 之间；经 R 反馈',
   },
@@ -327,32 +327,32 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     zh: '副本：Q、K、V 的行 = qₜ、kₜ、vₜ',
   },
   'sheets.mlstm.legend.output': { en: 'output h', zh: '输出 h' },
-  'sheets.mlstm.role.q': {
+  'sheets.roles.mlstm.q': {
     en: 'query qₜ: what this step looks up in the memory',
     zh: '查询 qₜ：这一步在记忆中查找什么',
   },
-  'sheets.mlstm.role.k': {
+  'sheets.roles.mlstm.k': {
     en: 'key kₜ: where in the memory vₜ is stored (scaled by 1/√d)',
     zh: '键 kₜ：vₜ 存在记忆中的位置（按 1/√d 缩放）',
   },
-  'sheets.mlstm.role.v': { en: 'value vₜ: what is stored', zh: '值 vₜ：存入的内容' },
-  'sheets.mlstm.role.C': {
+  'sheets.roles.mlstm.v': { en: 'value vₜ: what is stored', zh: '值 vₜ：存入的内容' },
+  'sheets.roles.mlstm.C': {
     en: 'memory Cₜ: a decaying sum of the outer products v kᵀ, carried to the next step',
     zh: '记忆 Cₜ：外积 v kᵀ 的衰减和，传给下一步',
   },
-  'sheets.mlstm.role.n': {
+  'sheets.roles.mlstm.n': {
     en: 'normaliser nₜ: the keys written so far, weighted like C',
     zh: '归一化向量 nₜ：至今写入的键，按与 C 相同的权重累加',
   },
-  'sheets.mlstm.role.Cq': {
+  'sheets.roles.mlstm.Cq': {
     en: 'Cₜqₜ: the memory read with the query',
     zh: 'Cₜqₜ：用查询读取记忆',
   },
-  'sheets.mlstm.role.denom': {
+  'sheets.roles.mlstm.denom': {
     en: 'denominator: |nᵀq|, how much was written under this query, but at least exp(−m)',
     zh: '分母：|nᵀq|，即在这个查询方向上写入了多少，但至少为 exp(−m)',
   },
-  'sheets.mlstm.role.h': {
+  'sheets.roles.mlstm.h': {
     en: 'hidden state hₜ: the read-out, normalised and gated by o',
     zh: '隐藏状态 hₜ：读出值，经归一化并由 o 门控',
   },
@@ -400,15 +400,15 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'mₜ includes Fₜ: that is the recurrent form’s m₀ = 0 carried through t forget gates, so both forms use the same mₜ and the same floor exp(−mₜ).',
     zh: 'mₜ 中包含 Fₜ：它是循环形式的 m₀ = 0 经过 t 个遗忘门后的值，因此两种形式的 mₜ 和下限 exp(−mₜ) 完全相同。',
   },
-  'sheets.mlstmParallel.role.logD': {
+  'sheets.roles.mlstmParallel.logD': {
     en: 'log D[t,s]: how much of step s’s write is still in the memory at t',
     zh: 'log D[t,s]：第 s 步写入的内容在第 t 步还剩多少',
   },
-  'sheets.mlstmParallel.role.H': {
+  'sheets.roles.mlstmParallel.H': {
     en: 'the same h as the recurrent form, from T × T matrices at once',
     zh: '与循环形式相同的 h，由 T × T 矩阵一次算出',
   },
-  'sheets.parallelScan.role.level': {
+  'sheets.roles.parallelScan.level': {
     en: 'each level doubles how far back a pair reaches; after the last one, b is h',
     zh: '每一层把数对覆盖的范围加倍；最后一层之后 b 就是 h',
   },
