@@ -13,7 +13,7 @@ import { addConditionalFormats } from './xlsx-conditional-formats';
 
 export interface XlsxOptions {
   /** Cached result for a formula cell (omitted when undefined). */
-  readonly result?: (cell: PlanCell) => number | undefined;
+  readonly result?: (cell: PlanCell) => number | string | undefined;
   /** Sheet name; default the plan's base name. */
   readonly sheetName?: string;
 }
@@ -81,7 +81,7 @@ export function addPlanSheet(
       // A cached ±∞ or NaN is not a number the file format can hold (`<v>Infinity</v>`);
       // left out, Excel computes the cell on open (fullCalcOnLoad) and shows its own error.
       xc.value =
-        result === undefined || !Number.isFinite(result)
+        result === undefined || (typeof result === 'number' && !Number.isFinite(result))
           ? { formula: cell.formula.slice(1) }
           : { formula: cell.formula.slice(1), result };
     } else if (cell.value !== undefined) {

@@ -1,5 +1,6 @@
 /** Wording the sheet builders write into cells (captions, legends, notes, errors). */
 import { defineMessages } from './catalogue';
+import { RECURRENT_SHEET_MESSAGES } from './sheet-recurrent-messages';
 import { SSM_XLSTM_SHEET_MESSAGES } from './sheet-ssm-xlstm-messages';
 
 export const SHEET_MESSAGES = defineMessages({
@@ -302,10 +303,10 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.label.input': { en: 'Input x_t', zh: '输入 x_t' },
   'sheets.label.prevHidden': { en: 'Hidden state h_{t−1}', zh: '隐藏状态 h_{t−1}' },
   'sheets.label.prevCell': { en: 'Cell state c_{t−1}', zh: '细胞状态 c_{t−1}' },
-  'sheets.label.one': { en: 'bias inputs (1)', zh: '偏置输入 (1)' },
+  'sheets.label.one': { en: 'bias inputs (1)', zh: '偏置输入（1）' },
   'sheets.label.stacked': {
     en: 'stacked column [x_t ; h_{t−1} ; 1 ; 1]',
-    zh: '堆叠列 [x_t ; h_{t−1} ; 1 ; 1]',
+    zh: '拼接列向量 [x_t ; h_{t−1} ; 1 ; 1]',
   },
   'sheets.label.layer': { en: 'Layer', zh: '第' },
   'sheets.label.forward': { en: 'forward', zh: '正向' },
@@ -313,11 +314,11 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.label.legend': { en: 'Legend', zh: '图例' },
   'sheets.label.dotNote': {
     en: 'Each weight row is dotted with the stacked column of its time step (MMULT row × column).',
-    zh: '每一行权重与该时间步的堆叠列做点积（MMULT 行 × 列）。',
+    zh: '每一行权重与该时间步的拼接列向量做点积（MMULT 行 × 列）。',
   },
   'sheets.label.liveNote': {
     en: 'Every coloured number is live: edit an input or a weight and watch it flow through time.',
-    zh: '所有彩色数字都是活的：修改输入或权重，观察它随时间传播。',
+    zh: '彩色单元格都是实时公式：修改输入或权重，观察变化随时间传播。',
   },
   'sheets.label.preActivation': { en: 'pre-activation', zh: '预激活' },
   'sheets.label.output': { en: 'Output', zh: '输出' },
@@ -328,7 +329,7 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.role.recurrentWeight': { en: 'recurrent weights', zh: '循环权重' },
   'sheets.role.bias': { en: 'biases', zh: '偏置' },
   'sheets.role.state': { en: 'states', zh: '状态' },
-  'sheets.role.gate': { en: 'gates (σ)', zh: '门 (σ)' },
+  'sheets.role.gate': { en: 'gates (σ)', zh: '门（σ）' },
   'sheets.role.activation': { en: 'activations', zh: '激活' },
   'sheets.role.computed': { en: 'intermediate values (formulas)', zh: '中间值（公式）' },
   'sheets.role.copy': { en: 'copies of values shown elsewhere (formulas)', zh: '其他位置数值的副本（公式）' },
@@ -417,5 +418,6 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.role.answer': { en: 'your answers (blanks to fill)', zh: '你的答案（待填空格）' },
   // What a practice sheet's formula shows while a blank it depends on is still empty.
   'sheets.waiting': { en: 'waiting', zh: '待填' },
+  ...RECURRENT_SHEET_MESSAGES,
   ...SSM_XLSTM_SHEET_MESSAGES,
 });

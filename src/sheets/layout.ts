@@ -146,8 +146,8 @@ export class PlanBuilder {
     const key = cell.row * MAX_COLS + cell.col;
     if (this.cells.has(key))
       throw new Error(`two cells at ${a1(cell.row, cell.col)} in the ${this.model} plan`);
-    if (cell.formula !== undefined && !cell.meaning?.trace) {
-      throw new Error(`formula cell ${a1(cell.row, cell.col)} has no trace meaning`);
+    if (cell.formula !== undefined && !cell.meaning?.trace && !cell.meaning?.verdict) {
+      throw new Error(`formula cell ${a1(cell.row, cell.col)} has neither a trace nor a verdict meaning`);
     }
     this.cells.set(key, cell);
     this.maxRow = Math.max(this.maxRow, cell.row);

@@ -40,7 +40,9 @@ export type CellRole =
   | 'copy'
   | 'output'
   | 'answer'
-  | 'note';
+  | 'note'
+  /** Plain words that explain (a band's role line, a "what to try" box, a narrative line): readable, not small. */
+  | 'teach';
 
 /** 0-based row/column on the sheet. */
 export interface CellPos {
@@ -53,6 +55,32 @@ export interface CellPos {
  * checker can rebuild the model from the sheet); computed cells carry `trace` (which
  * trace entry they must equal, so tests and practice can compare with the core).
  */
+/** One entry of a model's trace: tensor `name` at time step `step`, flat index `flat`. */
+export interface TraceRef {
+  readonly name: string;
+  readonly step: number;
+  readonly flat: number;
+}
+
+/** A test on one gauge of a verdict: gauge `gauge` (an index into `Verdict.gauges`) above or below `value`. */
+export interface VerdictTest {
+  readonly gauge: number;
+  readonly op: '>' | '<';
+  readonly value: number;
+}
+
+/**
+ * A live sentence about what the sheet shows now ("c carries through"): the text of the
+ * first case whose tests all hold, else `otherwise`. Each gauge is a traced cell of the
+ * sheet; the cell's IF formula reads the gauge cells, and a checker reads the same
+ * entries of the core's trace, so the sentence is checked like any number.
+ */
+export interface Verdict {
+  readonly gauges: readonly TraceRef[];
+  readonly cases: readonly { readonly when: readonly VerdictTest[]; readonly text: string }[];
+  readonly otherwise: string;
+}
+
 export interface CellMeaning {
   readonly model: ModelId;
   /** Human label, e.g. "f_t" or "W_ih[i]". */
@@ -62,7 +90,9 @@ export interface CellMeaning {
   /** LaTeX of the equation that produces this cell (KaTeX renders it in the pane). */
   readonly equation?: string;
   readonly param?: { readonly name: string; readonly flat: number };
-  readonly trace?: { readonly name: string; readonly step: number; readonly flat: number };
+  readonly trace?: TraceRef;
+  /** A formula that states a sentence rather than a number (a "what to try" box's live check). */
+  readonly verdict?: Verdict;
 }
 
 export interface PlanCell extends CellPos {

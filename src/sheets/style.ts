@@ -67,6 +67,8 @@ export const PALETTE: Readonly<Record<CellRole, CellStyle>> = {
   // A tint of its own (listed in the practice legend), so the blanks are easy to find.
   answer: numeric('#D9F2EF', { fontColor: '#1F4E79' }),
   note: { ...base, italic: true, fontColor: '#595959', fontSize: 9, hAlign: 'left' },
+  // Dark blue, full size: the words that teach are read, not skimmed like a note.
+  teach: { ...base, fontColor: '#1F4E79', hAlign: 'left' },
 };
 
 export function styleFor(role: CellRole): CellStyle {

@@ -11,6 +11,7 @@ import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { collectParams } from '../../src/sheets/params';
 import type { Trace } from '../../src/core/trace';
+import { verdictText } from '../../src/sheets/kit/verdict';
 
 export const SHEET_TOLERANCE = 1e-9;
 
@@ -68,6 +69,17 @@ export function compareWithCore(
     formulaCells++;
     const where = `${a1(cell.row, cell.col)} ${cell.formula}`;
     const t = cell.meaning?.trace;
+    const verdict = cell.meaning?.verdict;
+    if (!t && verdict) {
+      // A live sentence: the engine's words must be the ones the core's numbers pick.
+      const expected = verdictText(verdict, (g) => trace.tensors[g.name]?.[g.step]?.[g.flat]);
+      const raw = hf.getCellValue({ sheet: 0, row: cell.row, col: cell.col });
+      if (expected === undefined) failures.push(`${where}: trace lacks a gauge of the verdict`);
+      else if (raw !== expected)
+        failures.push(`${where}: sheet says ${JSON.stringify(raw)}, core ${expected}`);
+      else checked++;
+      continue;
+    }
     if (!t) {
       failures.push(`${where}: formula without a trace meaning`);
       continue;

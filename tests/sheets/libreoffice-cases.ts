@@ -9,6 +9,7 @@ import { collectParams } from '../../src/sheets/params';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels } from '../../src/sheets/registry';
 import { coreResults } from '../../src/sheets/results';
+import { verdictText } from '../../src/sheets/kit/verdict';
 import { planToXlsx, type XlsxOptions } from '../../src/host/xlsx';
 
 export const LO_TOLERANCE = 1e-9;
@@ -132,6 +133,18 @@ export function compareConverted(ws: ExcelJS.Worksheet, c: LoCase, tol = LO_TOLE
     formulaCells++;
     const where = `${a1(cell.row, cell.col)} ${cell.formula}`;
     const t = cell.meaning?.trace;
+    const verdict = cell.meaning?.verdict;
+    if (!t && verdict) {
+      // A live sentence: Calc's words must be the ones the core's numbers pick.
+      const said = verdictText(verdict, (g) => trace.tensors[g.name]?.[g.step]?.[g.flat]);
+      const xc = at(cell);
+      const text: unknown = xc.type === ExcelJS.ValueType.Formula ? xc.result : xc.value;
+      if (!hasFormula(xc)) failures.push(`${where}: Calc saved it without its formula`);
+      else if (said === undefined || text !== said)
+        failures.push(`${where}: Calc says ${JSON.stringify(text)}, core ${said}`);
+      else checked++;
+      continue;
+    }
     const expected = t ? trace.tensors[t.name]?.[t.step]?.[t.flat] : undefined;
     if (!t || expected === undefined) {
       failures.push(`${where}: no trace entry to compare with`);
@@ -145,7 +158,7 @@ export function compareConverted(ws: ExcelJS.Worksheet, c: LoCase, tol = LO_TOLE
       continue;
     }
     const old = cached?.(cell);
-    if (old !== undefined && Math.abs(old - expected) > tol * (1 + Math.abs(expected))) staleCells++;
+    if (typeof old === 'number' && Math.abs(old - expected) > tol * (1 + Math.abs(expected))) staleCells++;
     checked++;
     const err = Math.abs(got - expected) / (1 + Math.abs(expected));
     maxError = Math.max(maxError, err);

@@ -1,6 +1,6 @@
 /**
  * Invariants every registered model's plan must satisfy, whatever its builder: one cell
- * per position, a trace meaning on every formula, only allow-listed native functions
+ * per position, a trace (or, for a live sentence, a verdict) meaning on every formula, only allow-listed native functions
  * (never LOG, which is base 10 in Excel), references inside the sheet, each parameter
  * entry on exactly one cell, and limits that are enforced.
  */
@@ -45,7 +45,7 @@ function checkPlan(plan: SheetPlan): void {
     }
     if (cell.formula === undefined) continue;
     expect(cell.formula.startsWith('=')).toBe(true);
-    expect(cell.meaning?.trace, `${cell.formula} has no trace`).toBeDefined();
+    expect(cell.meaning?.trace ?? cell.meaning?.verdict, `${cell.formula} has no trace`).toBeDefined();
     expect(cell.meaning?.equation).toBeTruthy();
     expect(cell.formula).not.toMatch(/\bLOG\s*\(/i);
     for (const fn of functionsIn(cell.formula))

@@ -5,10 +5,11 @@
  *
  *   const k: SheetKit = { b, grid, cursor, wCol };
  *   const top = openBand(k, { equation: 'h_t = …', rows: H, label: indexed('h'),
- *     captions: [[PRE, 'z_t'], [VALUE, 'h_t']] });
+ *     captions: [[PRE, 'z_t'], [VALUE, 'h_t']], role: t(lang, 'sheets.roles.rnn.h') });
  */
 import type { BandCursor } from './grid';
 import { rowLabels, stepCaptions } from './labels';
+import { roleLine } from './role-line';
 import type { Canvas } from './steps';
 
 /** Everything a part needs to place a band: builder, time grid, band cursor, weight column. */
@@ -26,10 +27,20 @@ export interface BandHead {
   readonly label?: (r: number) => string;
   /** Captions above every time block, by column offset. */
   readonly captions?: readonly (readonly [number, string])[];
+  /**
+   * The band's role in plain words ("fₜ, forget gate: 1 keeps the old memory, 0 erases
+   * it"), written on the equation line above the first time block (role-line.ts).
+   */
+  readonly role?: string;
+  /** Column of the role line when the first time block's column would cut a long equation short. */
+  readonly roleCol?: number;
 }
 
 export function openBand(k: SheetKit, head: BandHead): number {
+  const equationRow = k.cursor.row;
   const top = k.cursor.band(head.equation, head.rows);
+  if (head.role !== undefined)
+    roleLine(k.b, { row: equationRow, col: head.roleCol ?? k.grid.col(0) }, head.role);
   if (head.label) rowLabels(k.b, top, head.rows, head.label);
   if (head.captions) stepCaptions(k.b, k.grid, top, head.captions);
   return top;
