@@ -44,8 +44,8 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.mambaBlock.stateSize': { en: 'State size N', zh: '状态维度 N' },
   'sheets.mambaBlock.discretization': { en: 'Discretization', zh: '离散化' },
   'sheets.mambaBlock.readableStep': {
-    en: 'dt_bias is set so that the initial step Δ lies in {lo}–{hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps); the other weights are PyTorch-style.',
-    zh: 'dt_bias 取使初始步长 Δ 在 {lo}–{hi} 之间的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化）；其余权重为 PyTorch 式初始化。',
+    en: 'dt_bias is set so that the step Δ lies near {lo}–{hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps) and dt_proj is scaled ×{gain}, so that Δ changes visibly from token to token as in a trained model; the other weights are PyTorch-style.',
+    zh: 'dt_bias 取使步长 Δ 在 {lo}–{hi} 附近的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化），dt_proj 放大 {gain} 倍，使 Δ 像训练后的模型那样随词元明显变化；其余权重为 PyTorch 式初始化。',
   },
   // mamba-block-bands.ts
   'sheets.mambaBlock.token': {

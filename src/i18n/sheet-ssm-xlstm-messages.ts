@@ -5,7 +5,6 @@
  * `sheets.` keys like the rest of the builders' wording.
  */
 import { defineMessages } from './catalogue';
-
 export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   // Shared by the Mamba sheets
   'sheets.mamba.variant.zoh': {
@@ -50,9 +49,6 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'As in Gu & Dao (2023): a large Δ resets the state and a small Δ keeps it (the source article has this backwards; see docs/DESIGN-NOTES.md).',
     zh: '与 Gu & Dao（2023）一致：Δ 大则重置状态，Δ 小则保留状态（原文章把这点说反了，见 docs/DESIGN-NOTES.md）。',
   },
-  'sheets.mamba.try.check.maxAbar': { en: 'largest Ā of channel d = 1', zh: '通道 d = 1 的最大 Ā' },
-  'sheets.mamba.try.check.minAbar': { en: 'smallest Ā of channel d = 1', zh: '通道 d = 1 的最小 Ā' },
-  'sheets.mamba.try.check.maxBbar': { en: 'largest |B̄| of channel d = 1', zh: '通道 d = 1 的最大 |B̄|' },
   // mamba-scan-sheet.ts
   'sheets.mambaScan.title': { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描（S6）' },
   'sheets.mambaScan.label': { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
@@ -95,14 +91,6 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   'sheets.mambaScan.rankNote': {
     en: 'Δ from one number per token, as in the paper’s Algorithm 2; mamba_ssm uses dt_rank numbers and a dt_proj matrix (the Mamba block sheet).',
     zh: 'Δ 由每个词元的一个数得到，同论文算法 2；mamba_ssm 使用 dt_rank 个数与 dt_proj 矩阵（见 Mamba 块工作表）。',
-  },
-  'sheets.mambaScan.try.edit': {
-    en: 'Set b_Δ of channel d = 1 to +5, then to −5.',
-    zh: '把通道 d = 1 的 b_Δ 设为 +5，再设为 −5。',
-  },
-  'sheets.mambaScan.try.observe': {
-    en: '+5: Δ̃ ≈ 5, so Ā ≈ 0 — channel 1 resets its state at every token. −5: Ā ≈ 1 and B̄ ≈ 0 — the state is kept and the tokens are ignored.',
-    zh: '+5：Δ̃ ≈ 5，于是 Ā ≈ 0——通道 1 在每个词元处都重置状态。−5：Ā ≈ 1 且 B̄ ≈ 0——状态被保留，词元被忽略。',
   },
   'sheets.mambaScan.cost.heading': {
     en: 'Cost: the scan against attention, computed from this sheet’s sizes (type a larger T to compare)',
@@ -165,18 +153,6 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   'sheets.roles.mambaBlock.out': {
     en: 'outₜ: back to d_model features; mamba_ssm then adds the residual xₜ (not on this sheet)',
     zh: 'outₜ：变回 d_model 个特征；mamba_ssm 随后加上残差 xₜ（不在本表中）',
-  },
-  'sheets.mambaBlock.try.edit': {
-    en: 'Set dt_bias of channel d = 1 to +5.',
-    zh: '把通道 d = 1 的 dt_bias 设为 +5。',
-  },
-  'sheets.mambaBlock.try.observe': {
-    en: 'Ā ≈ 0, so channel 1 forgets everything before the current token: hₜ becomes just B̄ₜuₜ and the check falls to ≈ 0. At −5, Ā ≈ 1 and B̄ ≈ 0: the channel ignores the tokens.',
-    zh: 'Ā ≈ 0，于是通道 1 忘掉当前词元之前的一切：hₜ 只剩 B̄ₜuₜ，检查值降到 ≈ 0。设为 −5 时 Ā ≈ 1、B̄ ≈ 0：该通道忽略所有词元。',
-  },
-  'sheets.mambaBlock.try.check': {
-    en: 'largest |hₜ − B̄ₜuₜ| of channel d = 1 (the memory of earlier tokens)',
-    zh: '通道 d = 1 的最大 |hₜ − B̄ₜuₜ|（对更早词元的记忆）',
   },
   'sheets.mambaBlock.deltaNote': {
     en: 'Δ changes from token to token (it is computed from uₜ): watch Ā follow it.',
@@ -293,13 +269,6 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'h̄ₜ from the raw states: the same numbers as hₜ — exp(−mₜ) cancels in the ratio',
     zh: '由原始状态算出的 h̄ₜ：与 hₜ 相同——exp(−mₜ) 在比值中约去',
   },
-  'sheets.slstm.try.edit': { en: 'Set b_i of unit 1 to 10.', zh: '把单元 1 的 b_i 设为 10。' },
-  'sheets.slstm.try.observe': {
-    en: 'ĩ of unit 1 jumps to about 10, exp(ĩ) to about 22 000, and m jumps with it; i′ stays ≤ 1 and h keeps its scale (|h| < 1).',
-    zh: '单元 1 的 ĩ 跳到约 10，exp(ĩ) 约为 22 000，m 随之跳升；i′ 仍 ≤ 1，h 保持原有量级（|h| < 1）。',
-  },
-  'sheets.xlstm.try.check.m': { en: 'm of unit 1 at the last step', zh: '单元 1 在最后一步的 m' },
-  'sheets.xlstm.try.check.h': { en: 'largest |h|', zh: '最大 |h|' },
   // mlstm-sheet.ts
   'sheets.mlstm.title': {
     en: 'mLSTM (xLSTM, matrix memory; Beck et al. 2024)',
@@ -376,18 +345,6 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'h̄ₜ = oₜ ⊙ C̄ₜqₜ / max(|n̄ₜᵀqₜ|, 1): the same numbers as hₜ — the floor exp(−mₜ) becomes 1',
     zh: 'h̄ₜ = oₜ ⊙ C̄ₜqₜ / max(|n̄ₜᵀqₜ|, 1)：与 hₜ 相同——下限 exp(−mₜ) 变为 1',
   },
-  'sheets.mlstm.try.edit': {
-    en: 'Type 10 over ĩₜ at t = {t} (a formula: Undo brings it back).',
-    zh: '在 t = {t} 的 ĩₜ 单元格中输入 10（它是公式：撤销即可恢复）。',
-  },
-  'sheets.mlstm.try.observe': {
-    en: 'Row {t} of D̃ keeps only its diagonal (≈ 1) and the rest falls to ≈ 0: this step’s write outweighs everything the memory held.',
-    zh: 'D̃ 的第 {t} 行只剩对角线（≈ 1），其余降到 ≈ 0：这一步的写入压过了记忆中原有的一切。',
-  },
-  'sheets.mlstm.try.check': {
-    en: 'largest D̃ left of the diagonal in row {t}',
-    zh: '第 {t} 行对角线左侧的最大 D̃',
-  },
   'sheets.mlstm.cost.heading': {
     en: 'Cost: mLSTM against attention, computed from this sheet’s sizes (type a larger T to compare)',
     zh: '开销：mLSTM 与注意力对比，由本表的尺寸算出（输入更大的 T 进行比较）',
@@ -411,5 +368,64 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   'sheets.roles.parallelScan.level': {
     en: 'each level doubles how far back a pair reaches; after the last one, b is h',
     zh: '每一层把数对覆盖的范围加倍；最后一层之后 b 就是 h',
+  },
+  // What to try: the Mamba scan and block (channel d = 1, state n = 1, every token)
+  'sheets.mambaScan.try.edit': {
+    en: 'set b_Δ[1] ({cell}), the step-size bias of channel d = 1, to +5, then to −5',
+    zh: '把通道 d = 1 的步长偏置 b_Δ[1]（{cell}）改为 +5，再改为 −5',
+  },
+  'sheets.mambaBlock.try.edit': {
+    en: 'set dt_bias[1] ({cell}), the step-size bias of channel d = 1, to +5, then to −5',
+    zh: '把通道 d = 1 的步长偏置 dt_bias[1]（{cell}）改为 +5，再改为 −5',
+  },
+  'sheets.mamba.try.watch': {
+    en: 'Ā of channel d = 1: +5 makes Δ large, so Ā ≈ 0 and the state resets at every token; −5 makes Δ ≈ 0, so Ā ≈ 1 and B̄ ≈ 0: the state is kept and the tokens are ignored',
+    zh: '通道 d = 1 的 Ā：+5 使 Δ 很大，Ā ≈ 0，状态在每个词元处重置；−5 使 Δ ≈ 0，Ā ≈ 1 且 B̄ ≈ 0：状态被保留，词元被忽略',
+  },
+  'sheets.mamba.try.resets': {
+    en: 'channel 1 resets its state at every token: Ā ≈ 0',
+    zh: '通道 1 在每个词元处重置状态：Ā ≈ 0',
+  },
+  'sheets.mamba.try.ignores': {
+    en: 'channel 1 keeps its state and ignores the tokens: Ā ≈ 1, B̄ ≈ 0',
+    zh: '通道 1 保留状态并忽略词元：Ā ≈ 1，B̄ ≈ 0',
+  },
+  'sheets.mamba.try.mixes': {
+    en: 'channel 1 keeps part of its state and takes in part of each token',
+    zh: '通道 1 保留部分状态，并吸收每个词元的一部分',
+  },
+  // What to try: sLSTM
+  'sheets.slstm.try.edit': {
+    en: 'set b_i[1] ({cell}), the input-gate bias of unit 1, to 10',
+    zh: '把单元 1 的输入门偏置 b_i[1]（{cell}）改为 10',
+  },
+  'sheets.slstm.try.watch': {
+    en: 'ĩ[1] jumps to about 10 and exp(ĩ) to about 22 000; m[1] jumps with it, so i′ stays ≤ 1 and h keeps its scale: |h| < 1',
+    zh: 'ĩ[1] 跳到约 10，exp(ĩ) 约为 22 000；m[1] 随之跳升，所以 i′ 仍 ≤ 1，h 保持原有量级：|h| < 1',
+  },
+  'sheets.slstm.try.jumped': {
+    en: 'm[1] has jumped above 8, yet h[1] stays between −1 and 1',
+    zh: 'm[1] 已跳到 8 以上，而 h[1] 仍在 −1 与 1 之间',
+  },
+  'sheets.slstm.try.calm': {
+    en: 'm[1] is below 8: the input gate is small enough to need little stabilising',
+    zh: 'm[1] 低于 8：输入门还不大，几乎不需要稳定',
+  },
+  // What to try: mLSTM
+  'sheets.mlstm.try.edit': {
+    en: 'type 10 over ĩ at t = {t} ({cell}); it is a formula, Undo brings it back',
+    zh: '在 t = {t} 的 ĩ（{cell}）中输入 10；它是公式，撤销即可恢复',
+  },
+  'sheets.mlstm.try.watch': {
+    en: 'row {t} of D̃ keeps only its diagonal (≈ 1) and the rest falls to ≈ 0: this step’s write outweighs everything the memory held',
+    zh: 'D̃ 的第 {t} 行只剩对角线（≈ 1），其余降到 ≈ 0：这一步的写入压过了记忆中原有的一切',
+  },
+  'sheets.mlstm.try.diagonal': {
+    en: 'row {t} of D̃ is only its diagonal: the last write outweighs the past',
+    zh: 'D̃ 的第 {t} 行只剩对角线：最后一次写入压过了过去',
+  },
+  'sheets.mlstm.try.remembers': {
+    en: 'row {t} of D̃ still weighs earlier steps',
+    zh: 'D̃ 的第 {t} 行仍在加权更早的步',
   },
 });

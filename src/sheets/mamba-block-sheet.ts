@@ -28,7 +28,7 @@ import {
 } from './mamba-block-bands';
 import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
-import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
+import { READABLE_DT_GAIN, READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
 import type { MambaBlockConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
@@ -136,7 +136,11 @@ function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, lege
   const method = discretizationLabel(lang, methodOf(config));
   b.text(row - 1, 0, `${t(lang, 'sheets.mambaBlock.discretization')}: ${method}`, 'note');
   if (config.init === 'torch' && !config.stateDict) {
-    const note = t(lang, 'sheets.mambaBlock.readableStep', { lo: READABLE_STEP.lo, hi: READABLE_STEP.hi });
+    const note = t(lang, 'sheets.mambaBlock.readableStep', {
+      lo: READABLE_STEP.lo,
+      hi: READABLE_STEP.hi,
+      gain: READABLE_DT_GAIN,
+    });
     b.text(row - 2, 0, note, 'note');
   }
   return row;
@@ -249,7 +253,8 @@ const model: SheetModel<MambaBlockConfig> = {
   variants: MAMBA_VARIANTS,
   limits: LIMITS,
   // PyTorch-style init (hand-style integers through two projections and a scan grow past what reads well);
-  // seed 7 gives B_t and h_t entries that show at three decimals once Δ is readable (mamba-readable-step.ts).
+  // seed 171 gives no B_t near 0 and, once Δ is readable (mamba-readable-step.ts), a Δ that moves by
+  // 0.4 or more between tokens in every channel.
   defaults: {
     model: 'mamba-block',
     language: 'en',
@@ -257,7 +262,7 @@ const model: SheetModel<MambaBlockConfig> = {
     dInner: 4,
     stateSize: 2,
     steps: 4,
-    seed: 7,
+    seed: 171,
     init: 'torch',
     variant: 'zoh',
   },
