@@ -365,9 +365,45 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     en: 'the same h as the recurrent form, from T × T matrices at once',
     zh: '与循环形式相同的 h，由 T × T 矩阵一次算出',
   },
+  'sheets.roles.parallelScan.level0': {
+    en: 'level 0: one pair per token, a = Ā and b = B̄·u',
+    zh: '第 0 层：每个词元一个数对，a = Ā，b = B̄·u',
+  },
   'sheets.roles.parallelScan.level': {
-    en: 'each level doubles how far back a pair reaches; after the last one, b is h',
-    zh: '每一层把数对覆盖的范围加倍；最后一层之后 b 就是 h',
+    en: 'level {k}: each pair now sums up to {span} tokens; after the last level, b is h',
+    zh: '第 {k} 层：每个数对现在汇总至多 {span} 个词元；最后一层之后 b 就是 h',
+  },
+  'sheets.roles.parallelScan.diff': {
+    en: 'should be 0: the parallel scan gives the same h as the loop above',
+    zh: '应为 0：并行扫描给出与上方循环相同的 h',
+  },
+  'sheets.roles.xlstm.rawI': {
+    en: 'exp(ĩ) without m: thousands as soon as ĩ is large',
+    zh: '不带 m 的 exp(ĩ)：ĩ 一大就是成千上万',
+  },
+  'sheets.roles.xlstm.rawStates': {
+    en: 'the states without m: the ones above times exp(m)',
+    zh: '不带 m 的状态：即上面的状态乘以 exp(m)',
+  },
+  'sheets.roles.xlstm.rawH': {
+    en: 'the same h: exp(−m) cancels in the ratio',
+    zh: '同样的 h：exp(−m) 在比值中约去',
+  },
+  'sheets.roles.mlstm.rawC': {
+    en: 'the memory without m: C above times exp(m)',
+    zh: '不带 m 的记忆：即上面的 C 乘以 exp(m)',
+  },
+  'sheets.roles.mlstm.rawN': {
+    en: 'the normaliser without m, and n̄ᵀq, whose floor is now 1',
+    zh: '不带 m 的归一化向量，以及 n̄ᵀq，其下限现在是 1',
+  },
+  'sheets.roles.mlstmParallel.qkv': {
+    en: 'one row per step: the q, k and v computed above',
+    zh: '每步一行：上面算出的 q、k、v',
+  },
+  'sheets.roles.mlstmParallel.S': {
+    en: 'S: attention scores QKᵀ/√d under the decay mask D̃',
+    zh: 'S：在衰减掩码 D̃ 下的注意力得分 QKᵀ/√d',
   },
   // What to try: the Mamba scan and block (channel d = 1, state n = 1, every token)
   'sheets.mambaScan.try.edit': {
