@@ -167,7 +167,7 @@ function build(config: MambaBlockConfig): SheetPlan {
   const { xIn, z } = inProjBands(s, x);
   const u = convBand(s, xIn);
   const { dtLow, B, C } = selectionBands(s, u);
-  const delta = deltaBand(s, dtLow);
+  const { delta } = deltaBand(s, dtLow);
   const scan = writeScanBands(
     s,
     {
