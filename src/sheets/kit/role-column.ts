@@ -10,14 +10,16 @@
 import { GAP_WIDTH, VALUE_WIDTH } from './grid';
 import { openBand, type BandHead, type SheetKit } from './band';
 
-/** Characters a weight-area column shows, about. */
-const WEIGHT_COLUMN_CHARS = 8;
+/** Characters of proportional text per unit of column width (a unit is one digit), about. */
+const CHARS_PER_UNIT = 1.15;
+/** Width of a weight-area column (the sheets set them 7–8 wide). */
+const WEIGHT_COLUMN_WIDTH = 8;
 
 export function roleColumn(k: SheetKit, equation: string): number {
   const { grid } = k;
   const chars = [...equation].length + 2;
-  let reach = (grid.firstCol - k.wCol) * WEIGHT_COLUMN_CHARS;
-  const stepChars = (grid.blockWidth - 1) * VALUE_WIDTH + GAP_WIDTH;
+  let reach = (grid.firstCol - k.wCol) * WEIGHT_COLUMN_WIDTH * CHARS_PER_UNIT;
+  const stepChars = ((grid.blockWidth - 1) * VALUE_WIDTH + GAP_WIDTH) * CHARS_PER_UNIT;
   for (let t = 0; t < grid.steps; t++) {
     if (reach >= chars) return grid.col(t);
     reach += stepChars;
