@@ -8,6 +8,7 @@
  *   openBand(k, { equation, …, role, roleCol: roleColumn(k, equation) });
  */
 import { GAP_WIDTH, VALUE_WIDTH } from './grid';
+import { narrativeLine } from './role-line';
 import { openBand, type BandHead, type SheetKit } from './band';
 
 /** Characters of proportional text per unit of column width (a unit is one digit), about. */
@@ -30,4 +31,10 @@ export function roleColumn(k: SheetKit, equation: string): number {
 /** `openBand` with the role line placed clear of the band's equation. */
 export function openTaughtBand(k: SheetKit, head: BandHead & { readonly role: string }): number {
   return openBand(k, { ...head, roleCol: head.roleCol ?? roleColumn(k, head.equation) });
+}
+
+/** Sentences of the story on their own rows at the band cursor (column 0), then a blank row. */
+export function narrativeLines(k: SheetKit, lines: readonly string[]): void {
+  lines.forEach((line, i) => narrativeLine(k.b, { row: k.cursor.row + i, col: 0 }, line));
+  k.cursor.row += lines.length + 1;
 }
