@@ -124,7 +124,7 @@ export function mambaStep(
   const m = readMethod(method);
   const out = readOption('output', output, MAMBA_STEP_OUTPUTS, 'state');
   checkCost('MAMBA.STEP', { D: channels, N, y: out === 'y' ? 1 : 0 }, inputs);
-  const r = scanStep(uv, h, dv, Am, Bv, Cv, skip, m);
+  const r = scanStep({ u: uv, delta: dv, B: Bv, C: Cv }, h, { A: Am, D: skip, method: m });
   return out === 'y' ? resultColumns('MAMBA.STEP', [r.y]) : resultRows('MAMBA.STEP', r.h);
 }
 

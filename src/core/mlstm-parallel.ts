@@ -54,31 +54,50 @@ export function mlstmSequenceDims(seq: MlstmSequence): MlstmDims {
   return { T, dk, dv };
 }
 
-/** The scalars of one row, in one object reused across rows. */
-interface RowScalars {
+/**
+ * The buffers and scalars of one row t, reused across rows so the loop over t allocates
+ * nothing: logD, dTilde and sRow (T, columns 0..t in use), hRow (Σ_s S[t, s] v_s before
+ * the gate and the normaliser), o (the gate, dv), and the row's m, Σ log f, Σ S and denominator.
+ */
+interface Row {
+  readonly logF: Float64Array;
+  readonly logD: Float64Array;
+  readonly dTilde: Float64Array;
+  readonly sRow: Float64Array;
+  readonly hRow: Float64Array;
+  readonly o: Float64Array;
   m: number;
   logFCum: number;
   sSum: number;
+  denom: number;
+}
+
+function rowBuffers(seq: MlstmSequence, dims: MlstmDims): Row {
+  const { T, dv } = dims;
+  const logF = new Float64Array(T);
+  for (let t = 0; t < T; t++) logF[t] = logSigmoid(seq.fPre[t]);
+  return {
+    logF,
+    logD: new Float64Array(T),
+    dTilde: new Float64Array(T),
+    sRow: new Float64Array(T),
+    hRow: new Float64Array(dv),
+    o: new Float64Array(dv),
+    m: 0,
+    logFCum: 0,
+    sSum: 0,
+    denom: 0,
+  };
 }
 
 /**
- * Row t of the parallel form into the caller's buffers: logD, dTilde and sRow get
- * columns 0..t, hRow gets Σ_s S[t, s] v_s (before the gate and the normaliser).
- * Log-gate sums are accumulated backwards from s = t rather than taken as differences of
- * prefix sums, which would lose digits once the cumulative log forget grows large.
+ * Row t of the parallel form into `r` (see Row). Log-gate sums are accumulated backwards
+ * from s = t rather than taken as differences of prefix sums, which would lose digits
+ * once the cumulative log forget grows large.
  */
-function parallelRow(
-  seq: MlstmSequence,
-  dims: MlstmDims,
-  t: number,
-  logF: Float64Array,
-  logD: Float64Array,
-  dTilde: Float64Array,
-  sRow: Float64Array,
-  hRow: Float64Array,
-  out: RowScalars,
-): RowScalars {
+function parallelRow(seq: MlstmSequence, dims: MlstmDims, t: number, r: Row): void {
   const { dk, dv } = dims;
+  const { logF, logD, dTilde, sRow, hRow } = r;
   const scale = 1 / Math.sqrt(dk);
   let acc = 0;
   let m = -Infinity;
@@ -105,29 +124,16 @@ function parallelRow(
     sSum += w;
     for (let a = 0; a < dv; a++) hRow[a] += w * V[s * dv + a];
   }
-  out.m = m;
-  out.logFCum = logFCum;
-  out.sSum = sSum;
-  return out;
+  r.m = m;
+  r.logFCum = logFCum;
+  r.sSum = sSum;
+  r.denom = Math.max(Math.abs(sSum), Math.exp(-m));
 }
 
-function logForget(seq: MlstmSequence, T: number): Float64Array {
-  const logF = new Float64Array(T);
-  for (let t = 0; t < T; t++) logF[t] = logSigmoid(seq.fPre[t]);
-  return logF;
-}
-
-/** Writes o ⊙ hRow / denom into out[offset..] and the gate values into `o`. */
-function finishRow(
-  seq: MlstmSequence,
-  t: number,
-  dv: number,
-  hRow: Float64Array,
-  denom: number,
-  o: Float64Array,
-  out: Float64Array,
-  offset: number,
-): void {
+/** Writes o ⊙ hRow / denom of row t into out[offset..] and the gate values into r.o. */
+function finishRow(seq: MlstmSequence, t: number, r: Row, out: Float64Array, offset: number): void {
+  const { hRow, o, denom } = r;
+  const dv = o.length;
   for (let a = 0; a < dv; a++) {
     const g = seq.oPre ? sigmoid(seq.oPre.data[t * dv + a]) : 1;
     o[a] = g;
@@ -139,17 +145,11 @@ function finishRow(
 export function mlstmParallel(seq: MlstmSequence): Matrix {
   const dims = mlstmSequenceDims(seq);
   const { T, dv } = dims;
-  const logF = logForget(seq, T);
-  const logD = new Float64Array(T);
-  const dTilde = new Float64Array(T);
-  const sRow = new Float64Array(T);
-  const hRow = new Float64Array(dv);
-  const o = new Float64Array(dv);
+  const r = rowBuffers(seq, dims);
   const out = matrix(T, dv);
-  const row: RowScalars = { m: 0, logFCum: 0, sSum: 0 };
   for (let t = 0; t < T; t++) {
-    const { m, sSum } = parallelRow(seq, dims, t, logF, logD, dTilde, sRow, hRow, row);
-    finishRow(seq, t, dv, hRow, Math.max(Math.abs(sSum), Math.exp(-m)), o, out.data, t * dv);
+    parallelRow(seq, dims, t, r);
+    finishRow(seq, t, r, out.data, t * dv);
   }
   return out;
 }
@@ -165,30 +165,25 @@ export function mlstmParallel(seq: MlstmSequence): Matrix {
 export function mlstmParallelTrace(seq: MlstmSequence): Trace {
   const dims = mlstmSequenceDims(seq);
   const { T, dk, dv } = dims;
-  const logF = logForget(seq, T);
-  const logD = new Float64Array(T);
-  const dTilde = new Float64Array(T);
-  const sRow = new Float64Array(T);
+  const r = rowBuffers(seq, dims);
+  const { logF, logD, dTilde, sRow, o } = r;
   const qkRow = new Float64Array(T);
-  const hRow = new Float64Array(dv);
-  const o = new Float64Array(dv);
   const h = new Float64Array(dv);
   const scale = 1 / Math.sqrt(dk);
   const rec = new TraceRecorder(T);
-  const row: RowScalars = { m: 0, logFCum: 0, sSum: 0 };
   for (let t = 0; t < T; t++) {
     // Above the diagonal nothing is remembered yet: log D is −∞, D̃ and S are 0.
     logD.fill(-Infinity);
     dTilde.fill(0);
     sRow.fill(0);
-    const { m, logFCum, sSum } = parallelRow(seq, dims, t, logF, logD, dTilde, sRow, hRow, row);
+    parallelRow(seq, dims, t, r);
+    const { m, logFCum, sSum, denom } = r;
     for (let s = 0; s < T; s++) {
       let qk = 0;
       for (let j = 0; j < dk; j++) qk += seq.Q.data[t * dk + j] * seq.K.data[s * dk + j];
       qkRow[s] = qk * scale;
     }
-    const denom = Math.max(Math.abs(sSum), Math.exp(-m));
-    finishRow(seq, t, dv, hRow, denom, o, h, 0);
+    finishRow(seq, t, r, h, 0);
     rec.record('log_f', t, [logF[t]]);
     rec.record('log_f_cum', t, [logFCum]);
     rec.record('log_D', t, logD);

@@ -11,25 +11,19 @@ import { initSlstm, slstmInitialState, slstmTrace, type SlstmForget, type SlstmP
 import { matrix } from '../core/tensor';
 import { slstmUnstabilisedTrace } from '../core/xlstm-unstabilised';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, OP, PRE, TimeGrid } from './kit/grid';
 import { rowLabels } from './kit/labels';
 import type { PerStep } from './kit/steps';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { Block } from './layout';
 import type { Labelled, ModelSpec, SlstmConfig } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { gateBands, stackColumn, stateBands, type SlstmSheet } from './slstm-bands';
 import { rawStateBands } from './slstm-raw-bands';
-
-const LIMITS = {
-  inputSize: { min: 1, max: 6 },
-  hiddenSize: { min: 1, max: 8 },
-  heads: { min: 1, max: 4 },
-  steps: { min: 1, max: 8 },
-};
 
 const SLSTM_VARIANTS: readonly Labelled<'sigmoid' | 'exp'>[] = [
   {
@@ -62,7 +56,7 @@ function build(config: SlstmConfig): SheetPlan {
   const { inputSize: I, hiddenSize: H, steps: T } = config;
   const heads = config.heads;
   const p = initSlstm(I, H, heads, config.seed, config.init, forgetOf(config));
-  const b = new PlanBuilder('slstm', lang, 'sLSTM', configRecord(config), paramFormatFor(config.init, false));
+  const b = sheetBuilder(config, 'sLSTM');
   const wCol = 1;
   const grid = new TimeGrid(wCol + I + H + 3, 4, T);
   const labelCol = grid.firstCol - 1;
@@ -71,9 +65,8 @@ function build(config: SlstmConfig): SheetPlan {
     [t(lang, 'sheets.slstm.hiddenSize'), H],
     [t(lang, 'sheets.slstm.heads'), heads],
   ];
-  const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: SLSTM_VARIANTS });
-  b.text(first - 1, 0, t(lang, 'sheets.slstm.dotNote'), 'note');
-  grid.header(b, first);
+  const frame = { ...FRAME, sizes, variants: SLSTM_VARIANTS };
+  const first = writeGridFrame(b, config, grid, frame, t(lang, 'sheets.slstm.dotNote'));
 
   const stackTop = first + 2;
   rowLabels(b, stackTop, 1, () => 'x_t', labelCol);
@@ -134,20 +127,10 @@ const model: SheetModel<SlstmConfig> = {
   id: 'slstm',
   label: { en: 'sLSTM', zh: 'sLSTM 标量记忆' },
   variants: SLSTM_VARIANTS,
-  limits: LIMITS,
+  limits: limitsUpTo({ inputSize: 6, hiddenSize: 8, heads: 4, steps: 8 }),
   // Seed 514: gates away from 0 and 1 (f from 0.1 to 0.98), no h saturated or stuck at 0,
   // and b_i[1] = 10 (the sheet's "what to try") lifts m[1] past 8 at the last step.
-  defaults: {
-    model: 'slstm',
-    language: 'en',
-    inputSize: 2,
-    hiddenSize: 4,
-    heads: 2,
-    steps: 4,
-    seed: 514,
-    init: 'hand',
-    variant: 'sigmoid',
-  },
+  defaults: { inputSize: 2, hiddenSize: 4, heads: 2, steps: 4, seed: 514 },
   estimateCells: (c) =>
     c.steps * (c.inputSize + 15 * c.hiddenSize + 1) +
     4 * c.hiddenSize * (c.inputSize + c.hiddenSize + 2) +

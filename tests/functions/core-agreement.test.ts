@@ -238,7 +238,7 @@ describe('Mamba', () => {
     const C = flat(randomRange(rand, 1, N));
     const skip = flat(randomRange(rand, 1, D));
     for (const method of ['zoh', 'euler'] as const) {
-      const r = scanStep(u, toMatrix(hPrev), delta, toMatrix(A), B, C, skip, method);
+      const r = scanStep({ u, delta, B, C }, toMatrix(hPrev), { A: toMatrix(A), D: skip, method });
       const args = [
         orient(seed, u),
         hPrev,
@@ -252,7 +252,7 @@ describe('Mamba', () => {
       expect(mambaStep(...args)).toEqual(rowsOf(r.h));
       expect(mambaStep(...args, 'y')).toEqual(asColumn(r.y));
     }
-    const noSkip = scanStep(u, toMatrix(hPrev), delta, toMatrix(A), B, C, undefined, 'zoh');
+    const noSkip = scanStep({ u, delta, B, C }, toMatrix(hPrev), { A: toMatrix(A), method: 'zoh' });
     expect(mambaStep(asRow(u), hPrev, asRow(delta), A, asRow(B), asRow(C), null, null, 'y')).toEqual(
       asColumn(noSkip.y),
     );
@@ -385,7 +385,7 @@ describe('xLSTM', () => {
     const m = rand() - 0.5;
     const iPre = 2 * rand() - 1;
     const fPre = 2 * rand() - 1;
-    const r = coreMlstmStep(q, k, v, iPre, fPre, { C: toMatrix(C), n, m });
+    const r = coreMlstmStep({ q, k, v, iPre, fPre }, { C: toMatrix(C), n, m });
     const args = [
       orient(seed, q),
       orient(seed + 1, k),

@@ -16,14 +16,14 @@ describe('token by token', () => {
         const row = (m: { data: Float64Array }, t: number, w: number) => m.data.slice(t * w, (t + 1) * w);
         for (let t = 0; t < T; t++) {
           const r = scanStep(
-            row(inputs.u, t, D),
+            {
+              u: row(inputs.u, t, D),
+              delta: row(inputs.delta, t, D),
+              B: row(inputs.B, t, N),
+              C: row(inputs.C, t, N),
+            },
             h,
-            row(inputs.delta, t, D),
-            inputs.A,
-            row(inputs.B, t, N),
-            row(inputs.C, t, N),
-            inputs.D,
-            inputs.method,
+            { A: inputs.A, D: inputs.D, method: inputs.method },
           );
           const gatedY = Array.from(r.y, (v, d) => v * siluRef(at(inputs.z!, t, d)));
           expect(firstMismatch(gatedY, row(full.y, t, D), TOL)).toBeNull();
@@ -37,14 +37,14 @@ describe('token by token', () => {
   it('scanStep does not modify the previous state it is given', () => {
     const hPrev = mat(1, 2, [0.5, -0.25]);
     scanStep(
-      Float64Array.of(1),
+      {
+        u: Float64Array.of(1),
+        delta: Float64Array.of(0.3),
+        B: Float64Array.of(1, 1),
+        C: Float64Array.of(1, 1),
+      },
       hPrev,
-      Float64Array.of(0.3),
-      mat(1, 2, [-1, -2]),
-      Float64Array.of(1, 1),
-      Float64Array.of(1, 1),
-      undefined,
-      'zoh',
+      { A: mat(1, 2, [-1, -2]), method: 'zoh' },
     );
     expect(Array.from(hPrev.data)).toEqual([0.5, -0.25]);
   });
