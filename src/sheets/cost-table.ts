@@ -35,6 +35,23 @@ export interface CostTable {
   rows(T: string): readonly CostRow[];
 }
 
+/**
+ * The absolute A1 of the summary's size number `index` (0 = the first size): writeFrame
+ * writes the sizes first, from row 4, their numbers in column B.
+ */
+export function summaryCell(index: number): string {
+  return `$B$${4 + index}`;
+}
+
+/** A trace with another's entries added (the cost table's, a sheet's narrative rows). */
+export function withTrace(trace: Trace, more: Trace): Trace {
+  return {
+    ...trace,
+    tensors: { ...trace.tensors, ...more.tensors },
+    shapes: { ...trace.shapes, ...more.shapes },
+  };
+}
+
 /** The closed forms as a trace: `values` row-major, two per row (the model's, attention's). */
 export function costTrace(values: readonly number[]): Trace {
   return {

@@ -14,13 +14,14 @@ import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { dotF, softplusF } from './formulas';
 import { seededInput } from './inputs';
-import { openBand, type SheetKit } from './kit/band';
+import type { SheetKit } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { OP, PRE, VALUE } from './kit/grid';
 import { stepColumn, stepInputs, type PerStep } from './kit/steps';
 import { rowOf, weightBlock } from './kit/weights';
 import type { MambaScanConfig } from './model-spec';
 import { requireParam } from './params';
-import type { Language } from './plan';
+import type { CellPos, Language } from './plan';
 import { channelLabel } from './mamba-scan-bands';
 
 /** What a fresh scan sheet starts from: the input stream every sheet shares and the selection weights. */
@@ -55,18 +56,19 @@ export interface SelectionCells {
   readonly delta: PerStep;
   readonly B: PerStep;
   readonly C: PerStep;
-  /** Ā's band reads b_Δ's cells only through Δ; the "what to try" box points at them. */
-  readonly dtBias: { at(d: number): string };
+  /** Where b_Δ[1] sits: the "what to try" box names it. */
+  readonly dtBias: CellPos;
 }
 
 /** u_t per channel (inputs). */
 function inputBand(k: SheetKit, u: Matrix, lang: Language): PerStep {
   const D = u.cols;
-  const top = openBand(k, {
+  const top = openTaughtBand(k, {
     equation: t(lang, 'sheets.mambaScan.u'),
     rows: D,
     label: channelLabel(lang),
     captions: [[PRE, 'u_t']],
+    role: t(lang, 'sheets.roles.mambaScan.u'),
   });
   return stepInputs(k, { top, rows: D, param: 'u', data: u.data, tensor: 'u_t' });
 }
@@ -74,7 +76,7 @@ function inputBand(k: SheetKit, u: Matrix, lang: Language): PerStep {
 /** δ_t = w_Δ · u_t (first row), Δ̃_t = δ_t + b_Δ and Δ_t = softplus(Δ̃_t), one row per channel. */
 function stepSizeBand(k: SheetKit, sel: SelectionParams, u: PerStep, lang: Language) {
   const D = sel.dtBias.length;
-  const top = openBand(k, {
+  const top = openTaughtBand(k, {
     equation: t(lang, 'sheets.mambaScan.dt'),
     rows: D,
     label: channelLabel(lang),
@@ -83,6 +85,7 @@ function stepSizeBand(k: SheetKit, sel: SelectionParams, u: PerStep, lang: Langu
       [OP, 'Δ̃_t'],
       [VALUE, 'Δ_t'],
     ],
+    role: t(lang, 'sheets.roles.mamba.delta'),
   });
   const w = weightBlock(k.b, {
     top,
@@ -136,13 +139,13 @@ function stepSizeBand(k: SheetKit, sel: SelectionParams, u: PerStep, lang: Langu
     tensor: 'Δ_t',
     equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
   });
-  return { delta, dtBias: { at: (d: number) => bias.at(d, 0) } };
+  return { delta, dtBias: { row: bias.top, col: bias.left } };
 }
 
 /** B_t = W_B u_t and C_t = W_C u_t side by side, one row per state n. */
 function bcBand(k: SheetKit, sel: SelectionParams, u: PerStep, lang: Language) {
   const { rows: N, cols: D } = sel.W_B;
-  const top = openBand(k, {
+  const top = openTaughtBand(k, {
     equation: t(lang, 'sheets.mambaScan.BC'),
     rows: N,
     label: (n) => t(lang, 'sheets.mambaScan.state', { n: n + 1 }),
@@ -150,6 +153,7 @@ function bcBand(k: SheetKit, sel: SelectionParams, u: PerStep, lang: Language) {
       [PRE, 'B_t'],
       [OP, 'C_t'],
     ],
+    role: t(lang, 'sheets.roles.mamba.selection'),
   });
   const projection = (name: 'B' | 'C', slot: number, col: number) => {
     const W = weightBlock(k.b, {

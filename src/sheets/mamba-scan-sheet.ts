@@ -15,7 +15,13 @@ import { scanDepth } from '../core/parallel-scan';
 import { readMatrix, readTensor, shapeOf } from '../core/state-dict-tensor';
 import type { Trace } from '../core/trace';
 import { limitsUpTo } from './limits';
+import { costTable, costTrace, summaryCell, withTrace } from './cost-table';
 import { defineSpec, type SheetModel } from './define-spec';
+import { bilingual } from './i18n';
+import { narrativeLines } from './kit/role-column';
+import { TRY_BOX_ROWS } from './kit/try-box';
+import { mambaTryBox, scanCostRows, scanCostValues } from './mamba-teach';
+import { requireParam } from './params';
 import type { SheetKit } from './kit/band';
 import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, TimeGrid } from './kit/grid';
@@ -32,14 +38,8 @@ const SEQUENTIAL_ONLY = '-sequential';
 
 /** The two discretizations, offered by both Mamba sheets. */
 export const MAMBA_VARIANTS: readonly Labelled<'zoh' | 'euler'>[] = [
-  {
-    id: 'zoh',
-    label: {
-      en: 'zero-order hold: B̄ = (exp(ΔA) − 1)/A · B (exact)',
-      zh: '零阶保持：B̄ = (exp(ΔA) − 1)/A · B（精确）',
-    },
-  },
-  { id: 'euler', label: { en: 'Euler: B̄ = Δ·B (as mamba_ssm)', zh: '欧拉：B̄ = Δ·B（同 mamba_ssm）' } },
+  { id: 'zoh', label: bilingual('sheets.mamba.variant.zoh') },
+  { id: 'euler', label: bilingual('sheets.mamba.variant.euler') },
 ];
 
 /**
@@ -50,7 +50,10 @@ export const MAMBA_SCAN_VARIANTS: readonly Labelled<VariantIds['mamba-scan']>[] 
   ...MAMBA_VARIANTS,
   ...MAMBA_VARIANTS.map((v) => ({
     id: `${v.id}${SEQUENTIAL_ONLY}` as const,
-    label: { en: `${v.label.en} — sequential scan only`, zh: `${v.label.zh}——仅顺序扫描` },
+    label: {
+      en: t('en', 'sheets.mamba.variant.sequentialOnly', { label: v.label.en }),
+      zh: t('zh', 'sheets.mamba.variant.sequentialOnly', { label: v.label.zh }),
+    },
   })),
 ];
 
@@ -117,17 +120,17 @@ function stateDictProblems(config: MambaScanConfig): string[] {
 }
 
 const FRAME = {
-  title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
+  title: bilingual('sheets.mambaScan.title'),
   legend: [
-    ['input', { en: 'inputs uₜ, Δ̃ₜ, Bₜ, Cₜ', zh: '输入 uₜ、Δ̃ₜ、Bₜ、Cₜ' }],
+    ['input', bilingual('sheets.mambaScan.legend.input')],
     SCAN_LEGEND.aLog,
-    ['weight', { en: 'skip weights D', zh: '跳跃连接权重 D' }],
+    ['weight', bilingual('sheets.mambaScan.legend.weight')],
     SCAN_LEGEND.state,
-    ['gate', { en: 'decay Ā = exp(ΔA)', zh: '衰减 Ā = exp(ΔA)' }],
-    ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
-    ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
-    ['output', { en: 'output y', zh: '输出 y' }],
-    ['copy', { en: 'a pair copied unchanged from the level above', zh: '从上一层原样复制的数对' }],
+    ['gate', bilingual('sheets.mambaScan.legend.gate')],
+    ['activation', bilingual('sheets.mambaScan.legend.activation')],
+    ['computed', bilingual('sheets.mambaScan.legend.computed')],
+    ['output', bilingual('sheets.mambaScan.legend.output')],
+    ['copy', bilingual('sheets.mambaScan.legend.copy')],
   ] as const,
 };
 
@@ -146,9 +149,13 @@ function build(config: MambaScanConfig): SheetPlan {
   ];
   const note = `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`;
   const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_SCAN_VARIANTS }, note);
-  const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
+  // The "what to try" box goes right below the time header; its verdict reads cells written later.
+  const boxTop = row + 1;
+  const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1), wCol };
+  narrativeLines(k, [t(lang, 'sheets.mamba.paperNote'), t(lang, 'sheets.mambaScan.rankNote')]);
+  k.cursor.heading(t(lang, 'sheets.mambaScan.selectionHeading'));
 
-  const { u, delta, B, C } = writeSelectionBands(k, seededScanStart(config), lang);
+  const { u, delta, B, C, dtBias } = writeSelectionBands(k, seededScanStart(config), lang);
   const scan = writeScanBands(
     k,
     {
@@ -164,6 +171,8 @@ function build(config: MambaScanConfig): SheetPlan {
     lang,
   );
   b.name('y_T', scan.y(T - 1).range);
+  const box = { top: boxTop, cols: grid.col(1) + 2, T, bias: dtBias, aBar: scan.aBar, bBar: scan.bBar };
+  mambaTryBox(b, { ...box, edit: 'sheets.mambaScan.try.edit' });
   if (showsParallelScan(config)) {
     const uAt = (t: number, d: number) => u(t).at(d);
     const check = writeParallelScanBands(
@@ -173,6 +182,15 @@ function build(config: MambaScanConfig): SheetPlan {
     );
     b.name('scan_check', check.range);
   }
+  costTable(b, lang, {
+    top: k.cursor.row + 1,
+    left: 0,
+    T,
+    heading: 'sheets.mambaScan.cost.heading',
+    modelHeader: 'sheets.cost.scan',
+    note: 'sheets.cost.scanNote',
+    rows: scanCostRows(summaryCell(0), summaryCell(1)),
+  });
 
   b.width(0, 18);
   for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
@@ -182,12 +200,14 @@ function build(config: MambaScanConfig): SheetPlan {
 }
 
 function evaluate(config: MambaScanConfig, params: Readonly<Record<string, Float64Array>>): Trace {
-  return scanSheetTrace(config, params, methodOf(config));
+  const trace = scanSheetTrace(config, params, methodOf(config));
+  const T = requireParam(params, 'cost_T', 1)[0];
+  return withTrace(trace, costTrace(scanCostValues(config.channels, config.stateSize, T)));
 }
 
 const model: SheetModel<MambaScanConfig> = {
   id: 'mamba-scan',
-  label: { en: 'Mamba selective scan', zh: 'Mamba 选择性扫描' },
+  label: bilingual('sheets.mambaScan.label'),
   variants: MAMBA_SCAN_VARIANTS,
   limits: LIMITS,
   // Seed 15 at four steps: no zero u, B or C, integers small enough for pen and paper, δ
