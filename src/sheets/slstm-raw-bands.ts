@@ -5,7 +5,7 @@
  * factor cancels in the ratio. Trace names come from core/xlstm-unstabilised.ts.
  */
 import { t } from '../i18n';
-import { openBand } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { PRE, VALUE } from './kit/grid';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
 import type { SlstmSheet } from './slstm-bands';
@@ -30,11 +30,12 @@ export function rawStateBands(s: SlstmSheet): void {
   s.cursor.row += 1;
   s.cursor.heading(t(s.lang, 'sheets.xlstm.rawHeading'));
   const H = s.H;
-  const iTop = openBand(s, {
+  const iTop = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.xlstm.rawI'),
     rows: H,
     label: unit(s),
     captions: [[VALUE, 'exp(ĩ_t)']],
+    role: t(s.lang, 'sheets.roles.xlstm.rawI'),
   });
   const rawI = stepColumn(s, {
     top: iTop,
@@ -46,7 +47,7 @@ export function rawStateBands(s: SlstmSheet): void {
     tensor: 'exp(ĩ_t)',
     equation: '\\exp(\\tilde{i}_t)',
   });
-  const cnTop = openBand(s, {
+  const cnTop = openTaughtBand(s, {
     equation: `${t(s.lang, 'sheets.slstm.rawC')};  ${t(s.lang, 'sheets.slstm.rawN')}`,
     rows: H,
     label: unit(s),
@@ -54,6 +55,7 @@ export function rawStateBands(s: SlstmSheet): void {
       [PRE, 'c̄_t'],
       [VALUE, 'n̄_t'],
     ],
+    role: t(s.lang, 'sheets.roles.xlstm.rawStates'),
   });
   const c = stepBlocks(s.grid, cnTop, H, PRE);
   const n = stepBlocks(s.grid, cnTop, H, VALUE);
@@ -79,11 +81,12 @@ export function rawStateBands(s: SlstmSheet): void {
     tensor: 'n̄_t',
     equation: '\\bar{n}_t = f_t \\bar{n}_{t-1} + e^{\\tilde{i}_t}',
   });
-  const hTop = openBand(s, {
+  const hTop = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.xlstm.rawH'),
     rows: H,
     label: unit(s),
     captions: [[VALUE, 'h̄_t']],
+    role: t(s.lang, 'sheets.roles.xlstm.rawH'),
   });
   stepColumn(s, {
     top: hTop,
