@@ -159,7 +159,11 @@ function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language
 
 /** h_t = Ā_t ⊙ h_{t−1} + B̄_t u_t, from h_0 = 0. */
 function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, lang: Language): PerStep {
-  const top = channelBand(k, src, lang, { equation: t(lang, 'sheets.mambaScan.h'), caption: 'h_t', role: 'h' });
+  const top = channelBand(k, src, lang, {
+    equation: t(lang, 'sheets.mambaScan.h'),
+    caption: 'h_t',
+    role: 'h',
+  });
   const h = stepBlocks(k.grid, top, src.channels, 0, src.N);
   return channelMatrix(k, src, top, {
     role: 'state',
@@ -176,7 +180,11 @@ function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, 
 /** y_t = C_t · h_t + D ⊙ u_t, with the skip D written once at the left. */
 function readoutBand(k: SheetKit, src: ScanSources, h: PerStep, lang: Language): PerStep {
   const Dc = src.channels;
-  const top = channelBand(k, src, lang, { equation: t(lang, 'sheets.mambaScan.y'), caption: 'y_t', role: 'y' });
+  const top = channelBand(k, src, lang, {
+    equation: t(lang, 'sheets.mambaScan.y'),
+    caption: 'y_t',
+    role: 'y',
+  });
   const skip = channelParam(k, top, src, {
     cols: 1,
     role: 'weight',

@@ -7,7 +7,7 @@
  */
 import { t } from '../i18n';
 import { dotF } from './formulas';
-import { openBand } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { PRE } from './kit/grid';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
 import type { MlstmSheet } from './mlstm-bands';
@@ -27,11 +27,12 @@ export function rawMemoryBands(s: MlstmSheet, r: RawSources): void {
   const d = s.d;
   s.cursor.row += 1;
   s.cursor.heading(t(s.lang, 'sheets.xlstm.rawHeading'));
-  const iTop = openBand(s, {
+  const iTop = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.xlstm.rawI'),
     rows: 1,
     label: () => 'exp(ĩ)',
     captions: [[PRE, 'exp(ĩ_t)']],
+    role: t(s.lang, 'sheets.roles.xlstm.rawI'),
   });
   const rawI = stepColumn(s, {
     top: iTop,
@@ -45,11 +46,12 @@ export function rawMemoryBands(s: MlstmSheet, r: RawSources): void {
   // f_t = exp(log f_t); at t = 1 there is no earlier memory (C̄_0 = 0, n̄_0 = 0).
   const kept = (prev: PerStep, t: number, a: number, j: number) =>
     t === 0 ? '' : `EXP(${r.logF(t).at(0)})*${prev(t - 1).at(a, j)}+`;
-  const cTop = openBand(s, {
+  const cTop = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mlstm.rawC'),
     rows: d,
     label: (a) => `C̄[${a + 1}]`,
     captions: [[PRE, 'C̄_t']],
+    role: t(s.lang, 'sheets.roles.mlstm.rawC'),
   });
   const C = stepBlocks(s.grid, cTop, d, PRE, d);
   stepColumn(s, {
@@ -62,11 +64,12 @@ export function rawMemoryBands(s: MlstmSheet, r: RawSources): void {
     tensor: 'C̄_t',
     equation: '\\bar{C}_t = f_t \\bar{C}_{t-1} + e^{\\tilde{i}_t} v_t k_t^\\top',
   });
-  const nTop = openBand(s, {
+  const nTop = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mlstm.rawN'),
     rows: 2,
     label: (row) => (row === 0 ? 'n̄ᵀ' : 'n̄ᵀq'),
     captions: [[PRE, 'n̄_tᵀ']],
+    role: t(s.lang, 'sheets.roles.mlstm.rawN'),
   });
   const n = stepBlocks(s.grid, nTop, 1, PRE, d);
   stepColumn(s, {
@@ -88,11 +91,12 @@ export function rawMemoryBands(s: MlstmSheet, r: RawSources): void {
     tensor: 'n̄_tᵀ q_t',
     equation: '\\bar{n}_t^\\top q_t',
   });
-  const hTop = openBand(s, {
+  const hTop = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mlstm.rawH'),
     rows: d,
     label: (a) => `h̄[${a + 1}]`,
     captions: [[PRE, 'h̄_t']],
+    role: t(s.lang, 'sheets.roles.xlstm.rawH'),
   });
   stepColumn(s, {
     top: hTop,

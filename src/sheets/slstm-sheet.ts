@@ -40,9 +40,9 @@ function forgetOf(config: SlstmConfig): SlstmForget {
 
 const FRAME = {
   title: bilingual('sheets.slstm.title'),
-  legend: (['input', 'weight', 'recurrentWeight', 'bias', 'state', 'gate', 'activation', 'computed'] as const).map(
-    (role) => [role, bilingual(`sheets.slstm.legend.${role}`)] as const,
-  ),
+  legend: (
+    ['input', 'weight', 'recurrentWeight', 'bias', 'state', 'gate', 'activation', 'computed'] as const
+  ).map((role) => [role, bilingual(`sheets.slstm.legend.${role}`)] as const),
 };
 
 function build(config: SlstmConfig): SheetPlan {
