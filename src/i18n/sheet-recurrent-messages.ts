@@ -29,9 +29,8 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   'sheets.rnn.variant.bidirectionalRelu': { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' },
   'sheets.lstm.variant.standard': { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' },
   'sheets.lstm.variant.peephole': { en: 'peephole connections', zh: '窥孔连接' },
-  'sheets.lstm.variant.bidirectional': { en: 'bidirectional', zh: '双向' },
+  'sheets.recurrent.variant.bidirectional': { en: 'bidirectional', zh: '双向' },
   'sheets.gru.variant.standard': { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' },
-  'sheets.gru.variant.bidirectional': { en: 'bidirectional', zh: '双向' },
   'sheets.seq2seq.variant.teacherForcing': {
     en: 'teacher forcing: the decoder reads y_in',
     zh: '教师强制：解码器读入 y_in',

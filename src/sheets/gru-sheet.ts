@@ -5,12 +5,16 @@
  * interpolates: h_t = (1 − z)⊙n + z⊙h_{t−1}. Variants: bidirectional, stacked layers.
  */
 import { dotF, sigmoidF, tanhF } from './formulas';
-import type { Block } from './layout';
+import { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
+import { t } from '../i18n';
+import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
+  JOINED_OUTPUT_LEGEND,
+  keepBand,
   recurrentLegend,
   weightRowRef,
   writeGateWeights,
@@ -18,6 +22,7 @@ import {
 } from './recurrent-bands';
 import { cellLayout, type Band, type CellLayout, type Section } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { keepTry } from './recurrent-teach';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
 const GI = PRE;
@@ -26,6 +31,11 @@ const GRU_OP = OP + 1;
 const GRU_VALUE = VALUE + 1;
 
 type GateId = 'r' | 'z' | 'n';
+const GATE_ROLE: Record<GateId, PlainKey> = {
+  r: 'sheets.roles.gru.r',
+  z: 'sheets.roles.gru.z',
+  n: 'sheets.roles.gru.n',
+};
 const GATE_INDEX: Record<GateId, number> = { r: 0, z: 1, n: 2 };
 
 function gateBand(id: GateId): Band {
@@ -38,6 +48,7 @@ function gateBand(id: GateId): Band {
       : `${id}_t = σ(W_i${id}·x_t + b_i${id} + W_h${id}·h_{${s.prev}} + b_h${id})`;
   return {
     id,
+    roleLine: (s) => t(s.lang, GATE_ROLE[id]),
     equation: text,
     captions: () => [
       [GI, `gi_${id}`],
@@ -108,38 +119,52 @@ const hBand: Band = elementwiseBand({
   op: '⊙ +',
   opCol: GRU_OP,
   valueCol: GRU_VALUE,
-  formula: (s, t, r) => {
-    const z = s.band('z', t).at(r);
-    return `(1-${z})*${s.band('n', t).at(r)}+${z}*${s.hPrev(t).at(r)}`;
+  formula: (s, step, r) => {
+    const z = s.band('z', step).at(r);
+    return `(1-${z})*${s.band('n', step).at(r)}+${z}*${s.hPrev(step).at(r)}`;
   },
+  roleLine: (s) => t(s.lang, 'sheets.roles.gru.h'),
 });
 
 export const gruLayout: CellLayout = cellLayout({
   kind: 'gru',
-  title: { en: 'Gated Recurrent Unit (GRU)', zh: '门控循环单元 (GRU)' },
+  title: bilingual('sheets.gru.title'),
   blockWidth: 5,
   valueCol: GRU_VALUE,
   ones: 0,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
-    ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
-    ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
-    ['activation', { en: 'candidate nₜ (tanh)', zh: '候选 nₜ (tanh)' }],
-    [
-      'computed',
-      { en: 'gi, gh: input and hidden parts (formulas)', zh: 'gi、gh：输入部分与隐藏部分（公式）' },
-    ],
+    ['state', bilingual('sheets.legend.gru.state')],
+    ['gate', bilingual('sheets.legend.gru.gate')],
+    ['activation', bilingual('sheets.legend.gru.activation')],
+    ['computed', bilingual('sheets.legend.gru.computed')],
+    JOINED_OUTPUT_LEGEND,
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
-  bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
+  bands: () => [
+    gateBand('r'),
+    gateBand('z'),
+    gateBand('n'),
+    hBand,
+    keepBand({ gate: 'z', opCol: GRU_OP, valueCol: GRU_VALUE, roleKey: 'sheets.roles.gru.keep' }),
+  ],
+  papersNote: 'sheets.gru.papersNote',
+  // [W_iz | b_iz | W_hz | b_hz]: b_iz[1] sits right of W_iz on the z band's first row.
+  tryIt: (s) =>
+    keepTry(s, {
+      at: new Block(s.band('z', 0).top, s.wCol + s.inSize, 1, 1),
+      edit: 'sheets.gru.try.edit',
+      watch: 'sheets.gru.try.watch',
+      kept: 'sheets.gru.try.keeps',
+      gone: 'sheets.gru.try.replaced',
+      between: 'sheets.gru.try.mixes',
+      trace: s.tname('z_keep'),
+    }),
 });
 
 export const gruModel: RecurrentModel = {
   layout: gruLayout,
-  label: { en: 'GRU', zh: 'GRU 门控循环单元' },
-  variants: [
-    { id: 'standard', label: { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' } },
-    BIDIRECTIONAL,
-  ],
+  label: bilingual('sheets.gru.label'),
+  variants: [{ id: 'standard', label: bilingual('sheets.gru.variant.standard') }, BIDIRECTIONAL],
   hiddenSize: 2,
 };
 

@@ -6,7 +6,9 @@
  * cells and the state it starts from, which the caller supplies.
  */
 import type { LstmParams } from '../core/lstm';
+import { t } from '../i18n';
 import { label } from './i18n';
+import { roleLine } from './kit/role-line';
 import { Block, type PlanBuilder } from './layout';
 import { lstmLayout } from './lstm-sheet';
 import type { Language } from './plan';
@@ -36,6 +38,8 @@ export interface CellSectionSpec {
 }
 
 export interface CellSection {
+  /** The section as its bands saw it (the "What to try" box points into the encoder's). */
+  readonly section: Section;
   /** h_t and c_t of the section's step t (H × 1). */
   h(t: number): Block;
   c(t: number): Block;
@@ -75,6 +79,7 @@ function makeSection(cols: SheetColumns, spec: CellSectionSpec, stackTop: number
     pname: (base) => `${spec.name}_${base}`,
     tname: (base) => `${spec.name}_${base}`,
     nameSuffix: `_${spec.name}`,
+    captionSuffix: '',
     prev: 't−1',
     timeCol: cols.timeCol,
     stack: (t) => new Block(stackTop, cols.timeCol(t), inSize + H + ONES, 1),
@@ -108,6 +113,7 @@ function writeStack(cols: SheetColumns, spec: CellSectionSpec, s: Section, heade
   const stackTop = headerRow + 2;
   const labelCol = cols.arrowCol + 1;
   b.text(headerRow, labelCol, label(lang, 'time'), 'header');
+  roleLine(b, { row: headerRow, col: 0 }, t(lang, 'sheets.roles.recurrent.stack'));
   b.text(stackTop, labelCol, spec.inputLabel, 'label');
   b.text(stackTop + inSize, labelCol, 'h_{t−1}', 'label');
   b.text(stackTop + inSize + H, labelCol, '1', 'label');
@@ -139,6 +145,7 @@ export function writeCellSection(cols: SheetColumns, spec: CellSectionSpec, top:
   // Fresh bands: a band may remember where it wrote this section's weights.
   writeBands(section, lstmLayout.bands({ numLayers: 1, bidirectional: false, peephole: false }), bandTop);
   return {
+    section,
     h: (t) => section.band('h', t),
     c: (t) => section.band('c', t),
     below: top + sectionHeight(spec.cell.inputSize, spec.cell.hiddenSize),

@@ -10,12 +10,12 @@ import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { dotF } from './formulas';
 import { t as text } from '../i18n';
-import { label, type Bilingual } from './i18n';
+import { bilingual, label } from './i18n';
 import { sheetBuilder, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
 import { Block, PlanBuilder } from './layout';
-import { lstmLayout } from './lstm-sheet';
+import { lstmLayout, lstmTry } from './lstm-sheet';
 import {
   sectionHeight,
   writeCellSection,
@@ -34,29 +34,20 @@ import {
 import type { Labelled, ModelSpec, Seq2seqConfig, VariantIds } from './model-spec';
 import type { SheetPlan } from './plan';
 import { GATE_WEIGHTS_LEGEND, recurrentLegend } from './recurrent-bands';
+import type { Section } from './recurrent-sheet';
+import { keepTry, teachingTopRows, writeTeachingTop, type KeepTry } from './recurrent-teach';
 
 const VARIANTS: readonly Labelled<VariantIds['lstm-seq2seq']>[] = [
-  {
-    id: 'teacher-forcing',
-    label: { en: 'teacher forcing: the decoder reads y_in', zh: '教师强制：解码器读入 y_in' },
-  },
-  {
-    id: FEED_BACK,
-    label: {
-      en: 'feed back: the decoder reads its previous ŷ (after a start vector)',
-      zh: '回馈：解码器读入自己上一步的 ŷ（从起始向量开始）',
-    },
-  },
+  { id: 'teacher-forcing', label: bilingual('sheets.seq2seq.variant.teacherForcing') },
+  { id: FEED_BACK, label: bilingual('sheets.seq2seq.variant.feedBack') },
 ];
 
-const TITLE: Bilingual = { en: 'LSTM encoder–decoder (seq2seq)', zh: 'LSTM 编码器–解码器 (seq2seq)' };
-
 const LEGEND = recurrentLegend(GATE_WEIGHTS_LEGEND, [
-  ['state', { en: 'states h, c (and the hand-over)', zh: '状态 h、c（及交接）' }],
-  ['gate', { en: 'gates f, i, o (σ)', zh: '门 f、i、o (σ)' }],
-  ['activation', { en: 'tanh: candidate c̃ₜ, tanh(cₜ)', zh: 'tanh：候选 c̃ₜ、tanh(cₜ)' }],
-  ['computed', { en: 'pre-activations z (formulas)', zh: '预激活 z（公式）' }],
-  ['output', { en: 'prediction ŷ', zh: '预测 ŷ' }],
+  ['state', bilingual('sheets.legend.seq2seq.state')],
+  ['gate', bilingual('sheets.legend.lstm.gate')],
+  ['activation', bilingual('sheets.legend.lstm.activation')],
+  ['computed', bilingual('sheets.legend.lstm.computed')],
+  ['output', bilingual('sheets.legend.seq2seq.output')],
 ]);
 
 /** The LSTM sheet's time block: [z | op | value] and a gap. */
@@ -265,11 +256,11 @@ function widths(cols: SheetColumns, config: Seq2seqConfig): void {
 
 function build(config: Seq2seqConfig): SheetPlan {
   const lang = config.language;
-  const { I, H, O, Tt } = sizesOf(config);
+  const { I, H, O, Ts, Tt } = sizesOf(config);
   const b = sheetBuilder(config, 'LSTM seq2seq');
   const cols = columns(b, config);
   const row = writeFrame(b, config, {
-    title: TITLE,
+    title: bilingual('sheets.seq2seq.title'),
     sizes: [
       [label(lang, 'inputSize'), I],
       [label(lang, 'hiddenSize'), H],
@@ -281,13 +272,27 @@ function build(config: Seq2seqConfig): SheetPlan {
     variants: VARIANTS,
     note: label(lang, 'dotNote'),
   });
-  const enc = writeEncoder(cols, config, row);
+  const enc = writeEncoder(cols, config, row + teachingTopRows(true));
   const handover = writeHandover(cols, enc, config, enc.below + 1);
   const dec = writeDecoder(cols, config, handover, handover.below + 1);
   writeOutput(cols, config, dec, dec.below + OUTPUT_GAP);
+  const right = cols.timeCol(Math.max(Ts, Tt) - 1) + BLOCK_WIDTH - 2;
+  writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', keepTry(enc.section, encoderTry(enc.section)));
   b.freeze(1, 0);
   widths(cols, config);
   return b.build();
+}
+
+/** The LSTM sheet's box, on the encoder: b_if[1] decides whether the first token reaches the hand-over. */
+function encoderTry(s: Section): KeepTry {
+  return {
+    ...lstmTry(s, 'f_keep'),
+    edit: 'sheets.seq2seq.try.edit',
+    watch: 'sheets.seq2seq.try.watch',
+    kept: 'sheets.seq2seq.try.carries',
+    gone: 'sheets.seq2seq.try.resets',
+    between: 'sheets.seq2seq.try.fades',
+  };
 }
 
 function estimateCells(c: Seq2seqConfig): number {
@@ -299,10 +304,11 @@ function estimateCells(c: Seq2seqConfig): number {
 
 const model: SheetModel<Seq2seqConfig> = {
   id: 'lstm-seq2seq',
-  label: { en: 'LSTM encoder–decoder', zh: 'LSTM 编码器–解码器' },
+  label: bilingual('sheets.seq2seq.label'),
   variants: VARIANTS,
   limits: limitsUpTo({ inputSize: 4, hiddenSize: 4, outputSize: 4, steps: 6, targetSteps: 6 }),
-  defaults: { inputSize: 2, hiddenSize: 2, outputSize: 2, steps: 3, targetSteps: 3 },
+  // PyTorch-style decimals, as the recurrent sheets: integer weights saturate the states.
+  defaults: { inputSize: 2, hiddenSize: 2, outputSize: 2, steps: 3, targetSteps: 3, init: 'torch' },
   estimateCells,
   stateDictProblems,
   build,

@@ -21,6 +21,7 @@ import { t } from '../i18n';
 import { seededInput } from './inputs';
 import type { Seq2seqConfig } from './model-spec';
 import { requireParam } from './params';
+import { withRunningProduct } from './teach-trace';
 
 export const FEED_BACK = 'feed-back';
 
@@ -156,5 +157,7 @@ export function evaluateSeq2seq(
   const run = feedsBack(config)
     ? lstmSeq2seqFeedBack(p, X, requireParam(params, 'y_start', O), Tt)
     : lstmSeq2seqForward(p, X, matrix(Tt, O, requireParam(params, 'y_in', Tt * O)));
-  return lstmSeq2seqTrace(p, X, run);
+  // ∏f of each LSTM: how much of its first step's memory is left (teach-trace.ts).
+  const trace = lstmSeq2seqTrace(p, X, run);
+  return withRunningProduct(withRunningProduct(trace, 'enc_f', 'enc_f_keep'), 'dec_f', 'dec_f_keep');
 }

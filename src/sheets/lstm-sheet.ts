@@ -6,20 +6,31 @@
  * c_{t−1}, o sees c_t), bidirectional, and stacked layers through `numLayers`.
  */
 import { sigmoidF, tanhF } from './formulas';
-import type { Block } from './layout';
+import { Block } from './layout';
 import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
+import { t } from '../i18n';
+import { bilingual, type PlainKey } from './i18n';
 import {
   elementwiseBand,
   GATE_WEIGHTS_LEGEND,
+  JOINED_OUTPUT_LEGEND,
+  keepBand,
   recurrentLegend,
   writeDotStep,
   writeStackedWeights,
 } from './recurrent-bands';
 import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { keepTry, type KeepTry } from './recurrent-teach';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
+const GATE_ROLE: Record<GateId, PlainKey> = {
+  i: 'sheets.roles.lstm.i',
+  f: 'sheets.roles.lstm.f',
+  g: 'sheets.roles.lstm.g',
+  o: 'sheets.roles.lstm.o',
+};
 const GATE_INDEX: Record<GateId, number> = { i: 0, f: 1, g: 2, o: 3 };
 const PEEP: Partial<Record<GateId, 'w_ci' | 'w_cf' | 'w_co'>> = { i: 'w_ci', f: 'w_cf', o: 'w_co' };
 
@@ -36,6 +47,7 @@ function gateBand(id: GateId, peephole: boolean): Band {
   let peepBlock: Block | undefined;
   return {
     id,
+    roleLine: (s) => t(s.lang, GATE_ROLE[id]),
     equation: (s) =>
       `${valueName} = ${act}(W_i${id}·x_t + W_h${id}·h_{${s.prev}} + b_i${id} + b_h${id}${peepText(s)})`,
     captions: () => [
@@ -95,6 +107,7 @@ function lstmElementwise(
   tex: (s: Section) => string,
   op: string,
   formula: (s: Section, t: number, r: number) => string,
+  roleKey: PlainKey,
 ): Band {
   return elementwiseBand({
     id,
@@ -107,6 +120,7 @@ function lstmElementwise(
     opCol: OP,
     valueCol: VALUE,
     formula,
+    roleLine: (s) => t(s.lang, roleKey),
   });
 }
 
@@ -124,6 +138,7 @@ function lstmBands(shape: StackShape): Band[] {
       (s) => `c_t = f_t \\odot c_{${s.prev}} + i_t \\odot \\tilde{c}_t`,
       '⊙ +',
       (s, t, r) => `${at(s, 'f', t, r)}*${s.cPrev(t).at(r)}+${at(s, 'i', t, r)}*${at(s, 'g', t, r)}`,
+      'sheets.roles.lstm.c',
     ),
     gateBand('o', shape.peephole),
     lstmElementwise(
@@ -134,6 +149,7 @@ function lstmBands(shape: StackShape): Band[] {
       () => '\\tanh(c_t)',
       'tanh',
       (s, t, r) => tanhF(at(s, 'c', t, r)),
+      'sheets.roles.lstm.tanhC',
     ),
     lstmElementwise(
       'h',
@@ -143,31 +159,54 @@ function lstmBands(shape: StackShape): Band[] {
       () => 'h_t = o_t \\odot \\tanh(c_t)',
       '⊙',
       (s, t, r) => `${at(s, 'o', t, r)}*${at(s, 'tanh_c', t, r)}`,
+      'sheets.roles.lstm.h',
     ),
+    keepBand({ gate: 'f', opCol: OP, valueCol: VALUE, roleKey: 'sheets.roles.lstm.keep' }),
   ];
 }
 
 export const lstmLayout: CellLayout = cellLayout({
   kind: 'lstm',
-  title: { en: 'Long Short-Term Memory (LSTM)', zh: '长短期记忆网络 (LSTM)' },
+  title: bilingual('sheets.lstm.title'),
   ones: 2,
   hasCell: true,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
-    ['state', { en: 'states h, c', zh: '状态 h、c' }],
-    ['gate', { en: 'gates f, i, o (σ)', zh: '门 f、i、o (σ)' }],
-    ['activation', { en: 'tanh: candidate c̃ₜ, tanh(cₜ)', zh: 'tanh：候选 c̃ₜ、tanh(cₜ)' }],
-    ['computed', { en: 'pre-activations z (formulas)', zh: '预激活 z（公式）' }],
+    ['state', bilingual('sheets.legend.lstm.state')],
+    ['gate', bilingual('sheets.legend.lstm.gate')],
+    ['activation', bilingual('sheets.legend.lstm.activation')],
+    ['computed', bilingual('sheets.legend.lstm.computed')],
+    JOINED_OUTPUT_LEGEND,
   ]),
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
+  papersNote: 'sheets.lstm.papersNote',
+  tryIt: (s) => keepTry(s, lstmTry(s, 'f_keep')),
 });
+
+/**
+ * b_if[1] +5 / −5 and the share of c₁ left at the last step: the box of the LSTM sheet and
+ * of the encoder of the encoder–decoder (its section's names carry the 'enc_' prefix).
+ */
+export function lstmTry(s: Section, keep: string): KeepTry {
+  // [W_if | W_hf | b_if | b_hf]: b_if is the first column after the two weight blocks.
+  const at = new Block(s.band('f', 0).top, s.wCol + s.inSize + s.H, 1, 1);
+  return {
+    at,
+    edit: 'sheets.lstm.try.edit',
+    watch: 'sheets.lstm.try.watch',
+    kept: 'sheets.lstm.try.carries',
+    gone: 'sheets.lstm.try.resets',
+    between: 'sheets.lstm.try.fades',
+    trace: s.tname(keep),
+  };
+}
 
 export const lstmModel: RecurrentModel = {
   layout: lstmLayout,
-  label: { en: 'LSTM', zh: 'LSTM 长短期记忆' },
+  label: bilingual('sheets.lstm.label'),
   variants: [
-    { id: 'standard', label: { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' } },
-    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' }, stack: { peephole: true } },
+    { id: 'standard', label: bilingual('sheets.lstm.variant.standard') },
+    { id: 'peephole', label: bilingual('sheets.lstm.variant.peephole'), stack: { peephole: true } },
     BIDIRECTIONAL,
   ],
   hiddenSize: 2,

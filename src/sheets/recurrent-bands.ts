@@ -10,6 +10,8 @@ import { operatorColumn } from './kit/labels';
 import { weightBlock } from './kit/weights';
 import { Block, type LegendEntry } from './layout';
 import type { CellRole } from './plan';
+import { t } from '../i18n';
+import { bilingual } from './i18n';
 import type { Band, Section } from './recurrent-sheet';
 
 /** Workbook names may not contain the Unicode subscripts captions use. */
@@ -46,7 +48,8 @@ export function writeGateWeights(
   const blocks: Partial<Record<WeightPart, Block>> = {};
   let left = s.wCol;
   for (const part of order) {
-    const caption = names[part];
+    // PyTorch's suffix on every caption (W_if_l0_reverse): both directions must not read W_if.
+    const caption = names[part] + s.captionSuffix;
     const weight = part === 'wi' || part === 'wh';
     const cols = part === 'wi' ? inSize : part === 'wh' ? H : 1;
     const common = { top, left, rows: H, cols, rowOffset: off, caption, tensor: caption };
@@ -57,7 +60,7 @@ export function writeGateWeights(
           role: part === 'wi' ? 'weight' : 'recurrentWeight',
           param: s.pname(part === 'wi' ? 'W_ih' : 'W_hh'),
           data: (part === 'wi' ? cell.W_ih : cell.W_hh).data,
-          name: safeName(caption + s.nameSuffix),
+          name: safeName(names[part] + s.nameSuffix),
         })
       : weightBlock(b, {
           ...common,
@@ -153,11 +156,14 @@ export interface ElementwiseSpec {
   readonly opCol: number;
   readonly valueCol: number;
   formula(s: Section, t: number, r: number): string;
+  /** The band's role line (recurrent-sheet.ts writes it beside the values). */
+  roleLine?(s: Section): string;
 }
 
 export function elementwiseBand(e: ElementwiseSpec): Band {
   return {
     id: e.id,
+    roleLine: e.roleLine,
     equation: (s) => e.text(s),
     captions: () => [[e.valueCol, e.caption]],
     writeStep: (s, top, t) => {
@@ -180,12 +186,59 @@ export function elementwiseBand(e: ElementwiseSpec): Band {
 
 /** The legend of a recurrent sheet: the input, the weights, the cell's own roles, then copies. */
 export function recurrentLegend(weights: readonly LegendEntry[], own: readonly LegendEntry[]): LegendEntry[] {
-  return [['input', { en: 'input xₜ', zh: '输入 xₜ' }], ...weights, ...own, 'copy'];
+  return [['input', bilingual('sheets.legend.inputX')], ...weights, ...own, 'copy'];
 }
 
 /** Weight legend lines of a cell whose gate rows are captioned W_i·, W_h· (LSTM, GRU). */
 export const GATE_WEIGHTS_LEGEND: readonly LegendEntry[] = [
-  ['weight', { en: 'input weights W_i·', zh: '输入权重 W_i·' }],
-  ['recurrentWeight', { en: 'recurrent weights W_h·', zh: '循环权重 W_h·' }],
-  ['bias', { en: 'biases', zh: '偏置' }],
+  ['weight', bilingual('sheets.legend.gateInputWeights')],
+  ['recurrentWeight', bilingual('sheets.legend.gateRecurrentWeights')],
+  ['bias', bilingual('sheets.legend.biases')],
 ];
+
+/** Where a running-product band sits in the time block, and the catalogue line that says what it means. */
+export interface KeepSpec {
+  /** The gate multiplied up: 'f' (LSTM) or 'z' (GRU). */
+  readonly gate: 'f' | 'z';
+  readonly opCol: number;
+  readonly valueCol: number;
+  readonly roleKey: 'sheets.roles.lstm.keep' | 'sheets.roles.gru.keep';
+}
+
+/**
+ * ∏f (LSTM) or ∏z (GRU): the gate multiplied up from the section's second step, how much
+ * of the first step's memory is still there (1 all, 0 none). Step 1 has nothing to show;
+ * step 2 copies its gate, every later step multiplies the previous product by its gate.
+ * Trace `<gate>_keep` (teach-trace.ts adds it from the core's gates).
+ */
+export function keepBand(k: KeepSpec): Band {
+  const name = `∏${k.gate}`;
+  return {
+    id: 'keep',
+    roleLine: (s) => t(s.lang, k.roleKey),
+    equation: (s) => `${name}: P_t = P_{${s.prev}} ⊙ ${k.gate}_t`,
+    captions: () => [[k.valueCol, name]],
+    writeStep: (s, top, step) => {
+      const first = s.reverse ? s.T - 1 : 0;
+      if (step === first) return;
+      const before = s.reverse ? step + 1 : step - 1;
+      const gate = s.band(k.gate, step);
+      writeOperators(s, top, s.timeCol(step) + k.opCol, '⊙');
+      s.b.computed({
+        top,
+        left: s.timeCol(step) + k.valueCol,
+        rows: s.H,
+        cols: 1,
+        role: 'computed',
+        formula: (r) => (before === first ? gate.at(r) : `${s.band('keep', before).at(r)}*${gate.at(r)}`),
+        trace: s.tname(`${k.gate}_keep`),
+        step,
+        tensor: name,
+        equation: `P_t = P_{${s.reverse ? 't+1' : 't-1'}} \\odot ${k.gate}_t`,
+      });
+    },
+  };
+}
+
+/** The legend line of a bidirectional stack's joined output [h→ₜ ; h←ₜ] (shown only where the sheet has it). */
+export const JOINED_OUTPUT_LEGEND: LegendEntry = ['output', bilingual('sheets.legend.output')];

@@ -3,7 +3,8 @@
  * layer-direction runs the core's cell trace; the backward direction runs on the
  * reversed sequence and its steps are mapped back to time, so every trace entry sits at
  * the time column its cell is shown in. Layer l's input is layer l − 1's output, as in
- * the core's stackForward.
+ * the core's stackForward. The numbers a sheet shows to teach (∏f, ∏z, the slope, the
+ * joined output of a bidirectional stack) are added from the core's values (teach-trace.ts).
  */
 import { gruTrace, type GruParams } from '../core/gru';
 import { lstmTrace, type LstmParams } from '../core/lstm';
@@ -14,6 +15,7 @@ import type { Trace } from '../core/trace';
 import type { RecurrentConfig } from './model-spec';
 import { requireParam } from './params';
 import { tracePrefix, type StackShape } from './recurrent-sheet';
+import { withRunningProduct, withSlope } from './teach-trace';
 
 type Params = Readonly<Record<string, Float64Array>>;
 
@@ -80,12 +82,15 @@ export function evaluateStack(
       const cell = cellFrom(kind, params, shape, l, reverse, input.cols, H);
       const seq = reverse ? reversed(input) : input;
       const hStart = h0.slice(k * H, (k + 1) * H);
-      const trace =
+      const trace = teachingEntries(
+        kind,
+        shape,
         kind === 'lstm'
           ? lstmTrace(cell as LstmParams, seq, hStart, (c0 as Float64Array).slice(k * H, (k + 1) * H))
           : kind === 'gru'
             ? gruTrace(cell as GruParams, seq, hStart)
-            : rnnTrace(cell as RnnParams, seq, hStart);
+            : rnnTrace(cell as RnnParams, seq, hStart),
+      );
       const prefix = tracePrefix(shape, l, reverse);
       for (const [name, list] of Object.entries(trace.tensors)) {
         const byTime = new Array<Float64Array>(T);
@@ -98,5 +103,17 @@ export function evaluateStack(
     }
     input = out;
   }
+  if (shape.bidirectional) {
+    // The stack's output, both directions joined: entry t is [h→ₜ ; h←ₜ] of the last layer.
+    tensors.out = Array.from({ length: T }, (_, t) => input.data.slice(t * D * H, (t + 1) * D * H));
+    shapes.out = [D * H];
+  }
   return { steps: T, tensors, shapes };
+}
+
+/** The cell's trace with what the sheet shows to teach: ∏f (LSTM), ∏z (GRU), the slope (RNN). */
+function teachingEntries(kind: CellKind, shape: StackShape, trace: Trace): Trace {
+  if (kind === 'lstm') return withRunningProduct(trace, 'f', 'f_keep');
+  if (kind === 'gru') return withRunningProduct(trace, 'z', 'z_keep');
+  return withSlope(trace, shape.nonlinearity ?? 'tanh');
 }

@@ -12,13 +12,16 @@ import type { Nonlinearity } from '../core/rnn';
 import { initStack, type CellKind, type CellParams, type StackParams } from '../core/stack';
 import { stackFromStateDict } from '../core/state-dict';
 import type { Matrix } from '../core/tensor';
-import { label, layerCaption, type Bilingual } from './i18n';
+import { t } from '../i18n';
+import { label, layerCaption, type Bilingual, type PlainKey } from './i18n';
 import { seededInput } from './inputs';
 import { sheetBuilder, writeFrame } from './kit/frame';
+import { roleLine } from './kit/role-line';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { Language, SheetPlan } from './plan';
+import { teachingTopRows, writeJoinedOutput, writeTeachingTop, type TryContent } from './recurrent-teach';
 
 /** What a model variant means for the stack. */
 export interface StackShape {
@@ -45,8 +48,10 @@ export interface Section {
   pname(base: string): string;
   /** Trace name of this section's tensor ('h' or 'l1r.h'). */
   tname(base: string): string;
-  /** Suffix for workbook names and captions of this section ('' or '_l1r'). */
+  /** Suffix for workbook names of this section ('' or '_l1r'). */
   readonly nameSuffix: string;
+  /** PyTorch's suffix on this section's weight captions ('' or '_l0_reverse'). */
+  readonly captionSuffix: string;
   /** 't−1' going forward, 't+1' for the backward direction: write it as a braced index, h_{${prev}}. */
   readonly prev: string;
   timeCol(t: number): number;
@@ -70,6 +75,8 @@ export interface Band {
   writeWeights?(s: Section, top: number): void;
   /** Writes this band's cells in time block t. */
   writeStep(s: Section, top: number, t: number): void;
+  /** The band's role in plain words, written on its equation line above the first time block. */
+  roleLine?(s: Section): string;
 }
 
 export interface CellLayout {
@@ -88,6 +95,10 @@ export interface CellLayout {
   readonly legend: readonly LegendEntry[];
   weightCols(inSize: number, H: number, shape: StackShape): number;
   bands(shape: StackShape): readonly Band[];
+  /** The line saying where the sheet follows PyTorch and the papers rather than the article. */
+  readonly papersNote: PlainKey;
+  /** The "What to try" box, from the sheet's first section (layer 1, forward); undefined: none. */
+  tryIt?(s: Section, shape: StackShape): TryContent | undefined;
 }
 
 /** What a cell's layout leaves out when it is the usual one. */
@@ -170,6 +181,8 @@ interface Sheet {
   readonly hBlocks: ((t: number) => Block)[][];
   /** The data sequence is written once (in the first section); other sections copy it. */
   dataX?: (t: number) => Block;
+  /** The first section (layer 1, forward): the "What to try" box points into it. */
+  first?: Section;
 }
 
 function newSheet(layout: CellLayout, config: RecurrentConfig, shape: StackShape): Sheet {
@@ -248,6 +261,7 @@ function makeSection(
     pname: (base) => base + suffix,
     tname: (base) => prefix + base,
     nameSuffix: multi ? `_l${l}${reverse ? 'r' : ''}` : '',
+    captionSuffix: suffix,
     prev: reverse ? 't+1' : 't−1',
     timeCol: sh.timeCol,
     stack: (t) => new Block(stackTop, sh.timeCol(t), inSize + H + layout.ones, 1),
@@ -275,6 +289,7 @@ function writeSection(sh: Sheet, l: number, reverse: boolean, top: number): numb
   if (multi) b.text(top, 0, layerCaption(b.language, l, reverse), 'section');
   writeStackColumn(sh, section, headerRow, stackTop);
   sh.dataX ??= section.x;
+  sh.first ??= section;
   // Fresh bands per section: a band may remember where it wrote this section's weights.
   writeBands(section, layout.bands(shape), bandTop);
   b.name(`h_T${section.nameSuffix}`, section.band('h', reverse ? 0 : sh.T - 1).range);
@@ -294,6 +309,7 @@ export function writeBands(
   for (const bd of bands) {
     const valueTop = bandTop.get(bd.id) as number;
     b.equation(valueTop - 2, section.wCol, bd.equation(section));
+    if (bd.roleLine) roleLine(b, { row: valueTop - 2, col: section.timeCol(0) }, bd.roleLine(section));
     bd.writeWeights?.(section, valueTop);
     for (let t = 0; t < section.T; t++) {
       for (const [col, text] of bd.captions(section))
@@ -328,9 +344,21 @@ export function buildRecurrentSheet(
   variants: readonly Labelled[] = [],
 ): SheetPlan {
   const sh = newSheet(layout, config, shape);
-  let row = writeTop(sh, config, variants);
+  const teachTop = writeTop(sh, config, variants);
+  let row = teachTop + teachingTopRows(layout.tryIt !== undefined);
   for (let l = 0; l < sh.p.numLayers; l++)
     for (let d = 0; d < (sh.p.bidirectional ? 2 : 1); d++) row = writeSection(sh, l, d === 1, row);
+  if (sh.p.bidirectional)
+    writeJoinedOutput(
+      sh.b,
+      row,
+      sh.T,
+      (t) => sh.timeCol(t) + layout.valueCol,
+      sh.hBlocks[sh.p.numLayers - 1],
+    );
+  const right = sh.timeCol(sh.T - 1) + layout.blockWidth - 2;
+  const first = sh.first as Section;
+  writeTeachingTop(sh.b, teachTop, right, layout.papersNote, layout.tryIt?.(first, shape));
   recurrentWidths(sh);
   return sh.b.build();
 }
@@ -341,6 +369,7 @@ function writeStackColumn(sh: Sheet, s: Section, headerRow: number, stackTop: nu
   const { layout } = sh;
   const labelCol = s.arrowCol + 1;
   b.text(headerRow, labelCol, label(lang, 'time'), 'header');
+  roleLine(b, { row: headerRow, col: 0 }, t(lang, 'sheets.roles.recurrent.stack'));
   b.text(stackTop, labelCol, layer === 0 ? 'x_t' : `h⁽${layer}⁾_t`, 'label');
   b.text(stackTop + inSize, labelCol, `h_{${s.prev}}`, 'label');
   if (layout.ones > 0) b.text(stackTop + inSize + H, labelCol, '1', 'label');

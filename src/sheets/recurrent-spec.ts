@@ -6,7 +6,7 @@
  */
 import { t } from '../i18n';
 import { defineSpec, type SheetModel } from './define-spec';
-import type { Bilingual, PlainKey } from './i18n';
+import { bilingual, type Bilingual, type PlainKey } from './i18n';
 import type { Labelled, ModelSpec, RecurrentConfig, SizeField, SizeLimit } from './model-spec';
 import type { SheetPlan } from './plan';
 import { evaluateStack } from './recurrent-evaluate';
@@ -34,7 +34,7 @@ export interface RecurrentVariant extends Labelled<NonNullable<RecurrentConfig['
 /** The bidirectional variant, the same for the three cells. */
 export const BIDIRECTIONAL: RecurrentVariant = {
   id: 'bidirectional',
-  label: { en: 'bidirectional', zh: '双向' },
+  label: bilingual('sheets.recurrent.variant.bidirectional'),
   stack: { bidirectional: true },
 };
 
@@ -53,7 +53,10 @@ export function stackShape(model: RecurrentModel, config: RecurrentConfig): Stac
   return { numLayers: config.numLayers ?? 1, bidirectional: false, peephole: false, ...stack };
 }
 
-/** A new sheet of the model: three inputs, four steps, one layer, hand-style seed 1. */
+/**
+ * A new sheet of the model: three inputs, four steps, one layer, seed 1, PyTorch-style
+ * decimals (hand-style integers drive almost every state to ±1; they stay an option).
+ */
 export function recurrentDefaults(model: RecurrentModel): RecurrentConfig {
   return {
     model: model.layout.kind,
@@ -62,7 +65,7 @@ export function recurrentDefaults(model: RecurrentModel): RecurrentConfig {
     hiddenSize: model.hiddenSize,
     steps: 4,
     seed: 1,
-    init: 'hand',
+    init: 'torch',
     variant: model.variants[0].id,
     numLayers: 1,
   };

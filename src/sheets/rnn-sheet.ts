@@ -5,17 +5,29 @@
  * layers through `numLayers`.
  */
 import { reluF, tanhF } from './formulas';
-import { PRE, VALUE } from './kit/grid';
+import { OP, PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
-import { recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
-import { cellLayout, type Band, type CellLayout, type StackShape } from './recurrent-sheet';
+import { t } from '../i18n';
+import { bilingual } from './i18n';
+import { a1, type Verdict } from './plan';
+import {
+  elementwiseBand,
+  JOINED_OUTPUT_LEGEND,
+  recurrentLegend,
+  writeDotStep,
+  writeStackedWeights,
+} from './recurrent-bands';
+import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
+import type { TryContent } from './recurrent-teach';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
   const act = shape.nonlinearity === 'relu' ? 'ReLU' : 'tanh';
   const actTex = shape.nonlinearity === 'relu' ? '\\operatorname{ReLU}' : '\\tanh';
+  const relu = shape.nonlinearity === 'relu';
   return {
     id: 'h',
+    roleLine: (s) => t(s.lang, relu ? 'sheets.roles.rnn.hRelu' : 'sheets.roles.rnn.h'),
     equation: (s) => `h_t = ${act}(W_ih·x_t + b_ih + W_hh·h_{${s.prev}} + b_hh)`,
     captions: () => [
       [PRE, 'z_t'],
@@ -24,8 +36,8 @@ function hBand(shape: StackShape): Band {
     writeWeights: (s, top) => {
       writeStackedWeights(s, top, 0, { wi: 'W_ih', wh: 'W_hh', bi: 'b_ih', bh: 'b_hh' });
     },
-    writeStep: (s, top, t) =>
-      writeDotStep(s, top, t, {
+    writeStep: (s, top, step) =>
+      writeDotStep(s, top, step, {
         pre: {
           trace: 'pre',
           tensor: 'z_t',
@@ -43,39 +55,100 @@ function hBand(shape: StackShape): Band {
   };
 }
 
+/**
+ * How much hₜ still moves when zₜ changes: 1 − hₜ² for tanh (near 0 the unit is
+ * saturated), 1 or 0 for ReLU (0: the unit is cut off). Trace `slope` (teach-trace.ts).
+ */
+function slopeBand(shape: StackShape): Band {
+  const relu = shape.nonlinearity === 'relu';
+  return elementwiseBand({
+    id: 'slope',
+    trace: 'slope',
+    role: 'computed',
+    caption: '∂h/∂z',
+    text: () => (relu ? '∂h_t/∂z_t = 1 if z_t > 0, else 0' : '∂h_t/∂z_t = 1 − h_t²'),
+    tex: () =>
+      relu ? '\\partial h_t / \\partial z_t = [z_t > 0]' : '\\partial h_t / \\partial z_t = 1 - h_t^2',
+    op: relu ? '[z>0]' : '1−h²',
+    opCol: OP,
+    valueCol: VALUE,
+    formula: (s, step, r) => {
+      const h = s.band('h', step).at(r);
+      return relu ? `IF(${s.band('h', step, PRE).at(r)}>0,1,0)` : `1-${h}*${h}`;
+    },
+    roleLine: (s) => t(s.lang, relu ? 'sheets.roles.rnn.slopeRelu' : 'sheets.roles.rnn.slope'),
+  });
+}
+
 export const rnnLayout: CellLayout = cellLayout({
   kind: 'rnn',
-  title: { en: 'Recurrent Neural Network (RNN)', zh: '循环神经网络 (RNN)' },
+  title: bilingual('sheets.rnn.title'),
   ones: 2,
   legend: recurrentLegend(
     [
-      ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
-      ['recurrentWeight', { en: 'recurrent weights W_hh', zh: '循环权重 W_hh' }],
-      ['bias', { en: 'biases b_ih, b_hh', zh: '偏置 b_ih、b_hh' }],
+      ['weight', bilingual('sheets.legend.rnn.weight')],
+      ['recurrentWeight', bilingual('sheets.legend.rnn.recurrentWeight')],
+      ['bias', bilingual('sheets.legend.rnn.bias')],
     ],
     [
-      ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
-      ['computed', { en: 'pre-activation zₜ (formula)', zh: '预激活 zₜ（公式）' }],
+      ['state', bilingual('sheets.legend.rnn.state')],
+      ['computed', bilingual('sheets.legend.rnn.computed')],
+      JOINED_OUTPUT_LEGEND,
     ],
   ),
   weightCols: (inSize, H) => inSize + H + 2,
-  bands: (shape) => [hBand(shape)],
+  bands: (shape) => [hBand(shape), slopeBand(shape)],
+  papersNote: 'sheets.rnn.papersNote',
+  tryIt: rnnTry,
 });
+
+/** Below this slope a tanh unit counts as saturated; a ReLU unit's slope is 0 or 1. */
+export const SATURATED_SLOPE = 0.05;
+
+/**
+ * tanh: b_ih[1] = +5 saturates unit 1 (slope ≈ 0 at every step); ReLU: b_ih[1] = −5
+ * kills it (h = 0, slope 0 at every step). The verdict reads unit 1's slope at every step.
+ */
+function rnnTry(s: Section, shape: StackShape): TryContent {
+  const relu = shape.nonlinearity === 'relu';
+  const lang = s.lang;
+  const limit = relu ? 0.5 : SATURATED_SLOPE;
+  const steps = Array.from({ length: s.T }, (_, k) => k);
+  const all = (op: '<' | '>') => steps.map((gauge) => ({ gauge, op, value: limit }));
+  const verdict: Verdict = {
+    gauges: steps.map((step) => ({ name: s.tname('slope'), step, flat: 0 })),
+    cases: [
+      { when: all('<'), text: t(lang, relu ? 'sheets.rnn.try.dead' : 'sheets.rnn.try.saturated') },
+      { when: all('>'), text: t(lang, relu ? 'sheets.rnn.try.alive' : 'sheets.rnn.try.responds') },
+    ],
+    otherwise: t(lang, relu ? 'sheets.rnn.try.someDead' : 'sheets.rnn.try.some'),
+  };
+  // [W_ih | W_hh | b_ih | b_hh]: b_ih is the first column after the two weight blocks.
+  const cell = a1(s.band('h', 0).top, s.wCol + s.inSize + s.H);
+  return {
+    edit: t(lang, relu ? 'sheets.rnn.try.editRelu' : 'sheets.rnn.try.edit', { cell }),
+    watch: t(lang, relu ? 'sheets.rnn.try.watchRelu' : 'sheets.rnn.try.watch'),
+    verdict,
+    gaugeCells: steps.map((step) => s.band('slope', step).at(0)),
+    tensor: 'slope[1]',
+    equation: relu ? '[z_t > 0]' : `1 - h_t^2 < ${SATURATED_SLOPE}`,
+  };
+}
 
 export const rnnModel: RecurrentModel = {
   layout: rnnLayout,
-  label: { en: 'RNN', zh: 'RNN 循环神经网络' },
+  label: bilingual('sheets.rnn.label'),
   variants: [
-    { id: 'tanh', label: { en: 'tanh (Elman)', zh: 'tanh（Elman）' }, stack: { nonlinearity: 'tanh' } },
-    { id: 'relu', label: { en: 'ReLU', zh: 'ReLU' }, stack: { nonlinearity: 'relu' } },
+    { id: 'tanh', label: bilingual('sheets.rnn.variant.tanh'), stack: { nonlinearity: 'tanh' } },
+    { id: 'relu', label: bilingual('sheets.rnn.variant.relu'), stack: { nonlinearity: 'relu' } },
     {
       ...BIDIRECTIONAL,
-      label: { en: 'bidirectional (tanh)', zh: '双向（tanh）' },
+      label: bilingual('sheets.rnn.variant.bidirectional'),
       stack: { bidirectional: true, nonlinearity: 'tanh' },
     },
     {
       id: 'bidirectional-relu',
-      label: { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' },
+      label: bilingual('sheets.rnn.variant.bidirectionalRelu'),
       stack: { bidirectional: true, nonlinearity: 'relu' },
     },
   ],

@@ -27,18 +27,19 @@ const findDialog = () => screen.findByRole('dialog', { hidden: true }, { timeout
 
 async function lstmOneGate() {
   const host = new FormulaHost();
-  const made = await createPracticeSheet(host, specFor('lstm').defaults, 'one-gate', 1);
+  // Hand-style integers, the numbers these steps were written for.
+  const made = await createPracticeSheet(host, { ...specFor('lstm').defaults, init: 'hand' }, 'one-gate', 1);
   return { host, sheet: made.sheetName };
 }
 
 describe('blanks you can find', () => {
   it('lists each blank 1-based ("f₄[1] at t = 4"), with its fill state', async () => {
     const { host, sheet } = await lstmOneGate();
-    host.setContent(sheet, 'Y28', 0.017);
+    host.setContent(sheet, 'Y37', 0.017);
     const list = await listBlanks(host, sheet);
     expect(list.blanks).toEqual([
-      { address: 'Y27', name: 'f₄[1]', step: 4, filled: false },
-      { address: 'Y28', name: 'f₄[2]', step: 4, filled: true },
+      { address: 'Y36', name: 'f₄[1]', step: 4, filled: false },
+      { address: 'Y37', name: 'f₄[2]', step: 4, filled: true },
     ]);
     expect(list.filled).toBe(1);
   });
@@ -52,11 +53,11 @@ describe('blanks you can find', () => {
     expect(within(blanks).getByText('f₄[2] at t = 4')).toBeTruthy();
     expect(screen.getByTestId('practice-progress').textContent).toBe('0 of 2 filled');
 
-    await userEvent.click(within(blanks).getByRole('button', { name: 'Go to Y28 (f₄[2])' }));
-    expect(await host.getSelection()).toEqual({ sheet, address: 'Y28' });
+    await userEvent.click(within(blanks).getByRole('button', { name: 'Go to Y37 (f₄[2])' }));
+    expect(await host.getSelection()).toEqual({ sheet, address: 'Y37' });
 
-    host.setContent(sheet, 'Y28', 0.017);
-    host.select(sheet, 'Y29'); // Enter moves the selection down, as after typing
+    host.setContent(sheet, 'Y37', 0.017);
+    host.select(sheet, 'Y38'); // Enter moves the selection down, as after typing
     await waitFor(() => expect(screen.getByTestId('practice-progress').textContent).toBe('1 of 2 filled'));
   });
 
@@ -75,22 +76,22 @@ describe('blanks you can find', () => {
     wrap(<PracticePanel host={host} language="en" sheet={sheet} />);
     await screen.findByTestId('practice-blanks');
     await userEvent.click(screen.getByRole('button', { name: 'Fill next step' }));
-    await waitFor(async () => expect(await host.getSelection()).toEqual({ sheet, address: 'Y27' }));
+    await waitFor(async () => expect(await host.getSelection()).toEqual({ sheet, address: 'Y36' }));
     await waitFor(() => expect(screen.getByTestId('practice-progress').textContent).toBe('2 of 2 filled'));
 
     await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
     await userEvent.click(within(await findDialog()).getByRole('button', { name: 'Go ahead', hidden: true }));
     await waitFor(() => expect(screen.getByTestId('practice-progress').textContent).toBe('0 of 2 filled'));
-    host.select(sheet, 'Y28');
+    host.select(sheet, 'Y37');
     await userEvent.click(screen.getByRole('button', { name: 'Reveal cell' }));
-    await waitFor(() => expect(host.cell(sheet, 'Y28').formula).not.toBeNull());
-    expect(await host.getSelection()).toEqual({ sheet, address: 'Y28' });
+    await waitFor(() => expect(host.cell(sheet, 'Y37').formula).not.toBeNull());
+    expect(await host.getSelection()).toEqual({ sheet, address: 'Y37' });
   });
 
   it('Reset clears the score and the hint of the earlier attempt', async () => {
     const { host, sheet } = await lstmOneGate();
-    host.setContent(sheet, 'Y27', 0.031);
-    host.select(sheet, 'Y28');
+    host.setContent(sheet, 'Y36', 0.031);
+    host.select(sheet, 'Y37');
     wrap(<PracticePanel host={host} language="en" sheet={sheet} />);
     await screen.findByTestId('practice-blanks');
     await userEvent.click(screen.getByRole('button', { name: 'Check' }));
@@ -101,6 +102,6 @@ describe('blanks you can find', () => {
     await userEvent.click(within(await findDialog()).getByRole('button', { name: 'Go ahead', hidden: true }));
     await waitFor(() => expect(screen.queryByTestId('practice-hint')).toBeNull());
     expect(screen.queryByTestId('practice-score')).toBeNull();
-    expect(host.cell(sheet, 'Y27').value).toBeNull();
+    expect(host.cell(sheet, 'Y36').value).toBeNull();
   });
 });

@@ -37,21 +37,23 @@ export function rnnConfig(overrides: Partial<Settings> = {}): ModelConfig {
 
 /**
  * What the walkthrough's own formulas compute at each address, by a formula engine run
- * over the full plan: the truth the checker must agree with, found without the checker.
+ * over the full plan: the truth the checker must agree with, found without the checker
+ * (numbers, and the sentence of a verdict cell).
  * `edit` changes literal cells first (a learner editing an input or a weight).
  */
 export function sheetTruth(
   plan: SheetPlan,
   addresses: readonly string[],
   edit: Record<string, number> = {},
-): Map<string, number> {
+): Map<string, number | string> {
   const hf = loadPlan(plan);
   try {
     for (const [address, v] of Object.entries(edit)) hf.setCellContents({ sheet: 0, ...parseA1(address) }, v);
     return new Map(
       addresses.map((a) => {
         const v = hf.getCellValue({ sheet: 0, ...parseA1(a) });
-        if (typeof v !== 'number') throw new Error(`${a} is ${JSON.stringify(v)}`);
+        // A number, or the words of a "what to try" verdict; never an error.
+        if (typeof v !== 'number' && typeof v !== 'string') throw new Error(`${a} is ${JSON.stringify(v)}`);
         return [a, v];
       }),
     );

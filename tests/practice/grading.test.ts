@@ -55,17 +55,18 @@ describe('the rule: the value as the cell shows it, or closer', () => {
   });
 });
 
-describe('the default LSTM practice sheet (one gate, seed 1)', () => {
+describe('the hand-style LSTM practice sheet (one gate, seed 1)', () => {
   it('typing the walkthrough’s displayed values scores full marks, and the pane rule is 3 decimals', async () => {
-    const config = specFor('lstm').defaults;
+    // Hand-style integers: the numbers below are theirs (the default is PyTorch-style decimals).
+    const config = { ...specFor('lstm').defaults, init: 'hand' as const };
     const host = new FormulaHost();
     const made = await createPracticeSheet(host, config, 'one-gate', 1);
     const truth = sheetTruth(buildPlan(config), made.answers);
-    // The numbers the learner saw: f₄ at Y27:Y28, true 0.0307… and 0.0168…, shown 0.031 and 0.017.
-    expect(made.answers).toEqual(['Y27', 'Y28']);
+    // The numbers the learner saw: f₄ at Y36:Y37, true 0.0307… and 0.0168…, shown 0.031 and 0.017.
+    expect(made.answers).toEqual(['Y36', 'Y37']);
     expect(made.answers.map((a) => (truth.get(a) as number).toFixed(3))).toEqual(['0.031', '0.017']);
-    host.setContent(made.sheetName, 'Y27', 0.031);
-    host.setContent(made.sheetName, 'Y28', 0.017);
+    host.setContent(made.sheetName, 'Y36', 0.031);
+    host.setContent(made.sheetName, 'Y37', 0.017);
     expect((await checkPractice(host, made.sheetName)).score).toBe('2 / 2');
     for (const a of made.answers) host.setContent(made.sheetName, a, displayRound(truth.get(a) as number, 3));
     const result = await checkPractice(host, made.sheetName);

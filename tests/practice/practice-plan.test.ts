@@ -10,7 +10,8 @@ import { allConfigs, sheetTruth } from './fixtures';
 const givens = new Set(['copy', 'input', 'weight', 'recurrentWeight', 'bias']);
 const at = (c: PlanCell) => a1(c.row, c.col);
 const blankable = (plan: SheetPlan) =>
-  plan.cells.filter((c) => c.formula !== undefined && !givens.has(c.role));
+  // A verdict (a "what to try" box's live sentence) states what the numbers show; it is never an answer.
+  plan.cells.filter((c) => c.formula !== undefined && !givens.has(c.role) && !c.meaning?.verdict);
 const gatesOf = (plan: SheetPlan) =>
   blankable(plan).filter((c) => c.role === 'gate' || c.role === 'activation');
 

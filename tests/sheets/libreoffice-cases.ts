@@ -56,8 +56,8 @@ function fresh(spec: ModelSpec, what: string, config: Settings): LoCase | undefi
 }
 
 /**
- * For every registered model: its default sheet, every other variant, PyTorch-style
- * init when the default is hand-style (decimals instead of integers), two stacked
+ * For every registered model: its default sheet, every other variant, the other init
+ * style (decimals where the default is integers, integers where it is decimals), two stacked
  * layers where the model stacks, the longest sequence where the sheet has levels (a
  * parallel scan), and the stale-cache case. All but the last carry no
  * cached results at all.
@@ -69,7 +69,9 @@ export function libreOfficeCases(): LoCase[] {
     cases.push(fresh(spec, 'default', d));
     for (const v of spec.variants)
       if (v.id !== d.variant) cases.push(fresh(spec, v.id, { ...d, variant: v.id, seed: 2 }));
-    if (d.init === 'hand') cases.push(fresh(spec, 'torch', { ...d, init: 'torch', seed: 3 }));
+    // The other init style: decimals where the default is hand-style integers, and the other way round.
+    const other = d.init === 'hand' ? 'torch' : 'hand';
+    cases.push(fresh(spec, other, { ...d, init: other, seed: 3 }));
     // A sheet computed level by level (the parallel scan) at its longest: the most levels.
     if (spec.levelled?.(d))
       cases.push(fresh(spec, 'all-levels', { ...d, steps: spec.limits.steps?.max ?? d.steps, seed: 5 }));

@@ -2,7 +2,7 @@
  * Checks shared by the RNN, LSTM and GRU sheet tests. Besides the trace comparison of
  * the harness, the last layer's h cells, as the formula engine computes them, must equal
  * the core's stackForward output: a path that never goes through the sheet's own
- * per-layer evaluate code.
+ * per-layer evaluate code; so must a bidirectional sheet's joined output row [h→ₜ ; h←ₜ].
  */
 import { expect } from 'vitest';
 import fc from 'fast-check';
@@ -62,9 +62,17 @@ export function finalOutputMatchesStack(kind: CellKind, config: RecurrentConfig,
   const last = shape.numLayers - 1;
   const plain = shape.numLayers === 1 && !shape.bidirectional;
   let seen = 0;
+  let joined = 0;
   for (const cell of plan.cells) {
     const tr = cell.meaning?.trace;
     if (!tr) continue;
+    if (tr.name === 'out') {
+      // A bidirectional stack's joined output [h→ₜ ; h←ₜ]: entry flat of stackForward's row t.
+      const v = hf.getCellValue({ sheet: 0, row: cell.row, col: cell.col }) as number;
+      const expected = out.data[tr.step * D * H + tr.flat];
+      expect(Math.abs(v - expected)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(expected)));
+      joined++;
+    }
     for (let d = 0; d < D; d++) {
       const name = plain ? 'h' : `l${last}${d === 1 ? 'r' : ''}.h`;
       if (tr.name !== name) continue;
@@ -76,4 +84,5 @@ export function finalOutputMatchesStack(kind: CellKind, config: RecurrentConfig,
   }
   hf.destroy();
   expect(seen).toBe(T * H * D);
+  expect(joined).toBe(shape.bidirectional ? T * H * D : 0);
 }

@@ -1,0 +1,112 @@
+/**
+ * The teaching parts of the RNN, LSTM and GRU sheets that are not bands: the note that
+ * says where the sheet follows PyTorch and the papers rather than the article, the "What
+ * to try" box (kit/try-box.ts) filled from a model's `tryIt`, and a bidirectional stack's
+ * joined output [h→ₜ ; h←ₜ], what nn.RNN, nn.LSTM and nn.GRU return.
+ */
+import { t } from '../i18n';
+import type { PlainKey } from './i18n';
+import { roleLine, narrativeLine } from './kit/role-line';
+import { tryBox, TRY_BOX_ROWS, type TryBoxSpec } from './kit/try-box';
+import type { Block, PlanBuilder } from './layout';
+import type { Verdict } from './plan';
+import type { Section } from './recurrent-sheet';
+
+/** What a model's box says, given the first section (layer 1, forward) of its sheet. */
+export type TryContent = Omit<TryBoxSpec, 'top' | 'left' | 'cols'>;
+
+/** Rows the papers note and the try box take below the frame. */
+export function teachingTopRows(hasBox: boolean): number {
+  return 2 + (hasBox ? TRY_BOX_ROWS + 1 : 0);
+}
+
+/** The papers note at `top`, then the try box spanning columns 0 … `right`. */
+export function writeTeachingTop(
+  b: PlanBuilder,
+  top: number,
+  right: number,
+  note: PlainKey,
+  content: TryContent | undefined,
+): void {
+  narrativeLine(b, { row: top, col: 0 }, t(b.language, note));
+  if (content) tryBox(b, { ...content, top: top + 2, left: 0, cols: right + 1 });
+}
+
+/** The texts of a box whose verdict reads a running product (∏f, ∏z) at the section's last step. */
+export interface KeepTry {
+  /** Where the bias entry to edit (b_if[1], named by the edit text) sits. */
+  readonly at: Block;
+  readonly edit: 'sheets.lstm.try.edit' | 'sheets.gru.try.edit' | 'sheets.seq2seq.try.edit';
+  readonly watch: PlainKey;
+  /** Verdicts: most of the first memory kept, almost none kept, in between. */
+  readonly kept: PlainKey;
+  readonly gone: PlainKey;
+  readonly between: PlainKey;
+  /** Trace name of the running product ('f_keep', 'enc_f_keep'). */
+  readonly trace: string;
+}
+
+/** Above this share of the first memory left at the last step, the memory "carries through". */
+export const KEEP_HIGH = 0.9;
+/** Below this share, the memory "resets". */
+export const KEEP_LOW = 0.05;
+
+/**
+ * A box whose live verdict reads unit 1 of the running product at the section's last
+ * step; undefined when the section has one step (nothing to carry).
+ */
+export function keepTry(s: Section, k: KeepTry): TryContent | undefined {
+  if (s.T < 2) return undefined;
+  const last = s.T - 1;
+  const lang = s.lang;
+  const verdict: Verdict = {
+    gauges: [{ name: k.trace, step: last, flat: 0 }],
+    cases: [
+      { when: [{ gauge: 0, op: '>', value: KEEP_HIGH }], text: t(lang, k.kept) },
+      { when: [{ gauge: 0, op: '<', value: KEEP_LOW }], text: t(lang, k.gone) },
+    ],
+    otherwise: t(lang, k.between),
+  };
+  return {
+    edit: t(lang, k.edit, { cell: k.at.at(0) }),
+    watch: t(lang, k.watch),
+    verdict,
+    gaugeCells: [s.band('keep', last).at(0)],
+    tensor: k.trace,
+    equation: `P_T[1] > ${KEEP_HIGH}`,
+  };
+}
+
+/**
+ * Below the last layer of a bidirectional stack: at every step the forward hₜ stacked on
+ * the backward hₜ (copies, trace `out`, flat d·H + r). Returns the row below it.
+ */
+export function writeJoinedOutput(
+  b: PlanBuilder,
+  top: number,
+  steps: number,
+  col: (t: number) => number,
+  directions: readonly ((t: number) => Block)[],
+): number {
+  const lang = b.language;
+  b.text(top, 0, t(lang, 'sheets.recurrent.outputHeading'), 'section');
+  roleLine(b, { row: top, col: col(0) }, t(lang, 'sheets.roles.output'));
+  const H = directions[0](0).rows;
+  const rows = directions.length * H;
+  for (let step = 0; step < steps; step++) {
+    b.text(top + 1, col(step), '[h→;h←]', 'label');
+    b.computed({
+      top: top + 2,
+      left: col(step),
+      rows,
+      cols: 1,
+      role: 'output',
+      formula: (r) => directions[Math.floor(r / H)](step).at(r % H),
+      trace: 'out',
+      step,
+      tensor: 'output_t',
+      equation: 'output_t = [\\overrightarrow{h}_t ; \\overleftarrow{h}_t]',
+    });
+  }
+  return top + 2 + rows + 1;
+}
