@@ -162,19 +162,19 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   'sheets.cost.quantity': { en: 'quantity', zh: '项目' },
   'sheets.cost.attention': { en: 'attention', zh: '注意力' },
   'sheets.cost.T': { en: 'sequence length T', zh: '序列长度 T' },
-  'sheets.cost.state': { en: 'numbers kept between tokens', zh: '词元之间保存的数' },
-  'sheets.cost.perToken': { en: 'multiply-adds for token T', zh: '第 T 个词元的乘加次数' },
-  'sheets.cost.sequence': { en: 'multiply-adds for all T tokens', zh: '全部 T 个词元的乘加次数' },
+  'sheets.cost.state': { en: 'state kept', zh: '保存的状态' },
+  'sheets.cost.perToken': { en: 'work for token T', zh: '第 T 个词元' },
+  'sheets.cost.sequence': { en: 'work for all T', zh: '全部 T 个词元' },
   'sheets.cost.matrix': { en: 'entries of a T × T matrix', zh: 'T × T 矩阵的元素数' },
-  'sheets.cost.scan': { en: 'Mamba scan', zh: 'Mamba 扫描' },
-  'sheets.cost.mlstm': { en: 'mLSTM (recurrent)', zh: 'mLSTM（循环）' },
+  'sheets.cost.scan': { en: 'Mamba', zh: 'Mamba' },
+  'sheets.cost.mlstm': { en: 'mLSTM', zh: 'mLSTM' },
   'sheets.cost.scanNote': {
-    en: 'Scan: D·N states; per token Ā⊙h, B̄·u and C·h, 3·D·N. Attention keeps every key and value (2·T·D) and scores all T of them: O(T) against O(T²) for the sequence.',
-    zh: '扫描：D·N 个状态；每个词元做 Ā⊙h、B̄·u、C·h，共 3·D·N 次。注意力保存所有键和值（2·T·D），并对全部 T 个打分：整个序列 O(T) 对 O(T²)。',
+    en: 'Work counts multiply-adds. Scan: D·N states; per token Ā⊙h, B̄·u and C·h, 3·D·N. Attention keeps every key and value (2·T·D) and scores all T of them: O(T) against O(T²) for the sequence.',
+    zh: '工作量按乘加次数计。扫描：D·N 个状态；每个词元做 Ā⊙h、B̄·u、C·h，共 3·D·N 次。注意力保存所有键和值（2·T·D），并对全部 T 个打分：整个序列 O(T) 对 O(T²)。',
   },
   'sheets.cost.mlstmNote': {
-    en: 'mLSTM: C (d × d), n (d) and m; per token f′C + i′vkᵀ and Cq, 3·d². Attention keeps 2·T·d numbers and needs 2·T·d for token T; the parallel form below builds the T × T matrices as attention does.',
-    zh: 'mLSTM：C（d × d）、n（d）与 m；每个词元做 f′C + i′vkᵀ 与 Cq，共 3·d²。注意力保存 2·T·d 个数，第 T 个词元需要 2·T·d 次；下方的并行形式像注意力一样构造 T × T 矩阵。',
+    en: 'Work counts multiply-adds. mLSTM: C (d × d), n (d) and m; per token f′C + i′vkᵀ and Cq, 3·d². Attention keeps 2·T·d numbers and needs 2·T·d for token T; the parallel form below builds the T × T matrices as attention does.',
+    zh: '工作量按乘加次数计。mLSTM：C（d × d）、n（d）与 m；每个词元做 f′C + i′vkᵀ 与 Cq，共 3·d²。注意力保存 2·T·d 个数，第 T 个词元需要 2·T·d 次；下方的并行形式像注意力一样构造 T × T 矩阵。',
   },
   // slstm-sheet.ts
   'sheets.slstm.title': {

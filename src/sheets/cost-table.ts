@@ -65,24 +65,12 @@ function cell([formula, tex]: readonly [string, string], flat: number): TableCel
   return { formula, trace: COST_TRACE, flat, tensor: tex, equation: tex, numberFormat: '#,##0' };
 }
 
-/** The T input, the table and its note below `top`; returns the first free row. */
+/** The table at `top`, the T input below it, then its note; returns the first free row. */
 export function costTable(b: PlanBuilder, lang: Language, c: CostTable): number {
-  b.text(c.top, c.left, t(lang, 'sheets.cost.T'), 'teach');
-  const T = b
-    .param({
-      top: c.top,
-      left: c.left + 1,
-      rows: 1,
-      cols: 1,
-      role: 'input',
-      param: 'cost_T',
-      value: () => c.T,
-      tensor: 'T',
-      numberFormat: 'General',
-    })
-    .at(0, 0, true);
+  // The T cell sits below the table; its address is known before it is written.
+  const T = `$B$${c.top + 2 + c.rows('').length + 1}`;
   const table = formulaTable(b, {
-    top: c.top + 1,
+    top: c.top,
     left: c.left,
     title: t(lang, c.heading),
     headers: [t(lang, c.modelHeader), t(lang, 'sheets.cost.attention')],
@@ -91,6 +79,18 @@ export function costTable(b: PlanBuilder, lang: Language, c: CostTable): number 
       cells: [cell(row.model, 2 * r), cell(row.attention, 2 * r + 1)],
     })),
   });
-  narrativeLine(b, { row: table.bottom, col: c.left }, t(lang, c.note));
-  return table.bottom + 1;
+  b.text(table.bottom, c.left, t(lang, 'sheets.cost.T'), 'teach');
+  b.param({
+    top: table.bottom,
+    left: c.left + 1,
+    rows: 1,
+    cols: 1,
+    role: 'input',
+    param: 'cost_T',
+    value: () => c.T,
+    tensor: 'T',
+    numberFormat: 'General',
+  });
+  narrativeLine(b, { row: table.bottom + 1, col: c.left }, t(lang, c.note));
+  return table.bottom + 2;
 }
