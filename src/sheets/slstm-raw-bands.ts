@@ -21,6 +21,17 @@ function unit(s: SlstmSheet): (r: number) => string {
   return (r) => t(s.lang, 'sheets.slstm.unit', { r: r + 1, k: Math.floor(r / hs) + 1 });
 }
 
+/** A band of one value column per step, its equation and role line under `key`. */
+function valueBand(s: SlstmSheet, key: 'rawI' | 'rawH', caption: string): number {
+  return openTaughtBand(s, {
+    equation: t(s.lang, `sheets.xlstm.${key}`),
+    rows: s.H,
+    label: unit(s),
+    captions: [[VALUE, caption]],
+    role: t(s.lang, `sheets.roles.xlstm.${key}`),
+  });
+}
+
 /** exp(ĩ), c̄ and n̄, h̄ below the cursor, after a heading. */
 export function rawStateBands(s: SlstmSheet): void {
   const preI = band(s, 'pre_i');
@@ -30,13 +41,7 @@ export function rawStateBands(s: SlstmSheet): void {
   s.cursor.row += 1;
   s.cursor.heading(t(s.lang, 'sheets.xlstm.rawHeading'));
   const H = s.H;
-  const iTop = openTaughtBand(s, {
-    equation: t(s.lang, 'sheets.xlstm.rawI'),
-    rows: H,
-    label: unit(s),
-    captions: [[VALUE, 'exp(ĩ_t)']],
-    role: t(s.lang, 'sheets.roles.xlstm.rawI'),
-  });
+  const iTop = valueBand(s, 'rawI', 'exp(ĩ_t)');
   const rawI = stepColumn(s, {
     top: iTop,
     rows: H,
@@ -81,13 +86,7 @@ export function rawStateBands(s: SlstmSheet): void {
     tensor: 'n̄_t',
     equation: '\\bar{n}_t = f_t \\bar{n}_{t-1} + e^{\\tilde{i}_t}',
   });
-  const hTop = openTaughtBand(s, {
-    equation: t(s.lang, 'sheets.xlstm.rawH'),
-    rows: H,
-    label: unit(s),
-    captions: [[VALUE, 'h̄_t']],
-    role: t(s.lang, 'sheets.roles.xlstm.rawH'),
-  });
+  const hTop = valueBand(s, 'rawH', 'h̄_t');
   stepColumn(s, {
     top: hTop,
     rows: H,
