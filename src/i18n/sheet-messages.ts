@@ -1,6 +1,7 @@
 /** Wording the sheet builders write into cells (captions, legends, notes, errors). */
 import { defineMessages } from './catalogue';
 import { RECURRENT_SHEET_MESSAGES } from './sheet-recurrent-messages';
+import { SSM_XLSTM_SHEET_MESSAGES } from './sheet-ssm-xlstm-messages';
 
 export const SHEET_MESSAGES = defineMessages({
   'sheets.layerCaption': {
@@ -67,8 +68,8 @@ export const SHEET_MESSAGES = defineMessages({
     zh: '离散化',
   },
   'sheets.mambaBlock.readableStep': {
-    en: 'dt_bias is set so that the initial step Δ lies in {lo}–{hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps); the other weights are PyTorch-style.',
-    zh: 'dt_bias 取使初始步长 Δ 在 {lo}–{hi} 之间的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化）；其余权重为 PyTorch 式初始化。',
+    en: 'dt_bias is set so that the step Δ lies near {lo}–{hi} (mamba_ssm starts at 0.001–0.1, too small to see over a few steps) and dt_proj is scaled ×{gain}, so that Δ changes visibly from token to token as in a trained model; the other weights are PyTorch-style.',
+    zh: 'dt_bias 取使步长 Δ 在 {lo}–{hi} 附近的值（mamba_ssm 为 0.001–0.1，几步之内看不出变化），dt_proj 放大 {gain} 倍，使 Δ 像训练后的模型那样随词元明显变化；其余权重为 PyTorch 式初始化。',
   },
   // mamba-block-bands.ts
   'sheets.mambaBlock.token': {
@@ -155,7 +156,7 @@ export const SHEET_MESSAGES = defineMessages({
   },
   'sheets.mambaScan.y': {
     en: 'y_t = C_t · h_t + D ⊙ u_t    (row d of h dotted with C_t, plus the skip D)',
-    zh: 'y_t = C_t · h_t + D ⊙ u_t    （h 的第 d 行点乘 C_t，加上跳跃连接 D）',
+    zh: 'y_t = C_t · h_t + D ⊙ u_t    （h 的第 d 行与 C_t 做点积，加上跳跃连接 D）',
   },
   // slstm-sheet.ts
   'sheets.slstm.inputSize': {
@@ -197,11 +198,11 @@ export const SHEET_MESSAGES = defineMessages({
   },
   'sheets.slstm.z': {
     en: 'z_t = tanh(z̃_t),  z̃_t = W_z·x_t + R_z·h_{t−1} + b_z',
-    zh: 'z_t = tanh(z̃_t),  z̃_t = W_z·x_t + R_z·h_{t−1} + b_z',
+    zh: 'z_t = tanh(z̃_t)，z̃_t = W_z·x_t + R_z·h_{t−1} + b_z',
   },
   'sheets.slstm.o': {
     en: 'o_t = σ(õ_t),  õ_t = W_o·x_t + R_o·h_{t−1} + b_o',
-    zh: 'o_t = σ(õ_t),  õ_t = W_o·x_t + R_o·h_{t−1} + b_o',
+    zh: 'o_t = σ(õ_t)，õ_t = W_o·x_t + R_o·h_{t−1} + b_o',
   },
   'sheets.slstm.m': {
     en: 'm_t = max(log f_t + m_{t−1}, ĩ_t)    (the stabiliser; m_1 = ĩ_1)',
@@ -270,16 +271,16 @@ export const SHEET_MESSAGES = defineMessages({
     zh: 'm_t = max(log f_t + m_{t−1}, ĩ_t)（稳定器，m_0 = 0）；i′_t = exp(ĩ_t − m_t)；f′_t = exp(log f_t + m_{t−1} − m_t)',
   },
   'sheets.mlstm.C': {
-    en: 'C_t = f′_t · C_{t−1} + i′_t · v_t k_tᵀ (d × d matrix memory, k scaled; C_0 = 0)',
-    zh: 'C_t = f′_t · C_{t−1} + i′_t · v_t k_tᵀ（d × d 矩阵记忆，k 已缩放；C_0 = 0）',
+    en: 'C_t = f′_t · C_{t−1} + i′_t · v_t (k_t/√d)ᵀ (d × d matrix memory; C_0 = 0)',
+    zh: 'C_t = f′_t · C_{t−1} + i′_t · v_t (k_t/√d)ᵀ（d × d 矩阵记忆；C_0 = 0）',
   },
   'sheets.mlstm.n': {
-    en: 'n_t = f′_t · n_{t−1} + i′_t · k_t (normaliser, aligned with the columns of C; n_0 = 0)',
-    zh: 'n_t = f′_t · n_{t−1} + i′_t · k_t（归一化向量，与 C 的列对齐；n_0 = 0）',
+    en: 'n_t = f′_t · n_{t−1} + i′_t · k_t/√d (normaliser, aligned with the columns of C; n_0 = 0)',
+    zh: 'n_t = f′_t · n_{t−1} + i′_t · k_t/√d（归一化向量，与 C 的列对齐；n_0 = 0）',
   },
   'sheets.mlstm.Cq': {
     en: 'C_t q_t (each row of C dotted with q)',
-    zh: 'C_t q_t（每行 C 点乘 q）',
+    zh: 'C_t q_t（C 的每一行与 q 做点积）',
   },
   'sheets.mlstm.denom': {
     en: 'n_tᵀ q_t and the denominator max(|n_tᵀ q_t|, exp(−m_t))',
@@ -325,19 +326,19 @@ export const SHEET_MESSAGES = defineMessages({
   },
   'sheets.mambaScan.bBar.zoh': {
     en: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    [zero-order hold: the exact discretization]',
-    zh: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    [零阶保持：精确离散化]',
+    zh: 'B̄_t = (exp(Δ_t·A) − 1) / A · B_t    ［零阶保持：精确离散化］',
   },
   'sheets.mambaScan.bBar.euler': {
-    en: 'B̄_t = Δ_t · B_t    [Euler: the simplification mamba_ssm computes]',
-    zh: 'B̄_t = Δ_t · B_t    [欧拉：mamba_ssm 实际使用的简化]',
+    en: 'B̄_t = Δ_t · B_t    [ZOH for A, Euler for B: what mamba_ssm computes]',
+    zh: 'B̄_t = Δ_t · B_t    ［A 用零阶保持、B 用欧拉：mamba_ssm 实际的算法］',
   },
   'sheets.mambaScan.method.zoh': {
     en: 'zero-order hold (exact)',
     zh: '零阶保持（精确）',
   },
   'sheets.mambaScan.method.euler': {
-    en: 'Euler (Δ·B, as mamba_ssm)',
-    zh: '欧拉（Δ·B，同 mamba_ssm）',
+    en: 'ZOH for A, Euler for B (B̄ = Δ·B), as mamba_ssm',
+    zh: 'A 用零阶保持、B 用欧拉（B̄ = Δ·B），同 mamba_ssm',
   },
   // limits.ts
   'sheets.field.inputSize': {
@@ -892,4 +893,5 @@ export const SHEET_MESSAGES = defineMessages({
     zh: '输出、损失、梯度与新权重',
   },
   ...RECURRENT_SHEET_MESSAGES,
+  ...SSM_XLSTM_SHEET_MESSAGES,
 });

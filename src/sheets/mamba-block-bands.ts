@@ -12,11 +12,13 @@ import { siluF, softplusF } from './formulas';
 import type { PlainKey } from './i18n';
 import type { Block } from './layout';
 import type { Language } from './plan';
-import { openBand, type SheetKit } from './kit/band';
+import type { SheetKit } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { PRE, VALUE } from './kit/grid';
 import { indexed, stepOperators } from './kit/labels';
 import { activation, dotStep, stepColumn, stepInputs, type PerStep } from './kit/steps';
 import { weightBlock } from './kit/weights';
+import { channelLabel } from './mamba-scan-bands';
 
 /** The sheet's kit, its language, and the weights the band cells start from. */
 export interface BlockSheet extends SheetKit {
@@ -24,18 +26,20 @@ export interface BlockSheet extends SheetKit {
   readonly p: MambaParams;
 }
 
+/** "channel d = 1" …, as the scan bands below label the same rows. */
 function channels(s: BlockSheet): (r: number) => string {
-  return indexed(t(s.lang, 'sheets.mambaBlock.channel'));
+  return channelLabel(s.lang);
 }
 
 /** The tokens x_t, one column per step. */
 export function tokenBand(s: BlockSheet, X: Matrix): PerStep {
   const dModel = s.p.dModel;
-  const top = openBand(s, {
+  const top = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mambaBlock.token'),
     rows: dModel,
     label: indexed('x'),
     captions: [[PRE, 'x_t']],
+    role: t(s.lang, 'sheets.roles.mambaBlock.token'),
   });
   return stepInputs(s, { top, rows: dModel, param: 'x', data: X.data, tensor: 'x_t' });
 }
@@ -43,6 +47,8 @@ export function tokenBand(s: BlockSheet, X: Matrix): PerStep {
 /** One band of rows of a projection matrix dotted with a column of each step. */
 interface Projection {
   readonly text: PlainKey;
+  /** The band's role line. */
+  readonly role: PlainKey;
   readonly rows: number;
   /** Row label and the caption above each step's values. */
   readonly short: string;
@@ -58,11 +64,12 @@ interface Projection {
 }
 
 function projectionBand(s: BlockSheet, pr: Projection, input: (t: number) => string): PerStep {
-  const top = openBand(s, {
+  const top = openTaughtBand(s, {
     equation: t(s.lang, pr.text),
     rows: pr.rows,
     label: indexed(pr.short),
     captions: [[PRE, pr.tensor]],
+    role: t(s.lang, pr.role),
   });
   const weights = weightBlock(s.b, {
     top,
@@ -96,6 +103,7 @@ export function inProjBands(s: BlockSheet, x: PerStep): { xIn: PerStep; z: PerSt
       s,
       {
         text,
+        role: which === 'x' ? 'sheets.roles.mambaBlock.inX' : 'sheets.roles.mambaBlock.inZ',
         rows: E,
         short,
         caption: `in_proj (${which})`,
@@ -132,7 +140,7 @@ export function convBand(s: BlockSheet, xIn: PerStep): PerStep {
   const taps = Array.from({ length: K }, (_, k) =>
     k === K - 1 ? `w[${k}]⊙x_in_t` : `w[${k}]⊙x_in_{t−${K - 1 - k}}`,
   ).reverse();
-  const top = openBand(s, {
+  const top = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mambaBlock.conv', { taps: taps.join(' + ') }),
     rows: E,
     label: channels(s),
@@ -140,6 +148,7 @@ export function convBand(s: BlockSheet, xIn: PerStep): PerStep {
       [PRE, 'conv_t'],
       [VALUE, 'u_t'],
     ],
+    role: t(s.lang, 'sheets.roles.mambaBlock.conv'),
   });
   const common = { top, rows: E, role: 'weight', param: 'conv_w' } as const;
   const convW = weightBlock(s.b, {
@@ -190,6 +199,7 @@ export function selectionBands(s: BlockSheet, u: PerStep): { dtLow: PerStep; B: 
       s,
       {
         text: `sheets.mambaBlock.${key}` as const,
+        role: `sheets.roles.mambaBlock.${key}` as const,
         rows,
         short: sym,
         caption: `x_proj (${sym})`,
@@ -208,10 +218,10 @@ export function selectionBands(s: BlockSheet, u: PerStep): { dtLow: PerStep; B: 
   return { dtLow: part('dt', 0, R), B: part('B', R, N), C: part('C', R + N, N) };
 }
 
-/** Δ_t = softplus(dt_proj · δ_t + dt_bias), one step size per channel. */
-export function deltaBand(s: BlockSheet, dtLow: PerStep): PerStep {
+/** Δ_t = softplus(dt_proj · δ_t + dt_bias), one step size per channel; also the dt_bias cells. */
+export function deltaBand(s: BlockSheet, dtLow: PerStep): { delta: PerStep; bias: Block } {
   const { dInner: E, dtRank: R } = s.p;
-  const top = openBand(s, {
+  const top = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mambaBlock.delta'),
     rows: E,
     label: channels(s),
@@ -219,6 +229,7 @@ export function deltaBand(s: BlockSheet, dtLow: PerStep): PerStep {
       [PRE, 'dt_pre'],
       [VALUE, 'Δ_t'],
     ],
+    role: t(s.lang, 'sheets.roles.mamba.delta'),
   });
   const W = weightBlock(s.b, {
     top,
@@ -251,7 +262,7 @@ export function deltaBand(s: BlockSheet, dtLow: PerStep): PerStep {
     tensor: 'dt_pre',
     equation: '\\tilde{\\Delta}_t = W_{dt}\\, \\delta_t + b_{dt}',
   });
-  return activation(s, {
+  const delta = activation(s, {
     top,
     rows: E,
     from: pre,
@@ -262,12 +273,13 @@ export function deltaBand(s: BlockSheet, dtLow: PerStep): PerStep {
     tensor: 'Δ_t',
     equation: '\\Delta_t = \\operatorname{softplus}(\\tilde{\\Delta}_t)',
   });
+  return { delta, bias };
 }
 
 /** y_t ⊙ SiLU(z_t): the scan's output gated by the other branch. */
 export function gateBand(s: BlockSheet, z: PerStep, y: PerStep): PerStep {
   const E = s.p.dInner;
-  const top = openBand(s, {
+  const top = openTaughtBand(s, {
     equation: t(s.lang, 'sheets.mambaBlock.gate'),
     rows: E,
     label: channels(s),
@@ -275,6 +287,7 @@ export function gateBand(s: BlockSheet, z: PerStep, y: PerStep): PerStep {
       [PRE, 'SiLU(z)'],
       [VALUE, 'y_gated'],
     ],
+    role: t(s.lang, 'sheets.roles.mambaBlock.gate'),
   });
   const gate = stepColumn(s, {
     top,
@@ -304,6 +317,7 @@ export function outBand(s: BlockSheet, yGated: PerStep): PerStep {
     s,
     {
       text: 'sheets.mambaBlock.out',
+      role: 'sheets.roles.mambaBlock.out',
       rows: s.p.dModel,
       short: 'out',
       caption: 'out_proj',

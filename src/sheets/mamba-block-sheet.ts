@@ -13,6 +13,10 @@ import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
+import { bilingual } from './i18n';
+import { narrativeLines } from './kit/role-column';
+import { TRY_BOX_ROWS } from './kit/try-box';
+import { mambaTryBox } from './mamba-teach';
 import { seededInput } from './inputs';
 import { BandCursor, OP, TimeGrid } from './kit/grid';
 import { sheetBuilder, writeGridFrame } from './kit/frame';
@@ -29,7 +33,7 @@ import {
 } from './mamba-block-bands';
 import { SCAN_LEGEND, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
-import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
+import { READABLE_DT_GAIN, READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
 import type { MambaBlockConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
@@ -94,23 +98,17 @@ function stateDictProblems(config: MambaBlockConfig): string[] {
 }
 
 const FRAME = {
-  title: { en: 'Mamba block', zh: 'Mamba 块' },
+  title: bilingual('sheets.mambaBlock.title'),
   legend: [
-    ['input', { en: 'token xₜ', zh: '词元 xₜ' }],
-    [
-      'weight',
-      {
-        en: 'weights: in_proj, conv1d, x_proj, dt_proj, D, out_proj',
-        zh: '权重：in_proj、conv1d、x_proj、dt_proj、D、out_proj',
-      },
-    ],
+    ['input', bilingual('sheets.mambaBlock.legend.input')],
+    ['weight', bilingual('sheets.mambaBlock.legend.weight')],
     SCAN_LEGEND.aLog,
-    ['bias', { en: 'biases: conv1d, dt_bias', zh: '偏置：conv1d、dt_bias' }],
+    ['bias', bilingual('sheets.mambaBlock.legend.bias')],
     SCAN_LEGEND.state,
-    ['gate', { en: 'decay Ā = exp(ΔA), gate SiLU(z)', zh: '衰减 Ā = exp(ΔA)、门 SiLU(z)' }],
-    ['activation', { en: 'u = SiLU(conv), Δ = softplus(·)', zh: 'u = SiLU(conv)、Δ = softplus(·)' }],
-    ['computed', { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' }],
-    ['output', { en: 'y and the block output', zh: 'y 与块输出' }],
+    ['gate', bilingual('sheets.mambaBlock.legend.gate')],
+    ['activation', bilingual('sheets.mambaBlock.legend.activation')],
+    ['computed', bilingual('sheets.mambaBlock.legend.computed')],
+    ['output', bilingual('sheets.mambaBlock.legend.output')],
   ] as const,
 };
 
@@ -127,7 +125,11 @@ function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, grid
   const method = `${t(lang, 'sheets.mambaBlock.discretization')}: ${discretizationLabel(lang, methodOf(config))}`;
   const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_VARIANTS }, method);
   if (config.init === 'torch' && !config.stateDict) {
-    const note = t(lang, 'sheets.mambaBlock.readableStep', { lo: READABLE_STEP.lo, hi: READABLE_STEP.hi });
+    const note = t(lang, 'sheets.mambaBlock.readableStep', {
+      lo: READABLE_STEP.lo,
+      hi: READABLE_STEP.hi,
+      gain: READABLE_DT_GAIN,
+    });
     b.text(row - 2, 0, note, 'note');
   }
   return row;
@@ -141,13 +143,17 @@ function build(config: MambaBlockConfig): SheetPlan {
   const wCol = 1;
   const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
   const row = writeTop(b, config, p, grid);
-  const s: BlockSheet = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol, lang: config.language, p };
+  // The "what to try" box goes right below the time header; its verdict reads cells written later.
+  const boxTop = row + 1;
+  const cursor = new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1);
+  const s: BlockSheet = { b, grid, cursor, wCol, lang: config.language, p };
+  narrativeLines(s, [t(config.language, 'sheets.mamba.paperNote')]);
 
   const x = tokenBand(s, seededInput(T, dModel, config.seed, config.init));
   const { xIn, z } = inProjBands(s, x);
   const u = convBand(s, xIn);
   const { dtLow, B, C } = selectionBands(s, u);
-  const delta = deltaBand(s, dtLow);
+  const { delta, bias } = deltaBand(s, dtLow);
   const scan = writeScanBands(
     s,
     {
@@ -163,6 +169,9 @@ function build(config: MambaBlockConfig): SheetPlan {
     },
     config.language,
   );
+  const bias1 = { row: bias.top, col: bias.left };
+  const box = { top: boxTop, cols: grid.col(1) + 2, T, bias: bias1, aBar: scan.aBar, bBar: scan.bBar };
+  mambaTryBox(b, { ...box, edit: 'sheets.mambaBlock.try.edit' });
   const out = outBand(s, gateBand(s, z, scan.y));
   b.name('out_T', out(T - 1).range);
 
@@ -229,12 +238,13 @@ function evaluate(config: MambaBlockConfig, params: Readonly<Record<string, Floa
 
 const model: SheetModel<MambaBlockConfig> = {
   id: 'mamba-block',
-  label: { en: 'Mamba block', zh: 'Mamba 块' },
+  label: bilingual('sheets.mambaBlock.label'),
   variants: MAMBA_VARIANTS,
   limits: LIMITS,
   // PyTorch-style init (hand-style integers through two projections and a scan grow past what reads well);
-  // seed 7 gives B_t and h_t entries that show at three decimals once Δ is readable (mamba-readable-step.ts).
-  defaults: { dModel: 2, dInner: 4, stateSize: 2, steps: 4, seed: 7, init: 'torch' },
+  // seed 171 gives no B_t near 0 and, once Δ is readable (mamba-readable-step.ts), a Δ that moves by
+  // 0.4 or more between tokens in every channel.
+  defaults: { dModel: 2, dInner: 4, stateSize: 2, steps: 4, seed: 171, init: 'torch' },
   estimateCells: (c) => {
     const { dInner: E, stateSize: N, dModel: d } = c;
     return c.steps * (2 * d + 8 * E + 2 * N + 1 + 3 * E * N) + E * (2 * d + 6 + 2 * N) + d * E + 100;

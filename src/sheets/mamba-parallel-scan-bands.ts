@@ -10,7 +10,8 @@
 import { scanDepth } from '../core/parallel-scan';
 import { scanLevelNames } from '../core/mamba-scan-levels';
 import { t as text } from '../i18n';
-import { openBand, type SheetKit } from './kit/band';
+import type { SheetKit } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { rowLabels } from './kit/labels';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
 import { Block } from './layout';
@@ -48,9 +49,14 @@ function writeCaptions(k: SheetKit, T: number, lang: Language): void {
 }
 
 /** Opens a level's band: 2·channels + 1 rows, a's above the blank row, b's below it. */
-function openLevel(k: SheetKit, src: ParallelScanSources, equation: string, lang: Language): number {
+function openLevel(
+  k: SheetKit,
+  src: ParallelScanSources,
+  head: { equation: string; role: string },
+  lang: Language,
+): number {
   const Dc = src.channels;
-  const top = openBand(k, { equation, rows: 2 * Dc + 1 });
+  const top = openTaughtBand(k, { ...head, rows: 2 * Dc + 1 });
   rowLabels(k.b, top, Dc, (d) => text(lang, 'sheets.parallelScan.rowA', { d: d + 1 }));
   rowLabels(k.b, top + Dc + 1, Dc, (d) => text(lang, 'sheets.parallelScan.rowB', { d: d + 1 }));
   return top;
@@ -82,7 +88,15 @@ function writeHalf(
 /** Level 0: a_t = Ā_t (a copy) and b_t = B̄_t u_t. */
 function levelZero(k: SheetKit, src: ParallelScanSources, lang: Language): Level {
   const Dc = src.channels;
-  const top = openLevel(k, src, text(lang, 'sheets.parallelScan.level0'), lang);
+  const top = openLevel(
+    k,
+    src,
+    {
+      equation: text(lang, 'sheets.parallelScan.level0'),
+      role: text(lang, 'sheets.roles.parallelScan.level0'),
+    },
+    lang,
+  );
   for (let t = 0; t < k.grid.steps; t++) {
     k.b.text(top - 1, k.grid.col(t), '(Āₜ, B̄ₜuₜ)', 'label');
     writeHalf(
@@ -105,7 +119,10 @@ function nextLevel(k: SheetKit, src: ParallelScanSources, prev: Level, level: nu
   const top = openLevel(
     k,
     src,
-    text(lang, 'sheets.parallelScan.level', { k: level, s, prev: level - 1 }),
+    {
+      equation: text(lang, 'sheets.parallelScan.level', { k: level, s, prev: level - 1 }),
+      role: text(lang, 'sheets.roles.parallelScan.level', { k: level, span: 2 * s }),
+    },
     lang,
   );
   const p = level - 1;
@@ -149,8 +166,9 @@ function nextLevel(k: SheetKit, src: ParallelScanSources, prev: Level, level: nu
 /** |b of the last level − h_t| in every step, and MAX of the whole band in a check cell at the left. */
 function checkBand(k: SheetKit, src: ParallelScanSources, last: Level, L: number, lang: Language): Block {
   const Dc = src.channels;
-  const top = openBand(k, {
+  const top = openTaughtBand(k, {
     equation: text(lang, 'sheets.parallelScan.diff', { L }),
+    role: text(lang, 'sheets.roles.parallelScan.diff'),
     rows: Dc,
     label: channelLabel(lang),
     captions: [[0, '|b − h|']],

@@ -4,8 +4,11 @@
  * of tokens; over a sheet's few steps it leaves Ā = exp(ΔA) ≈ 0.99 and B̄ ≈ 0, so the scan
  * shows nothing at three decimals. The sheet keeps every other seeded draw and moves each
  * Δ₀ to the same relative place in [0.5, 1] instead, so Ā falls to about 0.4–0.6 and the
- * state visibly moves. The bias cells hold the result like any other weight, so the
- * sheet still matches the core on whatever values it shows.
+ * state visibly moves. It also scales dt_proj up (×8): at mamba_ssm's init Δ hardly
+ * depends on the token (it varies by about 0.01 over a sheet), which is what training
+ * changes; scaled, Δ moves by a few tenths from token to token, so the selection shows.
+ * The cells hold the results like any other weight, so the sheet still matches the core
+ * on whatever values it shows.
  */
 import { inverseSoftplus, softplus } from '../core/activations';
 import type { MambaParams } from '../core/mamba-block';
@@ -24,7 +27,15 @@ export function readableStepBias(torchBias: number): number {
   return inverseSoftplus(READABLE_STEP.lo * Math.pow(READABLE_STEP.hi / READABLE_STEP.lo, clamped));
 }
 
-/** The seeded parameters with readable step sizes (only the dt bias changes). */
+/** How much dt_proj is scaled up so that Δ visibly changes from token to token. */
+export const READABLE_DT_GAIN = 8;
+
+/** The seeded parameters with readable step sizes (the dt bias and the dt_proj weights change). */
 export function withReadableSteps(p: MambaParams): MambaParams {
-  return { ...p, dt_proj_b: p.dt_proj_b.map(readableStepBias) };
+  const w = p.dt_proj_w;
+  return {
+    ...p,
+    dt_proj_w: { ...w, data: w.data.map((v) => v * READABLE_DT_GAIN) },
+    dt_proj_b: p.dt_proj_b.map(readableStepBias),
+  };
 }

@@ -8,7 +8,9 @@
 import { t } from '../i18n';
 import type { Discretization } from '../core/mamba-scan';
 import { dotF } from './formulas';
-import { openBand, type SheetKit } from './kit/band';
+import type { SheetKit } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
+import { bilingual } from './i18n';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
 import type { Block, LegendEntry, ParamBlock } from './layout';
 import type { Language } from './plan';
@@ -43,8 +45,8 @@ export interface ScanBlocks {
 
 /** The legend lines of the scan's own parameter and state, the same on both Mamba sheets. */
 export const SCAN_LEGEND = {
-  aLog: ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
-  state: ['state', { en: 'state h', zh: '状态 h' }],
+  aLog: ['recurrentWeight', bilingual('sheets.mamba.legend.aLog')],
+  state: ['state', bilingual('sheets.mamba.legend.state')],
 } as const satisfies Record<string, LegendEntry>;
 
 /** The discretization's name for notes ("zero-order hold (exact)"). */
@@ -57,15 +59,20 @@ export function channelLabel(lang: Language): (d: number) => string {
   return (d) => t(lang, 'sheets.mambaScan.channel', { d: d + 1 });
 }
 
-/** A band of one row per channel, `caption` above every step; returns its first row. */
+/** A band of one row per channel, `caption` above every step, its role line beside; returns its first row. */
 function channelBand(
   k: SheetKit,
   src: ScanSources,
   lang: Language,
-  equation: string,
-  caption: string,
+  head: { equation: string; caption: string; role: 'aBar' | 'bBar' | 'h' | 'y' },
 ): number {
-  return openBand(k, { equation, rows: src.channels, label: channelLabel(lang), captions: [[0, caption]] });
+  return openTaughtBand(k, {
+    equation: head.equation,
+    rows: src.channels,
+    label: channelLabel(lang),
+    captions: [[0, head.caption]],
+    role: t(lang, `sheets.roles.mamba.${head.role}`),
+  });
 }
 
 /** A parameter with a row per channel at the band's left, captioned with its name. */
@@ -91,7 +98,11 @@ function channelMatrix(
 /** A_log at the left, A = −exp(A_log) beside it, and Ā_t = exp(Δ_t A) in every step. */
 function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; aBar: PerStep } {
   const { channels: Dc, N } = src;
-  const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.aBar'), 'Ā_t');
+  const top = channelBand(k, src, lang, {
+    equation: t(lang, 'sheets.mambaScan.aBar'),
+    caption: 'Ā_t',
+    role: 'aBar',
+  });
   const aLog = channelParam(k, top, src, {
     cols: N,
     role: 'recurrentWeight',
@@ -129,7 +140,11 @@ function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; a
 function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language): PerStep {
   const zoh = src.method === 'zoh';
   const caption = zoh ? 'B̄_t (ZOH)' : 'B̄_t (Euler)';
-  const top = channelBand(k, src, lang, t(lang, `sheets.mambaScan.bBar.${src.method}`), caption);
+  const top = channelBand(k, src, lang, {
+    equation: t(lang, `sheets.mambaScan.bBar.${src.method}`),
+    caption,
+    role: 'bBar',
+  });
   return channelMatrix(k, src, top, {
     role: 'computed',
     formula: (t, d, n) =>
@@ -144,7 +159,11 @@ function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language
 
 /** h_t = Ā_t ⊙ h_{t−1} + B̄_t u_t, from h_0 = 0. */
 function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, lang: Language): PerStep {
-  const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.h'), 'h_t');
+  const top = channelBand(k, src, lang, {
+    equation: t(lang, 'sheets.mambaScan.h'),
+    caption: 'h_t',
+    role: 'h',
+  });
   const h = stepBlocks(k.grid, top, src.channels, 0, src.N);
   return channelMatrix(k, src, top, {
     role: 'state',
@@ -161,7 +180,11 @@ function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, 
 /** y_t = C_t · h_t + D ⊙ u_t, with the skip D written once at the left. */
 function readoutBand(k: SheetKit, src: ScanSources, h: PerStep, lang: Language): PerStep {
   const Dc = src.channels;
-  const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.y'), 'y_t');
+  const top = channelBand(k, src, lang, {
+    equation: t(lang, 'sheets.mambaScan.y'),
+    caption: 'y_t',
+    role: 'y',
+  });
   const skip = channelParam(k, top, src, {
     cols: 1,
     role: 'weight',

@@ -8,7 +8,8 @@ import { t } from '../i18n';
 import type { MlstmParams } from '../core/mlstm';
 import { dotF, logSigmoidF, sigmoidF } from './formulas';
 import type { PlainKey } from './i18n';
-import { openBand, type SheetKit } from './kit/band';
+import type { SheetKit } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { OP, PRE, VALUE } from './kit/grid';
 import { indexed, stepCaptions, stepOperators } from './kit/labels';
 import { activation, dotStep, stepBlocks, stepColumn, type PerStep } from './kit/steps';
@@ -33,6 +34,22 @@ function named(name: string, rows: number): (r: number) => string {
   return rows === 1 ? () => name : indexed(name);
 }
 
+/** The role line of each band, by its equation's key. */
+const ROLES: Record<string, PlainKey> = {
+  'sheets.mlstm.q': 'sheets.roles.mlstm.q',
+  'sheets.mlstm.k': 'sheets.roles.mlstm.k',
+  'sheets.mlstm.v': 'sheets.roles.mlstm.v',
+  'sheets.mlstm.o': 'sheets.roles.xlstm.o',
+  'sheets.mlstm.i': 'sheets.roles.xlstm.i',
+  'sheets.mlstm.f': 'sheets.roles.xlstm.f',
+  'sheets.mlstm.m': 'sheets.roles.xlstm.m',
+  'sheets.mlstm.C': 'sheets.roles.mlstm.C',
+  'sheets.mlstm.n': 'sheets.roles.mlstm.n',
+  'sheets.mlstm.Cq': 'sheets.roles.mlstm.Cq',
+  'sheets.mlstm.denom': 'sheets.roles.mlstm.denom',
+  'sheets.mlstm.h': 'sheets.roles.mlstm.h',
+};
+
 function band(
   s: MlstmSheet,
   text: PlainKey,
@@ -40,7 +57,8 @@ function band(
   name: string,
   captions: [number, string][],
 ): number {
-  return openBand(s, { equation: t(s.lang, text), rows, label: named(name, rows), captions });
+  const role = t(s.lang, ROLES[text]);
+  return openTaughtBand(s, { equation: t(s.lang, text), rows, label: named(name, rows), captions, role });
 }
 
 /** q, k or v: a d × I weight block dotted with x_t (no bias). */

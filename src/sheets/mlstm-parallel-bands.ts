@@ -8,8 +8,11 @@
 import { t } from '../i18n';
 import { dotF, logSigmoidF } from './formulas';
 import type { PlainKey } from './i18n';
+import type { SheetKit } from './kit/band';
 import type { BandCursor } from './kit/grid';
 import { rowLabels } from './kit/labels';
+import { narrativeLines, roleColumn } from './kit/role-column';
+import { roleLine } from './kit/role-line';
 import { stepRows, type PerStep, type StepRows } from './kit/steps';
 import type { Block, PlanBuilder } from './layout';
 import { rangeA1, type Language } from './plan';
@@ -34,13 +37,25 @@ export interface RecurrentCells {
 interface Parallel {
   readonly b: PlanBuilder;
   readonly cursor: BandCursor;
+  readonly kit: SheetKit;
   readonly r: RecurrentCells;
 }
+
+/** The role line of each band, by its equation's key. */
+const ROLES: Record<string, PlainKey> = {
+  'sheets.mlstmParallel.qkv': 'sheets.roles.mlstmParallel.qkv',
+  'sheets.mlstmParallel.logD': 'sheets.roles.mlstmParallel.logD',
+  'sheets.mlstmParallel.S': 'sheets.roles.mlstmParallel.S',
+  'sheets.mlstmParallel.H': 'sheets.roles.mlstmParallel.H',
+};
 
 const COL0 = 1;
 
 function band(pl: Parallel, text: PlainKey): number {
-  const top = pl.cursor.band(t(pl.r.lang, text), pl.r.T);
+  const equation = t(pl.r.lang, text);
+  const equationRow = pl.cursor.row;
+  const top = pl.cursor.band(equation, pl.r.T);
+  roleLine(pl.b, { row: equationRow, col: roleColumn(pl.kit, equation) }, t(pl.r.lang, ROLES[text]));
   rowLabels(pl.b, top, pl.r.T, (t) => `t = ${t + 1}`);
   return top;
 }
@@ -129,7 +144,13 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
 }
 
 /** D̃, QKᵀ/√d, S = their product, its row sums and the normaliser. */
-function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S: Block; denom: Block } {
+function scoreBand(
+  pl: Parallel,
+  Q: Block,
+  K: Block,
+  logD: Block,
+  m: Block,
+): { S: Block; denom: Block; dTilde: Block } {
   const { T, d, lang } = pl.r;
   const top = band(pl, 'sheets.mlstmParallel.S');
   const dTilde = matrix(pl, {
@@ -189,17 +210,20 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     equation: '\\max(|\\sum_s S_{ts}|,\\ e^{-m_t})',
     formula: (t) => `MAX(ABS(${sSum.at(t)}),EXP(-${m.at(t)}))`,
   });
-  return { S, denom };
+  return { S, denom, dTilde };
 }
 
 /** Writes the parallel section below the cursor. */
-export function writeParallel(b: PlanBuilder, cursor: BandCursor, r: RecurrentCells): void {
-  const pl: Parallel = { b, cursor, r };
+export function writeParallel(kit: SheetKit, r: RecurrentCells): { dTilde: Block } {
+  const { b, cursor } = kit;
+  const pl: Parallel = { b, cursor, kit, r };
   cursor.row += 1;
   cursor.heading(t(r.lang, 'sheets.mlstmParallel.heading'));
   const { Q, K, V } = qkvBand(pl);
   const { logD, m } = logGateBand(pl);
-  const { S, denom } = scoreBand(pl, Q, K, logD, m);
+  narrativeLines(kit, [t(r.lang, 'sheets.mlstmParallel.whyF')]);
+  const { S, denom, dTilde } = scoreBand(pl, Q, K, logD, m);
+  narrativeLines(kit, [t(r.lang, 'sheets.mlstmParallel.attention')]);
   const top = band(pl, 'sheets.mlstmParallel.H');
   matrix(pl, {
     top,
@@ -215,4 +239,5 @@ export function writeParallel(b: PlanBuilder, cursor: BandCursor, r: RecurrentCe
       return `${r.o(t).at(a)}*${dotF(rowUpTo(S, t), vCol)}/${denom.at(t)}`;
     },
   });
+  return { dTilde };
 }

@@ -12,9 +12,15 @@
 import { t } from '../i18n';
 import { initMlstm, mlstmParallelTrace, mlstmProject, mlstmTrace, type MlstmParams } from '../core/mlstm';
 import { matrix, type Matrix } from '../core/tensor';
+import { mlstmUnstabilisedTrace, type MlstmGates } from '../core/xlstm-unstabilised';
 import type { Trace } from '../core/trace';
 import { limitsUpTo } from './limits';
+import { costTable, costTrace, summaryCell, withTrace } from './cost-table';
 import { defineSpec, type SheetModel } from './define-spec';
+import { bilingual } from './i18n';
+import { narrativeLines } from './kit/role-column';
+import { TRY_BOX_ROWS } from './kit/try-box';
+import { mlstmCostRows, mlstmCostValues, mlstmTryBox } from './xlstm-teach';
 import { seededInput } from './inputs';
 import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, PRE, TimeGrid } from './kit/grid';
@@ -31,6 +37,7 @@ import {
   type MlstmSheet,
 } from './mlstm-bands';
 import { PARALLEL_PREFIX, writeParallel } from './mlstm-parallel-bands';
+import { rawMemoryBands } from './mlstm-raw-bands';
 import type { Labelled, MlstmConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
@@ -38,26 +45,20 @@ import type { SheetPlan } from './plan';
 export { PARALLEL_PREFIX };
 
 const MLSTM_VARIANTS: readonly Labelled<'standard'>[] = [
-  { id: 'standard', label: { en: 'one head, recurrent and parallel forms', zh: '单头，循环形式与并行形式' } },
+  { id: 'standard', label: bilingual('sheets.mlstm.variant.standard') },
 ];
 
 const FRAME = {
-  title: { en: 'mLSTM (xLSTM, matrix memory)', zh: 'mLSTM（xLSTM 矩阵记忆）' },
+  title: bilingual('sheets.mlstm.title'),
   legend: [
-    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
-    [
-      'weight',
-      {
-        en: 'projection weights W_q, W_k, W_v, W_o, w_i, w_f',
-        zh: '投影权重 W_q、W_k、W_v、W_o、w_i、w_f',
-      },
-    ],
-    'bias',
-    ['state', { en: 'memory C, normaliser n, stabiliser m', zh: '记忆 C、归一化 n、稳定器 m' }],
-    ['gate', { en: 'gates: o, log f, i′, f′, D̃', zh: '门：o、log f、i′、f′、D̃' }],
-    'computed',
-    ['copy', { en: 'copies: rows of Q, K, V = qₜ, kₜ, vₜ', zh: '副本：Q、K、V 的行 = qₜ、kₜ、vₜ' }],
-    ['output', { en: 'output h', zh: '输出 h' }],
+    ['input', bilingual('sheets.mlstm.legend.input')],
+    ['weight', bilingual('sheets.mlstm.legend.weight')],
+    ['bias', bilingual('sheets.mlstm.legend.bias')],
+    ['state', bilingual('sheets.mlstm.legend.state')],
+    ['gate', bilingual('sheets.mlstm.legend.gate')],
+    ['computed', bilingual('sheets.mlstm.legend.computed')],
+    ['copy', bilingual('sheets.mlstm.legend.copy')],
+    ['output', bilingual('sheets.mlstm.legend.output')],
   ] as const,
 };
 
@@ -87,10 +88,12 @@ function build(config: MlstmConfig): SheetPlan {
   const first = writeGridFrame(b, config, grid, frame, t(lang, 'sheets.mlstm.dotNote'));
   const stackTop = first + 2;
   inputColumn(b, grid, stackTop, seededInput(T, I, config.seed, config.init));
+  // The "what to try" box and the notes below the input column; the verdict reads cells written later.
+  const boxTop = stackTop + I + 2;
   const s: MlstmSheet = {
     b,
     grid,
-    cursor: new BandCursor(b, wCol, stackTop + I + 2),
+    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1),
     wCol,
     lang,
     p,
@@ -100,14 +103,29 @@ function build(config: MlstmConfig): SheetPlan {
     x1: (t) => new Block(stackTop, grid.col(t, PRE), I + 1, 1).colRef(),
   };
 
+  narrativeLines(s, [t(lang, 'sheets.xlstm.paperNote'), t(lang, 'sheets.mlstm.m0Note')]);
   const { q, k, kScaled, v } = qkvBands(s);
   const { o } = outputGateBand(s);
   const { iPre, fPre, logF } = scalarGateBands(s);
   const { m, iStab, fStab } = stabiliserBand(s, iPre, logF);
   const { C, n } = memoryBands(s, { iStab, fStab, kScaled, v });
+  narrativeLines(s, [t(lang, 'sheets.mlstm.dStays')]);
   const h = readoutBands(s, { C, n, q, m, o });
   b.name('h_T', h(T - 1).range);
-  writeParallel(b, s.cursor, { T, d, lang, q, k, v, iPre, fPre, o });
+  rawMemoryBands(s, { iPre, logF, q, kScaled, v, o });
+  const { dTilde } = writeParallel(s, { T, d, lang, q, k, v, iPre, fPre, o });
+  const iLast = { row: iPre(T - 1).top, col: iPre(T - 1).left };
+  const dTildeRow = Array.from({ length: T - 1 }, (_, c) => dTilde.at(T - 1, c));
+  mlstmTryBox(b, { top: boxTop, cols: grid.col(1) + 2, T, iLast, dTildeRow });
+  costTable(b, lang, {
+    top: s.cursor.row + 1,
+    left: 0,
+    T,
+    heading: 'sheets.mlstm.cost.heading',
+    modelHeader: 'sheets.cost.mlstm',
+    note: 'sheets.cost.mlstmNote',
+    rows: mlstmCostRows(summaryCell(1)),
+  });
 
   b.width(0, 16);
   for (let c = wCol; c < labelCol; c++) b.width(c, 7);
@@ -135,6 +153,13 @@ function paramsFromSheet(config: MlstmConfig, params: Readonly<Record<string, Fl
   };
 }
 
+/** What the unstabilised rows are computed from: the recurrent trace's gates and vectors. */
+function rawGates(tr: Trace): MlstmGates {
+  const scalar = (name: string) => tr.tensors[name].map((v) => v[0]);
+  const { q, k_scaled, v, o } = tr.tensors;
+  return { preI: scalar('i_pre'), logF: scalar('log_f'), q, k: k_scaled, v, o };
+}
+
 function evaluate(config: MlstmConfig, params: Readonly<Record<string, Float64Array>>): Trace {
   const T = config.steps;
   const d = config.headSize;
@@ -144,8 +169,9 @@ function evaluate(config: MlstmConfig, params: Readonly<Record<string, Float64Ar
   );
   const recurrent = mlstmTrace(seq);
   const parallel = mlstmParallelTrace(seq);
-  const tensors: Record<string, Float64Array[]> = { ...recurrent.tensors };
-  const shapes: Record<string, readonly number[]> = { ...recurrent.shapes };
+  const raw = mlstmUnstabilisedTrace(rawGates(recurrent));
+  const tensors: Record<string, Float64Array[]> = { ...recurrent.tensors, ...raw.tensors };
+  const shapes: Record<string, readonly number[]> = { ...recurrent.shapes, ...raw.shapes };
   for (const [name, list] of Object.entries(parallel.tensors)) {
     tensors[PARALLEL_PREFIX + name] = list;
     shapes[PARALLEL_PREFIX + name] = parallel.shapes[name];
@@ -154,20 +180,26 @@ function evaluate(config: MlstmConfig, params: Readonly<Record<string, Float64Ar
   const oPre = seq.oPre;
   if (oPre) tensors.o_pre = Array.from({ length: T }, (_, t) => oPre.data.slice(t * d, (t + 1) * d));
   shapes.o_pre = [d];
-  return { steps: T, tensors, shapes };
+  const cost = costTrace(mlstmCostValues(d, requireParam(params, 'cost_T', 1)[0]));
+  return withTrace({ steps: T, tensors, shapes }, cost);
 }
 
 const model: SheetModel<MlstmConfig> = {
   id: 'mlstm',
-  label: { en: 'mLSTM', zh: 'mLSTM 矩阵记忆' },
+  label: bilingual('sheets.mlstm.label'),
   variants: MLSTM_VARIANTS,
   limits: limitsUpTo({ inputSize: 4, headSize: 4, steps: 6 }),
-  defaults: { inputSize: 3, headSize: 2, steps: 4 },
+  // Seed 356: |ĩ| ≤ 2 and f from 0.5 to 0.98, so row 4 of D̃ still weighs the earlier steps
+  // (0.16 … 1) until the "what to try" edit (ĩ₄ = 10) leaves only its diagonal.
+  defaults: { inputSize: 3, headSize: 2, steps: 4, seed: 356 },
   estimateCells: (c) => {
     const d = c.headSize;
     const T = c.steps;
     return (
-      T * (c.inputSize + 1 + 7 * d + d * d + 7) + 5 * d * (c.inputSize + 1) + T * (3 * d + 3 * T + 6 + d) + 80
+      T * (c.inputSize + 3 + 9 * d + 2 * d * d + 7) +
+      5 * d * (c.inputSize + 1) +
+      T * (3 * d + 3 * T + 6 + d) +
+      80
     );
   },
   build,

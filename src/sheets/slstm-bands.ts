@@ -10,7 +10,7 @@ import type { Matrix } from '../core/tensor';
 import { logSigmoidF, sigmoidF, tanhF } from './formulas';
 import type { PlainKey } from './i18n';
 import type { SheetKit } from './kit/band';
-import { openBand } from './kit/band';
+import { openTaughtBand } from './kit/role-column';
 import { PRE, VALUE } from './kit/grid';
 import { stepOperators } from './kit/labels';
 import { dotStep, stepBlocks, stepInputs, type PerStep } from './kit/steps';
@@ -144,7 +144,13 @@ export function gateBands(s: SlstmSheet): void {
     const v = gate === 'i' ? undefined : gateValue(gate, forget);
     const captions: [number, string][] = [[PRE, `${TILDE[gate]}_t`]];
     if (v) captions.push([VALUE, v.caption]);
-    const top = openBand(s, { equation: t(s.lang, text[gate]), rows: s.H, label: unitLabel(s), captions });
+    const top = openTaughtBand(s, {
+      equation: t(s.lang, text[gate]),
+      rows: s.H,
+      label: unitLabel(s),
+      captions,
+      role: t(s.lang, `sheets.roles.xlstm.${gate}`),
+    });
     const pre = dotStep(s, {
       top,
       rows: s.H,
@@ -203,12 +209,23 @@ function stateStep(s: SlstmSheet, top: number, st: StateStep): PerStep {
   return stepBlocks(s.grid, top, s.H, VALUE);
 }
 
+/** The role line of each state band, by its trace name. */
+const STATE_ROLES: Record<string, PlainKey> = {
+  m: 'sheets.roles.xlstm.m',
+  i_stab: 'sheets.roles.xlstm.iStab',
+  f_stab: 'sheets.roles.xlstm.fStab',
+  c: 'sheets.roles.slstm.c',
+  n: 'sheets.roles.slstm.n',
+  h: 'sheets.roles.slstm.h',
+};
+
 function stateBand(s: SlstmSheet, text: PlainKey, st: StateStep): void {
-  const top = openBand(s, {
+  const top = openTaughtBand(s, {
     equation: t(s.lang, text),
     rows: s.H,
     label: unitLabel(s),
     captions: [[VALUE, st.caption]],
+    role: t(s.lang, STATE_ROLES[st.trace]),
   });
   // Registered first: a state's formula reads its own previous step.
   s.bands.set(st.trace, stepBlocks(s.grid, top, s.H, VALUE));

@@ -9,9 +9,14 @@
 import { t } from '../i18n';
 import { initSlstm, slstmInitialState, slstmTrace, type SlstmForget, type SlstmParams } from '../core/slstm';
 import { matrix } from '../core/tensor';
+import { slstmUnstabilisedTrace } from '../core/xlstm-unstabilised';
 import type { Trace } from '../core/trace';
 import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
+import { bilingual } from './i18n';
+import { narrativeLines } from './kit/role-column';
+import { TRY_BOX_ROWS } from './kit/try-box';
+import { slstmTryBox } from './xlstm-teach';
 import { seededInput } from './inputs';
 import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, OP, PRE, TimeGrid } from './kit/grid';
@@ -22,13 +27,11 @@ import type { Labelled, ModelSpec, SlstmConfig } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { gateBands, stackColumn, stateBands, type SlstmSheet } from './slstm-bands';
+import { rawStateBands } from './slstm-raw-bands';
 
 const SLSTM_VARIANTS: readonly Labelled<'sigmoid' | 'exp'>[] = [
-  {
-    id: 'sigmoid',
-    label: { en: 'sigmoid forget gate: log f = logσ(f̃)', zh: 'sigmoid 遗忘门：log f = logσ(f̃)' },
-  },
-  { id: 'exp', label: { en: 'exponential forget gate: log f = f̃', zh: '指数遗忘门：log f = f̃' } },
+  { id: 'sigmoid', label: bilingual('sheets.slstm.variant.sigmoid') },
+  { id: 'exp', label: bilingual('sheets.slstm.variant.exp') },
 ];
 
 function forgetOf(config: SlstmConfig): SlstmForget {
@@ -36,17 +39,10 @@ function forgetOf(config: SlstmConfig): SlstmForget {
 }
 
 const FRAME = {
-  title: { en: 'sLSTM (xLSTM, scalar memory)', zh: 'sLSTM（xLSTM 标量记忆）' },
-  legend: [
-    ['input', { en: 'input xₜ', zh: '输入 xₜ' }],
-    ['weight', { en: 'input weights W', zh: '输入权重 W' }],
-    ['recurrentWeight', { en: 'recurrent weights R (per head)', zh: '循环权重 R（按头分块）' }],
-    ['bias', { en: 'biases b', zh: '偏置 b' }],
-    ['state', { en: 'states h, c, n and stabiliser m', zh: '状态 h、c、n 与稳定器 m' }],
-    ['gate', { en: 'gates: log f, o, i′, f′', zh: '门：log f、o、i′、f′' }],
-    ['activation', { en: 'z = tanh(z̃)', zh: 'z = tanh(z̃)' }],
-    ['computed', { en: 'pre-activations ĩ, f̃, z̃, õ (formulas)', zh: '预激活 ĩ、f̃、z̃、õ（公式）' }],
-  ] as const,
+  title: bilingual('sheets.slstm.title'),
+  legend: (
+    ['input', 'weight', 'recurrentWeight', 'bias', 'state', 'gate', 'activation', 'computed'] as const
+  ).map((role) => [role, bilingual(`sheets.slstm.legend.${role}`)] as const),
 };
 
 function build(config: SlstmConfig): SheetPlan {
@@ -70,10 +66,12 @@ function build(config: SlstmConfig): SheetPlan {
   rowLabels(b, stackTop, 1, () => 'x_t', labelCol);
   rowLabels(b, stackTop + I, 1, () => 'h_{t−1}', labelCol);
   rowLabels(b, stackTop + I + H, 1, () => '1', labelCol);
+  // The "what to try" box and the notes below the stacked column; the verdict reads cells written later.
+  const boxTop = stackTop + I + H + 2;
   const s: SlstmSheet = {
     b,
     grid,
-    cursor: new BandCursor(b, wCol, stackTop + I + H + 2),
+    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1),
     wCol,
     lang,
     p,
@@ -83,8 +81,13 @@ function build(config: SlstmConfig): SheetPlan {
     stack: (t) => new Block(stackTop, grid.col(t, PRE), I + H + 1, 1),
     bands: new Map(),
   };
+  narrativeLines(s, [t(lang, 'sheets.xlstm.paperNote'), t(lang, 'sheets.slstm.m0Note')]);
   gateBands(s);
   stateBands(s);
+  const band = (name: string) => s.bands.get(name) as PerStep;
+  const bias = { row: band('pre_i')(0).top, col: wCol + I + H };
+  slstmTryBox(b, { top: boxTop, cols: grid.col(1) + 2, T, bias, m: band('m'), h: band('h') });
+  rawStateBands(s);
   // The stacked columns, now that h's cells have addresses.
   stackColumn(s, stackTop, seededInput(T, I, config.seed, config.init));
   b.name('h_T', (s.bands.get('h') as PerStep)(T - 1).range);
@@ -110,17 +113,26 @@ function evaluate(config: SlstmConfig, params: Readonly<Record<string, Float64Ar
     b: requireParam(params, 'b', 4 * H),
   };
   const state0 = { ...slstmInitialState(H), h: Float64Array.from(requireParam(params, 'h0', H)) };
-  return slstmTrace(p, matrix(T, I, requireParam(params, 'x', T * I)), state0);
+  const trace = slstmTrace(p, matrix(T, I, requireParam(params, 'x', T * I)), state0);
+  const { pre_i, log_f, z, o } = trace.tensors;
+  const raw = slstmUnstabilisedTrace({ preI: pre_i, logF: log_f, z, o });
+  return {
+    ...trace,
+    tensors: { ...trace.tensors, ...raw.tensors },
+    shapes: { ...trace.shapes, ...raw.shapes },
+  };
 }
 
 const model: SheetModel<SlstmConfig> = {
   id: 'slstm',
-  label: { en: 'sLSTM', zh: 'sLSTM 标量记忆' },
+  label: bilingual('sheets.slstm.label'),
   variants: SLSTM_VARIANTS,
   limits: limitsUpTo({ inputSize: 6, hiddenSize: 8, heads: 4, steps: 8 }),
-  defaults: { inputSize: 2, hiddenSize: 4, heads: 2, steps: 4 },
+  // Seed 514: gates away from 0 and 1 (f from 0.1 to 0.98), no h saturated or stuck at 0,
+  // and b_i[1] = 10 (the sheet's "what to try") lifts m[1] past 8 at the last step.
+  defaults: { inputSize: 2, hiddenSize: 4, heads: 2, steps: 4, seed: 514 },
   estimateCells: (c) =>
-    c.steps * (c.inputSize + 11 * c.hiddenSize + 1) +
+    c.steps * (c.inputSize + 15 * c.hiddenSize + 1) +
     4 * c.hiddenSize * (c.inputSize + c.hiddenSize + 2) +
     80,
   extraProblems: (c) => {

@@ -19,8 +19,13 @@ function expectOutMatchesForward(config: MambaBlockConfig, plan: SheetPlan): voi
     config.init,
   );
   const onSheet = paramsFromPlan(plan);
-  // A torch-style sheet moves the step sizes to a readable range (checked below); every other weight is the seeded one.
-  const p = { ...seeded, dt_proj_b: onSheet.dt_proj_b };
+  // A torch-style sheet moves the step sizes to a readable range and scales dt_proj (checked below); every other
+  // weight is the seeded one.
+  const p = {
+    ...seeded,
+    dt_proj_b: onSheet.dt_proj_b,
+    dt_proj_w: matrix(seeded.dt_proj_w.rows, seeded.dt_proj_w.cols, onSheet.dt_proj_w),
+  };
   const X = matrix(config.steps, config.dModel, onSheet.x);
   const out = mambaBlockForward(p, X, config.variant === 'euler' ? 'euler' : 'zoh');
   const I = config.dModel;
@@ -56,7 +61,7 @@ describe('Mamba block sheet', () => {
     );
   });
 
-  it('torch-style sheets start with step sizes Δ₀ in [0.5, 1], in the order of the seeded ones, and every other weight seeded', () => {
+  it('torch-style sheets start with dt_bias steps in [0.5, 1], in the order of the seeded ones, dt_proj ×8, and every other weight seeded', () => {
     for (const seed of [1, 7, 123]) {
       const config: MambaBlockConfig = { ...base, init: 'torch', dInner: 6, seed };
       const onSheet = paramsFromPlan(mambaBlockSpec.build(config));
@@ -82,7 +87,7 @@ describe('Mamba block sheet', () => {
       );
       expect([...onSheet.in_proj]).toEqual([...seeded.in_proj.data]);
       expect([...onSheet.x_proj]).toEqual([...seeded.x_proj.data]);
-      expect([...onSheet.dt_proj_w]).toEqual([...seeded.dt_proj_w.data]);
+      expect([...onSheet.dt_proj_w]).toEqual([...seeded.dt_proj_w.data].map((w) => 8 * w));
       expect([...onSheet.out_proj]).toEqual([...seeded.out_proj.data]);
     }
   });

@@ -12,6 +12,7 @@ import { paramsFromPlan } from '../../src/sheets/params';
 import { a1, parseA1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { difficultiesFor, makePracticePlan } from '../../src/practice/practice-plan';
 import { loadPlan } from './evaluate';
+import { loopSelection } from './mamba-scan-loop';
 import { expectEngineSteps, expectSheetPasses } from './sheet-checks';
 
 const base = mambaScanSpec.defaults;
@@ -20,16 +21,17 @@ const base = mambaScanSpec.defaults;
 function loopStates(config: MambaScanConfig, p: Record<string, Float64Array>): number[][] {
   const D = config.channels;
   const N = config.stateSize;
+  const sel = loopSelection(config, p);
   const h = new Array<number>(D * N).fill(0);
   const out: number[][] = [];
   for (let t = 0; t < config.steps; t++) {
     for (let d = 0; d < D; d++) {
-      const delta = Math.log(1 + Math.exp(p.dt_pre[t * D + d]));
+      const delta = sel.delta(t, d);
       for (let n = 0; n < N; n++) {
         const a = -Math.exp(p.A_log[d * N + n]);
         const bBar = config.variant?.startsWith('euler')
-          ? delta * p.B[t * N + n]
-          : ((Math.exp(delta * a) - 1) / a) * p.B[t * N + n];
+          ? delta * sel.B(t, n)
+          : ((Math.exp(delta * a) - 1) / a) * sel.B(t, n);
         h[d * N + n] = Math.exp(delta * a) * h[d * N + n] + bBar * p.u[t * D + d];
       }
     }

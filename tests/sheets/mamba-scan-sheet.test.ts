@@ -4,6 +4,7 @@ import { mambaScanSpec } from '../../src/sheets/mamba-scan-sheet';
 import type { MambaScanConfig } from '../../src/sheets/model-spec';
 import { paramsFromPlan } from '../../src/sheets/params';
 import { loadPlan } from './evaluate';
+import { loopSelection } from './mamba-scan-loop';
 import { expectEngineSteps, expectSheetPasses, tensorAt } from './sheet-checks';
 
 const base = mambaScanSpec.defaults;
@@ -15,22 +16,21 @@ const base = mambaScanSpec.defaults;
 function loopScan(config: MambaScanConfig, p: Record<string, Float64Array>): number[][] {
   const D = config.channels;
   const N = config.stateSize;
+  const sel = loopSelection(config, p);
   const h = new Array<number>(D * N).fill(0);
   const ys: number[][] = [];
   for (let t = 0; t < config.steps; t++) {
     const y: number[] = [];
     for (let d = 0; d < D; d++) {
-      const delta = Math.log(1 + Math.exp(p.dt_pre[t * D + d]));
+      const delta = sel.delta(t, d);
       const u = p.u[t * D + d];
       let acc = p.D[d] * u;
       for (let n = 0; n < N; n++) {
         const a = -Math.exp(p.A_log[d * N + n]);
         const bBar =
-          config.variant === 'euler'
-            ? delta * p.B[t * N + n]
-            : ((Math.exp(delta * a) - 1) / a) * p.B[t * N + n];
+          config.variant === 'euler' ? delta * sel.B(t, n) : ((Math.exp(delta * a) - 1) / a) * sel.B(t, n);
         h[d * N + n] = Math.exp(delta * a) * h[d * N + n] + bBar * u;
-        acc += p.C[t * N + n] * h[d * N + n];
+        acc += sel.C(t, n) * h[d * N + n];
       }
       y.push(acc);
     }
@@ -85,7 +85,7 @@ describe('Mamba selective scan sheet', () => {
     expect(texts(euler)).toMatch(/Euler/);
   });
 
-  it('each channel reads only its own inputs: editing channel 1 leaves channel 2 unchanged', () => {
+  it("each channel's scan reads only its own parameters: editing channel 1's leaves channel 2 unchanged", () => {
     const config: MambaScanConfig = { ...base, channels: 2, stateSize: 3, steps: 3 };
     const plan = mambaScanSpec.build(config);
     const hf = loadPlan(plan);
@@ -93,10 +93,11 @@ describe('Mamba selective scan sheet', () => {
       const before = [0, 1, 2].map((t) => tensorAt(hf, plan, 'h', t));
       for (const cell of plan.cells) {
         const p = cell.meaning?.param;
-        // Channel 0 (d = 0) of u and of Δ̃ at every step, and channel 0's A_log and D.
+        // Channel 0's own parameters: b_Δ, A_log and D. (u is not one of them: through the
+        // selection, B, C and δ read every channel of u_t.)
         const channel0 =
           p &&
-          ((['u', 'dt_pre'].includes(p.name) && p.flat % 2 === 0) ||
+          ((p.name === 'dt_bias' && p.flat === 0) ||
             (p.name === 'A_log' && p.flat < 3) ||
             (p.name === 'D' && p.flat === 0));
         if (channel0)
