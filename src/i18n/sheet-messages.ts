@@ -413,4 +413,24 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.role.answer': { en: 'your answers (blanks to fill)', zh: '你的答案（待填空格）' },
   // What a practice sheet's formula shows while a blank it depends on is still empty.
   'sheets.waiting': { en: 'waiting', zh: '待填' },
+  // kit/colour.ts and kit/flow.ts: the colour scales and the arrows between steps
+  'sheets.colour.legend': { en: 'Colour scales: {parts}', zh: '色阶：{parts}' },
+  'sheets.colour.join': { en: '; ', zh: '；' },
+  'sheets.colour.unit': {
+    en: 'gates 0 (white) → 1 (green), the same scale on every sheet',
+    zh: '门：0（白）→ 1（绿），各工作表同一色阶',
+  },
+  'sheets.colour.signed': {
+    en: 'states blue below 0, white at 0, red above, scaled to each band’s values',
+    zh: '状态：小于 0 为蓝，等于 0 为白，大于 0 为红，按每个带自身的数值缩放',
+  },
+  'sheets.flow.legend': {
+    en: 'Dashed arrows: a state carried into the next step (the exported file notes it on each cell that reads it)',
+    zh: '虚线箭头：传入下一步的状态（导出的文件在读取它的每个单元格上以批注标出）',
+  },
+  'sheets.flow.from': { en: '← {state} from t = {t}', zh: '← 来自 t = {t} 的 {state}' },
+  'sheets.flow.handover': {
+    en: '← {state} from the encoder at t = {t}',
+    zh: '← 来自编码器 t = {t} 的 {state}',
+  },
 });
