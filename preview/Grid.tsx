@@ -12,6 +12,7 @@ import { visibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
 import { scrollRectIntoView, useGridLayout, type Rect } from './grid-layout';
 import { conditionalLayers } from './ConditionalFormats';
+import { FlowOverlay } from './FlowOverlay';
 import { useWorkbookVersion } from './use-workbook';
 
 const HEADER_HEIGHT = 22;
@@ -178,6 +179,12 @@ export function Grid({ workbook, sheet }: Props) {
           {cells}
           {conditionalLayers(workbook, sheet, info.conditionalFormats, rectOf)}
           {boxes}
+          <FlowOverlay
+            flows={info.flows}
+            rectOf={rectOf}
+            width={axis.offsets[colCount]}
+            height={rows.offsets[rowCount]}
+          />
           {sel && <SelectionOutline rect={rectOf(sel.row, sel.col)} />}
           {editing && (
             <CellEditor

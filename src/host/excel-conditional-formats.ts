@@ -33,7 +33,10 @@ function colorScaleCriteria(
 }
 
 /** Queues the format on its range (or, for a format over several rectangles, on all of them as one rule). */
-export function queueConditionalFormat(target: Excel.Range | Excel.RangeAreas, format: ConditionalFormat): void {
+export function queueConditionalFormat(
+  target: Excel.Range | Excel.RangeAreas,
+  format: ConditionalFormat,
+): void {
   if (format.kind === 'dataBar') {
     const bar = target.conditionalFormats.add('DataBar').dataBar;
     bar.barDirection = 'LeftToRight';
@@ -43,5 +46,8 @@ export function queueConditionalFormat(target: Excel.Range | Excel.RangeAreas, f
     bar.positiveFormat.gradientFill = true;
     return;
   }
-  target.conditionalFormats.add('ColorScale').colorScale.criteria = colorScaleCriteria(format.colors, format.stops);
+  target.conditionalFormats.add('ColorScale').colorScale.criteria = colorScaleCriteria(
+    format.colors,
+    format.stops,
+  );
 }

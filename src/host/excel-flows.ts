@@ -13,7 +13,14 @@
 import { rangeA1 } from '../sheets/plan';
 import { a1 } from '../sheets/plan';
 import { utf8Length } from './excel-ops';
-import { FLOW_COLOR, FLOW_SHAPE_PREFIX, FLOW_WEIGHT, flowLine, type Rect, type ResolvedFlow } from './flow-look';
+import {
+  FLOW_COLOR,
+  FLOW_SHAPE_PREFIX,
+  FLOW_WEIGHT,
+  flowLine,
+  type Rect,
+  type ResolvedFlow,
+} from './flow-look';
 import type { IsSetSupported } from './requirements';
 
 /** How an Excel draws the flows: shapes, notes on the reading cells, or not at all. */
@@ -123,7 +130,10 @@ export function isOwnShape(name: string): boolean {
  * Deletes the flow shapes the add-in drew on `sheet` and leaves every other shape (a
  * learner's own drawing, a picture) where it is. Returns how many it deleted.
  */
-export async function deleteOwnShapes(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<number> {
+export async function deleteOwnShapes(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+): Promise<number> {
   const shapes = sheet.shapes;
   shapes.load('items/name');
   await context.sync();

@@ -319,7 +319,8 @@ export class ExcelHost implements WorkbookHost {
           if (i < chunks.length) for (const op of chunks[i].ops) queueOp(sheet, op);
           else queueFlows(sheet, flows.drawing, flows.requests[i - chunks.length], geometry);
           // Arrows are placed in points: where the cells ended up once contents and widths are written.
-          if (i === chunks.length - 1 && flows.drawing === 'shapes') geometry = loadFlowGeometry(sheet, flows.all);
+          if (i === chunks.length - 1 && flows.drawing === 'shapes')
+            geometry = loadFlowGeometry(sheet, flows.all);
           if (i === total - 1) finish(sheet);
           await context.sync();
           syncCount++;
@@ -335,7 +336,11 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** The plan's flows, how this Excel draws them, and in which requests. */
-  private flowRequests(plan: SheetPlan): { drawing: FlowDrawing; all: ResolvedFlow[]; requests: ResolvedFlow[][] } {
+  private flowRequests(plan: SheetPlan): {
+    drawing: FlowDrawing;
+    all: ResolvedFlow[];
+    requests: ResolvedFlow[][];
+  } {
     const all = resolveFlows(plan);
     const drawing = all.length > 0 ? flowDrawing(this.isSetSupported) : 'none';
     if (drawing === 'none') return { drawing, all, requests: [] };

@@ -66,7 +66,8 @@ export function flowLine(from: Rect, to: Rect): Line {
   const midX = (r: Rect) => r.left + r.width / 2;
   if (to.left >= from.left + from.width)
     return { x1: from.left + from.width, y1: midY(from), x2: to.left, y2: midY(to) };
-  if (to.left + to.width <= from.left) return { x1: from.left, y1: midY(from), x2: to.left + to.width, y2: midY(to) };
+  if (to.left + to.width <= from.left)
+    return { x1: from.left, y1: midY(from), x2: to.left + to.width, y2: midY(to) };
   if (to.top >= from.top + from.height)
     return { x1: midX(from), y1: from.top + from.height, x2: midX(to), y2: to.top };
   return { x1: midX(from), y1: from.top, x2: midX(to), y2: to.top + to.height };

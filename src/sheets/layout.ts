@@ -347,7 +347,12 @@ export class PlanBuilder {
       .filter((k) => scales.some((s) => s.scale === k))
       .map((k) => t(lang, `sheets.colour.${k}`));
     if (parts.length > 0)
-      this.text(row++, col + 1, t(lang, 'sheets.colour.legend', { parts: parts.join(t(lang, 'sheets.colour.join')) }), 'note');
+      this.text(
+        row++,
+        col + 1,
+        t(lang, 'sheets.colour.legend', { parts: parts.join(t(lang, 'sheets.colour.join')) }),
+        'note',
+      );
     if (this.flows.length > 0) this.text(row, col + 1, t(lang, 'sheets.flow.legend'), 'note');
   }
 

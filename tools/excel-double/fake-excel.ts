@@ -64,7 +64,13 @@ export class FakeSheet {
 export interface FakeShapeRecord {
   readonly id: string;
   readonly type: string;
-  readonly line?: { startLeft: number; startTop: number; endLeft: number; endTop: number; connectorType: string };
+  readonly line?: {
+    startLeft: number;
+    startTop: number;
+    endLeft: number;
+    endTop: number;
+    connectorType: string;
+  };
   name: string;
   altTextDescription?: string;
   placement?: string;
@@ -477,7 +483,8 @@ class FakeWorksheet extends Loadable {
           const s = need(ref);
           const { row, col } = parseCell(cellAddress);
           const key = `${colToLetters(col)}${row + 1}`;
-          if (s.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `the cell ${key} already has a note`);
+          if (s.notes.has(key))
+            throw new FakeOfficeError('InvalidArgument', `the cell ${key} already has a note`);
           s.notes.set(key, String(content));
         }),
     };
@@ -632,7 +639,13 @@ class FakeShapeCollection extends Loadable {
     });
     return this;
   }
-  addLine(startLeft: number, startTop: number, endLeft: number, endTop: number, connectorType = 'Straight'): FakeShape {
+  addLine(
+    startLeft: number,
+    startTop: number,
+    endLeft: number,
+    endTop: number,
+    connectorType = 'Straight',
+  ): FakeShape {
     const ends = [startLeft, startTop, endLeft, endTop];
     const record: FakeShapeRecord = {
       id: this.ctx.excel.newId(),
@@ -644,7 +657,10 @@ class FakeShapeCollection extends Loadable {
     };
     this.ctx.enqueue('addLine', { ends, connectorType }, () => {
       if (ends.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v < 0))
-        throw new FakeOfficeError('InvalidArgument', `a line's ends must be finite points on the sheet: ${ends}`);
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `a line's ends must be finite points on the sheet: ${ends}`,
+        );
       if (!['Straight', 'Elbow', 'Curve'].includes(connectorType))
         throw new FakeOfficeError('InvalidArgument', `connector type ${connectorType}`);
       need(this.ref).shapes.push(record);
@@ -963,7 +979,11 @@ class FakeRange extends Loadable {
 type ConditionalFormatCollection = { add(type: string): Record<string, unknown> };
 
 /** `conditionalFormats` of a range or of several areas (one rule over all of them). */
-function conditionalFormatsOn(ctx: FakeContext, ref: SheetRef, address: () => string): ConditionalFormatCollection {
+function conditionalFormatsOn(
+  ctx: FakeContext,
+  ref: SheetRef,
+  address: () => string,
+): ConditionalFormatCollection {
   return {
     add: (type: string) => {
       // Property writes on the returned proxy land in `props` when the action runs.
@@ -985,13 +1005,21 @@ function conditionalFormatsOn(ctx: FakeContext, ref: SheetRef, address: () => st
 }
 
 /** Where a range sits in points: column widths as set (Excel's default otherwise), rows at the default height. */
-function rangeGeometry(sheet: FakeSheet, a: Area): { left: number; top: number; width: number; height: number } {
+function rangeGeometry(
+  sheet: FakeSheet,
+  a: Area,
+): { left: number; top: number; width: number; height: number } {
   const w = (c: number) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_POINTS;
   let left = 0;
   for (let c = 0; c < a.left; c++) left += w(c);
   let width = 0;
   for (let c = a.left; c <= a.right; c++) width += w(c);
-  return { left, top: a.top * DEFAULT_ROW_POINTS, width, height: (a.bottom - a.top + 1) * DEFAULT_ROW_POINTS };
+  return {
+    left,
+    top: a.top * DEFAULT_ROW_POINTS,
+    width,
+    height: (a.bottom - a.top + 1) * DEFAULT_ROW_POINTS,
+  };
 }
 
 class FakeRangeAreas {

@@ -40,7 +40,8 @@ export function rectanglesOf(cells: readonly { row: number; col: number }[]): Pl
   const runs: PlanRange[] = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];
-    if (last && last.left === c.col && last.bottom === c.row - 1) runs[runs.length - 1] = { ...last, bottom: c.row };
+    if (last && last.left === c.col && last.bottom === c.row - 1)
+      runs[runs.length - 1] = { ...last, bottom: c.row };
     else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
   }
   const out: PlanRange[] = [];
@@ -79,5 +80,8 @@ export function meaningScales(cells: readonly PlanCell[]): BandScale[] {
     band.cells.push(cell);
     bands.set(key, band);
   }
-  return [...bands.values()].map((b) => ({ scale: b.scale, format: formatFor(b.scale, rectanglesOf(b.cells)) }));
+  return [...bands.values()].map((b) => ({
+    scale: b.scale,
+    format: formatFor(b.scale, rectanglesOf(b.cells)),
+  }));
 }
