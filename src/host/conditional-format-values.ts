@@ -46,5 +46,6 @@ export function colorScaleColor(
   const frac = (a: number, b: number) => (b > a ? Math.min(1, Math.max(0, (v - a) / (b - a))) : 0);
   if (colors.length < 3) return mix(colors[0], colors[1], frac(lo, hi));
   const mid = stops[1] ?? median(values);
-  return v <= mid ? mix(colors[0], colors[1], frac(lo, mid)) : mix(colors[1], colors[2], frac(mid, hi));
+  // At the midpoint itself its own colour, even where the lowest value is the midpoint.
+  return v < mid ? mix(colors[0], colors[1], frac(lo, mid)) : mix(colors[1], colors[2], frac(mid, hi));
 }
