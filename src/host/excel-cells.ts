@@ -8,7 +8,7 @@
 import type { CellWrite } from './host';
 import { a1, parseA1, type CellPos, type PlanRange } from '../sheets/plan';
 import { literalEntry, utf8Length, type CellEntry } from './excel-ops';
-import { chunkAddresses, groupRectangles, rectCols, rectRows } from './rectangles';
+import { chunkAddresses, chunkBy, groupRectangles, rectCols, rectRows } from './rectangles';
 
 export interface CellLimits {
   /** Cells read in one request: a formula and a value come back for each. */
@@ -74,21 +74,7 @@ export function readRequests(
   const rects = groupRectangles(positionsOf(addresses), READ_BRIDGE).flatMap((r) =>
     splitRect(r, limits.maxReadCells),
   );
-  const requests: PlanRange[][] = [];
-  let current: PlanRange[] = [];
-  let cells = 0;
-  for (const r of rects) {
-    const n = rectRows(r) * rectCols(r);
-    if (current.length > 0 && cells + n > limits.maxReadCells) {
-      requests.push(current);
-      current = [];
-      cells = 0;
-    }
-    current.push(r);
-    cells += n;
-  }
-  if (current.length > 0) requests.push(current);
-  return requests;
+  return chunkBy(rects, (r) => rectRows(r) * rectCols(r), limits.maxReadCells);
 }
 
 /** Where each wanted address ("C12") sits in the loaded rectangles: [rectangle index, row, column]. */
@@ -176,19 +162,5 @@ export function writeRequests(
   ops: readonly CellWriteOp[],
   limits: CellLimits = DEFAULT_CELL_LIMITS,
 ): CellWriteOp[][] {
-  const requests: CellWriteOp[][] = [];
-  let current: CellWriteOp[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    const b = cellWriteBytes(op);
-    if (current.length > 0 && bytes + b > limits.maxWriteBytes) {
-      requests.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += b;
-  }
-  if (current.length > 0) requests.push(current);
-  return requests;
+  return chunkBy(ops, cellWriteBytes, limits.maxWriteBytes);
 }

@@ -87,25 +87,6 @@ export function flowBytes(flow: ResolvedFlow, drawing: FlowDrawing): number {
   return 12 * 250 + utf8Length(flow.name) + label;
 }
 
-/** Cuts items into groups whose estimated bytes stay under `maxBytes` (at least one item a group). */
-export function chunkBy<T>(items: readonly T[], bytes: (item: T) => number, maxBytes: number): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    const b = bytes(item);
-    if (current.length > 0 && size + b > maxBytes) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += b;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
 export function queueFlowShape(sheet: Excel.Worksheet, s: FlowShape): void {
   const shape = sheet.shapes.addLine(s.x1, s.y1, s.x2, s.y2, 'Straight');
   shape.name = s.flow.name;

@@ -32,7 +32,6 @@ import {
 import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
 import { queueConditionalFormat } from './excel-conditional-formats';
 import {
-  chunkBy,
   deleteOwnShapes,
   flowBytes,
   flowDrawing,
@@ -48,7 +47,7 @@ import { resolveFlows, type ResolvedFlow } from './flow-look';
 import { officeSettings, type SettingsStore } from './settings';
 import { frozenBlock, type Freeze } from './plan-look';
 import { toBase64 } from './base64';
-import { joinAddresses } from './rectangles';
+import { chunkBy, joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
 import { freeSheetName, splitSheetAddress } from './sheet-names';
@@ -354,12 +353,7 @@ export class ExcelHost implements WorkbookHost {
    */
   async redrawFlows(sheetName: string): Promise<number> {
     return this.run(RUN_OPTIONS, async (context) => {
-      const sheet = await this.requireSheet(context, sheetName);
-      const props = sheet.customProperties;
-      props.load('items/key,items/value');
-      await context.sync();
-      const metadata = readMarker(props);
-      if (!metadata) throw new Error(t(this.language, 'host.notOurs', { name: sheetName }));
+      const { sheet, metadata } = await this.requireOwnSheet(context, sheetName);
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
       if (!plan) throw new Error(t(this.language, 'host.noSheet', { name: sheetName }));
       const flows = this.flowRequests(plan);
@@ -421,6 +415,20 @@ export class ExcelHost implements WorkbookHost {
     return sheet;
   }
 
+  /** The sheet and its marker; refuses a sheet the add-in did not build. */
+  private async requireOwnSheet(
+    context: Excel.RequestContext,
+    name: string,
+  ): Promise<{ sheet: Excel.Worksheet; metadata: Record<string, unknown> }> {
+    const sheet = await this.requireSheet(context, name);
+    const props = sheet.customProperties;
+    props.load('items/key,items/value');
+    await context.sync();
+    const metadata = readMarker(props);
+    if (!metadata) throw new Error(t(this.language, 'host.notOurs', { name }));
+    return { sheet, metadata };
+  }
+
   async readCells(sheetName: string, addresses: readonly string[]): Promise<CellContent[]> {
     return this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
@@ -446,14 +454,7 @@ export class ExcelHost implements WorkbookHost {
 
   async writeCells(sheetName: string, writes: readonly CellWrite[]): Promise<void> {
     await this.run(RUN_OPTIONS, async (context) => {
-      const sheet = await this.requireSheet(context, sheetName);
-      const props = sheet.customProperties;
-      props.load('items/key,items/value');
-      await context.sync();
-      const metadata = readMarker(props);
-      if (!metadata) {
-        throw new Error(t(this.language, 'host.notOurs', { name: sheetName }));
-      }
+      const { sheet, metadata } = await this.requireOwnSheet(context, sheetName);
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
       const fillAt = plan ? planFills(plan, this.lookOf) : undefined;
       const ops = cellWriteOps(writes, (address) => fillAt?.get(address), this.cellLimits);

@@ -62,18 +62,31 @@ export function chunkAddresses(
   maxChars: number,
   maxAreas: number,
 ): PlanRange[][] {
-  const groups: PlanRange[][] = [];
-  let current: PlanRange[] = [];
-  let chars = 0;
-  for (const r of ranges) {
-    const len = rangeA1(r).length + 1;
-    if (current.length > 0 && (chars + len > maxChars || current.length >= maxAreas)) {
+  return chunkBy(ranges, (r) => rangeA1(r).length + 1, maxChars, maxAreas);
+}
+
+/**
+ * Cuts items, in order, into groups whose summed `size` stays within `maxSize` and whose
+ * length within `maxCount`; an item larger than `maxSize` still gets a group of its own.
+ */
+export function chunkBy<T>(
+  items: readonly T[],
+  size: (item: T) => number,
+  maxSize: number,
+  maxCount = Infinity,
+): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && (total + n > maxSize || current.length >= maxCount)) {
       groups.push(current);
       current = [];
-      chars = 0;
+      total = 0;
     }
-    current.push(r);
-    chars += len;
+    current.push(item);
+    total += n;
   }
   if (current.length > 0) groups.push(current);
   return groups;

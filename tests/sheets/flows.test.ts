@@ -6,7 +6,7 @@
  * source's step in the sheet's language.
  */
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n';
+import { CATALOGUE, type Language } from '../../src/i18n';
 import { availableModels } from '../../src/sheets/registry';
 import { a1, parseA1, type PlanCell, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
 import { configName, smallConfigs } from './small-configs';
@@ -31,6 +31,18 @@ function cellsIn(r: PlanRange): string[] {
   return out;
 }
 
+/** The catalogue template of a flow label as a pattern with named groups for the state and the step. */
+function labelPattern(key: 'sheets.flow.handover' | 'sheets.flow.from', lang: Language): RegExp {
+  const template = CATALOGUE[key][lang];
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace('{state}', '(?<state>.+)').replace('{t}', '(?<t>\\d+)')}$`);
+}
+
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+function subscript(n: number): string {
+  return [...String(n)].map((d) => SUB[Number(d)]).join('');
+}
+
 function byAddress(plan: SheetPlan): Map<string, PlanCell> {
   return new Map(plan.cells.map((c) => [a1(c.row, c.col), c]));
 }
@@ -47,7 +59,8 @@ function stepOf(cells: Map<string, PlanCell>, r: PlanRange, what: string): numbe
 function checkFlows(plan: SheetPlan, name: string): void {
   const cells = byAddress(plan);
   const lang = plan.language;
-  const handoverStart = t(lang, 'sheets.flow.handover', { state: '\u0000', t: 0 }).split('\u0000')[0];
+  const handover = labelPattern('sheets.flow.handover', lang);
+  const carried = labelPattern('sheets.flow.from', lang);
   for (const f of plan.flows ?? []) {
     const what = `${name}: flow ${f.label} ${a1(f.from.top, f.from.left)} → ${a1(f.to.top, f.to.left)}`;
     const sources = new Set(cellsIn(f.from));
@@ -61,9 +74,12 @@ function checkFlows(plan: SheetPlan, name: string): void {
     }
     const from = stepOf(cells, f.from, `${what} source`);
     const to = stepOf(cells, f.to, `${what} reader`);
-    const labelStep = Number(/t = (\d+)/.exec(f.label)?.[1]);
-    expect(labelStep, `${what}: the label names the source's step`).toBe(from + 1);
-    if (f.label.startsWith(handoverStart) && handoverStart !== '← ') expect(to, what).toBe(0);
+    const isHandover = handover.test(f.label);
+    const match = (isHandover ? handover : carried).exec(f.label);
+    expect(match, `${what}: the label is the catalogue's wording`).not.toBeNull();
+    expect(Number(match!.groups!.t), `${what}: the label names the source's step`).toBe(from + 1);
+    expect(match!.groups!.state.endsWith(subscript(from + 1)), `${what}: hₜ's index is that step`).toBe(true);
+    if (isHandover) expect(to, `${what}: the decoder's first step reads the hand-over`).toBe(0);
     else expect(Math.abs(to - from), `${what}: the next step reads it`).toBe(1);
   }
 }

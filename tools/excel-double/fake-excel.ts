@@ -911,21 +911,21 @@ class FakeRange extends Loadable {
     return this._address;
   }
   private geometry = { left: 0, top: 0, width: 0, height: 0 };
+  private loadedGeometry(prop: keyof FakeRange['geometry']): number {
+    this.check(prop);
+    return this.geometry[prop];
+  }
   get left(): number {
-    this.check('left');
-    return this.geometry.left;
+    return this.loadedGeometry('left');
   }
   get top(): number {
-    this.check('top');
-    return this.geometry.top;
+    return this.loadedGeometry('top');
   }
   get width(): number {
-    this.check('width');
-    return this.geometry.width;
+    return this.loadedGeometry('width');
   }
   get height(): number {
-    this.check('height');
-    return this.geometry.height;
+    return this.loadedGeometry('height');
   }
   get conditionalFormats(): ConditionalFormatCollection {
     return conditionalFormatsOn(this.ctx, this.ref, () => this.addr());
