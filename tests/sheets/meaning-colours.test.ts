@@ -93,6 +93,25 @@ describe('meaning colour scales', () => {
     });
   }
 
+  it('leaves a practice sheet’s blanks off every scale, so an answer keeps its fill and its mark', () => {
+    for (const model of ['lstm', 'mlstm', 'mamba-scan'] as const) {
+      const spec = availableModels().find((s) => s.id === model)!;
+      const plan = spec.build(spec.defaults);
+      for (const difficulty of ['all-gates', 'everything', 'one-step'] as const) {
+        const practice = makePracticePlan(plan, difficulty, 3);
+        const blanks = practice.answers.map(parseA1);
+        expect(blanks.length).toBeGreaterThan(0);
+        for (const f of scales(practice.plan))
+          for (const b of blanks)
+            expect(covers(f, b), `${model} ${difficulty} ${a1(b.row, b.col)}`).toBe(false);
+        // Every other scaled cell keeps its scale.
+        const before = plan.cells.filter((c) => scales(plan).some((f) => covers(f, c)));
+        const kept = before.filter((c) => !blanks.some((b) => b.row === c.row && b.col === c.col));
+        for (const c of kept) expect(scales(practice.plan).some((f) => covers(f, c))).toBe(true);
+      }
+    }
+  });
+
   it('keeps the text of every role a scale covers readable (WCAG 4.5:1 at every stop colour)', () => {
     for (const role of ['gate', 'state'] as const)
       for (const color of [...UNIT_SCALE_COLORS, ...SIGNED_SCALE_COLORS])

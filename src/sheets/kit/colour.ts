@@ -85,3 +85,30 @@ export function meaningScales(cells: readonly PlanCell[]): BandScale[] {
     format: formatFor(b.scale, rectanglesOf(b.cells)),
   }));
 }
+
+/**
+ * The formats without the given cells (a practice sheet's blanks): a learner's answer keeps
+ * its own fill and, once checked, its right/wrong mark, which a colour scale would paint
+ * over in Excel. A format left with no cells is dropped.
+ */
+export function withoutCells(
+  formats: readonly ConditionalFormat[],
+  cells: readonly { row: number; col: number }[],
+): ConditionalFormat[] {
+  const out = new Set(cells.map((c) => `${c.row},${c.col}`));
+  if (out.size === 0) return [...formats];
+  return formats.flatMap((f): ConditionalFormat[] => {
+    const kept: { row: number; col: number }[] = [];
+    let removed = false;
+    for (const r of [f.range, ...(f.more ?? [])])
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++)
+          if (out.has(`${row},${col}`)) removed = true;
+          else kept.push({ row, col });
+    if (!removed) return [f];
+    const [range, ...more] = rectanglesOf(kept);
+    if (!range) return [];
+    const { more: _old, ...rest } = f;
+    return [more.length > 0 ? { ...rest, range, more } : { ...rest, range }];
+  });
+}
