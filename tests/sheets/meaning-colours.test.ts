@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { SIGNED_SCALE_COLORS, UNIT_SCALE_COLORS, scaleOf } from '../../src/sheets/kit/colour';
 import { availableModels } from '../../src/sheets/registry';
+import { makePracticePlan } from '../../src/practice/practice-plan';
 import {
   a1,
   formatAreas,
+  parseA1,
   type ConditionalFormat,
   type PlanCell,
   type SheetPlan,
