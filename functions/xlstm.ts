@@ -135,7 +135,7 @@ export function mlstmStep(
   const out = readOption('output', output, MLSTM_STEP_OUTPUTS, 'h');
   const [outRows, outCols] = out === 'C' ? [dv, dk] : out === 'n' ? [dk, 1] : out === 'm' ? [1, 1] : [dv, 1];
   checkCost('MLSTM.STEP', { d_k: dk, d_v: dv, outRows, outCols }, inputs);
-  const r = coreMlstmStep(qv, kv, vv, iPre, fPre, { C, n, m });
+  const r = coreMlstmStep({ q: qv, k: kv, v: vv, iPre, fPre }, { C, n, m });
   const fn = 'MLSTM.STEP';
   if (out === 'C') return resultRows(fn, r.state.C);
   if (out === 'n') return resultColumns(fn, [r.state.n]);

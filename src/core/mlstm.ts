@@ -30,13 +30,12 @@ export function mlstmInitialState(dk: number, dv: number): MlstmState {
   return { C: matrix(dv, dk), n: new Float64Array(dk), m: 0 };
 }
 
-/** Scalars and small vectors of one step, in reusable buffers. */
+/** Scalars and small vectors of one step, in reusable buffers (their lengths are dk and dv). */
 interface Scratch {
   readonly kScaled: Float64Array;
   readonly Cq: Float64Array;
   readonly o: Float64Array;
   logF: number;
-  m: number;
   iStab: number;
   fStab: number;
   nq: number;
@@ -49,7 +48,6 @@ function scratch(dk: number, dv: number): Scratch {
     Cq: new Float64Array(dv),
     o: new Float64Array(dv),
     logF: 0,
-    m: 0,
     iStab: 0,
     fStab: 0,
     nq: 0,
@@ -57,8 +55,18 @@ function scratch(dk: number, dv: number): Scratch {
   };
 }
 
-/** Where step t reads its vectors: the same flat buffers serve one step or a sequence. */
-interface StepInputs {
+/** The memory a step updates in place: C (dv × dk, row-major), n (dk) and the stabiliser m. */
+interface Memory {
+  readonly C: Float64Array;
+  readonly n: Float64Array;
+  m: number;
+}
+
+/**
+ * Where a step reads and writes: its vectors at offsets into flat buffers (the same
+ * buffers serve one step or a whole sequence), the two scalar gates, and h's slot.
+ */
+interface StepSlots {
   q: ArrayLike<number>;
   qOff: number;
   k: ArrayLike<number>;
@@ -67,27 +75,23 @@ interface StepInputs {
   vOff: number;
   oPre: ArrayLike<number> | undefined;
   oOff: number;
+  iPre: number;
+  fPre: number;
+  h: Float64Array;
+  hOff: number;
 }
 
-/** Updates C and n in place, writes h[hOff..], and returns the new m (also in s.m). */
-function stepInto(
-  dk: number,
-  dv: number,
-  inp: StepInputs,
-  iPre: number,
-  fPre: number,
-  C: Float64Array,
-  n: Float64Array,
-  mPrev: number,
-  s: Scratch,
-  h: Float64Array,
-  hOff: number,
-): number {
-  const { q, qOff, k, kOff, v, vOff, oPre, oOff } = inp;
+/** One step: updates `mem` in place, writes h into its slot and the intermediates into `s`. */
+function stepInto(io: StepSlots, mem: Memory, s: Scratch): void {
+  const { q, qOff, k, kOff, v, vOff, oPre, oOff, iPre, h, hOff } = io;
+  const { C, n } = mem;
   const ks = s.kScaled;
+  const dk = ks.length;
+  const dv = s.Cq.length;
   const scale = 1 / Math.sqrt(dk);
   for (let j = 0; j < dk; j++) ks[j] = k[kOff + j] * scale;
-  const logF = logSigmoid(fPre);
+  const logF = logSigmoid(io.fPre);
+  const mPrev = mem.m;
   const m = Math.max(logF + mPrev, iPre);
   const iStab = Math.exp(iPre - m);
   const fStab = Math.exp(logF + mPrev - m);
@@ -114,25 +118,27 @@ function stepInto(
     s.o[a] = o;
     h[hOff + a] = (o * s.Cq[a]) / denom;
   }
+  mem.m = m;
   s.logF = logF;
-  s.m = m;
   s.iStab = iStab;
   s.fStab = fStab;
   s.nq = nq;
   s.denom = denom;
-  return m;
+}
+
+/** What one step reads: q, k (dk), v (dv), the gate pre-activations ĩ, f̃ and õ (dv; none: o = 1). */
+export interface MlstmStepInput {
+  readonly q: ArrayLike<number>;
+  readonly k: ArrayLike<number>;
+  readonly v: ArrayLike<number>;
+  readonly iPre: number;
+  readonly fPre: number;
+  readonly oPre?: ArrayLike<number>;
 }
 
 /** One step; returns h (dv) and a new state, leaving `state` untouched. */
-export function mlstmStep(
-  q: ArrayLike<number>,
-  k: ArrayLike<number>,
-  v: ArrayLike<number>,
-  iPre: number,
-  fPre: number,
-  state: MlstmState,
-  oPre?: ArrayLike<number>,
-): { h: Float64Array; state: MlstmState } {
+export function mlstmStep(x: MlstmStepInput, state: MlstmState): { h: Float64Array; state: MlstmState } {
+  const { q, k, v, oPre } = x;
   const dk = state.n.length;
   const dv = state.C.rows;
   if (state.C.cols !== dk)
@@ -143,19 +149,28 @@ export function mlstmStep(
   if (oPre && oPre.length !== dv)
     throw new RangeError(`oPre must have ${dv} values (dv); got ${oPre.length}`);
   const C = matrix(dv, dk, state.C.data);
-  const n = Float64Array.from(state.n);
+  const mem: Memory = { C: C.data, n: Float64Array.from(state.n), m: state.m };
   const h = new Float64Array(dv);
-  const inp: StepInputs = { q, qOff: 0, k, kOff: 0, v, vOff: 0, oPre, oOff: 0 };
-  const m = stepInto(dk, dv, inp, iPre, fPre, C.data, n, state.m, scratch(dk, dv), h, 0);
-  return { h, state: { C, n, m } };
+  const io: StepSlots = { ...x, qOff: 0, kOff: 0, vOff: 0, oPre, oOff: 0, h, hOff: 0 };
+  stepInto(io, mem, scratch(dk, dv));
+  return { h, state: { C, n: mem.n, m: mem.m } };
 }
 
 /**
- * One mutable view of the sequence, moved to step t by `atStep`, so the time loop
- * allocates nothing.
+ * One mutable set of slots over the sequence, moved to step t by `atStep`, so the time
+ * loop allocates nothing. h goes to row t of `h` (hStride = dv) or always to its start (0).
  */
-function sequenceInputs(seq: MlstmSequence): StepInputs {
-  return {
+interface SequenceView {
+  readonly io: StepSlots;
+  readonly seq: MlstmSequence;
+  readonly dk: number;
+  readonly dv: number;
+  readonly hStride: number;
+}
+
+function sequenceView(seq: MlstmSequence, h: Float64Array, hStride: number): SequenceView {
+  const { dk, dv } = mlstmSequenceDims(seq);
+  const io: StepSlots = {
     q: seq.Q.data,
     qOff: 0,
     k: seq.K.data,
@@ -164,42 +179,46 @@ function sequenceInputs(seq: MlstmSequence): StepInputs {
     vOff: 0,
     oPre: seq.oPre?.data,
     oOff: 0,
+    iPre: 0,
+    fPre: 0,
+    h,
+    hOff: 0,
   };
+  return { io, seq, dk, dv, hStride };
 }
 
-function atStep(inp: StepInputs, t: number, dk: number, dv: number): StepInputs {
-  inp.qOff = inp.kOff = t * dk;
-  inp.vOff = inp.oOff = t * dv;
-  return inp;
+function atStep(view: SequenceView, t: number): StepSlots {
+  const { io, seq, dk, dv } = view;
+  io.qOff = io.kOff = t * dk;
+  io.vOff = io.oOff = t * dv;
+  io.iPre = seq.iPre[t];
+  io.fPre = seq.fPre[t];
+  io.hOff = t * view.hStride;
+  return io;
 }
 
 /** The recurrent form over the whole sequence from the zero state. */
 export function mlstmRecurrent(seq: MlstmSequence): { H: Matrix; state: MlstmState } {
   const { T, dk, dv } = mlstmSequenceDims(seq);
   const C = matrix(dv, dk);
-  const n = new Float64Array(dk);
+  const mem: Memory = { C: C.data, n: new Float64Array(dk), m: 0 };
   const s = scratch(dk, dv);
   const H = matrix(T, dv);
-  const inp = sequenceInputs(seq);
-  let m = 0;
-  for (let t = 0; t < T; t++) {
-    m = stepInto(dk, dv, atStep(inp, t, dk, dv), seq.iPre[t], seq.fPre[t], C.data, n, m, s, H.data, t * dv);
-  }
-  return { H, state: { C, n, m } };
+  const view = sequenceView(seq, H.data, dv);
+  for (let t = 0; t < T; t++) stepInto(atStep(view, t), mem, s);
+  return { H, state: { C, n: mem.n, m: mem.m } };
 }
 
 /** Every intermediate by step, under the names in docs/CORE-API.md (C flattened dv × dk). */
 export function mlstmTrace(seq: MlstmSequence): Trace {
   const { T, dk, dv } = mlstmSequenceDims(seq);
-  const C = matrix(dv, dk);
-  const n = new Float64Array(dk);
+  const mem: Memory = { C: new Float64Array(dv * dk), n: new Float64Array(dk), m: 0 };
   const h = new Float64Array(dv);
   const s = scratch(dk, dv);
   const rec = new TraceRecorder(T);
-  const inp = sequenceInputs(seq);
-  let m = 0;
+  const view = sequenceView(seq, h, 0);
   for (let t = 0; t < T; t++) {
-    m = stepInto(dk, dv, atStep(inp, t, dk, dv), seq.iPre[t], seq.fPre[t], C.data, n, m, s, h, 0);
+    stepInto(atStep(view, t), mem, s);
     rec.record('q', t, seq.Q.data.subarray(t * dk, (t + 1) * dk));
     rec.record('k', t, seq.K.data.subarray(t * dk, (t + 1) * dk));
     rec.record('k_scaled', t, s.kScaled);
@@ -207,11 +226,11 @@ export function mlstmTrace(seq: MlstmSequence): Trace {
     rec.record('i_pre', t, [seq.iPre[t]]);
     rec.record('f_pre', t, [seq.fPre[t]]);
     rec.record('log_f', t, [s.logF]);
-    rec.record('m', t, [s.m]);
+    rec.record('m', t, [mem.m]);
     rec.record('i_stab', t, [s.iStab]);
     rec.record('f_stab', t, [s.fStab]);
-    rec.record('C', t, C.data, [dv, dk]);
-    rec.record('n', t, n);
+    rec.record('C', t, mem.C, [dv, dk]);
+    rec.record('n', t, mem.n);
     rec.record('Cq', t, s.Cq);
     rec.record('nq', t, [s.nq]);
     rec.record('denom', t, [s.denom]);

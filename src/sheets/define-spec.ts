@@ -13,12 +13,22 @@ import type { Labelled, ModelConfig, ModelSpec, Settings, SizeField, SizeLimit }
 import { parseSettings } from './settings-parser';
 import type { SheetPlan } from './plan';
 
+/** What sets the same in every new sheet; a model's defaults may override it. */
+type SharedDefault = 'model' | 'language' | 'seed' | 'init' | 'variant';
+
+/**
+ * A new sheet's settings: its sizes, and what differs from every model's defaults (the
+ * model's id, English, seed 1, hand-style init, the first listed variant).
+ */
+export type SheetDefaults<C extends ModelConfig> = Omit<C, SharedDefault> & Partial<Pick<C, SharedDefault>>;
+
 export interface SheetModel<C extends ModelConfig> {
   readonly id: C['model'];
   readonly label: Bilingual;
+  /** The first is a new sheet's variant. */
   readonly variants: readonly Labelled<NonNullable<C['variant']>>[];
   readonly limits: Partial<Record<SizeField, SizeLimit>>;
-  readonly defaults: C;
+  readonly defaults: SheetDefaults<C>;
   /** Cells the sheet would have, for the "too large" message. */
   estimateCells(config: C): number;
   /**
@@ -28,7 +38,8 @@ export interface SheetModel<C extends ModelConfig> {
   extraProblems?(config: C): string[];
   /**
    * What is wrong with `config.stateDict` (shapes, sizes against the limits and the
-   * config), in the config's language. A model without it does not load a state_dict.
+   * config), in the config's language; it may throw where the dict cannot be read (the
+   * factory reports the reason). A model without it does not load a state_dict.
    */
   stateDictProblems?(config: C): string[];
   build(config: C): SheetPlan;
@@ -37,11 +48,34 @@ export interface SheetModel<C extends ModelConfig> {
   levelled?(config: C): boolean;
 }
 
+/** The model's full defaults: its sizes in the shared frame (see SheetDefaults). */
+function newSheet<C extends ModelConfig>(model: SheetModel<C>): C {
+  const d = model.defaults;
+  // The config type of model.id: the shared fields are filled for that model.
+  return {
+    model: model.id,
+    language: 'en',
+    ...d,
+    seed: d.seed ?? 1,
+    init: d.init ?? 'hand',
+    variant: d.variant ?? model.variants[0]?.id,
+  } as unknown as C;
+}
+
 /** The config's variant when the model does not offer it, listing the ones it does. */
 function unknownVariantProblems(variants: readonly Labelled[], config: ModelConfig): string[] {
   if (config.variant === undefined || variants.some((v) => v.id === config.variant)) return [];
   const ids = variants.map((v) => v.id).join(', ');
   return [t(config.language, 'sheets.spec.unknownVariant', { variant: shownValue(config.variant), ids })];
+}
+
+/** What `check` finds in the pasted state_dict; one that cannot be read at all is one problem, saying why. */
+function dictProblems<C>(check: (config: C) => string[], config: C): string[] {
+  try {
+    return check(config);
+  } catch (e) {
+    return [`state_dict: ${(e as Error).message}`];
+  }
 }
 
 function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C): string[] {
@@ -55,7 +89,7 @@ function sharedProblems<C extends ModelConfig>(model: SheetModel<C>, config: C):
     problems.push(t(lang, 'sheets.spec.noStateDict', { model: pick(lang, model.label) }));
   // Shapes are only worth reading once the sizes they are compared with are sound.
   if (config.stateDict && model.stateDictProblems && problems.length === 0)
-    problems.push(...model.stateDictProblems(config));
+    problems.push(...dictProblems(model.stateDictProblems, config));
   return problems;
 }
 
@@ -89,7 +123,7 @@ export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSp
     label: model.label,
     variants: model.variants,
     limits: model.limits,
-    defaults: model.defaults,
+    defaults: newSheet(model),
     validate,
     build(settings: Settings): SheetPlan {
       assertValid(validate(settings));

@@ -16,8 +16,8 @@ import {
   writeGateWeights,
   writeOperators,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { cellLayout, type Band, type CellLayout, type Section } from './recurrent-sheet';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
 const GI = PRE;
@@ -55,30 +55,29 @@ function gateBand(id: GateId): Band {
       const col = s.timeCol(t);
       const wiRow = weightRowRef(s, top, s.inSize);
       const whRow = weightRowRef(s, top, s.H, s.wCol + s.inSize + 1);
-      const gi = s.b.computed({
-        top,
-        left: col + GI,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => `${dotF(wiRow(r), s.x(t).colRef(0))}+${bi.at(r, 0, true)}`,
-        trace: s.tname(`gi_${id}`),
-        step: t,
-        tensor: `gi_${id}`,
-        equation: `gi_${id} = W_{i${id}} x_t + b_{i${id}}`,
-      });
-      const gh = s.b.computed({
-        top,
-        left: col + GH,
-        rows: s.H,
-        cols: 1,
-        role: 'computed',
-        formula: (r) => `${dotF(whRow(r), s.hPrev(t).colRef(0))}+${bh.at(r, 0, true)}`,
-        trace: s.tname(`gh_${id}`),
-        step: t,
-        tensor: `gh_${id}`,
-        equation: `gh_${id} = W_{h${id}} h_{${s.prev}} + b_{h${id}}`,
-      });
+      // gi or gh: the gate's weight rows for x_t or h_{t−1} dotted with that column, plus their bias.
+      const part = (
+        name: string,
+        offset: number,
+        row: (r: number) => string,
+        input: Block,
+        bias: Block,
+        tex: string,
+      ) =>
+        s.b.computed({
+          top,
+          left: col + offset,
+          rows: s.H,
+          cols: 1,
+          role: 'computed',
+          formula: (r) => `${dotF(row(r), input.colRef(0))}+${bias.at(r, 0, true)}`,
+          trace: s.tname(name),
+          step: t,
+          tensor: name,
+          equation: `${name} = ${tex}`,
+        });
+      const gi = part(`gi_${id}`, GI, wiRow, s.x(t), bi, `W_{i${id}} x_t + b_{i${id}}`);
+      const gh = part(`gh_${id}`, GH, whRow, s.hPrev(t), bh, `W_{h${id}} h_{${s.prev}} + b_{h${id}}`);
       writeOperators(s, top, col + GRU_OP, act);
       s.b.computed({
         top,
@@ -115,14 +114,12 @@ const hBand: Band = elementwiseBand({
   },
 });
 
-export const gruLayout: CellLayout = {
+export const gruLayout: CellLayout = cellLayout({
   kind: 'gru',
-  model: 'gru',
   title: { en: 'Gated Recurrent Unit (GRU)', zh: '门控循环单元 (GRU)' },
   blockWidth: 5,
   valueCol: GRU_VALUE,
   ones: 0,
-  hasCell: false,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
     ['state', { en: 'hidden state h', zh: '隐藏状态 h' }],
     ['gate', { en: 'gates r, z (σ)', zh: '门 r、z (σ)' }],
@@ -134,31 +131,16 @@ export const gruLayout: CellLayout = {
   ]),
   weightCols: (inSize, H) => inSize + 1 + H + 1,
   bands: () => [gateBand('r'), gateBand('z'), gateBand('n'), hBand],
-};
+});
 
 export const gruModel: RecurrentModel = {
   layout: gruLayout,
   label: { en: 'GRU', zh: 'GRU 门控循环单元' },
   variants: [
     { id: 'standard', label: { en: 'standard (PyTorch nn.GRU)', zh: '标准（PyTorch nn.GRU）' } },
-    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+    BIDIRECTIONAL,
   ],
-  defaults: {
-    model: 'gru',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 2,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'standard',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional',
-    peephole: false,
-  }),
+  hiddenSize: 2,
 };
 
 export const gruSpec: ModelSpec<RecurrentConfig> = recurrentSpec(gruModel);

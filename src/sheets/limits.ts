@@ -14,6 +14,13 @@ import type { ModelConfig, SizeField, SizeLimit } from './model-spec';
  */
 export const SEED_RANGE = { min: -2_147_483_648, max: 2_147_483_647 } as const;
 
+/** Limits of sizes that start at 1 (every size does), each up to its largest readable value. */
+export function limitsUpTo<F extends SizeField>(max: Readonly<Record<F, number>>): Record<F, SizeLimit> {
+  const limits = {} as Record<F, SizeLimit>;
+  for (const f of Object.keys(max) as F[]) limits[f] = { min: 1, max: max[f] };
+  return limits;
+}
+
 /** Default value of an optional size field when the config omits it. */
 const OPTIONAL_DEFAULTS: Partial<Record<SizeField, number>> = { numLayers: 1, heads: 1 };
 

@@ -6,14 +6,15 @@
  * and a linear head gives ŷ_t = W_hy·h_t + b_y. Both LSTMs are the LSTM sheet's bands.
  */
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { dotF } from './formulas';
 import { t as text } from '../i18n';
 import { label, type Bilingual } from './i18n';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { Block, PlanBuilder } from './layout';
 import { lstmLayout } from './lstm-sheet';
 import {
   sectionHeight,
@@ -33,14 +34,6 @@ import {
 import type { Labelled, ModelSpec, Seq2seqConfig, VariantIds } from './model-spec';
 import type { SheetPlan } from './plan';
 import { GATE_WEIGHTS_LEGEND, recurrentLegend } from './recurrent-bands';
-
-const LIMITS = {
-  inputSize: { min: 1, max: 4 },
-  hiddenSize: { min: 1, max: 4 },
-  outputSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 6 },
-  targetSteps: { min: 1, max: 6 },
-};
 
 const VARIANTS: readonly Labelled<VariantIds['lstm-seq2seq']>[] = [
   {
@@ -273,13 +266,7 @@ function widths(cols: SheetColumns, config: Seq2seqConfig): void {
 function build(config: Seq2seqConfig): SheetPlan {
   const lang = config.language;
   const { I, H, O, Tt } = sizesOf(config);
-  const b = new PlanBuilder(
-    'lstm-seq2seq',
-    lang,
-    'LSTM seq2seq',
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, 'LSTM seq2seq');
   const cols = columns(b, config);
   const row = writeFrame(b, config, {
     title: TITLE,
@@ -314,19 +301,8 @@ const model: SheetModel<Seq2seqConfig> = {
   id: 'lstm-seq2seq',
   label: { en: 'LSTM encoder–decoder', zh: 'LSTM 编码器–解码器' },
   variants: VARIANTS,
-  limits: LIMITS,
-  defaults: {
-    model: 'lstm-seq2seq',
-    language: 'en',
-    inputSize: 2,
-    hiddenSize: 2,
-    outputSize: 2,
-    steps: 3,
-    targetSteps: 3,
-    seed: 1,
-    init: 'hand',
-    variant: 'teacher-forcing',
-  },
+  limits: limitsUpTo({ inputSize: 4, hiddenSize: 4, outputSize: 4, steps: 6, targetSteps: 6 }),
+  defaults: { inputSize: 2, hiddenSize: 2, outputSize: 2, steps: 3, targetSteps: 3 },
   estimateCells,
   stateDictProblems,
   build,

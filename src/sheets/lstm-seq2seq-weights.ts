@@ -107,24 +107,20 @@ type SizeName = 'I' | 'H' | 'O' | 'decoderInput';
 export function stateDictProblems(config: Seq2seqConfig): string[] {
   if (!config.stateDict) return [];
   const lang = config.language;
-  try {
-    const p = paramsFromStateDict(config.stateDict);
-    const { I, H, O } = sizesOf(config);
-    const pairs: [SizeName, number, number][] = [
-      ['I', p.encoder.inputSize, I],
-      ['H', p.encoder.hiddenSize, H],
-      ['H', p.decoder.hiddenSize, H],
-      ['O', p.W_hy.rows, O],
-      ['decoderInput', p.decoder.inputSize, O],
-    ];
-    return pairs
-      .filter(([, dict, asked]) => dict !== asked)
-      .map(([what, dict, asked]) =>
-        t(lang, 'sheets.seq2seq.dictMismatch', { what: t(lang, `sheets.seq2seq.size.${what}`), dict, asked }),
-      );
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
-  }
+  const p = paramsFromStateDict(config.stateDict);
+  const { I, H, O } = sizesOf(config);
+  const pairs: [SizeName, number, number][] = [
+    ['I', p.encoder.inputSize, I],
+    ['H', p.encoder.hiddenSize, H],
+    ['H', p.decoder.hiddenSize, H],
+    ['O', p.W_hy.rows, O],
+    ['decoderInput', p.decoder.inputSize, O],
+  ];
+  return pairs
+    .filter(([, dict, asked]) => dict !== asked)
+    .map(([what, dict, asked]) =>
+      t(lang, 'sheets.seq2seq.dictMismatch', { what: t(lang, `sheets.seq2seq.size.${what}`), dict, asked }),
+    );
 }
 
 function lstmFrom(

@@ -16,8 +16,8 @@ import {
   writeDotStep,
   writeStackedWeights,
 } from './recurrent-bands';
-import type { Band, CellLayout, Section, StackShape } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
 const GATE_INDEX: Record<GateId, number> = { i: 0, f: 1, g: 2, o: 3 };
@@ -147,12 +147,9 @@ function lstmBands(shape: StackShape): Band[] {
   ];
 }
 
-export const lstmLayout: CellLayout = {
+export const lstmLayout: CellLayout = cellLayout({
   kind: 'lstm',
-  model: 'lstm',
   title: { en: 'Long Short-Term Memory (LSTM)', zh: '长短期记忆网络 (LSTM)' },
-  blockWidth: 4,
-  valueCol: VALUE,
   ones: 2,
   hasCell: true,
   legend: recurrentLegend(GATE_WEIGHTS_LEGEND, [
@@ -163,32 +160,17 @@ export const lstmLayout: CellLayout = {
   ]),
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
-};
+});
 
 export const lstmModel: RecurrentModel = {
   layout: lstmLayout,
   label: { en: 'LSTM', zh: 'LSTM 长短期记忆' },
   variants: [
     { id: 'standard', label: { en: 'standard (PyTorch nn.LSTM)', zh: '标准（PyTorch nn.LSTM）' } },
-    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' } },
-    { id: 'bidirectional', label: { en: 'bidirectional', zh: '双向' } },
+    { id: 'peephole', label: { en: 'peephole connections', zh: '窥孔连接' }, stack: { peephole: true } },
+    BIDIRECTIONAL,
   ],
-  defaults: {
-    model: 'lstm',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 2,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'standard',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional',
-    peephole: config.variant === 'peephole',
-  }),
+  hiddenSize: 2,
 };
 
 export const lstmSpec: ModelSpec<RecurrentConfig> = recurrentSpec(lstmModel);

@@ -11,11 +11,12 @@ import { t } from '../i18n';
 import { initMamba, mambaBlockTrace, type MambaParams } from '../core/mamba-block';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
 import { BandCursor, OP, TimeGrid } from './kit/grid';
-import { configRecord, writeFrame } from './kit/frame';
-import { PlanBuilder, paramFormatFor } from './layout';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
+import { PlanBuilder } from './layout';
 import {
   convBand,
   deltaBand,
@@ -26,7 +27,7 @@ import {
   tokenBand,
   type BlockSheet,
 } from './mamba-block-bands';
-import { discretizationLabel, writeScanBands } from './mamba-scan-bands';
+import { SCAN_LEGEND, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { dictSizeProblems, mambaBlockFromDict } from './mamba-weights';
 import { READABLE_STEP, withReadableSteps } from './mamba-readable-step';
 import { MAMBA_VARIANTS, methodOf } from './mamba-scan-sheet';
@@ -34,12 +35,7 @@ import type { MambaBlockConfig, ModelSpec } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 
-const LIMITS = {
-  dModel: { min: 1, max: 4 },
-  dInner: { min: 1, max: 8 },
-  stateSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 8 },
-};
+const LIMITS = limitsUpTo({ dModel: 4, dInner: 8, stateSize: 4, steps: 8 });
 
 interface Sizes {
   readonly dModel: number;
@@ -65,40 +61,36 @@ function startingParams(config: MambaBlockConfig): MambaParams {
 
 function stateDictProblems(config: MambaBlockConfig): string[] {
   if (!config.stateDict) return [];
-  try {
-    const { params: p, dict } = mambaBlockFromDict(config.stateDict);
-    return dictSizeProblems(
-      dict,
-      [
-        {
-          tensor: 'in_proj.weight',
-          size: 'd_model',
-          value: p.dModel,
-          asked: config.dModel,
-          max: LIMITS.dModel.max,
-        },
-        {
-          tensor: 'in_proj.weight',
-          size: 'd_inner',
-          value: p.dInner,
-          asked: config.dInner,
-          max: LIMITS.dInner.max,
-        },
-        {
-          tensor: 'A_log',
-          size: 'd_state',
-          value: p.dState,
-          asked: config.stateSize,
-          max: LIMITS.stateSize.max,
-        },
-        { tensor: 'dt_proj.weight', size: 'dt_rank', value: p.dtRank, max: DICT_ONLY_LIMITS.dtRank },
-        { tensor: 'conv1d.weight', size: 'd_conv', value: p.dConv, max: DICT_ONLY_LIMITS.dConv },
-      ],
-      config.language,
-    );
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
-  }
+  const { params: p, dict } = mambaBlockFromDict(config.stateDict);
+  return dictSizeProblems(
+    dict,
+    [
+      {
+        tensor: 'in_proj.weight',
+        size: 'd_model',
+        value: p.dModel,
+        asked: config.dModel,
+        max: LIMITS.dModel.max,
+      },
+      {
+        tensor: 'in_proj.weight',
+        size: 'd_inner',
+        value: p.dInner,
+        asked: config.dInner,
+        max: LIMITS.dInner.max,
+      },
+      {
+        tensor: 'A_log',
+        size: 'd_state',
+        value: p.dState,
+        asked: config.stateSize,
+        max: LIMITS.stateSize.max,
+      },
+      { tensor: 'dt_proj.weight', size: 'dt_rank', value: p.dtRank, max: DICT_ONLY_LIMITS.dtRank },
+      { tensor: 'conv1d.weight', size: 'd_conv', value: p.dConv, max: DICT_ONLY_LIMITS.dConv },
+    ],
+    config.language,
+  );
 }
 
 const FRAME = {
@@ -112,9 +104,9 @@ const FRAME = {
         zh: '权重：in_proj、conv1d、x_proj、dt_proj、D、out_proj',
       },
     ],
-    ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+    SCAN_LEGEND.aLog,
     ['bias', { en: 'biases: conv1d, dt_bias', zh: '偏置：conv1d、dt_bias' }],
-    ['state', { en: 'state h', zh: '状态 h' }],
+    SCAN_LEGEND.state,
     ['gate', { en: 'decay Ā = exp(ΔA), gate SiLU(z)', zh: '衰减 Ā = exp(ΔA)、门 SiLU(z)' }],
     ['activation', { en: 'u = SiLU(conv), Δ = softplus(·)', zh: 'u = SiLU(conv)、Δ = softplus(·)' }],
     ['computed', { en: 'projections, A, B̄ (formulas)', zh: '投影、A、B̄（公式）' }],
@@ -122,8 +114,8 @@ const FRAME = {
   ] as const,
 };
 
-/** Title, summary, legend and the two notes (discretization, readable step sizes); returns the header row. */
-function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, legendCol: number): number {
+/** Title, summary, legend, the two notes (discretization, readable step sizes) and the time header; returns its row. */
+function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, grid: TimeGrid): number {
   const lang = config.language;
   const sizes: [string, number][] = [
     ['d_model', p.dModel],
@@ -132,9 +124,8 @@ function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, lege
     ['dt_rank', p.dtRank],
     ['d_conv', p.dConv],
   ];
-  const row = writeFrame(b, config, { ...FRAME, sizes, legendCol, variants: MAMBA_VARIANTS });
-  const method = discretizationLabel(lang, methodOf(config));
-  b.text(row - 1, 0, `${t(lang, 'sheets.mambaBlock.discretization')}: ${method}`, 'note');
+  const method = `${t(lang, 'sheets.mambaBlock.discretization')}: ${discretizationLabel(lang, methodOf(config))}`;
+  const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_VARIANTS }, method);
   if (config.init === 'torch' && !config.stateDict) {
     const note = t(lang, 'sheets.mambaBlock.readableStep', { lo: READABLE_STEP.lo, hi: READABLE_STEP.hi });
     b.text(row - 2, 0, note, 'note');
@@ -146,17 +137,10 @@ function build(config: MambaBlockConfig): SheetPlan {
   const p = startingParams(config);
   const { dModel, dInner: E, dState: N, dtRank: R, dConv: K } = p;
   const T = config.steps;
-  const b = new PlanBuilder(
-    'mamba-block',
-    config.language,
-    'Mamba block',
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, 'Mamba block');
   const wCol = 1;
   const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
-  const row = writeTop(b, config, p, grid.col(0));
-  grid.header(b, row);
+  const row = writeTop(b, config, p, grid);
   const s: BlockSheet = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol, lang: config.language, p };
 
   const x = tokenBand(s, seededInput(T, dModel, config.seed, config.init));
@@ -250,17 +234,7 @@ const model: SheetModel<MambaBlockConfig> = {
   limits: LIMITS,
   // PyTorch-style init (hand-style integers through two projections and a scan grow past what reads well);
   // seed 7 gives B_t and h_t entries that show at three decimals once Δ is readable (mamba-readable-step.ts).
-  defaults: {
-    model: 'mamba-block',
-    language: 'en',
-    dModel: 2,
-    dInner: 4,
-    stateSize: 2,
-    steps: 4,
-    seed: 7,
-    init: 'torch',
-    variant: 'zoh',
-  },
+  defaults: { dModel: 2, dInner: 4, stateSize: 2, steps: 4, seed: 7, init: 'torch' },
   estimateCells: (c) => {
     const { dInner: E, stateSize: N, dModel: d } = c;
     return c.steps * (2 * d + 8 * E + 2 * N + 1 + 3 * E * N) + E * (2 * d + 6 + 2 * N) + d * E + 100;

@@ -10,7 +10,7 @@ import type { Discretization } from '../core/mamba-scan';
 import { dotF } from './formulas';
 import { openBand, type SheetKit } from './kit/band';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
-import type { Block } from './layout';
+import type { Block, LegendEntry, ParamBlock } from './layout';
 import type { Language } from './plan';
 import { DECIMAL_FORMAT } from './style';
 
@@ -41,6 +41,12 @@ export interface ScanBlocks {
   y(t: number): Block;
 }
 
+/** The legend lines of the scan's own parameter and state, the same on both Mamba sheets. */
+export const SCAN_LEGEND = {
+  aLog: ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+  state: ['state', { en: 'state h', zh: '状态 h' }],
+} as const satisfies Record<string, LegendEntry>;
+
 /** The discretization's name for notes ("zero-order hold (exact)"). */
 export function discretizationLabel(lang: Language, method: Discretization): string {
   return t(lang, `sheets.mambaScan.method.${method}`);
@@ -51,25 +57,46 @@ export function channelLabel(lang: Language): (d: number) => string {
   return (d) => t(lang, 'sheets.mambaScan.channel', { d: d + 1 });
 }
 
+/** A band of one row per channel, `caption` above every step; returns its first row. */
+function channelBand(
+  k: SheetKit,
+  src: ScanSources,
+  lang: Language,
+  equation: string,
+  caption: string,
+): number {
+  return openBand(k, { equation, rows: src.channels, label: channelLabel(lang), captions: [[0, caption]] });
+}
+
+/** A parameter with a row per channel at the band's left, captioned with its name. */
+function channelParam(
+  k: SheetKit,
+  top: number,
+  src: ScanSources,
+  p: Omit<ParamBlock, 'top' | 'left' | 'rows' | 'caption'>,
+): Block {
+  return k.b.param({ top, left: k.wCol, rows: src.channels, caption: p.param, ...p });
+}
+
+/** A channels × N matrix in every step, from the band's top row. */
+function channelMatrix(
+  k: SheetKit,
+  src: ScanSources,
+  top: number,
+  cells: Omit<Parameters<typeof stepColumn>[1], 'top' | 'rows' | 'cols'>,
+): PerStep {
+  return stepColumn(k, { top, rows: src.channels, cols: src.N, ...cells });
+}
+
 /** A_log at the left, A = −exp(A_log) beside it, and Ā_t = exp(Δ_t A) in every step. */
 function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; aBar: PerStep } {
   const { channels: Dc, N } = src;
-  const top = openBand(k, {
-    equation: t(lang, 'sheets.mambaScan.aBar'),
-    rows: Dc,
-    label: channelLabel(lang),
-    captions: [[0, 'Ā_t']],
-  });
-  const aLog = k.b.param({
-    top,
-    left: k.wCol,
-    rows: Dc,
+  const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.aBar'), 'Ā_t');
+  const aLog = channelParam(k, top, src, {
     cols: N,
     role: 'recurrentWeight',
     param: 'A_log',
-    caption: 'A_log',
     value: src.aLog,
-    tensor: 'A_log',
     name: 'A_log',
     numberFormat: DECIMAL_FORMAT,
   });
@@ -88,10 +115,7 @@ function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; a
     equation: 'A = -\\exp(A_{\\log})',
     numberFormat: DECIMAL_FORMAT,
   });
-  const aBar = stepColumn(k, {
-    top,
-    rows: Dc,
-    cols: N,
+  const aBar = channelMatrix(k, src, top, {
     role: 'gate',
     formula: (t, d, n) => `EXP(${src.delta(t, d)}*${A.at(d, n, true)})`,
     trace: 'Abar',
@@ -104,16 +128,9 @@ function decayBand(k: SheetKit, src: ScanSources, lang: Language): { A: Block; a
 /** B̄_t by the chosen discretization, per channel and state. */
 function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language): PerStep {
   const zoh = src.method === 'zoh';
-  const top = openBand(k, {
-    equation: t(lang, `sheets.mambaScan.bBar.${src.method}`),
-    rows: src.channels,
-    label: channelLabel(lang),
-    captions: [[0, zoh ? 'B̄_t (ZOH)' : 'B̄_t (Euler)']],
-  });
-  return stepColumn(k, {
-    top,
-    rows: src.channels,
-    cols: src.N,
+  const caption = zoh ? 'B̄_t (ZOH)' : 'B̄_t (Euler)';
+  const top = channelBand(k, src, lang, t(lang, `sheets.mambaScan.bBar.${src.method}`), caption);
+  return channelMatrix(k, src, top, {
     role: 'computed',
     formula: (t, d, n) =>
       zoh
@@ -127,17 +144,9 @@ function inputMatrixBand(k: SheetKit, src: ScanSources, A: Block, lang: Language
 
 /** h_t = Ā_t ⊙ h_{t−1} + B̄_t u_t, from h_0 = 0. */
 function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, lang: Language): PerStep {
-  const top = openBand(k, {
-    equation: t(lang, 'sheets.mambaScan.h'),
-    rows: src.channels,
-    label: channelLabel(lang),
-    captions: [[0, 'h_t']],
-  });
+  const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.h'), 'h_t');
   const h = stepBlocks(k.grid, top, src.channels, 0, src.N);
-  return stepColumn(k, {
-    top,
-    rows: src.channels,
-    cols: src.N,
+  return channelMatrix(k, src, top, {
     role: 'state',
     // At t = 1 the previous state is the zero vector, so only the input term remains.
     formula: (t, d, n) =>
@@ -152,22 +161,12 @@ function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, 
 /** y_t = C_t · h_t + D ⊙ u_t, with the skip D written once at the left. */
 function readoutBand(k: SheetKit, src: ScanSources, h: PerStep, lang: Language): PerStep {
   const Dc = src.channels;
-  const top = openBand(k, {
-    equation: t(lang, 'sheets.mambaScan.y'),
-    rows: Dc,
-    label: channelLabel(lang),
-    captions: [[0, 'y_t']],
-  });
-  const skip = k.b.param({
-    top,
-    left: k.wCol,
-    rows: Dc,
+  const top = channelBand(k, src, lang, t(lang, 'sheets.mambaScan.y'), 'y_t');
+  const skip = channelParam(k, top, src, {
     cols: 1,
     role: 'weight',
     param: 'D',
-    caption: 'D',
     value: (d) => src.skip(d),
-    tensor: 'D',
     name: 'D_skip',
   });
   return stepColumn(k, {

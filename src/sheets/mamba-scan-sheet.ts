@@ -17,26 +17,22 @@ import { createRng, drawMatrix } from '../core/random';
 import { readMatrix, readTensor, shapeOf } from '../core/state-dict-tensor';
 import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { softplusF } from './formulas';
 import { seededInput } from './inputs';
 import { openBand, type SheetKit } from './kit/band';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, TimeGrid } from './kit/grid';
 import { stepColumn, stepInputs } from './kit/steps';
-import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, MambaBlockConfig, MambaScanConfig, ModelSpec, VariantIds } from './model-spec';
 import { requireParam } from './params';
 import type { Language, SheetPlan } from './plan';
-import { channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
+import { SCAN_LEGEND, channelLabel, discretizationLabel, writeScanBands } from './mamba-scan-bands';
 import { writeParallelScanBands } from './mamba-parallel-scan-bands';
 import { dictSizeProblems, refuseUnused, stripLayerPrefix } from './mamba-weights';
 
-const LIMITS = {
-  channels: { min: 1, max: 4 },
-  stateSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 8 },
-};
+const LIMITS = limitsUpTo({ channels: 4, stateSize: 4, steps: 8 });
 
 const SEQUENTIAL_ONLY = '-sequential';
 
@@ -108,47 +104,43 @@ function scanWeights(config: MambaScanConfig): {
 
 function stateDictProblems(config: MambaScanConfig): string[] {
   if (!config.stateDict) return [];
-  try {
-    const dict = stripLayerPrefix(config.stateDict);
-    refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
-    const shape = shapeOf(dict.A_log);
-    if (typeof shape !== 'string' && shape.length === 2) {
-      const sizes = dictSizeProblems(
-        dict,
-        [
-          {
-            tensor: 'A_log',
-            size: 'channels D',
-            value: shape[0],
-            asked: config.channels,
-            max: LIMITS.channels.max,
-          },
-          {
-            tensor: 'A_log',
-            size: 'N',
-            value: shape[1],
-            asked: config.stateSize,
-            max: LIMITS.stateSize.max,
-          },
-        ],
-        config.language,
-      );
-      if (sizes.length > 0) return sizes;
-    }
-    scanWeights(config);
-    return [];
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
+  const dict = stripLayerPrefix(config.stateDict);
+  refuseUnused(dict, SCAN_TENSORS, 'Mamba scan');
+  const shape = shapeOf(dict.A_log);
+  if (typeof shape !== 'string' && shape.length === 2) {
+    const sizes = dictSizeProblems(
+      dict,
+      [
+        {
+          tensor: 'A_log',
+          size: 'channels D',
+          value: shape[0],
+          asked: config.channels,
+          max: LIMITS.channels.max,
+        },
+        {
+          tensor: 'A_log',
+          size: 'N',
+          value: shape[1],
+          asked: config.stateSize,
+          max: LIMITS.stateSize.max,
+        },
+      ],
+      config.language,
+    );
+    if (sizes.length > 0) return sizes;
   }
+  scanWeights(config);
+  return [];
 }
 
 const FRAME = {
   title: { en: 'Mamba selective scan (S6)', zh: 'Mamba 选择性扫描 (S6)' },
   legend: [
     ['input', { en: 'inputs uₜ, Δ̃ₜ, Bₜ, Cₜ', zh: '输入 uₜ、Δ̃ₜ、Bₜ、Cₜ' }],
-    ['recurrentWeight', { en: 'A_log (how fast each state decays)', zh: 'A_log（各状态的衰减速度）' }],
+    SCAN_LEGEND.aLog,
     ['weight', { en: 'skip weights D', zh: '跳跃连接权重 D' }],
-    ['state', { en: 'state h', zh: '状态 h' }],
+    SCAN_LEGEND.state,
     ['gate', { en: 'decay Ā = exp(ΔA)', zh: '衰减 Ā = exp(ΔA)' }],
     ['activation', { en: 'step size Δ = softplus(Δ̃)', zh: '步长 Δ = softplus(Δ̃)' }],
     ['computed', { en: 'A and B̄ (formulas)', zh: 'A 与 B̄（公式）' }],
@@ -217,32 +209,15 @@ function build(config: MambaScanConfig): SheetPlan {
   const T = config.steps;
   const method = methodOf(config);
   const inputs = seededInputs(config);
-  const b = new PlanBuilder(
-    'mamba-scan',
-    lang,
-    'Mamba scan',
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, 'Mamba scan');
   const wCol = 1;
   const grid = new TimeGrid(wCol + 2 * N + 3, Math.max(N, 3) + 1, T);
   const sizes: [string, number][] = [
     [t(lang, 'sheets.mambaScan.channels'), D],
     [t(lang, 'sheets.mambaScan.stateSize'), N],
   ];
-  const row = writeFrame(b, config, {
-    ...FRAME,
-    sizes,
-    legendCol: grid.col(0),
-    variants: MAMBA_SCAN_VARIANTS,
-  });
-  b.text(
-    row - 1,
-    0,
-    `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`,
-    'note',
-  );
-  grid.header(b, row);
+  const note = `${t(lang, 'sheets.mambaScan.discretization')}: ${discretizationLabel(lang, method)}`;
+  const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_SCAN_VARIANTS }, note);
   const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, row + 1), wCol };
 
   const { u, delta } = inputBand(k, inputs, D, lang);
@@ -315,16 +290,7 @@ const model: SheetModel<MambaScanConfig> = {
   variants: MAMBA_SCAN_VARIANTS,
   limits: LIMITS,
   // Seed 4 at three steps: no zero input or B entry, and numbers small enough to check with pen and paper.
-  defaults: {
-    model: 'mamba-scan',
-    language: 'en',
-    channels: 2,
-    stateSize: 2,
-    steps: 3,
-    seed: 4,
-    init: 'hand',
-    variant: 'zoh',
-  },
+  defaults: { channels: 2, stateSize: 2, steps: 3, seed: 4 },
   estimateCells: (c) => {
     const { channels: D, stateSize: N } = c;
     const sequential = c.steps * (4 * D + 2 * N + 3 * D * N) + 2 * D * N + 80;

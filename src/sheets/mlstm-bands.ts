@@ -253,37 +253,57 @@ export interface MemoryInputs {
   readonly v: PerStep;
 }
 
+/**
+ * A memory band of `rows` × d: f′_t times its own previous value plus i′_t times `fresh`,
+ * the step's new content (at t = 1 only the new content: the memory starts at zero).
+ */
+function decayedMemory(
+  s: MlstmSheet,
+  g: MemoryInputs,
+  top: number,
+  rows: number,
+  name: 'C' | 'n',
+  equation: (t: number) => string,
+  fresh: (t: number, a: number, j: number) => string,
+): PerStep {
+  const X = stepBlocks(s.grid, top, rows, PRE, s.d);
+  stepColumn(s, {
+    top,
+    rows,
+    cols: s.d,
+    role: 'state',
+    trace: name,
+    tensor: `${name}_t`,
+    equation,
+    formula: (t, a, j) =>
+      (t === 0 ? '' : `${g.fStab(t).at(0)}*${X(t - 1).at(a, j)}+`) + `${g.iStab(t).at(0)}*${fresh(t, a, j)}`,
+  });
+  return X;
+}
+
 /** The d × d memory C_t and the normaliser row n_tᵀ. */
 export function memoryBands(s: MlstmSheet, g: MemoryInputs): { C: PerStep; n: PerStep } {
   const d = s.d;
   const cTop = band(s, 'sheets.mlstm.C', d, 'C', [[PRE, 'C_t']]);
-  const C = stepBlocks(s.grid, cTop, d, PRE, d);
-  stepColumn(s, {
-    top: cTop,
-    rows: d,
-    cols: d,
-    role: 'state',
-    trace: 'C',
-    tensor: 'C_t',
-    equation: (t) => (t === 0 ? "C_1 = i'_1 v_1 k_1^\\top" : "C_t = f'_t C_{t-1} + i'_t v_t k_t^\\top"),
-    formula: (t, a, j) =>
-      (t === 0 ? '' : `${g.fStab(t).at(0)}*${C(t - 1).at(a, j)}+`) +
-      `${g.iStab(t).at(0)}*${g.v(t).at(a)}*${g.kScaled(t).at(j)}`,
-  });
+  const C = decayedMemory(
+    s,
+    g,
+    cTop,
+    d,
+    'C',
+    (t) => (t === 0 ? "C_1 = i'_1 v_1 k_1^\\top" : "C_t = f'_t C_{t-1} + i'_t v_t k_t^\\top"),
+    (t, a, j) => `${g.v(t).at(a)}*${g.kScaled(t).at(j)}`,
+  );
   const nTop = band(s, 'sheets.mlstm.n', 1, 'nᵀ', [[PRE, 'n_tᵀ']]);
-  const n = stepBlocks(s.grid, nTop, 1, PRE, d);
-  stepColumn(s, {
-    top: nTop,
-    rows: 1,
-    cols: d,
-    role: 'state',
-    trace: 'n',
-    tensor: 'n_t',
-    equation: (t) => (t === 0 ? "n_1 = i'_1 k_1" : "n_t = f'_t n_{t-1} + i'_t k_t"),
-    formula: (t, _r, j) =>
-      (t === 0 ? '' : `${g.fStab(t).at(0)}*${n(t - 1).at(0, j)}+`) +
-      `${g.iStab(t).at(0)}*${g.kScaled(t).at(j)}`,
-  });
+  const n = decayedMemory(
+    s,
+    g,
+    nTop,
+    1,
+    'n',
+    (t) => (t === 0 ? "n_1 = i'_1 k_1" : "n_t = f'_t n_{t-1} + i'_t k_t"),
+    (t, _a, j) => g.kScaled(t).at(j),
+  );
   return { C, n };
 }
 

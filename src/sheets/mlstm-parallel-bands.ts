@@ -45,8 +45,9 @@ function band(pl: Parallel, text: PlainKey): number {
   return top;
 }
 
+/** A matrix of the parallel form: its trace name gets the section's prefix. */
 function matrix(pl: Parallel, m: StepRows): Block {
-  return stepRows(pl.b, pl.r.T, m);
+  return stepRows(pl.b, pl.r.T, { ...m, trace: PARALLEL_PREFIX + m.trace });
 }
 
 /** Row t of `m` from column 0 to column `to` (inclusive). */
@@ -58,8 +59,9 @@ function rowUpTo(m: Block, t: number, to = t): string {
 function qkvBand(pl: Parallel): { Q: Block; K: Block; V: Block } {
   const { d, q, k, v } = pl.r;
   const top = band(pl, 'sheets.mlstmParallel.qkv');
+  // Copies of the recurrent form's cells: their trace names are the recurrent ones.
   const copy = (name: 'q' | 'k' | 'v', from: PerStep, slot: number) =>
-    matrix(pl, {
+    stepRows(pl.b, pl.r.T, {
       top,
       left: COL0 + slot * (d + 1),
       cols: d,
@@ -76,7 +78,6 @@ function qkvBand(pl: Parallel): { Q: Block; K: Block; V: Block } {
 /** log f, its cumulative sum F, the log-gate matrix log D and the row stabiliser m. */
 function logGateBand(pl: Parallel): { logD: Block; m: Block } {
   const { T, fPre, iPre } = pl.r;
-  const P = PARALLEL_PREFIX;
   const top = band(pl, 'sheets.mlstmParallel.logD');
   const logF = matrix(pl, {
     top,
@@ -84,7 +85,7 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
     cols: 1,
     caption: 'log f_t',
     role: 'gate',
-    trace: P + 'log_f',
+    trace: 'log_f',
     tensor: 'log f_t',
     equation: '\\log f_t = \\log\\sigma(\\tilde{f}_t)',
     formula: (t) => logSigmoidF(fPre(t).at(0)),
@@ -95,7 +96,7 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
     cols: 1,
     caption: 'F_t',
     role: 'computed',
-    trace: P + 'log_f_cum',
+    trace: 'log_f_cum',
     tensor: 'F_t',
     equation: 'F_t = \\sum_{j \\le t} \\log f_j',
     formula: (t) =>
@@ -107,7 +108,7 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
     cols: T,
     caption: 'log D',
     role: 'computed',
-    trace: P + 'log_D',
+    trace: 'log_D',
     tensor: 'log D[t,s]',
     equation: '\\log D_{ts} = F_t - F_s + \\tilde{i}_s',
     formula: (t, s) => (s > t ? undefined : `${F.at(t)}-${F.at(s)}+${iPre(s).at(0)}`),
@@ -119,7 +120,7 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
     cols: 1,
     caption: 'm_t',
     role: 'state',
-    trace: P + 'm',
+    trace: 'm',
     tensor: 'm_t',
     equation: 'm_t = \\max(\\max_s \\log D_{ts},\\ F_t)',
     formula: (t) => `MAX(${rowUpTo(logD, t)},${F.at(t)})`,
@@ -130,7 +131,6 @@ function logGateBand(pl: Parallel): { logD: Block; m: Block } {
 /** D̃, QKᵀ/√d, S = their product, its row sums and the normaliser. */
 function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S: Block; denom: Block } {
   const { T, d, lang } = pl.r;
-  const P = PARALLEL_PREFIX;
   const top = band(pl, 'sheets.mlstmParallel.S');
   const dTilde = matrix(pl, {
     top,
@@ -138,7 +138,7 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     cols: T,
     caption: 'D̃',
     role: 'gate',
-    trace: P + 'D_tilde',
+    trace: 'D_tilde',
     tensor: 'D̃[t,s]',
     equation: '\\tilde{D}_{ts} = \\exp(\\log D_{ts} - m_t)',
     formula: (t, s) => (s > t ? undefined : `EXP(${logD.at(t, s)}-${m.at(t)})`),
@@ -150,7 +150,7 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     cols: T,
     caption: 'Q Kᵀ/√d',
     role: 'computed',
-    trace: P + 'qk',
+    trace: 'qk',
     tensor: 'q_tᵀk_s/√d',
     equation: '(QK^\\top)_{ts} / \\sqrt{d}',
     formula: (t, s) => `SUMPRODUCT(${Q.rowRef(t)},${K.rowRef(s)})/SQRT(${d})`,
@@ -161,7 +161,7 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     cols: T,
     caption: 'S',
     role: 'computed',
-    trace: P + 'S',
+    trace: 'S',
     tensor: 'S[t,s]',
     equation: 'S_{ts} = (QK^\\top)_{ts} \\tilde{D}_{ts} / \\sqrt{d}',
     formula: (t, s) => (s > t ? undefined : `${qk.at(t, s)}*${dTilde.at(t, s)}`),
@@ -173,7 +173,7 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     cols: 1,
     caption: 'Σ_s S',
     role: 'computed',
-    trace: P + 's_sum',
+    trace: 's_sum',
     tensor: 'Σ_s S[t,s]',
     equation: '\\sum_s S_{ts}',
     formula: (t) => `SUM(${rowUpTo(S, t)})`,
@@ -184,7 +184,7 @@ function scoreBand(pl: Parallel, Q: Block, K: Block, logD: Block, m: Block): { S
     cols: 1,
     caption: t(lang, 'sheets.mlstmParallel.denom'),
     role: 'computed',
-    trace: P + 'denom',
+    trace: 'denom',
     tensor: 'max(|ΣS|, exp(−m))',
     equation: '\\max(|\\sum_s S_{ts}|,\\ e^{-m_t})',
     formula: (t) => `MAX(ABS(${sSum.at(t)}),EXP(-${m.at(t)}))`,
@@ -207,7 +207,7 @@ export function writeParallel(b: PlanBuilder, cursor: BandCursor, r: RecurrentCe
     cols: r.d,
     caption: 'H',
     role: 'output',
-    trace: PARALLEL_PREFIX + 'h',
+    trace: 'h',
     tensor: 'H[t,·]',
     equation: 'H_t = o_t \\odot (SV)_t / \\max(|\\sum_s S_{ts}|, e^{-m_t})',
     formula: (t, a) => {

@@ -13,13 +13,14 @@ import { t } from '../i18n';
 import { initMlstm, mlstmParallelTrace, mlstmProject, mlstmTrace, type MlstmParams } from '../core/mlstm';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, PRE, TimeGrid } from './kit/grid';
 import { rowLabels, stepCaptions } from './kit/labels';
 import { stepInputs } from './kit/steps';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { Block, PlanBuilder } from './layout';
 import {
   memoryBands,
   outputGateBand,
@@ -40,12 +41,6 @@ const MLSTM_VARIANTS: readonly Labelled<'standard'>[] = [
   { id: 'standard', label: { en: 'one head, recurrent and parallel forms', zh: '单头，循环形式与并行形式' } },
 ];
 
-const LIMITS = {
-  inputSize: { min: 1, max: 4 },
-  headSize: { min: 1, max: 4 },
-  steps: { min: 1, max: 6 },
-};
-
 const FRAME = {
   title: { en: 'mLSTM (xLSTM, matrix memory)', zh: 'mLSTM（xLSTM 矩阵记忆）' },
   legend: [
@@ -57,10 +52,10 @@ const FRAME = {
         zh: '投影权重 W_q、W_k、W_v、W_o、w_i、w_f',
       },
     ],
-    ['bias', { en: 'biases', zh: '偏置' }],
+    'bias',
     ['state', { en: 'memory C, normaliser n, stabiliser m', zh: '记忆 C、归一化 n、稳定器 m' }],
     ['gate', { en: 'gates: o, log f, i′, f′, D̃', zh: '门：o、log f、i′、f′、D̃' }],
-    ['computed', { en: 'intermediate values (formulas)', zh: '中间值（公式）' }],
+    'computed',
     ['copy', { en: 'copies: rows of Q, K, V = qₜ, kₜ, vₜ', zh: '副本：Q、K、V 的行 = qₜ、kₜ、vₜ' }],
     ['output', { en: 'output h', zh: '输出 h' }],
   ] as const,
@@ -80,7 +75,7 @@ function build(config: MlstmConfig): SheetPlan {
   const lang = config.language;
   const { inputSize: I, headSize: d, steps: T } = config;
   const p = initMlstm(I, d, config.seed, config.init);
-  const b = new PlanBuilder('mlstm', lang, 'mLSTM', configRecord(config), paramFormatFor(config.init, false));
+  const b = sheetBuilder(config, 'mLSTM');
   const wCol = 1;
   const grid = new TimeGrid(wCol + I + 3, Math.max(d, 3) + 1, T);
   const labelCol = grid.firstCol - 1;
@@ -88,9 +83,8 @@ function build(config: MlstmConfig): SheetPlan {
     [t(lang, 'sheets.mlstm.inputSize'), I],
     [t(lang, 'sheets.mlstm.headSize'), d],
   ];
-  const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: MLSTM_VARIANTS });
-  b.text(first - 1, 0, t(lang, 'sheets.mlstm.dotNote'), 'note');
-  grid.header(b, first);
+  const frame = { ...FRAME, sizes, variants: MLSTM_VARIANTS };
+  const first = writeGridFrame(b, config, grid, frame, t(lang, 'sheets.mlstm.dotNote'));
   const stackTop = first + 2;
   inputColumn(b, grid, stackTop, seededInput(T, I, config.seed, config.init));
   const s: MlstmSheet = {
@@ -167,17 +161,8 @@ const model: SheetModel<MlstmConfig> = {
   id: 'mlstm',
   label: { en: 'mLSTM', zh: 'mLSTM 矩阵记忆' },
   variants: MLSTM_VARIANTS,
-  limits: LIMITS,
-  defaults: {
-    model: 'mlstm',
-    language: 'en',
-    inputSize: 3,
-    headSize: 2,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'standard',
-  },
+  limits: limitsUpTo({ inputSize: 4, headSize: 4, steps: 6 }),
+  defaults: { inputSize: 3, headSize: 2, steps: 4 },
   estimateCells: (c) => {
     const d = c.headSize;
     const T = c.steps;

@@ -14,9 +14,9 @@ import { stackFromStateDict } from '../core/state-dict';
 import type { Matrix } from '../core/tensor';
 import { label, layerCaption, type Bilingual } from './i18n';
 import { seededInput } from './inputs';
-import { configRecord, writeFrame } from './kit/frame';
-import { GAP_WIDTH, OPERATOR_WIDTH, VALUE_WIDTH } from './kit/grid';
-import { Block, PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
+import { sheetBuilder, writeFrame } from './kit/frame';
+import { GAP_WIDTH, OPERATOR_WIDTH, VALUE, VALUE_WIDTH } from './kit/grid';
+import { Block, PlanBuilder, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
 import type { Language, SheetPlan } from './plan';
 
@@ -73,8 +73,8 @@ export interface Band {
 }
 
 export interface CellLayout {
-  readonly kind: CellKind;
-  readonly model: RecurrentKind;
+  /** The cell, and the model id of its sheet. */
+  readonly kind: CellKind & RecurrentKind;
   readonly title: Bilingual;
   /** Columns per time step (the last is a gap). */
   readonly blockWidth: number;
@@ -82,11 +82,25 @@ export interface CellLayout {
   readonly valueCol: number;
   /** Constant 1s under the stacked column (one per bias vector dotted in). */
   readonly ones: number;
+  /** Whether the cell carries a cell state c beside h. */
   readonly hasCell: boolean;
   /** The colours of this cell's sheet in its own words (copies appear only in multi-section sheets). */
   readonly legend: readonly LegendEntry[];
   weightCols(inSize: number, H: number, shape: StackShape): number;
   bands(shape: StackShape): readonly Band[];
+}
+
+/** What a cell's layout leaves out when it is the usual one. */
+type UsualLayout = 'blockWidth' | 'valueCol' | 'hasCell';
+
+/**
+ * A cell's layout, by default in the usual time block of four columns (PRE, OP, VALUE
+ * and a gap, band values at VALUE) and with no cell state.
+ */
+export function cellLayout(
+  layout: Omit<CellLayout, UsualLayout> & Partial<Pick<CellLayout, UsualLayout>>,
+): CellLayout {
+  return { blockWidth: 4, valueCol: VALUE, hasCell: false, ...layout };
 }
 
 export function isPlainStack(shape: StackShape): boolean {
@@ -161,13 +175,7 @@ interface Sheet {
 function newSheet(layout: CellLayout, config: RecurrentConfig, shape: StackShape): Sheet {
   const p = stackParams(layout.kind, config, shape);
   const D = p.bidirectional ? 2 : 1;
-  const b = new PlanBuilder(
-    layout.model,
-    config.language,
-    layout.kind.toUpperCase(),
-    configRecord(config),
-    paramFormatFor(config.init, !!config.stateDict),
-  );
+  const b = sheetBuilder(config, layout.kind.toUpperCase());
   const wCol = 1;
   let maxWeightCols = 0;
   for (let l = 0; l < p.numLayers; l++)

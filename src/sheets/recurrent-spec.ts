@@ -26,44 +26,71 @@ export const RECURRENT_LIMITS: Partial<Record<SizeField, SizeLimit>> = {
   numLayers: { min: 1, max: 3 },
 };
 
+/** A variant and what it means for the stack: unlisted, one direction, no peephole, the cell's own nonlinearity. */
+export interface RecurrentVariant extends Labelled<NonNullable<RecurrentConfig['variant']>> {
+  readonly stack?: Partial<Omit<StackShape, 'numLayers'>>;
+}
+
+/** The bidirectional variant, the same for the three cells. */
+export const BIDIRECTIONAL: RecurrentVariant = {
+  id: 'bidirectional',
+  label: { en: 'bidirectional', zh: '双向' },
+  stack: { bidirectional: true },
+};
+
 export interface RecurrentModel {
   readonly layout: CellLayout;
   readonly label: Bilingual;
-  readonly variants: readonly Labelled<NonNullable<RecurrentConfig['variant']>>[];
-  readonly defaults: RecurrentConfig;
-  /** What the config's variant (and layers) mean for the stack. */
-  shape(config: RecurrentConfig): StackShape;
+  /** The first is a new sheet's variant. */
+  readonly variants: readonly RecurrentVariant[];
+  /** A new sheet's hidden size; its other settings are the same for the three cells. */
+  readonly hiddenSize: number;
+}
+
+/** What the config's variant (and layers) mean for the stack. */
+export function stackShape(model: RecurrentModel, config: RecurrentConfig): StackShape {
+  const stack = model.variants.find((v) => v.id === config.variant)?.stack;
+  return { numLayers: config.numLayers ?? 1, bidirectional: false, peephole: false, ...stack };
+}
+
+/** A new sheet of the model: three inputs, four steps, one layer, hand-style seed 1. */
+export function recurrentDefaults(model: RecurrentModel): RecurrentConfig {
+  return {
+    model: model.layout.kind,
+    language: 'en',
+    inputSize: 3,
+    hiddenSize: model.hiddenSize,
+    steps: 4,
+    seed: 1,
+    init: 'hand',
+    variant: model.variants[0].id,
+    numLayers: 1,
+  };
 }
 
 /** A pasted state_dict must load and match the sizes the sheet is asked for. */
 function stateDictProblems(model: RecurrentModel, config: RecurrentConfig): string[] {
   if (!config.stateDict) return [];
   const lang = config.language;
-  const shape = model.shape(config);
-  try {
-    const p = stackParams(model.layout.kind, config, shape);
-    const hasPeephole = p.layers.some((dirs) =>
-      dirs.some((c) => 'peephole' in c && c.peephole !== undefined),
+  const shape = stackShape(model, config);
+  const p = stackParams(model.layout.kind, config, shape);
+  const hasPeephole = p.layers.some((dirs) => dirs.some((c) => 'peephole' in c && c.peephole !== undefined));
+  const pairs: [PlainKey, number | boolean, number | boolean][] = [
+    ['sheets.recurrent.inputSize', p.inputSize, config.inputSize],
+    ['sheets.recurrent.hiddenSize', p.hiddenSize, config.hiddenSize],
+    ['sheets.recurrent.layers', p.numLayers, shape.numLayers],
+    ['sheets.recurrent.bidirectional', p.bidirectional, shape.bidirectional],
+    ['sheets.recurrent.peephole', hasPeephole, shape.peephole],
+  ];
+  return pairs
+    .filter(([, dict, asked]) => dict !== asked)
+    .map(([what, dict, asked]) =>
+      t(lang, 'sheets.recurrent.mismatch', {
+        what: t(lang, what),
+        dict: String(dict),
+        asked: String(asked),
+      }),
     );
-    const pairs: [PlainKey, number | boolean, number | boolean][] = [
-      ['sheets.recurrent.inputSize', p.inputSize, config.inputSize],
-      ['sheets.recurrent.hiddenSize', p.hiddenSize, config.hiddenSize],
-      ['sheets.recurrent.layers', p.numLayers, shape.numLayers],
-      ['sheets.recurrent.bidirectional', p.bidirectional, shape.bidirectional],
-      ['sheets.recurrent.peephole', hasPeephole, shape.peephole],
-    ];
-    return pairs
-      .filter(([, dict, asked]) => dict !== asked)
-      .map(([what, dict, asked]) =>
-        t(lang, 'sheets.recurrent.mismatch', {
-          what: t(lang, what),
-          dict: String(dict),
-          asked: String(asked),
-        }),
-      );
-  } catch (e) {
-    return [`state_dict: ${(e as Error).message}`];
-  }
 }
 
 /** The recurrent model as the factory's SheetModel. */
@@ -73,21 +100,22 @@ function sheetModel(
 ): SheetModel<RecurrentConfig> {
   const layout = model.layout;
   return {
-    id: layout.model,
+    id: layout.kind,
     label: model.label,
     variants: model.variants,
     limits,
-    defaults: model.defaults,
-    estimateCells: (c) => estimateCells(layout, c, model.shape(c)),
+    defaults: recurrentDefaults(model),
+    estimateCells: (c) => estimateCells(layout, c, stackShape(model, c)),
     stateDictProblems: (c) => stateDictProblems(model, c),
     extraProblems: (c) => {
-      const shape = model.shape(c);
+      const shape = stackShape(model, c);
       return shape.peephole && shape.numLayers > 1 && !c.stateDict
         ? [t(c.language, 'sheets.recurrent.peepholeLayers')]
         : [];
     },
     build: (c) => buildUnchecked(model, c),
-    evaluate: (c, params) => evaluateStack(layout.kind, c, params, model.shape(c), c.hiddenSize, c.inputSize),
+    evaluate: (c, params) =>
+      evaluateStack(layout.kind, c, params, stackShape(model, c), c.hiddenSize, c.inputSize),
   };
 }
 
@@ -100,5 +128,5 @@ export function recurrentSpec(
 
 /** Builds without the size limits: benchmarks use it to time sheets larger than the pane offers. */
 export function buildUnchecked(model: RecurrentModel, config: RecurrentConfig): SheetPlan {
-  return buildRecurrentSheet(model.layout, config, model.shape(config), model.variants);
+  return buildRecurrentSheet(model.layout, config, stackShape(model, config), model.variants);
 }

@@ -8,8 +8,8 @@ import { reluF, tanhF } from './formulas';
 import { PRE, VALUE } from './kit/grid';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { recurrentLegend, writeDotStep, writeStackedWeights } from './recurrent-bands';
-import type { Band, CellLayout, StackShape } from './recurrent-sheet';
-import { recurrentSpec, type RecurrentModel } from './recurrent-spec';
+import { cellLayout, type Band, type CellLayout, type StackShape } from './recurrent-sheet';
+import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
 
 function hBand(shape: StackShape): Band {
   const act = shape.nonlinearity === 'relu' ? 'ReLU' : 'tanh';
@@ -43,14 +43,10 @@ function hBand(shape: StackShape): Band {
   };
 }
 
-export const rnnLayout: CellLayout = {
+export const rnnLayout: CellLayout = cellLayout({
   kind: 'rnn',
-  model: 'rnn',
   title: { en: 'Recurrent Neural Network (RNN)', zh: '循环神经网络 (RNN)' },
-  blockWidth: 4,
-  valueCol: VALUE,
   ones: 2,
-  hasCell: false,
   legend: recurrentLegend(
     [
       ['weight', { en: 'input weights W_ih', zh: '输入权重 W_ih' }],
@@ -64,34 +60,26 @@ export const rnnLayout: CellLayout = {
   ),
   weightCols: (inSize, H) => inSize + H + 2,
   bands: (shape) => [hBand(shape)],
-};
+});
 
 export const rnnModel: RecurrentModel = {
   layout: rnnLayout,
   label: { en: 'RNN', zh: 'RNN 循环神经网络' },
   variants: [
-    { id: 'tanh', label: { en: 'tanh (Elman)', zh: 'tanh（Elman）' } },
-    { id: 'relu', label: { en: 'ReLU', zh: 'ReLU' } },
-    { id: 'bidirectional', label: { en: 'bidirectional (tanh)', zh: '双向（tanh）' } },
-    { id: 'bidirectional-relu', label: { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' } },
+    { id: 'tanh', label: { en: 'tanh (Elman)', zh: 'tanh（Elman）' }, stack: { nonlinearity: 'tanh' } },
+    { id: 'relu', label: { en: 'ReLU', zh: 'ReLU' }, stack: { nonlinearity: 'relu' } },
+    {
+      ...BIDIRECTIONAL,
+      label: { en: 'bidirectional (tanh)', zh: '双向（tanh）' },
+      stack: { bidirectional: true, nonlinearity: 'tanh' },
+    },
+    {
+      id: 'bidirectional-relu',
+      label: { en: 'bidirectional (ReLU)', zh: '双向（ReLU）' },
+      stack: { bidirectional: true, nonlinearity: 'relu' },
+    },
   ],
-  defaults: {
-    model: 'rnn',
-    language: 'en',
-    inputSize: 3,
-    hiddenSize: 3,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'tanh',
-    numLayers: 1,
-  },
-  shape: (config: RecurrentConfig) => ({
-    numLayers: config.numLayers ?? 1,
-    bidirectional: config.variant === 'bidirectional' || config.variant === 'bidirectional-relu',
-    nonlinearity: config.variant === 'relu' || config.variant === 'bidirectional-relu' ? 'relu' : 'tanh',
-    peephole: false,
-  }),
+  hiddenSize: 3,
 };
 
 export const rnnSpec: ModelSpec<RecurrentConfig> = recurrentSpec(rnnModel);

@@ -90,30 +90,26 @@ function gateValue(gate: Gate, forget: SlstmForget) {
 function gateWeights(s: SlstmSheet, top: number, g: number, gate: Gate): Block {
   const { I, H, heads, p } = s;
   const rows = { top, rows: H, rowOffset: g * H } as const;
-  const W = weightBlock(s.b, {
-    ...rows,
-    left: s.wCol,
-    cols: I,
-    stride: I,
-    role: 'weight',
-    param: 'W',
-    data: p.W.data,
-    caption: `W_${gate}`,
-    tensor: `W_${gate}`,
-    name: `W_${gate}`,
-  });
-  weightBlock(s.b, {
-    ...rows,
-    left: s.wCol + I,
-    cols: H,
-    stride: H,
-    role: 'recurrentWeight',
-    param: 'R',
-    data: p.R.data,
-    caption: `R_${gate}`,
-    tensor: `R_${gate}`,
-    name: `R_${gate}`,
-  });
+  // Gate g's rows of the matrix W or R, captioned and named W_g / R_g.
+  const gateRows = (param: 'W' | 'R', left: number, role: CellRole): Block => {
+    const m = p[param];
+    const name = `${param}_${gate}`;
+    const cols = m.cols;
+    return weightBlock(s.b, {
+      ...rows,
+      left,
+      cols,
+      stride: cols,
+      role,
+      param,
+      data: m.data,
+      caption: name,
+      tensor: name,
+      name,
+    });
+  };
+  const W = gateRows('W', s.wCol, 'weight');
+  gateRows('R', s.wCol + I, 'recurrentWeight');
   const hs = H / heads;
   for (let k = 0; heads > 1 && k < heads; k++)
     s.b.box({
@@ -219,6 +215,26 @@ function stateBand(s: SlstmSheet, text: PlainKey, st: StateStep): void {
   stateStep(s, top, st);
 }
 
+/**
+ * The cell c or the normaliser n: f′_t times its previous value plus `fresh`, the step's
+ * new content (only that at t = 1, where the state starts at zero).
+ */
+function decayedBand(
+  s: SlstmSheet,
+  text: PlainKey,
+  name: 'c' | 'n',
+  tex: (t: number) => string,
+  fresh: (t: number, r: number) => string,
+): void {
+  stateBand(s, text, {
+    trace: name,
+    caption: `${name}_t`,
+    role: 'state',
+    tex,
+    formula: (t, r) => (t === 0 ? '' : `${at(s, 'f_stab', t, r)}*${at(s, name, t - 1, r)}+`) + fresh(t, r),
+  });
+}
+
 /** m, i′, f′, c, n and h, each from the bands above it. */
 export function stateBands(s: SlstmSheet): void {
   const a = (band: string, t: number, r: number) => at(s, band, t, r);
@@ -246,21 +262,20 @@ export function stateBands(s: SlstmSheet): void {
     formula: (t, r) => (t === 0 ? undefined : `EXP(${a('log_f', t, r)}+${a('m', t - 1, r)}-${a('m', t, r)})`),
     note: '0 (m₀ = −∞)',
   });
-  stateBand(s, 'sheets.slstm.c', {
-    trace: 'c',
-    caption: 'c_t',
-    role: 'state',
-    tex: (t) => (t === 0 ? "c_1 = i'_1 z_1" : "c_t = f'_t c_{t-1} + i'_t z_t"),
-    formula: (t, r) =>
-      (t === 0 ? '' : `${a('f_stab', t, r)}*${a('c', t - 1, r)}+`) + `${a('i_stab', t, r)}*${a('z', t, r)}`,
-  });
-  stateBand(s, 'sheets.slstm.n', {
-    trace: 'n',
-    caption: 'n_t',
-    role: 'state',
-    tex: (t) => (t === 0 ? "n_1 = i'_1" : "n_t = f'_t n_{t-1} + i'_t"),
-    formula: (t, r) => (t === 0 ? '' : `${a('f_stab', t, r)}*${a('n', t - 1, r)}+`) + a('i_stab', t, r),
-  });
+  decayedBand(
+    s,
+    'sheets.slstm.c',
+    'c',
+    (t) => (t === 0 ? "c_1 = i'_1 z_1" : "c_t = f'_t c_{t-1} + i'_t z_t"),
+    (t, r) => `${a('i_stab', t, r)}*${a('z', t, r)}`,
+  );
+  decayedBand(
+    s,
+    'sheets.slstm.n',
+    'n',
+    (t) => (t === 0 ? "n_1 = i'_1" : "n_t = f'_t n_{t-1} + i'_t"),
+    (t, r) => a('i_stab', t, r),
+  );
   stateBand(s, 'sheets.slstm.h', {
     trace: 'h',
     caption: 'h_t',

@@ -10,24 +10,18 @@ import { t } from '../i18n';
 import { initSlstm, slstmInitialState, slstmTrace, type SlstmForget, type SlstmParams } from '../core/slstm';
 import { matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
+import { limitsUpTo } from './limits';
 import { defineSpec, type SheetModel } from './define-spec';
 import { seededInput } from './inputs';
-import { configRecord, writeFrame } from './kit/frame';
+import { sheetBuilder, writeGridFrame } from './kit/frame';
 import { BandCursor, OP, PRE, TimeGrid } from './kit/grid';
 import { rowLabels } from './kit/labels';
 import type { PerStep } from './kit/steps';
-import { Block, PlanBuilder, paramFormatFor } from './layout';
+import { Block } from './layout';
 import type { Labelled, ModelSpec, SlstmConfig } from './model-spec';
 import { requireParam } from './params';
 import type { SheetPlan } from './plan';
 import { gateBands, stackColumn, stateBands, type SlstmSheet } from './slstm-bands';
-
-const LIMITS = {
-  inputSize: { min: 1, max: 6 },
-  hiddenSize: { min: 1, max: 8 },
-  heads: { min: 1, max: 4 },
-  steps: { min: 1, max: 8 },
-};
 
 const SLSTM_VARIANTS: readonly Labelled<'sigmoid' | 'exp'>[] = [
   {
@@ -60,7 +54,7 @@ function build(config: SlstmConfig): SheetPlan {
   const { inputSize: I, hiddenSize: H, steps: T } = config;
   const heads = config.heads;
   const p = initSlstm(I, H, heads, config.seed, config.init, forgetOf(config));
-  const b = new PlanBuilder('slstm', lang, 'sLSTM', configRecord(config), paramFormatFor(config.init, false));
+  const b = sheetBuilder(config, 'sLSTM');
   const wCol = 1;
   const grid = new TimeGrid(wCol + I + H + 3, 4, T);
   const labelCol = grid.firstCol - 1;
@@ -69,9 +63,8 @@ function build(config: SlstmConfig): SheetPlan {
     [t(lang, 'sheets.slstm.hiddenSize'), H],
     [t(lang, 'sheets.slstm.heads'), heads],
   ];
-  const first = writeFrame(b, config, { ...FRAME, sizes, legendCol: grid.col(0), variants: SLSTM_VARIANTS });
-  b.text(first - 1, 0, t(lang, 'sheets.slstm.dotNote'), 'note');
-  grid.header(b, first);
+  const frame = { ...FRAME, sizes, variants: SLSTM_VARIANTS };
+  const first = writeGridFrame(b, config, grid, frame, t(lang, 'sheets.slstm.dotNote'));
 
   const stackTop = first + 2;
   rowLabels(b, stackTop, 1, () => 'x_t', labelCol);
@@ -124,18 +117,8 @@ const model: SheetModel<SlstmConfig> = {
   id: 'slstm',
   label: { en: 'sLSTM', zh: 'sLSTM 标量记忆' },
   variants: SLSTM_VARIANTS,
-  limits: LIMITS,
-  defaults: {
-    model: 'slstm',
-    language: 'en',
-    inputSize: 2,
-    hiddenSize: 4,
-    heads: 2,
-    steps: 4,
-    seed: 1,
-    init: 'hand',
-    variant: 'sigmoid',
-  },
+  limits: limitsUpTo({ inputSize: 6, hiddenSize: 8, heads: 4, steps: 8 }),
+  defaults: { inputSize: 2, hiddenSize: 4, heads: 2, steps: 4 },
   estimateCells: (c) =>
     c.steps * (c.inputSize + 11 * c.hiddenSize + 1) +
     4 * c.hiddenSize * (c.inputSize + c.hiddenSize + 2) +

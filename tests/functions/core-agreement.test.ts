@@ -385,7 +385,7 @@ describe('xLSTM', () => {
     const m = rand() - 0.5;
     const iPre = 2 * rand() - 1;
     const fPre = 2 * rand() - 1;
-    const r = coreMlstmStep(q, k, v, iPre, fPre, { C: toMatrix(C), n, m });
+    const r = coreMlstmStep({ q, k, v, iPre, fPre }, { C: toMatrix(C), n, m });
     const args = [
       orient(seed, q),
       orient(seed + 1, k),

@@ -7,7 +7,7 @@
 import { gruModel } from '../../src/sheets/gru-sheet';
 import { lstmModel } from '../../src/sheets/lstm-sheet';
 import type { RecurrentConfig } from '../../src/sheets/model-spec';
-import { buildUnchecked, type RecurrentModel } from '../../src/sheets/recurrent-spec';
+import { buildUnchecked, recurrentDefaults, type RecurrentModel } from '../../src/sheets/recurrent-spec';
 import { rnnModel } from '../../src/sheets/rnn-sheet';
 import { planToXlsx } from '../../src/host/xlsx';
 import { fmtMs, markdownTable, medianTimes } from './timing';
@@ -41,7 +41,7 @@ const cases: readonly Case[] = [
 export default async function run(): Promise<string> {
   const rows: string[][] = [];
   for (const c of cases) {
-    const config = { ...c.model.defaults, ...c.config };
+    const config = { ...recurrentDefaults(c.model), ...c.config };
     const [ms] = medianTimes([() => buildUnchecked(c.model, config)], 9, 3);
     const plan = buildUnchecked(c.model, config);
     const formulas = plan.cells.filter((cell) => cell.formula !== undefined).length;

@@ -7,8 +7,9 @@
  *   const row = writeFrame(b, config, { title, sizes, legendCol, legend, variants });
  */
 import { label, pick, type Bilingual } from '../i18n';
-import type { LegendEntry, PlanBuilder } from '../layout';
+import { PlanBuilder, paramFormatFor, type LegendEntry } from '../layout';
 import type { Labelled, ModelConfig } from '../model-spec';
+import type { TimeGrid } from './grid';
 
 /** What the top of a sheet shows besides the config: its title, sizes and legend. */
 export interface Frame {
@@ -67,7 +68,30 @@ export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): n
   return Math.max(afterSummary, afterLegend) + 2;
 }
 
+/**
+ * The frame of a sheet with a time grid: the legend above the first time block, `note`
+ * on the line above the "t = 1 … T" header, then the header. Returns the header row.
+ */
+export function writeGridFrame(
+  b: PlanBuilder,
+  config: ModelConfig,
+  grid: TimeGrid,
+  frame: Omit<Frame, 'legendCol' | 'note'>,
+  note: string,
+): number {
+  const row = writeFrame(b, config, { ...frame, legendCol: grid.col(0) });
+  b.text(row - 1, 0, note, 'note');
+  grid.header(b, row);
+  return row;
+}
+
 /** The config exactly as the plan stores it, so a sheet can be re-checked after reopening. */
 export function configRecord(config: ModelConfig): Record<string, unknown> {
   return { ...config };
+}
+
+/** The builder of a sheet for `config`: it stores the config and formats literal parameters for its init. */
+export function sheetBuilder(config: ModelConfig, baseName: string): PlanBuilder {
+  const format = paramFormatFor(config.init, !!config.stateDict);
+  return new PlanBuilder(config.model, config.language, baseName, configRecord(config), format);
 }

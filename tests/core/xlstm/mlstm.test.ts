@@ -180,13 +180,15 @@ describe('mlstm step vs sequence', () => {
         for (let t = 0; t < T; t++) {
           const snapshot = Array.from(s.C.data);
           const r = mlstmStep(
-            rowOf(seq.Q.data, t, dk),
-            rowOf(seq.K.data, t, dk),
-            rowOf(seq.V.data, t, dv),
-            seq.iPre[t],
-            seq.fPre[t],
+            {
+              q: rowOf(seq.Q.data, t, dk),
+              k: rowOf(seq.K.data, t, dk),
+              v: rowOf(seq.V.data, t, dv),
+              iPre: seq.iPre[t],
+              fPre: seq.fPre[t],
+              oPre: seq.oPre ? rowOf(seq.oPre.data, t, dv) : undefined,
+            },
             s,
-            seq.oPre ? rowOf(seq.oPre.data, t, dv) : undefined,
           );
           expect(Array.from(s.C.data)).toEqual(snapshot);
           s = r.state;
@@ -258,8 +260,12 @@ describe('mlstm step vs sequence', () => {
 
   it('rejects mismatched shapes with the argument named', () => {
     const s = mlstmInitialState(3, 2);
-    expect(() => mlstmStep([1, 2], [1, 2, 3], [1, 2], 0, 0, s)).toThrow(/^q must have 3/);
-    expect(() => mlstmStep([1, 2, 3], [1, 2, 3], [1], 0, 0, s)).toThrow(/^v must have 2/);
+    expect(() => mlstmStep({ q: [1, 2], k: [1, 2, 3], v: [1, 2], iPre: 0, fPre: 0 }, s)).toThrow(
+      /^q must have 3/,
+    );
+    expect(() => mlstmStep({ q: [1, 2, 3], k: [1, 2, 3], v: [1], iPre: 0, fPre: 0 }, s)).toThrow(
+      /^v must have 2/,
+    );
     const seq = randomSequence({ T: 4, dk: 3, dv: 2, seed: 1, withO: true });
     expect(() => mlstmRecurrent({ ...seq, fPre: new Float64Array(3) })).toThrow(/fPre must have 4/);
     expect(() => mlstmParallel({ ...seq, K: matrix(4, 2) })).toThrow(/K must be 4×3/);
