@@ -40,3 +40,13 @@ export function flowLabel(b: PlanBuilder, c: Pick<Carried, 'state' | 'step' | 'h
 export function carried(b: PlanBuilder, c: Carried): void {
   b.flow({ from: rangeOf(c.from), to: rangeOf(c.to), label: flowLabel(b, c) });
 }
+
+/** A state each step computes from its own previous value: a flow from step t − 1's cells to step t's, t ≥ 1. */
+export function carriedAlong(
+  b: PlanBuilder,
+  blocks: (t: number) => Block | PlanRange,
+  steps: number,
+  state: string,
+): void {
+  for (let t = 1; t < steps; t++) carried(b, { from: blocks(t - 1), to: blocks(t), state, step: t - 1 });
+}

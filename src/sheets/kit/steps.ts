@@ -18,7 +18,7 @@ import { dotF } from '../formulas';
 import { Block, type PlanBuilder } from '../layout';
 import type { CellRole } from '../plan';
 import { OP, PRE, VALUE, type TimeGrid } from './grid';
-import { carried } from './flow';
+import { carriedAlong } from './flow';
 import { operatorColumn } from './labels';
 import { rowOf } from './weights';
 
@@ -80,9 +80,7 @@ export function stepColumn(
       equation: typeof eq === 'string' ? eq : eq(t),
     });
   const blocks = stepBlocks(cv.grid, cells.top, cells.rows, col, cols);
-  if (cells.carries !== undefined)
-    for (let t = 1; t < cv.grid.steps; t++)
-      carried(cv.b, { from: blocks(t - 1), to: blocks(t), state: cells.carries, step: t - 1 });
+  if (cells.carries !== undefined) carriedAlong(cv.b, blocks, cv.grid.steps, cells.carries);
   return blocks;
 }
 
