@@ -86,7 +86,8 @@ function checkFlows(plan: SheetPlan, name: string): void {
 
 /**
  * Completeness: a state that a later step's state, gate or copy reads has an arrow leaving
- * it. (Reads inside one step, and the training sheets' backward pass, need none.)
+ * it. Reads inside one step need none; the check covers the cells that carry a forward pass
+ * (states, gates, copies).
  */
 function checkEveryCarriedStateHasAFlow(plan: SheetPlan, name: string): void {
   const cells = byAddress(plan);
