@@ -667,6 +667,12 @@ class FakeShapeCollection extends Loadable {
     });
     return new FakeShape(this.ctx, this.ref, record);
   }
+  /** By position, as Office.js addresses the items of a loaded shape collection. */
+  getItemAt(index: number): FakeShape {
+    const found = need(this.ref).shapes[index];
+    if (!found) throw new FakeOfficeError('ItemNotFound', `no shape at ${index}`);
+    return new FakeShape(this.ctx, this.ref, found);
+  }
   /** By id or name, as Office.js addresses a collection's items. */
   getItem(key: string): FakeShape {
     const found = need(this.ref).shapes.find((r) => r.id === key || r.name === key);
