@@ -417,18 +417,19 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.colour.legend': { en: 'Colour scales: {parts}', zh: '色阶：{parts}' },
   'sheets.colour.join': { en: '; ', zh: '；' },
   'sheets.colour.unit': {
-    en: 'gates 0 (white) → 1 (green), the same scale on every sheet',
-    zh: '门：0（白）→ 1（绿），各工作表同一色阶',
+    en: 'gates 0 (white) → 1 (green)',
+    zh: '门：0（白）→ 1（绿）',
   },
   'sheets.colour.signed': {
-    en: 'states blue below 0, white at 0, red above, scaled to each band’s values',
-    zh: '状态：小于 0 为蓝，等于 0 为白，大于 0 为红，按每个带自身的数值缩放',
+    en: 'states blue < 0 < red, scaled to each band',
+    zh: '状态：蓝 < 0 < 红，按各带数值缩放',
   },
   'sheets.flow.legend': {
-    en: 'Dashed arrows: a state carried into the next step (the exported file notes it on each cell that reads it)',
-    zh: '虚线箭头：传入下一步的状态（导出的文件在读取它的每个单元格上以批注标出）',
+    en: 'Dashed arrows: a state carried to the next step (in the exported file, a note on each cell that reads it)',
+    zh: '虚线箭头：传入下一步的状态（导出文件中为读取它的单元格上的批注）',
   },
   'sheets.flow.from': { en: '← {state} from t = {t}', zh: '← 来自 t = {t} 的 {state}' },
+  'sheets.colour.lineJoin': { en: '. ', zh: '。' },
   'sheets.flow.handover': {
     en: '← {state} from the encoder at t = {t}',
     zh: '← 来自编码器 t = {t} 的 {state}',

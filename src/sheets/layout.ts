@@ -340,20 +340,18 @@ export class PlanBuilder {
       this.text(row, col + 1, text ? text[this.language] : roleLegend(this.language, role), 'note');
       row++;
     }
-    // The frame leaves two free rows below the reserved legend lines: the colour scales'
-    // and the arrows' lines go there, so no band moves.
+    // The frame leaves two free rows below the reserved legend lines: the colour scales and
+    // the arrows share the first, so no band moves and a practice sheet's answer line fits below.
     const lang = this.language;
     const parts = (['unit', 'signed'] as const)
       .filter((k) => scales.some((s) => s.scale === k))
       .map((k) => t(lang, `sheets.colour.${k}`));
-    if (parts.length > 0)
-      this.text(
-        row++,
-        col + 1,
-        t(lang, 'sheets.colour.legend', { parts: parts.join(t(lang, 'sheets.colour.join')) }),
-        'note',
-      );
-    if (this.flows.length > 0) this.text(row, col + 1, t(lang, 'sheets.flow.legend'), 'note');
+    const colours = t(lang, 'sheets.colour.legend', { parts: parts.join(t(lang, 'sheets.colour.join')) });
+    const texts = [
+      ...(parts.length > 0 ? [colours] : []),
+      ...(this.flows.length > 0 ? [t(lang, 'sheets.flow.legend')] : []),
+    ];
+    if (texts.length > 0) this.text(row, col + 1, texts.join(t(lang, 'sheets.colour.lineJoin')), 'note');
   }
 
   /**
