@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Layers point one way: core ← sheets ← host ← practice ← taskpane ← preview; functions →
+ * Layers point one way: core ← sheets ← host ← practice ← verify ← taskpane ← preview; functions →
  * core; i18n (the wording catalogue) sits below everything but core and imports nothing;
  * tools may use anything; nothing imports tests. Each entry lists what a layer may NOT
  * import (every layer above it, plus packages that do not belong there).
@@ -15,9 +15,18 @@ const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*', 'kate
 const TESTS = [...folder('tests')];
 const ABOVE_HOST = [
   ...folder('practice'),
+  ...folder('verify'),
   ...folder('taskpane'),
   ...folder('preview'),
   ...folder('functions'),
+];
+/** What neither the practice actions nor the check above them may import. */
+const ABOVE_PRACTICE = [
+  ...folder('taskpane'),
+  ...folder('preview'),
+  ...folder('functions'),
+  ...UI,
+  'hyperformula',
 ];
 const LAYERS = [
   {
@@ -55,10 +64,9 @@ const LAYERS = [
     forbid: [...ABOVE_HOST, ...UI, 'hyperformula'],
   },
   { files: ['src/host/preview-*.ts'], forbid: [...ABOVE_HOST, ...UI] },
-  {
-    files: ['src/practice/**/*.ts'],
-    forbid: [...folder('taskpane'), ...folder('preview'), ...folder('functions'), ...UI, 'hyperformula'],
-  },
+  { files: ['src/practice/**/*.ts'], forbid: [...folder('verify'), ...ABOVE_PRACTICE] },
+  // "Check this Excel" drives a host like the practice actions, one layer above them.
+  { files: ['src/verify/**/*.ts'], forbid: ABOVE_PRACTICE },
   {
     files: ['taskpane/**/*.{ts,tsx}'],
     forbid: [...folder('preview'), ...folder('functions'), 'hyperformula'],
@@ -70,6 +78,7 @@ const LAYERS = [
       ...folder('src/sheets'),
       ...folder('src/host'),
       ...folder('src/practice'),
+      ...folder('src/verify'),
       ...folder('src/i18n'),
       ...folder('taskpane'),
       ...folder('preview'),

@@ -1,8 +1,10 @@
 /**
- * RNN.BPTT and LSTM.BPTT: the loss L = ½ Σ (ŷ − y)² of a recurrent layer with an output
+ * RNN.BPTT, GRU.BPTT and LSTM.BPTT: the loss L = ½ Σ (ŷ − y)² of a recurrent layer with an output
  * head ŷ_t = W_hy h_t + b_y, or one of its gradients by backpropagation through time, in
  * the layout of the parameter it belongs to (vectors as a column).
  */
+import type { CellGradients } from '../src/core/backward-kernels';
+import { gruBackward } from '../src/core/gru-backward';
 import { lstmBackward } from '../src/core/lstm-backward';
 import type { OutputHead } from '../src/core/output-head';
 import { rnnBackward } from '../src/core/rnn-backward';
@@ -92,8 +94,8 @@ function result(fn: string, loss: number, grads: Gradients, out: string): number
   return g instanceof Float64Array ? resultColumns(fn, [g]) : resultRows(fn, g);
 }
 
-/** RNN.BPTT → the loss (1×1) or the gradient named by `output`. */
-export function rnnBptt(
+/** The arguments of RNN.BPTT and GRU.BPTT, in the order the cell reads them. */
+type OneStateArgs = [
   X: unknown,
   Y: unknown,
   W_ih: unknown,
@@ -104,15 +106,43 @@ export function rnnBptt(
   b_y: unknown,
   h0?: unknown,
   output?: unknown,
+];
+
+type OneStateBackward = (
+  w: CellWeights,
+  head: OutputHead,
+  X: Matrix,
+  Y: Matrix,
+  h0: Float64Array | undefined,
+) => { loss: number; grads: CellGradients; dh: Matrix };
+
+/** A cell with one state (RNN, GRU; `gates` weight rows per unit): read, check the cost, run, pick. */
+function oneStateBptt(
+  fn: 'RNN.BPTT' | 'GRU.BPTT',
+  gates: number,
+  args: OneStateArgs,
+  backward: OneStateBackward,
 ): number[][] {
-  const fn = 'RNN.BPTT';
+  const [X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0, output] = args;
   const inputs = checkInputs(fn, [X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0]);
-  const c = readBpttCall(1, X, Y, { W_ih, W_hh, b_ih, b_hh }, W_hy, b_y);
+  const c = readBpttCall(gates, X, Y, { W_ih, W_hh, b_ih, b_hh }, W_hy, b_y);
   const start = readStartState('h0', h0, c.weights.hiddenSize);
   const out = readOption('output', output, RNN_BPTT_OUTPUTS, 'loss');
   checkCost(fn, bpttSizes(c, out), inputs);
-  const r = rnnBackward({ ...c.weights, nonlinearity: 'tanh' }, c.head, c.X, c.Y, start);
+  const r = backward(c.weights, c.head, c.X, c.Y, start);
   return result(fn, r.loss, { ...r.grads, dh: r.dh }, out);
+}
+
+/** RNN.BPTT → the loss (1×1) or the gradient named by `output`. */
+export function rnnBptt(...args: OneStateArgs): number[][] {
+  return oneStateBptt('RNN.BPTT', 1, args, (w, ...rest) =>
+    rnnBackward({ ...w, nonlinearity: 'tanh' }, ...rest),
+  );
+}
+
+/** GRU.BPTT → the loss or the gradient named by `output` (W_ih, W_hh and the biases 3H rows: r, z, n). */
+export function gruBptt(...args: OneStateArgs): number[][] {
+  return oneStateBptt('GRU.BPTT', 3, args, gruBackward);
 }
 
 /** LSTM.BPTT → the loss (1×1) or the gradient named by `output`. */

@@ -157,6 +157,17 @@ export const FUNCTION_COSTS = {
     held: T * (4 * H + I + 2 * O) + H * (H + I),
     result: [rows, cols],
   }),
+  // As RNN.BPTT with three gate rows per unit (r, z, n): two σ and one tanh per unit and step
+  // forward, the input and hidden sides' gradients kept apart (3H each) for the weight sums.
+  'GRU.BPTT': ({ T, I, H, O, rows, cols }: BpttSizes): Cost => ({
+    multiplyAdds: cellWork(3, T, I, H) * 2 + 3 * T * H * H + 3 * T * O * H + 16 * T * H,
+    exp: 2 * T * H,
+    divisions: 2 * T * H,
+    tanh: T * H,
+    // Gates (3H), gh_n, h, ∂L/∂h, both sides' ∂L/∂z (3H each), the transposed inputs and previous states.
+    held: T * (12 * H + I + 2 * O) + 3 * H * (H + I),
+    result: [rows, cols],
+  }),
   'LSTM.BPTT': ({ T, I, H, O, rows, cols }: BpttSizes): Cost => ({
     multiplyAdds: cellWork(4, T, I, H) * 2 + 4 * T * H * H + 3 * T * O * H + 20 * T * H,
     exp: 3 * T * H,

@@ -11,7 +11,7 @@
  * runtime's error, so Excel never sees an unhandled exception.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cell values; the adapters validate them */
-import { lstmBptt, rnnBptt } from './bptt';
+import { gruBptt, lstmBptt, rnnBptt } from './bptt';
 import { asFunctionError } from './errors';
 import { gruSeq, gruStep } from './gru';
 import { lstmSeq, lstmStep } from './lstm';
@@ -340,6 +340,37 @@ export function excelGruSeq(
   h0?: any[][],
 ): number[][] {
   return call(() => gruSeq(X, W_ih, W_hh, b_ih, b_hh, h0));
+}
+
+/**
+ * Training a GRU by hand: the loss ½Σ(ŷ−y)² of ŷ_t = W_hy·h_t + b_y, or a gradient by backpropagation through time.
+ * @customfunction GRU.BPTT
+ * @param X Input sequence, T×I: one time step per row.
+ * @param Y Targets, T×O: one row per step (O = the rows of W_hy).
+ * @param W_ih Input weights, 3H×I, rows stacked r, z, n.
+ * @param W_hh Recurrent weights, 3H×H (its columns give H).
+ * @param b_ih Input bias, 3H values.
+ * @param b_hh Recurrent bias, 3H values (b_hn sits inside r).
+ * @param W_hy Output weights, O×H.
+ * @param b_y Output bias, O values.
+ * @param h0 Initial hidden state, H values (default zeros).
+ * @param output "loss" (default, 1×1); a gradient in its parameter's shape: "W_ih", "W_hh", "b_ih", "b_hh", "W_hy", "b_y", "h0" (vectors as a column); or "dh": dL/dh_t, T×H.
+ * @returns The loss, or the gradient chosen by output.
+ * @helpurl https://localhost:3000/help/functions.html#gru-bptt
+ */
+export function excelGruBptt(
+  X: any[][],
+  Y: any[][],
+  W_ih: any[][],
+  W_hh: any[][],
+  b_ih: any[][],
+  b_hh: any[][],
+  W_hy: any[][],
+  b_y: any[][],
+  h0?: any[][],
+  output?: string,
+): number[][] {
+  return call(() => gruBptt(X, Y, W_ih, W_hh, b_ih, b_hh, W_hy, b_y, h0, output));
 }
 
 /**

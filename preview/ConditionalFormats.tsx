@@ -34,6 +34,8 @@ export function conditionalLayers(
   sheet: string,
   formats: readonly ConditionalFormat[],
   rectOf: (row: number, col: number) => CellRect,
+  /** With frozen panes: only the cells this pane draws (the scale still spans the whole range). */
+  owns: (row: number, col: number) => boolean = () => true,
 ): JSX.Element[] {
   const layers: JSX.Element[] = [];
   formats.forEach((f, k) => {
@@ -42,6 +44,7 @@ export function conditionalLayers(
     const lo = Math.min(...values);
     const hi = Math.max(...values);
     for (const { row, col, v } of cells) {
+      if (!owns(row, col)) continue;
       const r = rectOf(row, col);
       const key = `cf${k}:${row}:${col}`;
       if (f.kind === 'dataBar') {

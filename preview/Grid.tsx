@@ -6,13 +6,16 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
 import { CellEditor, type Editing } from './CellEditor';
-import { cellId, visibleBoxes, visibleCells } from './GridCells';
+import { cellId } from './GridCells';
+import { drawPane } from './draw-pane';
 import { ColumnHeaders, HeaderRow, RowHeaders } from './GridHeaders';
-import { visibleRange } from './geometry';
+import { visibleRange, type VisibleRange } from './geometry';
 import { gridKeyAction } from './grid-keys';
-import { scrollRectIntoView, useGridLayout, type Rect } from './grid-layout';
-import { conditionalLayers } from './ConditionalFormats';
+import { useGridLayout, type Rect } from './grid-layout';
+import { FrozenPanes, paneExtras, useFrozenSplit } from './FrozenPanes';
+import { useFollowSelection } from './use-follow-selection';
 import { FlowOverlay } from './FlowOverlay';
+import { paneRanges, type PaneName } from './frozen-panes';
 import { useWorkbookVersion } from './use-workbook';
 
 const HEADER_HEIGHT = 22;
@@ -52,21 +55,21 @@ function useEditing() {
   return { editing, editingRef, setEditing };
 }
 
-/** Selections made elsewhere (the name box, the task pane) scroll the cell into view. */
-function useFollowSelection(
+/** A new sheet starts at its top-left corner, as Excel shows it, with no edit under way. */
+function useSheetStart(
+  sheet: string,
   scroller: RefObject<HTMLDivElement>,
-  sel: { row: number; col: number } | null,
-  rectOf: (row: number, col: number) => Rect,
+  setScroll: (s: { left: number; top: number }) => void,
+  setEditing: (e: Editing | null) => void,
 ) {
-  const scrollIntoView = useCallback(
-    (row: number, col: number) => {
-      if (scroller.current) scrollRectIntoView(scroller.current, rectOf(row, col));
-    },
-    [scroller, rectOf],
-  );
   useEffect(() => {
-    if (sel) scrollIntoView(sel.row, sel.col);
-  }, [sel?.row, sel?.col, sel, scrollIntoView]);
+    setEditing(null);
+    if (scroller.current) {
+      scroller.current.scrollTop = 0;
+      scroller.current.scrollLeft = 0;
+    }
+    setScroll({ left: 0, top: 0 });
+  }, [sheet, scroller, setScroll, setEditing]);
 }
 
 function SelectionOutline({ rect }: { rect: Rect }) {
@@ -88,19 +91,12 @@ export function Grid({ workbook, sheet }: Props) {
   const layout = useGridLayout(info);
   const { colCount, rowCount, axis, rows, mergeAt, rectOf } = layout;
 
-  // A new sheet starts at its top-left corner, as Excel shows it.
-  useEffect(() => {
-    setEditing(null);
-    if (scroller.current) {
-      scroller.current.scrollTop = 0;
-      scroller.current.scrollLeft = 0;
-    }
-    setScroll({ left: 0, top: 0 });
-  }, [sheet, setEditing]);
+  useSheetStart(sheet, scroller, setScroll, setEditing);
 
   const selection = workbook.getSelection();
   const sel = selection && selection.sheet === sheet ? selection : null;
-  useFollowSelection(scroller, sel, rectOf);
+  const frozen = useFrozenSplit(info?.freeze ?? null, layout);
+  useFollowSelection(scroller, sel, layout, frozen);
 
   if (!info) return <div className="grid-empty">No sheet</div>;
 
@@ -137,21 +133,37 @@ export function Grid({ workbook, sheet }: Props) {
   };
 
   const range = visibleRange(axis, rows, scroll.left, scroll.top, size.width, size.height);
-  const cells = visibleCells({
-    workbook,
-    sheet,
-    layout,
-    range,
-    handlers: {
-      onMouseDown: (row, col) => {
-        commit(editingRef.current, [0, 0]);
-        select(row, col);
-        scroller.current?.focus();
-      },
-      onDoubleClick: (row, col) => startEdit(row, col),
+  const headers = { layout, range, scroll, frozen: frozen.split };
+  const handlers = {
+    onMouseDown: (row: number, col: number) => {
+      commit(editingRef.current, [0, 0]);
+      select(row, col);
+      scroller.current?.focus();
     },
-  });
-  const boxes = visibleBoxes(info.boxes, layout, range);
+    onDoubleClick: (row: number, col: number) => startEdit(row, col),
+  };
+  // Each pane draws its own cells, tints and boxes; the frozen ones stay pinned (FrozenPanes).
+  const source = { workbook, sheet, info, layout, handlers };
+  const paneContent = (r: VisibleRange, pane: PaneName) =>
+    drawPane(source, r, frozen.owns(pane), frozen.spillTo(pane));
+  const editor = editing && (
+    <CellEditor
+      editing={editing}
+      rect={rectOf(editing.row, editing.col)}
+      onChange={(text) => setEditing({ ...editing, text })}
+      onCommit={(move) => commit(editing, move)}
+      onBlur={() => commit(editingRef.current, [0, 0])}
+      onCancel={() => {
+        setEditing(null);
+        scroller.current?.focus();
+      }}
+    />
+  );
+  // The outline and the editor go in the pane of their cell, so they move (or stay) with it.
+  const extras = paneExtras(frozen, [
+    sel && { row: sel.row, col: sel.col, node: <SelectionOutline rect={rectOf(sel.row, sel.col)} /> },
+    editing && { row: editing.row, col: editing.col, node: editor },
+  ]);
 
   return (
     <div
@@ -159,8 +171,8 @@ export function Grid({ workbook, sheet }: Props) {
       style={{ gridTemplateColumns: `${ROW_HEADER_WIDTH}px 1fr`, gridTemplateRows: `${HEADER_HEIGHT}px 1fr` }}
     >
       <div className="corner" aria-hidden="true" />
-      <ColumnHeaders layout={layout} range={range} scroll={scroll} active={sel?.col} />
-      <RowHeaders layout={layout} range={range} scroll={scroll} active={sel?.row} />
+      <ColumnHeaders {...headers} active={sel?.col} />
+      <RowHeaders {...headers} active={sel?.row} />
       <div
         ref={scroller}
         className="scroller"
@@ -174,31 +186,17 @@ export function Grid({ workbook, sheet }: Props) {
         onScroll={(e) => setScroll({ left: e.currentTarget.scrollLeft, top: e.currentTarget.scrollTop })}
         onKeyDown={onKeyDown}
       >
+        <FrozenPanes frozen={frozen} range={range} layout={layout} render={paneContent} extras={extras} />
         <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
           <HeaderRow range={range} />
-          {cells}
-          {conditionalLayers(workbook, sheet, info.conditionalFormats, rectOf)}
-          {boxes}
+          {paneContent(paneRanges(range, frozen.split).main, 'main')}
           <FlowOverlay
             flows={info.flows}
             rectOf={rectOf}
             width={axis.offsets[colCount]}
             height={rows.offsets[rowCount]}
           />
-          {sel && <SelectionOutline rect={rectOf(sel.row, sel.col)} />}
-          {editing && (
-            <CellEditor
-              editing={editing}
-              rect={rectOf(editing.row, editing.col)}
-              onChange={(text) => setEditing({ ...editing, text })}
-              onCommit={(move) => commit(editing, move)}
-              onBlur={() => commit(editingRef.current, [0, 0])}
-              onCancel={() => {
-                setEditing(null);
-                scroller.current?.focus();
-              }}
-            />
-          )}
+          {extras.main}
         </div>
       </div>
     </div>

@@ -23,6 +23,10 @@ interface CellsProps {
   readonly layout: GridLayout;
   readonly range: VisibleRange;
   readonly handlers: CellHandlers;
+  /** With frozen panes: a merged block is drawn only by the pane its top-left cell is in. */
+  readonly owns?: (row: number, col: number) => boolean;
+  /** The last column text may spill into (the frozen columns' text stops at the split, as in Excel). */
+  readonly spillTo?: number;
 }
 
 /** The DOM id of a cell, for the grid's aria-activedescendant. */
@@ -35,17 +39,27 @@ export function cellId(row: number, col: number): string {
  * ARIA row (laid out by the canvas: `display: contents`) that starts with a row header for
  * screen readers; the visible row numbers beside the grid are decoration.
  */
-export function visibleCells({ workbook, sheet, layout, range, handlers }: CellsProps): JSX.Element[] {
+export function visibleCells({
+  workbook,
+  sheet,
+  layout,
+  range,
+  handlers,
+  owns,
+  spillTo,
+}: CellsProps): JSX.Element[] {
   const out: JSX.Element[] = [];
   const drawn = new Set<PlanRange>();
   for (let row = range.top; row <= range.bottom; row++) {
     const cells: JSX.Element[] = [];
-    const draw = (r: number, c: number) => cells.push(cellElement(workbook, sheet, layout, r, c, handlers));
+    const draw = (r: number, c: number) =>
+      cells.push(cellElement(workbook, sheet, layout, r, c, handlers, spillTo ?? layout.colCount - 1));
     for (let col = range.left; col <= range.right; col++) {
       const m = layout.mergeAt.get(`${row}:${col}`);
       if (m) {
         if (!drawn.has(m)) {
           drawn.add(m);
+          if (owns && !owns(m.top, m.left)) continue;
           draw(m.top, m.left);
         }
         continue;
@@ -88,14 +102,15 @@ function spill(
   row: number,
   col: number,
   c: PreviewCell,
+  lastCol: number,
 ): { rect: Rect; look: CSSProperties } {
-  const { axis, mergeAt, colCount } = layout;
+  const { axis, mergeAt } = layout;
   let rect = layout.rectOf(row, col);
   let look = cellCss({ look: c.look, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
   const m = mergeAt.get(`${row}:${col}`);
   if (!m && typeof c.value === 'string' && (look.textAlign === 'left' || c.error !== null)) {
     let right = col;
-    while (right + 1 < colCount && right - col < 30 && isEmpty(workbook, sheet, row, right + 1, mergeAt))
+    while (right + 1 <= lastCol && right - col < 30 && isEmpty(workbook, sheet, row, right + 1, mergeAt))
       right++;
     if (right > col) {
       rect = { ...rect, width: axis.offsets[right + 1] - axis.offsets[col] };
@@ -112,11 +127,12 @@ function cellElement(
   row: number,
   col: number,
   handlers: CellHandlers,
+  lastCol: number,
 ): JSX.Element {
   const { axis } = layout;
   const c = workbook.cell(sheet, row, col);
   const own = layout.rectOf(row, col);
-  const { rect, look } = spill(workbook, sheet, layout, row, col, c);
+  const { rect, look } = spill(workbook, sheet, layout, row, col, c, lastCol);
   const selected = workbook.getSelection();
   const isSelected = selected?.sheet === sheet && selected.row === row && selected.col === col;
   const style: CSSProperties = {

@@ -1,4 +1,5 @@
 /** The column letters and row numbers beside the grid, the selected cell's highlighted. */
+import type { Freeze } from '../src/host/plan-look';
 import type { VisibleRange } from './geometry';
 import { columnName } from './geometry';
 
@@ -28,17 +29,24 @@ interface HeaderProps {
   readonly range: VisibleRange;
   readonly scroll: { readonly left: number; readonly top: number };
   readonly active: number | undefined;
+  /** The frozen split: those rows and columns are always drawn, never scrolled. */
+  readonly frozen?: Freeze;
 }
 
-export function ColumnHeaders({ layout, range, scroll, active }: HeaderProps) {
+export function ColumnHeaders({ layout, range, scroll, active, frozen: split }: HeaderProps) {
   const { axis } = layout;
+  const frozen = split?.cols ?? 0;
   const headers: JSX.Element[] = [];
-  for (let col = range.left; col <= range.right; col++) {
+  for (const col of headerIndices(range.left, range.right, frozen)) {
+    const pinned = col < frozen;
     headers.push(
       <div
         key={col}
-        className={`col-header${active === col ? ' active' : ''}`}
-        style={{ left: axis.offsets[col] - scroll.left, width: axis.offsets[col + 1] - axis.offsets[col] }}
+        className={`col-header${active === col ? ' active' : ''}${pinned ? ' frozen' : ''}`}
+        style={{
+          left: axis.offsets[col] - (pinned ? 0 : scroll.left),
+          width: axis.offsets[col + 1] - axis.offsets[col],
+        }}
       >
         {columnName(col)}
       </div>,
@@ -51,15 +59,20 @@ export function ColumnHeaders({ layout, range, scroll, active }: HeaderProps) {
   );
 }
 
-export function RowHeaders({ layout, range, scroll, active }: HeaderProps) {
+export function RowHeaders({ layout, range, scroll, active, frozen: split }: HeaderProps) {
   const { rows } = layout;
+  const frozen = split?.rows ?? 0;
   const headers: JSX.Element[] = [];
-  for (let row = range.top; row <= range.bottom; row++) {
+  for (const row of headerIndices(range.top, range.bottom, frozen)) {
+    const pinned = row < frozen;
     headers.push(
       <div
         key={row}
-        className={`row-header${active === row ? ' active' : ''}`}
-        style={{ top: rows.offsets[row] - scroll.top, height: rows.offsets[row + 1] - rows.offsets[row] }}
+        className={`row-header${active === row ? ' active' : ''}${pinned ? ' frozen' : ''}`}
+        style={{
+          top: rows.offsets[row] - (pinned ? 0 : scroll.top),
+          height: rows.offsets[row + 1] - rows.offsets[row],
+        }}
       >
         {row + 1}
       </div>,
@@ -70,4 +83,12 @@ export function RowHeaders({ layout, range, scroll, active }: HeaderProps) {
       {headers}
     </div>
   );
+}
+
+/** The frozen indices first (always shown), then the visible scrolling ones. */
+function headerIndices(from: number, to: number, frozen: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < frozen; i++) out.push(i);
+  for (let i = Math.max(from, frozen); i <= to; i++) out.push(i);
+  return out;
 }

@@ -1,44 +1,24 @@
 /**
  * Sheet tabs along the bottom, as in Excel: click to switch, double-click (or F2) to
- * rename, Delete to delete after a confirmation (a sheet's cells cannot be had back, so
- * nothing is deleted without the person agreeing, the add-in's sheets included). The
- * active tab is kept in view; "+" adds an empty sheet and sits outside the tab list.
+ * rename in the tab, Delete to delete. Excel's rules keep sheets from being lost: a name
+ * it would refuse is explained and nothing changes; a sheet with anything on it (the
+ * add-in's sheets included) goes only after the person confirms, an empty one at once;
+ * the last sheet stays. The active tab is kept in view; "+" adds an empty sheet and sits
+ * outside the tab list.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
-import type { Language } from '../src/sheets/plan';
+import { t, type Language } from '../src/i18n';
+import { DeleteSheetConfirm } from './DeleteSheetConfirm';
+import { TabNameEditor, type TabRect } from './TabNameEditor';
 import { useWorkbookVersion } from './use-workbook';
 
-const WORDS: Readonly<
-  Record<
-    Language,
-    {
-      sheets: string;
-      newSheet: string;
-      rename: string;
-      remove: string;
-      confirmDelete: (s: string) => string;
-      badName: string;
-    }
-  >
-> = {
-  en: {
-    sheets: 'Sheets',
-    newSheet: 'New sheet',
-    rename: 'Rename sheet',
-    remove: 'Delete sheet',
-    confirmDelete: (s) => `Delete the sheet "${s}"? Its cells cannot be brought back.`,
-    badName: 'That name is taken or not allowed (at most 31 characters, none of [ ] : * ? / \\).',
-  },
-  zh: {
-    sheets: '工作表',
-    newSheet: '新建工作表',
-    rename: '重命名工作表',
-    remove: '删除工作表',
-    confirmDelete: (s) => `删除工作表“${s}”？其中的单元格无法恢复。`,
-    badName: '该名称已被使用或不可用（最多 31 个字符，不能含 [ ] : * ? / \\）。',
-  },
-};
+/** A rename or a delete under way on one tab. */
+interface TabAction {
+  readonly kind: 'rename' | 'delete';
+  readonly name: string;
+  readonly rect: TabRect;
+}
 
 export function SheetTabs({
   workbook,
@@ -48,41 +28,66 @@ export function SheetTabs({
   readonly language: Language;
 }) {
   useWorkbookVersion(workbook);
-  const w = WORDS[language];
   const active = workbook.activeSheet;
-  const activeTab = useRef<HTMLButtonElement>(null);
+  const names = workbook.sheetNames();
+  const tabs = useRef(new Map<string, HTMLButtonElement>());
+  const [action, setAction] = useState<TabAction | null>(null);
+  // The tab to give the focus back to once an action ends (the renamed one, the next active one).
+  const [refocus, setRefocus] = useState<string | null>(null);
 
   // Keep the active tab (a new sheet's, say) in view in a strip wider than the window.
   // Braces: Chromium's scrollIntoView returns a promise, which must not become the effect's cleanup.
   useEffect(() => {
-    void activeTab.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    if (active) void tabs.current.get(active)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [active]);
+  useEffect(() => {
+    if (refocus === null) return;
+    tabs.current.get(refocus)?.focus();
+    setRefocus(null);
+  }, [refocus]);
 
-  const rename = (name: string) => {
-    const next = window.prompt(w.rename, name);
-    if (next === null || next === name) return;
-    if (!workbook.renameSheet(name, next)) window.alert(w.badName);
+  const start = (kind: TabAction['kind'], name: string) => {
+    const r = tabs.current.get(name)?.getBoundingClientRect();
+    if (!r) return;
+    workbook.activate(name);
+    setAction({ kind, name, rect: { left: r.left, top: r.top, width: r.width, height: r.height } });
+  };
+  const askDelete = (name: string) => {
+    if (names.length <= 1) return; // a workbook keeps at least one sheet, as in Excel
+    if (workbook.hasContent(name)) start('delete', name);
+    else remove(name); // Excel deletes an empty sheet without asking: nothing is lost
   };
   const remove = (name: string) => {
-    if (workbook.sheetNames().length <= 1) return; // a workbook keeps at least one sheet, as in Excel
-    if (window.confirm(w.confirmDelete(name))) workbook.removeSheet(name);
+    workbook.removeSheet(name);
+    setAction(null);
+    setRefocus(workbook.activeSheet);
   };
+  const end = (name: string) => {
+    setAction(null);
+    setRefocus(name);
+  };
+  const lastSheet = names.length <= 1;
 
   return (
     <div className="sheet-tabs">
-      <div className="sheet-tablist" role="tablist" aria-label={w.sheets}>
-        {workbook.sheetNames().map((name) => (
+      <div className="sheet-tablist" role="tablist" aria-label={t(language, 'preview.sheets')}>
+        {names.map((name) => (
           <button
             key={name}
-            ref={name === active ? activeTab : undefined}
+            ref={(el) => {
+              if (el) tabs.current.set(name, el);
+              else tabs.current.delete(name);
+            }}
             role="tab"
             aria-selected={name === active}
             className={`sheet-tab${name === active ? ' active' : ''}`}
             onClick={() => workbook.activate(name)}
-            onDoubleClick={() => rename(name)}
+            onDoubleClick={() => start('rename', name)}
             onKeyDown={(e) => {
-              if (e.key === 'F2') rename(name);
-              else if (e.key === 'Delete') remove(name);
+              if (e.key === 'F2') start('rename', name);
+              else if (e.key === 'Delete') askDelete(name);
+              else return;
+              e.preventDefault();
             }}
           >
             {name}
@@ -91,25 +96,47 @@ export function SheetTabs({
       </div>
       <button
         className="sheet-add"
-        aria-label={w.newSheet}
-        title={w.newSheet}
+        aria-label={t(language, 'preview.newSheet')}
+        title={t(language, 'preview.newSheet')}
         onClick={() => workbook.activate(workbook.addSheet('Sheet1'))}
       >
         +
       </button>
       {active && (
         <>
-          <button className="sheet-action" onClick={() => rename(active)}>
-            {w.rename}
+          <button className="sheet-action" onClick={() => start('rename', active)}>
+            {t(language, 'preview.renameSheet')}
           </button>
           <button
             className="sheet-action"
-            onClick={() => remove(active)}
-            disabled={workbook.sheetNames().length <= 1}
+            onClick={() => askDelete(active)}
+            disabled={lastSheet}
+            title={lastSheet ? t(language, 'preview.lastSheet') : undefined}
           >
-            {w.remove}
+            {t(language, 'preview.deleteSheet')}
           </button>
         </>
+      )}
+      {action?.kind === 'rename' && (
+        <TabNameEditor
+          key={action.name}
+          name={action.name}
+          rect={action.rect}
+          existing={names}
+          language={language}
+          onCommit={(next) => end(workbook.renameSheet(action.name, next) ? next : action.name)}
+          onCancel={() => end(action.name)}
+        />
+      )}
+      {action?.kind === 'delete' && (
+        <DeleteSheetConfirm
+          name={action.name}
+          builtByAddin={workbook.sheet(action.name)?.metadata != null}
+          rect={action.rect}
+          language={language}
+          onDelete={() => remove(action.name)}
+          onCancel={() => end(action.name)}
+        />
       )}
     </div>
   );

@@ -58,13 +58,3 @@ export function useGridLayout(info: PreviewSheet | null): GridLayout {
   );
   return { colCount, rowCount, axis, rows, mergeAt, rectOf };
 }
-
-/** Scrolls the least distance that brings the rectangle into the scroller's view. */
-export function scrollRectIntoView(el: HTMLElement, r: Rect): void {
-  if (r.top < el.scrollTop) el.scrollTop = r.top;
-  else if (r.top + r.height > el.scrollTop + el.clientHeight)
-    el.scrollTop = r.top + r.height - el.clientHeight;
-  if (r.left < el.scrollLeft) el.scrollLeft = r.left;
-  else if (r.left + r.width > el.scrollLeft + el.clientWidth)
-    el.scrollLeft = Math.min(r.left, r.left + r.width - el.clientWidth);
-}

@@ -23,6 +23,8 @@ import { MODELS } from '../src/sheets/registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GUARD_STRINGS } from './guard-strings';
 import { BuildPanel } from './BuildPanel';
+import { CheckExcelPanel } from './CheckExcelPanel';
+import { t } from '../src/i18n';
 import { exportWithXlsxWriter, saveWithBrowser, type ExportXlsx, type SaveFile } from './download';
 import { MODEL_ORDER } from './form';
 import { systemTheme, type ThemeName } from './office-env';
@@ -130,6 +132,9 @@ export function App({
         )}
         <ErrorBoundary panel={guard.panelNames.explain} strings={guard}>
           <ExplainPanel host={host} language={lang} />
+        </ErrorBoundary>
+        <ErrorBoundary panel={t(lang, 'check.panelName')} strings={guard}>
+          <CheckExcelPanel host={host} language={lang} />
         </ErrorBoundary>
       </div>
     </FluentProvider>

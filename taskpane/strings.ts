@@ -95,6 +95,8 @@ function paneStrings(lang: Language): Strings {
       'one-step': t(lang, 'pane.difficulty.one-step'),
       'all-gates': t(lang, 'pane.difficulty.all-gates'),
       everything: t(lang, 'pane.difficulty.everything'),
+      'one-gradient': t(lang, 'pane.difficulty.one-gradient'),
+      'one-backward-step': t(lang, 'pane.difficulty.one-backward-step'),
       'one-level': t(lang, 'pane.difficulty.one-level'),
     },
     building: (done, total) => t(lang, 'pane.building', { done, total }),

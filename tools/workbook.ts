@@ -34,7 +34,7 @@ export const USAGE = `Usage: npm run workbook -- --model <id> [options] --out <f
   --layers <n>        stacked layers (RNN, LSTM, GRU)
   --state <n>         state size N (Mamba)
   --heads <n>         heads (sLSTM)
-  --output <n>        output size O (LSTM encoder–decoder)
+  --output <n>        output size O (LSTM encoder–decoder, training sheets)
   --target <n>        target steps T_tgt (LSTM encoder–decoder)
   --weights <file>    PyTorch state_dict as JSON; sizes are read from it where possible
   --no-results        leave formula results out (Excel computes them on open)

@@ -67,17 +67,18 @@ type GruSlots = StateSlots;
  * Buffers a pass reuses: gi (3H) = W_ih x + b_ih and gh (3H) = W_hh h + b_hh, kept apart
  * because r multiplies gh_n only, and act (3H) receiving r, z, n.
  */
-interface GruScratch {
+export interface GruScratch {
   readonly gi: Float64Array;
   readonly gh: Float64Array;
   readonly act: Float64Array;
 }
 
-function gruScratch(H: number): GruScratch {
+export function gruScratch(H: number): GruScratch {
   return { gi: new Float64Array(3 * H), gh: new Float64Array(3 * H), act: new Float64Array(3 * H) };
 }
 
-function gruCellInto(p: GruParams, io: GruSlots, s: GruScratch): void {
+/** One step into `io.h`; exported for the backward pass, which keeps every step's gates and gh_n. */
+export function gruCellInto(p: GruParams, io: GruSlots, s: GruScratch): void {
   const { gi, gh, act } = s;
   const hPrev = io.hPrev.data;
   const hOff = io.hPrev.off;

@@ -7,22 +7,14 @@
  */
 import { mergeTraces, recordBackwardStep, recordOutputs, withAccumulated } from './backward-trace';
 import { norm2At } from './backward-kernels';
-import { lstmTrace, type LstmParams } from './lstm';
-import { lstmBackward, type LstmBackwardResult } from './lstm-backward';
-import type { OutputHead } from './output-head';
-import type { Matrix, Vector } from './tensor';
+import { lstmTrace } from './lstm';
+import { lstmBackward, type LstmBackwardResult, type LstmBpttInput } from './lstm-backward';
 import { TraceRecorder, type Trace } from './trace';
 
 const GATES = ['i', 'f', 'g', 'o'] as const;
 
-export function lstmBackwardTrace(
-  p: LstmParams,
-  head: OutputHead,
-  X: Matrix,
-  Y: Matrix,
-  h0?: Vector,
-  c0?: Vector,
-): { trace: Trace; result: LstmBackwardResult } {
+export function lstmBackwardTrace(...input: LstmBpttInput): { trace: Trace; result: LstmBackwardResult } {
+  const [p, head, X, Y, h0, c0] = input;
   const forwardTrace = lstmTrace(p, X, h0, c0);
   const forward = forwardTrace.tensors;
   const rec = new TraceRecorder(X.rows);

@@ -11,29 +11,24 @@
  *   dW_ih += da x_tᵀ, dW_hh += da h_{t−1}ᵀ, db_ih = db_hh += da
  * and dh₀ = W_hhᵀ da_0, dc₀ = dc_0 ⊙ f_0.
  */
-import { cellWeightGradients, setColumn, transposedProductInto } from './backward-kernels';
-import { lstmCellInto, lstmScratch, type LstmParams } from './lstm';
 import {
-  headBackwardStep,
-  outputError,
-  outputHeadForward,
-  squaredErrorLoss,
-  zeroHeadGradients,
-  type HeadGradients,
-  type OutputHead,
-} from './output-head';
-import { checkSequence, initialState, point, slot, toRow } from './recurrent-common';
-import { sgdStep, type SgdOptions, type SgdResult } from './sgd';
+  cellWeightGradients,
+  fileAndSendBack,
+  zeroCellGradients,
+  type CellGradients,
+} from './backward-kernels';
+import { lstmRun, type LstmParams } from './lstm';
+import { headBackwardStep, headLoss, headPass, type OutputHead } from './output-head';
+import { cellSgdStep, type CellTrained, type SgdOptions, type SgdResult } from './sgd';
 import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
-export interface LstmGradients extends HeadGradients {
-  readonly W_ih: Matrix;
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
-  readonly h0: Vector;
+export interface LstmGradients extends CellGradients {
+  /** dL/dc₀ */
   readonly c0: Vector;
 }
+
+/** What an LSTM's BPTT reads: the cell, its head, X (T × I), the targets Y (T × O), h₀ and c₀. */
+export type LstmBpttInput = [p: LstmParams, head: OutputHead, X: Matrix, Y: Matrix, h0?: Vector, c0?: Vector];
 
 /** The forward states the backward pass needs: h, c and the four gates (T × 4H, i f g o). */
 export interface LstmForwardStates {
@@ -75,44 +70,8 @@ export interface LstmBackwardStep {
 /** The forward pass keeping every step's gates. */
 export function lstmForwardStates(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): LstmForwardStates {
   if (p.peephole) throw new RangeError('BPTT is for the LSTM without peepholes');
-  checkSequence(X, p.inputSize);
-  const H = p.hiddenSize;
-  const I = p.inputSize;
-  const T = X.rows;
-  const hStart = initialState('h0', h0, H);
-  const cStart = initialState('c0', c0, H);
-  const states = matrix(T, H);
-  const cells = matrix(T, H);
-  const gates = matrix(T, 4 * H);
-  const s = lstmScratch(p);
-  const hs = states.data;
-  const cs = cells.data;
-  const io = { x: slot(X.data), hPrev: slot(hStart), cPrev: slot(cStart), h: slot(hs), c: slot(cs) };
-  for (let t = 0; t < T; t++) {
-    toRow(io.x, t, I);
-    toRow(io.h, t, H);
-    toRow(io.c, t, H);
-    if (t > 0) {
-      point(io.hPrev, hs, (t - 1) * H);
-      point(io.cPrev, cs, (t - 1) * H);
-    }
-    lstmCellInto(p, io, s);
-    gates.data.set(s.act, t * 4 * H);
-  }
-  return { states, cells, gates, h0: hStart, c0: cStart };
-}
-
-export function zeroLstmGradients(p: LstmParams, head: OutputHead): LstmGradients {
-  const H = p.hiddenSize;
-  return {
-    ...zeroHeadGradients(head),
-    W_ih: matrix(4 * H, p.inputSize),
-    W_hh: matrix(4 * H, H),
-    b_ih: new Float64Array(4 * H),
-    b_hh: new Float64Array(4 * H),
-    h0: new Float64Array(H),
-    c0: new Float64Array(H),
-  };
+  const run = lstmRun(p, X, h0, c0, true);
+  return { states: run.output, cells: run.cells, gates: run.gates as Matrix, h0: run.h0, c0: run.c0 };
 }
 
 function newStep(H: number, dY: Matrix, grads: LstmGradients): LstmBackwardStep {
@@ -166,34 +125,30 @@ function cellBackward(f: LstmForwardStates, t: number, s: LstmBackwardStep): voi
  * without it the time loop allocates nothing.
  */
 export function lstmBackward(
-  p: LstmParams,
-  head: OutputHead,
-  X: Matrix,
-  Y: Matrix,
-  h0?: Vector,
-  c0?: Vector,
-  observe?: (t: number, step: LstmBackwardStep) => void,
+  ...[p, head, X, Y, h0, c0, observe]: [
+    ...LstmBpttInput,
+    observe?: (t: number, step: LstmBackwardStep) => void,
+  ]
 ): LstmBackwardResult {
   const H = p.hiddenSize;
   const T = X.rows;
   const forward = lstmForwardStates(p, X, h0, c0);
   const { states, gates } = forward;
-  const yHat = outputHeadForward(head, states);
-  const { dY, loss } = outputError(yHat, Y);
-  const grads = zeroLstmGradients(p, head);
+  const { yHat, dY, loss } = headPass(head, states, Y);
+  const grads = { ...zeroCellGradients(4 * H, p.inputSize, H, head), c0: new Float64Array(H) };
   const dh = matrix(T, H);
   const dc = matrix(T, H);
   const s = newStep(H, dY, grads);
   const daT = matrix(4 * H, T);
   const WhhT = transpose(p.W_hh);
+  const headStep = { head, grads, dY, states, dhOut: s.dhOut };
   for (let t = T - 1; t >= 0; t--) {
-    headBackwardStep(head, grads, dY, t, states, s.dhOut);
+    headBackwardStep(headStep, t);
     for (let j = 0; j < H; j++) s.dh[j] = s.dhOut[j] + s.dhFuture[j];
     cellBackward(forward, t, s);
     dh.data.set(s.dh, t * H);
     dc.data.set(s.dc, t * H);
-    setColumn(daT, t, s.da);
-    transposedProductInto(s.dhPrev, WhhT, s.da);
+    fileAndSendBack(daT, t, s.da, WhhT, s.dhPrev);
     if (observe) observe(t, s);
     // The additive path: dc_t reaches c_{t−1} multiplied by f_t alone.
     for (let j = 0; j < H; j++) s.dcFuture[j] = s.dc[j] * gates.data[t * 4 * H + H + j];
@@ -208,18 +163,7 @@ export function lstmBackward(
 }
 
 /** The trained tensors of an LSTM with its head, by PyTorch name. */
-export type LstmTrained = Pick<LstmParams, 'W_ih' | 'W_hh' | 'b_ih' | 'b_hh'> & OutputHead;
-
-export function lstmLoss(
-  p: LstmParams,
-  head: OutputHead,
-  X: Matrix,
-  Y: Matrix,
-  h0?: Vector,
-  c0?: Vector,
-): number {
-  return squaredErrorLoss(outputHeadForward(head, lstmForwardStates(p, X, h0, c0).states), Y);
-}
+export type LstmTrained = CellTrained;
 
 export interface LstmSgdResult extends SgdResult<LstmTrained> {
   readonly before: LstmBackwardResult;
@@ -237,10 +181,6 @@ export function lstmSgdStep(
   c0?: Vector,
 ): LstmSgdResult {
   const before = lstmBackward(p, head, X, Y, h0, c0);
-  const { W_ih, W_hh, b_ih, b_hh, W_hy, b_y } = before.grads;
-  const trained: LstmTrained = { W_ih: p.W_ih, W_hh: p.W_hh, b_ih: p.b_ih, b_hh: p.b_hh, ...head };
-  const step = sgdStep(trained, { W_ih, W_hh, b_ih, b_hh, W_hy, b_y }, options);
-  const q = step.params;
-  const newLoss = lstmLoss({ ...p, ...q }, q, X, Y, h0, c0);
-  return { ...step, before, newLoss };
+  const lossWith = (q: LstmTrained) => headLoss(q, lstmForwardStates({ ...p, ...q }, X, h0, c0).states, Y);
+  return { ...cellSgdStep(p, head, before.grads, options, lossWith), before };
 }

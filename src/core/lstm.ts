@@ -183,7 +183,20 @@ export function lstmStep(p: LstmParams, x: Vector, hPrev: Vector, cPrev: Vector)
   };
 }
 
-export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): LstmOutput {
+/** A whole pass: h and c by step (T × H), the start states, and the gates (T × 4H, i f g o) when kept. */
+export interface LstmRun {
+  readonly output: Matrix;
+  readonly cells: Matrix;
+  readonly h0: Float64Array;
+  readonly c0: Float64Array;
+  readonly gates?: Matrix;
+}
+
+/**
+ * The forward loop. `keepGates` also files every step's gates, which backpropagation
+ * through time reads; the forward pass alone keeps none.
+ */
+export function lstmRun(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector, keepGates = false): LstmRun {
   checkSequence(X, p.inputSize);
   const H = p.hiddenSize;
   const T = X.rows;
@@ -191,6 +204,7 @@ export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector):
   const cStart = initialState('c0', c0, H);
   const output = matrix(T, H);
   const cells = matrix(T, H);
+  const gates = keepGates ? matrix(T, 4 * H) : undefined;
   const hs = output.data;
   const cs = cells.data;
   const s = lstmScratch(p);
@@ -205,9 +219,17 @@ export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector):
       point(io.cPrev, cs, (t - 1) * H);
     }
     lstmCellInto(p, io, s);
+    if (gates) gates.data.set(s.act, t * 4 * H);
   }
+  return { output, cells, h0: hStart, c0: cStart, gates };
+}
+
+export function lstmForward(p: LstmParams, X: Matrix, h0?: Vector, c0?: Vector): LstmOutput {
+  const { output, cells, h0: hStart, c0: cStart } = lstmRun(p, X, h0, c0);
+  const H = p.hiddenSize;
+  const T = X.rows;
   if (T === 0) return { output, cells, hN: hStart, cN: cStart };
-  return { output, cells, hN: hs.slice((T - 1) * H), cN: cs.slice((T - 1) * H) };
+  return { output, cells, hN: output.data.slice((T - 1) * H), cN: cells.data.slice((T - 1) * H) };
 }
 
 /**

@@ -64,19 +64,25 @@ export function zeroHeadGradients(head: OutputHead): HeadGradients {
   return { W_hy: matrix(head.W_hy.rows, head.W_hy.cols), b_y: new Float64Array(head.b_y.length) };
 }
 
+/** What the head's backward step reads and writes, set up once before the time loop. */
+export interface HeadStep {
+  readonly head: OutputHead;
+  readonly grads: HeadGradients;
+  /** T × O: dŷ_t in row t. */
+  readonly dY: Matrix;
+  /** T × H: h_t in row t. */
+  readonly states: Matrix;
+  /** H: receives W_hyᵀ dŷ_t. */
+  readonly dhOut: Float64Array;
+}
+
 /**
  * The head's part of step t, backwards: with dŷ_t = row t of `dY`,
  * dW_hy += dŷ_t h_tᵀ, db_y += dŷ_t, and dhOut = W_hyᵀ dŷ_t (what the loss at step t
  * sends into h_t). Writes only into caller-owned buffers.
  */
-export function headBackwardStep(
-  head: OutputHead,
-  grads: HeadGradients,
-  dY: Matrix,
-  t: number,
-  states: Matrix,
-  dhOut: Float64Array,
-): void {
+export function headBackwardStep(s: HeadStep, t: number): void {
+  const { head, grads, dY, states, dhOut } = s;
   const O = dY.cols;
   const H = states.cols;
   const dy = dY.data;
@@ -94,12 +100,22 @@ export function headBackwardStep(
   }
 }
 
-/** dŷ = ŷ − y for every step and output, and the loss ½ Σ dŷ². */
-export function outputError(yHat: Matrix, Y: Matrix): { dY: Matrix; loss: number } {
+/** The head on every state (T × H): ŷ, dŷ = ŷ − y for every step and output, and the loss ½ Σ dŷ². */
+export function headPass(
+  head: OutputHead,
+  states: Matrix,
+  Y: Matrix,
+): { yHat: Matrix; dY: Matrix; loss: number } {
+  const yHat = outputHeadForward(head, states);
   const loss = squaredErrorLoss(yHat, Y);
   const dY = matrix(yHat.rows, yHat.cols);
   for (let k = 0; k < dY.data.length; k++) dY.data[k] = yHat.data[k] - Y.data[k];
-  return { dY, loss };
+  return { yHat, dY, loss };
+}
+
+/** The loss of the head on every state (T × H) against the targets Y (T × O). */
+export function headLoss(head: OutputHead, states: Matrix, Y: Matrix): number {
+  return squaredErrorLoss(outputHeadForward(head, states), Y);
 }
 
 /** ŷ = W_hy·h + b_y for one state h (H values); O = rows of W_hy. */

@@ -10,29 +10,19 @@
  *   dW_ih += da_t x_tᵀ, dW_hh += da_t h_{t−1}ᵀ, db_ih = db_hh += da_t
  * and dh₀ = W_hhᵀ da_0.
  */
-import { cellWeightGradients, setColumn, transposedProductInto } from './backward-kernels';
 import {
-  headBackwardStep,
-  outputError,
-  outputHeadForward,
-  squaredErrorLoss,
-  zeroHeadGradients,
-  type HeadGradients,
-  type OutputHead,
-} from './output-head';
+  cellWeightGradients,
+  fileAndSendBack,
+  zeroCellGradients,
+  type CellGradients,
+} from './backward-kernels';
+import { headBackwardStep, headLoss, headPass, type OutputHead } from './output-head';
 import { initialState } from './recurrent-common';
 import { rnnForward, type RnnParams } from './rnn';
-import { sgdStep, type SgdOptions, type SgdResult } from './sgd';
+import { cellSgdStep, type CellTrained, type SgdOptions, type SgdResult } from './sgd';
 import { matrix, transpose, type Matrix, type Vector } from './tensor';
 
-export interface RnnGradients extends HeadGradients {
-  readonly W_ih: Matrix;
-  readonly W_hh: Matrix;
-  readonly b_ih: Vector;
-  readonly b_hh: Vector;
-  /** dL/dh₀ */
-  readonly h0: Vector;
-}
+export type RnnGradients = CellGradients;
 
 export interface RnnBackwardResult {
   readonly loss: number;
@@ -61,18 +51,6 @@ export interface RnnBackwardStep {
   readonly grads: RnnGradients;
 }
 
-export function zeroRnnGradients(p: RnnParams, head: OutputHead): RnnGradients {
-  const H = p.hiddenSize;
-  return {
-    ...zeroHeadGradients(head),
-    W_ih: matrix(H, p.inputSize),
-    W_hh: matrix(H, H),
-    b_ih: new Float64Array(H),
-    b_hh: new Float64Array(H),
-    h0: new Float64Array(H),
-  };
-}
-
 /**
  * The whole pass. `observe` (the trace) sees every step's buffers after they are final;
  * without it the time loop allocates nothing.
@@ -89,9 +67,8 @@ export function rnnBackward(
   const T = X.rows;
   const start = initialState('h0', h0, H);
   const states = rnnForward(p, X, start).output;
-  const yHat = outputHeadForward(head, states);
-  const { dY, loss } = outputError(yHat, Y);
-  const grads = zeroRnnGradients(p, head);
+  const { yHat, dY, loss } = headPass(head, states, Y);
+  const grads = zeroCellGradients(H, p.inputSize, H, head);
   const dh = matrix(T, H);
   const step: RnnBackwardStep = {
     dhOut: new Float64Array(H),
@@ -107,8 +84,9 @@ export function rnnBackward(
   const relu = p.nonlinearity === 'relu';
   const daT = matrix(H, T);
   const WhhT = transpose(p.W_hh);
+  const headStep = { head, grads, dY, states, dhOut };
   for (let t = T - 1; t >= 0; t--) {
-    headBackwardStep(head, grads, dY, t, states, dhOut);
+    headBackwardStep(headStep, t);
     const { dhFuture, dhPrev } = step;
     for (let j = 0; j < H; j++) {
       const g = dhOut[j] + dhFuture[j];
@@ -117,8 +95,7 @@ export function rnnBackward(
       dh.data[t * H + j] = g;
       da[j] = relu ? (h > 0 ? g : 0) : g * (1 - h * h);
     }
-    setColumn(daT, t, da);
-    transposedProductInto(dhPrev, WhhT, da);
+    fileAndSendBack(daT, t, da, WhhT, dhPrev);
     if (observe) observe(t, step);
     // What step t sent back is step t − 1's gradient from the future: swap, not copy.
     step.dhFuture = dhPrev;
@@ -130,11 +107,7 @@ export function rnnBackward(
 }
 
 /** The trained tensors of an RNN with its head, by PyTorch name. */
-export type RnnTrained = Pick<RnnParams, 'W_ih' | 'W_hh' | 'b_ih' | 'b_hh'> & OutputHead;
-
-export function rnnLoss(p: RnnParams, head: OutputHead, X: Matrix, Y: Matrix, h0?: Vector): number {
-  return squaredErrorLoss(outputHeadForward(head, rnnForward(p, X, h0).output), Y);
-}
+export type RnnTrained = CellTrained;
 
 export interface RnnSgdResult extends SgdResult<RnnTrained> {
   readonly before: RnnBackwardResult;
@@ -152,10 +125,6 @@ export function rnnSgdStep(
   h0?: Vector,
 ): RnnSgdResult {
   const before = rnnBackward(p, head, X, Y, h0);
-  const { W_ih, W_hh, b_ih, b_hh, W_hy, b_y } = before.grads;
-  const trained: RnnTrained = { W_ih: p.W_ih, W_hh: p.W_hh, b_ih: p.b_ih, b_hh: p.b_hh, ...head };
-  const step = sgdStep(trained, { W_ih, W_hh, b_ih, b_hh, W_hy, b_y }, options);
-  const q = step.params;
-  const newLoss = rnnLoss({ ...p, ...q }, q, X, Y, h0);
-  return { ...step, before, newLoss };
+  const lossWith = (q: RnnTrained) => headLoss(q, rnnForward({ ...p, ...q }, X, h0).output, Y);
+  return { ...cellSgdStep(p, head, before.grads, options, lossWith), before };
 }

@@ -4,6 +4,7 @@
  * norm ‖g‖ of all gradients together exceeds c, else 1. (PyTorch's clip_grad_norm_ adds
  * 1e-6 to the norm; the exact ratio here is what a sheet formula can show.)
  */
+import type { OutputHead } from './output-head';
 import { matrix, type Matrix } from './tensor';
 
 export type Tensor = Matrix | Float64Array;
@@ -66,4 +67,29 @@ export function sgdStep<P extends { readonly [K in keyof P]: Tensor }>(
   const out: Record<string, Tensor> = {};
   for (const k of keys) out[k] = updated(params[k], grads[k], options.lr * scale);
   return { params: out as P, norm, scale };
+}
+
+/** A recurrent cell's trained tensors, by PyTorch name. */
+export interface CellTensors {
+  readonly W_ih: Matrix;
+  readonly W_hh: Matrix;
+  readonly b_ih: Float64Array;
+  readonly b_hh: Float64Array;
+}
+
+/** The trained tensors of a recurrent cell with its output head. */
+export type CellTrained = CellTensors & OutputHead;
+
+/** One step on a cell and its head, and the loss `lossWith` computes with the new tensors. */
+export function cellSgdStep(
+  p: CellTensors,
+  head: OutputHead,
+  grads: CellTrained,
+  options: SgdOptions,
+  lossWith: (trained: CellTrained) => number,
+): SgdResult<CellTrained> & { readonly newLoss: number } {
+  const { W_ih, W_hh, b_ih, b_hh, W_hy, b_y } = grads;
+  const trained: CellTrained = { W_ih: p.W_ih, W_hh: p.W_hh, b_ih: p.b_ih, b_hh: p.b_hh, ...head };
+  const step = sgdStep(trained, { W_ih, W_hh, b_ih, b_hh, W_hy, b_y }, options);
+  return { ...step, newLoss: lossWith(step.params) };
 }

@@ -302,10 +302,12 @@ export class ExcelHost implements WorkbookHost {
         temporarySheetName(),
         worksheets.items.map((s) => s.name),
       );
+      let sheetId: string | undefined;
       const finish = (sheet: Excel.Worksheet) => {
         for (const p of marker) sheet.customProperties.add(p.key, p.value);
         sheet.activate();
         if (first) sheet.getRange(first).select();
+        sheet.load('id');
         // Last of all: once the sheet has its name, nothing after it can fail.
         sheet.name = name;
       };
@@ -325,12 +327,13 @@ export class ExcelHost implements WorkbookHost {
           syncCount++;
           onProgress?.({ done: i + 1, total });
         }
+        sheetId = sheet.id;
       } catch (err) {
         await this.removeHalfBuilt(context, buildingName);
         throw new Error(this.buildFailure(name, err), { cause: err });
       }
       this.plans.set(name, plan);
-      return { sheetName: name, cellCount, formulaCount, syncCount };
+      return { sheetName: name, cellCount, formulaCount, syncCount, sheetId };
     });
   }
 
@@ -403,6 +406,22 @@ export class ExcelHost implements WorkbookHost {
         if (metadata) out.push({ name: s.name, metadata });
       });
       return out;
+    });
+  }
+
+  async removeSheet(sheetId: string): Promise<void> {
+    await this.run(RUN_OPTIONS, async (context) => {
+      // Office.js takes a worksheet's id wherever it takes a name; an id is never a name.
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetId);
+      sheet.load('name');
+      await context.sync();
+      if (sheet.isNullObject) return;
+      const props = sheet.customProperties;
+      props.load('items/key,items/value');
+      await context.sync();
+      if (!readMarker(props)) throw new Error(t(this.language, 'host.notOursRemove', { name: sheet.name }));
+      sheet.delete();
+      await context.sync();
     });
   }
 

@@ -16,6 +16,11 @@ export interface BuildResult {
   readonly cellCount: number;
   readonly formulaCount: number;
   readonly syncCount: number;
+  /**
+   * The workbook's own id of the sheet built (Excel's worksheet id), which stays the same
+   * when the sheet is renamed: what removeSheet takes, so nothing else can be removed.
+   */
+  readonly sheetId?: string;
 }
 
 /** A sheet this add-in created, recognised by the marker the host stores with it. */
@@ -66,6 +71,12 @@ export interface WorkbookHost {
     onProgress?: (p: BuildProgress) => void,
   ): Promise<BuildResult>;
   listAddinSheets(): Promise<AddinSheet[]>;
+  /**
+   * Removes a sheet this add-in built, found by the id its build returned, never by name
+   * (a co-author's sheet may have taken the name meanwhile). A sheet already gone is not
+   * an error; a sheet without the add-in's marker is refused.
+   */
+  removeSheet?(sheetId: string): Promise<void>;
   /** Reads cells of a sheet the add-in created. */
   readCells(sheet: string, addresses: readonly string[]): Promise<CellContent[]>;
   /** Writes cells of a sheet the add-in created; callers restrict this to answer cells. */

@@ -174,6 +174,39 @@ function callWith(fn: PreviewFunction, values: readonly HfValue[]): HfValue {
   }
 }
 
+/**
+ * The spill size of a call. HyperFormula fixes a formula's spill size once, when the
+ * formula is entered, and never revisits it; a result of another size later shows
+ * #VALUE! ("Cell range not allowed") for good. Our results' shapes follow the shapes of
+ * the arguments, not their values, so when the arguments cannot be read yet (text or an
+ * error in a range the learner is still filling) the size comes from a trial call with
+ * numbers in their place: the formula then computes in full once the range is fixed,
+ * as Excel's dynamic arrays do.
+ */
+function spillSize(fn: PreviewFunction, values: readonly HfValue[]): ArraySize {
+  for (const fill of [null, 0, 1]) {
+    const out = callWith(
+      fn,
+      fill === null ? values : values.map((v, i) => placeholder(v, fn.params[i], fill)),
+    );
+    if (out instanceof SimpleRangeValue) return new ArraySize(out.width(), out.height());
+    if (!(out instanceof CellError)) return ArraySize.scalar();
+  }
+  return ArraySize.scalar();
+}
+
+/** An argument with `fill` in place of whatever is not a number in a range argument, or in an error. */
+function placeholder(v: HfValue, param: PreviewFunctionParam | undefined, fill: number): HfValue {
+  const number = (x: unknown): number => {
+    const n = scalarOf(x);
+    return typeof n === 'number' ? n : fill;
+  };
+  if (v instanceof SimpleRangeValue)
+    return param?.matrix ? SimpleRangeValue.onlyValues(v.rawData().map((row) => row.map(number))) : v;
+  if (v instanceof CellError) return fill;
+  return param?.matrix && typeof scalarOf(v) === 'string' ? fill : v;
+}
+
 interface ProcedureAstLike {
   readonly args: readonly { readonly type: string }[];
 }
@@ -198,21 +231,16 @@ function pluginFor(functions: readonly PreviewFunction[]): FunctionPluginDefinit
         callWith(fn, values),
       );
     };
-    // HyperFormula fixes a formula's spill size when the formula is entered. The shape
-    // of our results follows the arguments' shapes, so evaluate them and run the function
-    // once; if the arguments cannot be read yet, the formula starts as a single cell.
     proto[sizeMethod] = function (this: FunctionPlugin, ast: ProcedureAstLike, state: unknown) {
       const self = this as unknown as PluginInternals;
       try {
         const values = ast.args.map((arg) =>
           arg.type === 'EMPTY' ? undefined : self.evaluateAst(arg, state),
         );
-        const out = callWith(fn, values);
-        if (out instanceof SimpleRangeValue) return new ArraySize(out.width(), out.height());
+        return spillSize(fn, values);
       } catch {
-        // fall through: a scalar size is always valid
+        return ArraySize.scalar(); // a scalar size is always valid
       }
-      return ArraySize.scalar();
     };
   });
   (PreviewCustomFunctions as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions =

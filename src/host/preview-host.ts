@@ -14,6 +14,7 @@ import type {
   SelectedCell,
   WorkbookHost,
 } from './host';
+import { t } from '../i18n';
 import { firstCell } from './first-cell';
 import { pageStorage, storageSettings, type SettingsStore } from './settings';
 import { PreviewWorkbook } from './preview-workbook';
@@ -50,7 +51,15 @@ export class PreviewHost implements WorkbookHost {
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
     // There is no Office.js round trip here, so no context.sync() calls to count.
-    return { sheetName: name, cellCount, formulaCount, syncCount: 0 };
+    return { sheetName: name, cellCount, formulaCount, syncCount: 0, sheetId: wb.sheetId(name) ?? undefined };
+  }
+
+  async removeSheet(sheetId: string): Promise<void> {
+    const name = this.workbook.sheetNameOfId(sheetId);
+    if (name === null) return;
+    // PreviewHost is not told the pane's language; its other refusals are English too.
+    if (!this.workbook.sheet(name)?.metadata) throw new Error(t('en', 'host.notOursRemove', { name }));
+    this.workbook.removeSheet(name);
   }
 
   async listAddinSheets(): Promise<AddinSheet[]> {

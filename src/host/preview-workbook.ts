@@ -19,7 +19,7 @@ import {
 } from '../sheets/plan';
 import { resolvePlanLook, type Freeze, type ResolvedBox, type ResolvedLook } from './plan-look';
 import type { ResolvedFlow } from './flow-look';
-import { freeSheetName, sanitizeSheetName, sheetRangeRef } from './sheet-names';
+import { freeSheetName, sheetNameProblem, sheetRangeRef } from './sheet-names';
 
 export type PreviewValue = number | string | boolean | null;
 
@@ -202,6 +202,17 @@ export class PreviewWorkbook {
     return name;
   }
 
+  /** A sheet's id, which a rename keeps (HyperFormula's sheet id), or null when there is no such sheet. */
+  sheetId(name: string): string | null {
+    const r = this.find(name);
+    return r ? String(r.hfId) : null;
+  }
+
+  /** The name of the sheet with this id now, or null when it is gone. */
+  sheetNameOfId(id: string): string | null {
+    return this.records.find((r) => String(r.hfId) === id)?.name ?? null;
+  }
+
   removeSheet(name: string): void {
     const i = this.records.findIndex((r) => r.name === name);
     if (i < 0) return;
@@ -215,20 +226,33 @@ export class PreviewWorkbook {
   }
 
   /**
-   * Renames a sheet; false when the new name is not a valid sheet name or is taken (Excel
-   * refuses both). Formulas on other sheets that refer to it follow, as in Excel.
+   * Renames a sheet; false when Excel would refuse the new name (see sheetNameProblem).
+   * Formulas on other sheets that refer to it follow, as in Excel, and so does the task
+   * pane: the selection moves with the sheet, and its listeners hear of it.
    */
   renameSheet(name: string, newName: string): boolean {
     const r = this.find(name);
     const clean = newName.trim();
-    if (!r || clean === '' || clean !== sanitizeSheetName(clean)) return false;
-    if (clean !== name && !this.hf.isItPossibleToRenameSheet(r.hfId, clean)) return false;
+    if (!r || sheetNameProblem(clean, name, this.sheetNames()) !== null) return false;
+    if (clean === name) return true;
+    if (!this.hf.isItPossibleToRenameSheet(r.hfId, clean)) return false;
     this.hf.renameSheet(r.hfId, clean);
     r.name = clean;
     if (this.active === name) this.active = clean;
-    if (this.selection?.sheet === name) this.selection = { ...this.selection, sheet: clean };
+    const moved = this.selection?.sheet === name;
+    if (this.selection && moved) this.selection = { ...this.selection, sheet: clean };
     this.changed();
+    const sel = this.selection;
+    if (moved && sel) for (const l of [...this.selectionListeners]) l(sel);
     return true;
+  }
+
+  /** Whether a sheet holds anything: a cell's content, or the add-in's marker. */
+  hasContent(name: string): boolean {
+    const r = this.require(name);
+    if (r.metadata !== null) return true;
+    // The dimensions do not shrink when cells are cleared, so look at what the cells hold.
+    return this.hf.getSheetSerialized(r.hfId).some((row) => row.some((c) => c !== null && c !== undefined));
   }
 
   /**

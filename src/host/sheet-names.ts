@@ -64,3 +64,27 @@ export function splitSheetAddress(full: string): { sheet: string; address: strin
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, address: full.slice(bang + 1) };
 }
+
+/** Why Excel would refuse a name a person typed for a sheet; null when it takes it. */
+export type SheetNameProblem = 'empty' | 'tooLong' | 'forbidden' | 'apostrophe' | 'reserved' | 'taken';
+
+/**
+ * Excel's rules for renaming, checked before anything changes: not blank, at most 31
+ * characters, none of \ / ? * [ ] :, no apostrophe first or last, not "History", and no
+ * other sheet of that name in any case (the sheet's own name in another case is fine).
+ */
+export function sheetNameProblem(
+  typed: string,
+  current: string,
+  existing: readonly string[],
+): SheetNameProblem | null {
+  const name = typed.trim();
+  if (name === '') return 'empty';
+  if (Array.from(name).length > MAX_SHEET_NAME) return 'tooLong';
+  if (/[\\/?*[\]:]/.test(name) || Array.from(name).some((ch) => ch.charCodeAt(0) < 0x20)) return 'forbidden';
+  if (name.startsWith("'") || name.endsWith("'")) return 'apostrophe';
+  if (RESERVED.has(name.toLowerCase())) return 'reserved';
+  const lower = name.toLowerCase();
+  if (existing.some((n) => n !== current && n.toLowerCase() === lower)) return 'taken';
+  return null;
+}

@@ -11,6 +11,7 @@ import { CELL_BORDER_COLOR, resolvePlanLook, type PlanLook } from './plan-look';
 import { freeSheetName, sheetRangeRef } from './sheet-names';
 import { addConditionalFormats } from './xlsx-conditional-formats';
 import { addFlowNotes } from './xlsx-flows';
+import { returnsArray, withDynamicArrays } from './xlsx-dynamic-arrays';
 
 export interface XlsxOptions {
   /** Cached result for a formula cell (omitted when undefined). */
@@ -79,12 +80,17 @@ export function addPlanSheet(
     const xc = ws.getCell(cell.row + 1, cell.col + 1);
     if (cell.formula !== undefined) {
       const result = options.result?.(cell);
+      const formula = cell.formula.slice(1);
+      // An array-returning formula is written as an array formula over its own cell, which
+      // plansToXlsx then marks dynamic (xlsx-dynamic-arrays), so Excel 365 shows no `@`.
+      const array = returnsArray(formula) ? { shareType: 'array', ref: xc.address } : {};
       // A cached ±∞ or NaN is not a number the file format can hold (`<v>Infinity</v>`);
       // left out, Excel computes the cell on open (fullCalcOnLoad) and shows its own error.
-      xc.value =
+      xc.value = (
         result === undefined || !Number.isFinite(result)
-          ? { formula: cell.formula.slice(1) }
-          : { formula: cell.formula.slice(1), result };
+          ? { formula, ...array }
+          : { formula, result, ...array }
+      ) as ExcelJS.CellFormulaValue;
     } else if (cell.value !== undefined) {
       xc.value = cell.value;
     }
@@ -130,7 +136,7 @@ export async function plansToXlsx(
   const wb = newWorkbook();
   for (const { plan, options } of plans) addPlanSheet(wb, plan, options);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as unknown as ArrayBuffer);
+  return withDynamicArrays(new Uint8Array(buffer as unknown as ArrayBuffer));
 }
 
 export function planToXlsx(plan: SheetPlan, options: XlsxOptions = {}): Promise<Uint8Array> {

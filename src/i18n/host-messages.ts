@@ -23,4 +23,8 @@ export const HOST_MESSAGES = defineMessages({
     en: "The sheet '{name}' was not built by this add-in, so nothing was written to it.",
     zh: '工作表“{name}”不是本加载项生成的，不会写入。',
   },
+  'host.notOursRemove': {
+    en: "The sheet '{name}' was not built by this add-in, so it was not removed.",
+    zh: '工作表“{name}”不是本加载项生成的，未将其删除。',
+  },
 });

@@ -6,6 +6,7 @@
  * agree between the languages.
  */
 import { translator } from './catalogue';
+import { CHECK_MESSAGES } from './check-messages';
 import { HOST_MESSAGES } from './host-messages';
 import { PANE_MESSAGES } from './pane-messages';
 import { PRACTICE_MESSAGES } from './practice-messages';
@@ -13,6 +14,7 @@ import { PREVIEW_MESSAGES } from './preview-messages';
 import { SHEET_MESSAGES } from './sheet-messages';
 
 export const CATALOGUE = {
+  ...CHECK_MESSAGES,
   ...HOST_MESSAGES,
   ...PANE_MESSAGES,
   ...PRACTICE_MESSAGES,
@@ -23,6 +25,7 @@ export const CATALOGUE = {
 export type MessageKey = keyof typeof CATALOGUE;
 
 export const AREAS = {
+  check: CHECK_MESSAGES,
   host: HOST_MESSAGES,
   pane: PANE_MESSAGES,
   practice: PRACTICE_MESSAGES,

@@ -175,4 +175,10 @@ export const PANE_MESSAGES = defineMessages({
     en: 'The JSON nests arrays more than {depth} deep; a tensor has at most 3 dimensions.',
     zh: 'JSON 中数组嵌套超过 {depth} 层；张量最多 3 维。',
   },
+  'pane.difficulty.one-gradient': { en: 'One gradient', zh: '一个梯度' },
+  'pane.difficulty.one-backward-step': { en: 'One backward step', zh: '一个反向时间步' },
+  'pane.practice.termTitle': {
+    en: 'For this entry (steps and indices from 1, as on the sheet):',
+    zh: '本单元格（时间步与下标从 1 开始，与工作表一致）：',
+  },
 });

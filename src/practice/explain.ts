@@ -27,6 +27,8 @@ export interface CellExplanation {
   readonly step?: number;
   readonly index?: readonly number[];
   readonly equation?: string;
+  /** The equation written out for this entry (a derivative's chain-rule term, 1-based indices). */
+  readonly term?: string;
   readonly paramName?: string;
   readonly feeds: readonly FeedValue[];
   readonly feedsLeftOut: number;
@@ -69,6 +71,7 @@ export async function explainCell(
     step: described.step,
     index: described.index,
     equation: cell?.meaning?.equation,
+    term: cell?.meaning?.term,
     paramName: cell?.meaning?.param?.name,
     feeds: shown.map((c, i) => ({ ...c, value: contents[i].value })),
     feedsLeftOut: unique.length - shown.length,

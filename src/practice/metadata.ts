@@ -8,16 +8,25 @@ import type { AddinSheet } from '../host/host';
 import type { ModelConfig } from '../sheets/model-spec';
 import { parseConfig } from '../sheets/stored-config';
 
-export type Difficulty = 'one-gate' | 'one-step' | 'all-gates' | 'everything' | 'one-level';
+export type Difficulty =
+  'one-gate' | 'one-step' | 'all-gates' | 'everything' | 'one-gradient' | 'one-backward-step' | 'one-level';
 
-/** 'one-level' last: only sheets computed level by level (a parallel scan) offer it. */
+/**
+ * 'one-gradient' and 'one-backward-step' only on sheets with a backward pass (training
+ * sheets); 'one-level' last: only sheets computed level by level (a parallel scan) offer it.
+ */
 export const DIFFICULTIES: readonly Difficulty[] = [
   'one-gate',
   'one-step',
   'all-gates',
   'everything',
+  'one-gradient',
+  'one-backward-step',
   'one-level',
 ];
+
+/** The difficulties only a sheet with a backward pass offers. */
+export const BACKWARD_DIFFICULTIES: readonly Difficulty[] = ['one-gradient', 'one-backward-step'];
 
 export interface PracticeMetadata {
   readonly mode: 'practice';

@@ -6,14 +6,15 @@
  * empty cell, and the legend gains a line for the answers' own fill.
  */
 import { createRng } from '../core/random';
-import type { ModelConfig, ModelSpec } from '../sheets/model-spec';
+import type { DerivativeTraces, ModelConfig, ModelSpec } from '../sheets/model-spec';
+import { specFor } from '../sheets/registry';
 import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
 import { withoutCells } from '../sheets/kit/colour';
 import { withAnswerLegend } from './answer-legend';
 import { t } from '../i18n';
 import { answerDigest } from './answer-digest';
-import { DIFFICULTIES, type Difficulty, type PracticeMetadata } from './metadata';
+import { BACKWARD_DIFFICULTIES, DIFFICULTIES, type Difficulty, type PracticeMetadata } from './metadata';
 import { wrapDependents } from './waiting';
 
 export interface PracticeSheet {
@@ -90,7 +91,28 @@ export function chooseBlanks(plan: SheetPlan, difficulty: Difficulty, seed: numb
       const levels = groupBy(levelCells(plan), (c) => String(levelOf(c)));
       return levels.length > 0 ? pickOne(levels) : [];
     }
+    case 'one-gradient': {
+      const groups = groupBy(
+        derivativeCells(plan, 'gradients'),
+        (c) => `${c.meaning?.trace?.name}@${stepOf(c)}`,
+      );
+      return groups.length > 0 ? pickOne(groups) : [];
+    }
+    case 'one-backward-step': {
+      const steps = groupBy(derivativeCells(plan, 'backwardStep'), (c) => String(stepOf(c)));
+      return steps.length > 0 ? pickOne(steps) : [];
+    }
   }
+}
+
+/**
+ * Computed cells of a training sheet's derivatives: every one ('gradients': ∂L/∂hₜ, ∂L/∂cₜ,
+ * a gate's derivative, a step's contribution, an accumulated ∂L/∂W) or only the backward
+ * band's per-step cells ('backwardStep'). None on a sheet without a backward pass.
+ */
+export function derivativeCells(plan: SheetPlan, which: keyof DerivativeTraces): PlanCell[] {
+  const names = new Set(specFor(plan.model).derivatives?.[which] ?? []);
+  return computedCells(plan).filter((c) => names.has(c.meaning?.trace?.name ?? ''));
 }
 
 /** A parallel scan's level k carries trace names scan_a_l{k} and scan_b_l{k}. */
@@ -111,10 +133,16 @@ export function offeredDifficulty(spec: ModelSpec, config: ModelConfig, chosen: 
   return offered.includes(chosen) ? chosen : offered[0];
 }
 
-/** The difficulties a sheet offers: one level only where the sheet is computed level by level. */
+/**
+ * The difficulties a sheet offers: one level only where the sheet is computed level by
+ * level, one gradient and one backward step only where it runs a backward pass.
+ */
 export function difficultiesFor(spec: ModelSpec, config: ModelConfig | undefined): Difficulty[] {
   const levelled = config !== undefined && (spec.levelled?.(config) ?? false);
-  return DIFFICULTIES.filter((d) => d !== 'one-level' || levelled);
+  const backward = spec.derivatives !== undefined;
+  return DIFFICULTIES.filter(
+    (d) => (d !== 'one-level' || levelled) && (backward || !BACKWARD_DIFFICULTIES.includes(d)),
+  );
 }
 
 /** The blanked cells' addresses in sheet (plan) order, as `makePracticePlan` lists them. */

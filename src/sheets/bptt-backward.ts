@@ -6,7 +6,9 @@
  */
 import { sumProductF } from './formulas';
 import type { BpttLayout, Weights } from './bptt-layout';
-import { cell, GATES, type ForwardRows } from './bptt-forward';
+import { cell, stepMeaning, type ForwardRows } from './bptt-forward';
+import { GATES } from './bptt-model';
+import { at, cellFuture, D, dcTerm, fromFuture, fromOutput, gatePreTerm, gateTerm } from './bptt-terms';
 
 export interface BackwardRows {
   /** H rows: ∂L/∂h parts (and the LSTM's ∂L/∂c parts) in columns. */
@@ -19,8 +21,6 @@ export interface BackwardRows {
 }
 
 export const NORM_FORMAT = '0.00E+00';
-
-const D = (x: string) => `\\frac{\\partial L}{\\partial ${x}}`;
 
 /** ∂L/∂zₜ (all G rows) as a column range. */
 export function daRef(L: BpttLayout, rows: BackwardRows, t: number): string {
@@ -35,24 +35,23 @@ export function daCell(L: BpttLayout, rows: BackwardRows, t: number, r: number):
 /** ∂L/∂hₜ from the output, from the future, and their sum. */
 function writeDh(L: BpttLayout, w: Weights, f: ForwardRows, rows: BackwardRows, t: number): void {
   const { H, O, T } = L.n;
+  const n = L.sizes;
   const dy = L.vec(f.head, L.fcol(t, 2), O);
+  const dh = D('h_t');
   for (let j = 0; j < H; j++) {
     const r = rows.unit + j;
-    const meaning = (trace: string, tensor: string, equation: string) => ({
-      trace,
-      step: t,
-      flat: j,
-      tensor,
-      equation,
-    });
+    const dhj = D(at('h', t, j));
     cell(
       L,
       [r, L.bcol(t, 0)],
       sumProductF(w.W_hy.colRef(j, true), dy),
-      meaning(
+      stepMeaning(
         'dh_out',
-        `${D('h_t')}\\big|_{\\hat y}`,
-        `${D('h_t')}\\big|_{\\hat y} = W_{hy}^\\top (\\hat y_t - y_t)`,
+        t,
+        j,
+        `${dh}\\big|_{\\hat y}`,
+        `${dh}\\big|_{\\hat y} = W_{hy}^\\top (\\hat y_t - y_t)`,
+        `${dhj}\\big|_{\\hat y} = ${fromOutput(n, t, j)}`,
       ),
     );
     const future = t === T - 1 ? '0' : sumProductF(w.W_hh.colRef(j, true), daRef(L, rows, t + 1));
@@ -60,17 +59,27 @@ function writeDh(L: BpttLayout, w: Weights, f: ForwardRows, rows: BackwardRows, 
       L,
       [r, L.bcol(t, 1)],
       future,
-      meaning(
+      stepMeaning(
         'dh_future',
-        `${D('h_t')}\\big|_{t+1}`,
-        `${D('h_t')}\\big|_{t+1} = W_{hh}^\\top ${D('z_{t+1}')}`,
+        t,
+        j,
+        `${dh}\\big|_{t+1}`,
+        `${dh}\\big|_{t+1} = W_{hh}^\\top ${D('z_{t+1}')}`,
+        `${dhj}\\big|_{${t + 2}} = ${fromFuture(n, t, j)}`,
       ),
     );
     cell(
       L,
       [r, L.bcol(t, 2)],
       `${L.at(r, L.bcol(t, 0))}+${L.at(r, L.bcol(t, 1))}`,
-      meaning('dh', D('h_t'), `${D('h_t')} = W_{hy}^\\top (\\hat y_t - y_t) + W_{hh}^\\top ${D('z_{t+1}')}`),
+      stepMeaning(
+        'dh',
+        t,
+        j,
+        dh,
+        `${dh} = W_{hy}^\\top (\\hat y_t - y_t) + W_{hh}^\\top ${D('z_{t+1}')}`,
+        `${dhj} = ${fromOutput(n, t, j)}${t === T - 1 ? '' : ` + ${fromFuture(n, t, j)}`}`,
+      ),
     );
   }
 }
@@ -79,13 +88,13 @@ function writeRnnStep(L: BpttLayout, f: ForwardRows, rows: BackwardRows, t: numb
   for (let j = 0; j < L.n.H; j++) {
     const r = rows.unit + j;
     const h = L.at(f.z + j, L.fcol(t, 1));
-    cell(L, [r, L.bcol(t, 3)], `${L.at(r, L.bcol(t, 2))}*(1-${h}^2)`, {
-      trace: 'da',
-      step: t,
-      flat: j,
-      tensor: D('z_t'),
-      equation: `${D('z_t')} = ${D('h_t')} \\odot (1 - h_t^2)`,
-    });
+    const term = `${D(at('z', t, j))} = ${D(at('h', t, j))}\\,(1 - ${at('h', t, j)}^2)`;
+    cell(
+      L,
+      [r, L.bcol(t, 3)],
+      `${L.at(r, L.bcol(t, 2))}*(1-${h}^2)`,
+      stepMeaning('da', t, j, D('z_t'), `${D('z_t')} = ${D('h_t')} \\odot (1 - h_t^2)`, term),
+    );
   }
 }
 
@@ -94,36 +103,35 @@ function writeDc(L: BpttLayout, f: ForwardRows, rows: BackwardRows, t: number): 
   const { H, T } = L.n;
   for (let j = 0; j < H; j++) {
     const r = rows.unit + j;
-    const meaning = (trace: string, tensor: string, equation: string) => ({
-      trace,
-      step: t,
-      flat: j,
-      tensor,
-      equation,
-    });
     const future = t === T - 1 ? '0' : `${L.at(r, L.bcol(t + 1, 4))}*${L.at(f.z + H + j, L.fcol(t + 1, 1))}`;
+    const path = `${D('c_{t+1}')} \\odot f_{t+1}`;
     cell(
       L,
       [r, L.bcol(t, 3)],
       future,
-      meaning('dc_future', `${D('c_{t+1}')} \\odot f_{t+1}`, `${D('c_{t+1}')} \\odot f_{t+1}`),
+      stepMeaning(
+        'dc_future',
+        t,
+        j,
+        path,
+        path,
+        `${D(at('c', t, j))}\\big|_{${t + 2}} = ${cellFuture(L.sizes, t, j)}`,
+      ),
     );
     const o = L.at(f.z + 3 * H + j, L.fcol(t, 1));
     const c = L.at(f.state + j, L.fcol(t, 0));
     const formula = `${L.at(r, L.bcol(t, 2))}*${o}*(1-TANH(${c})^2)+${L.at(r, L.bcol(t, 3))}`;
-    cell(
-      L,
-      [r, L.bcol(t, 4)],
-      formula,
-      meaning(
-        'dc',
-        D('c_t'),
-        `${D('c_t')} = ${D('h_t')} \\odot o_t \\odot (1 - \\tanh^2 c_t) + ${D('c_{t+1}')} \\odot f_{t+1}`,
-      ),
-      'computed',
-    );
+    const equation = `${D('c_t')} = ${D('h_t')} \\odot o_t \\odot (1 - \\tanh^2 c_t) + ${path}`;
+    cell(L, [r, L.bcol(t, 4)], formula, stepMeaning('dc', t, j, D('c_t'), equation, dcTerm(L.sizes, t, j)));
   }
 }
+
+const GATE_TEX = [
+  `${D('c_t')} \\odot g_t`,
+  `${D('c_t')} \\odot c_{t-1}`,
+  `${D('c_t')} \\odot i_t`,
+  `${D('h_t')} \\odot \\tanh c_t`,
+];
 
 /** The four gate derivatives and, through σ′ = σ(1 − σ) or tanh′ = 1 − g², ∂L/∂z of each gate. */
 function writeGates(L: BpttLayout, f: ForwardRows, rows: BackwardRows, t: number): void {
@@ -135,32 +143,33 @@ function writeGates(L: BpttLayout, f: ForwardRows, rows: BackwardRows, t: number
     const c = L.at(f.state + j, L.fcol(t, 0));
     const cPrev = L.at(f.state + j, L.fcol(t - 1, 0));
     const dGate = [`${dc}*${act(2, j)}`, `${dc}*${cPrev}`, `${dc}*${act(0, j)}`, `${dh}*TANH(${c})`];
-    const dGateTex = [
-      `${D('c_t')} \\odot g_t`,
-      `${D('c_t')} \\odot c_{t-1}`,
-      `${D('c_t')} \\odot i_t`,
-      `${D('h_t')} \\odot \\tanh c_t`,
-    ];
     GATES.forEach((gate, k) => {
       const r = rows.gate + k * H + j;
-      cell(L, [r, L.bcol(t, 0)], dGate[k], {
-        trace: `d_${gate}`,
-        step: t,
-        flat: j,
-        tensor: D(`${gate}_t`),
-        equation: `${D(`${gate}_t`)} = ${dGateTex[k]}`,
-      });
+      const dg = D(`${gate}_t`);
+      cell(
+        L,
+        [r, L.bcol(t, 0)],
+        dGate[k],
+        stepMeaning(`d_${gate}`, t, j, dg, `${dg} = ${GATE_TEX[k]}`, gateTerm(t, j, k)),
+      );
       const d = L.at(r, L.bcol(t, 0));
       const a = act(k, j);
       const deriv = gate === 'g' ? `(1-${a}^2)` : `${a}*(1-${a})`;
       const derivTex = gate === 'g' ? '(1 - g_t^2)' : `${gate}_t (1 - ${gate}_t)`;
-      cell(L, [r, L.bcol(t, 1)], `${d}*${deriv}`, {
-        trace: `da_${gate}`,
-        step: t,
-        flat: j,
-        tensor: D(`z_{${gate},t}`),
-        equation: `${D(`z_{${gate},t}`)} = ${D(`${gate}_t`)} \\odot ${derivTex}`,
-      });
+      const dz = D(`z_{${gate},t}`);
+      cell(
+        L,
+        [r, L.bcol(t, 1)],
+        `${d}*${deriv}`,
+        stepMeaning(
+          `da_${gate}`,
+          t,
+          j,
+          dz,
+          `${dz} = ${dg} \\odot ${derivTex}`,
+          gatePreTerm(L.sizes, t, j, k),
+        ),
+      );
     });
   }
 }
@@ -170,21 +179,27 @@ function writeStart(L: BpttLayout, w: Weights, f: ForwardRows, rows: BackwardRow
   const { H } = L.n;
   for (let j = 0; j < H; j++) {
     const r = rows.unit + j;
-    cell(L, [r, L.bcol(-1, 0)], sumProductF(w.W_hh.colRef(j, true), daRef(L, rows, 0)), {
-      trace: 'dh0',
-      step: 0,
-      flat: j,
-      tensor: D('h_0'),
-      equation: `${D('h_0')} = W_{hh}^\\top ${D('z_1')}`,
-    });
+    const dh0 = `${D('h_0')} = W_{hh}^\\top ${D('z_1')}`;
+    cell(
+      L,
+      [r, L.bcol(-1, 0)],
+      sumProductF(w.W_hh.colRef(j, true), daRef(L, rows, 0)),
+      stepMeaning('dh0', 0, j, D('h_0'), dh0, `${D(at('h', -1, j))} = ${fromFuture(L.sizes, -1, j)}`),
+    );
     if (L.kind === 'lstm')
-      cell(L, [r, L.bcol(-1, 1)], `${L.at(r, L.bcol(0, 4))}*${L.at(f.z + H + j, L.fcol(0, 1))}`, {
-        trace: 'dc0',
-        step: 0,
-        flat: j,
-        tensor: D('c_0'),
-        equation: `${D('c_0')} = ${D('c_1')} \\odot f_1`,
-      });
+      cell(
+        L,
+        [r, L.bcol(-1, 1)],
+        `${L.at(r, L.bcol(0, 4))}*${L.at(f.z + H + j, L.fcol(0, 1))}`,
+        stepMeaning(
+          'dc0',
+          0,
+          j,
+          D('c_0'),
+          `${D('c_0')} = ${D('c_1')} \\odot f_1`,
+          `${D(at('c', -1, j))} = ${cellFuture(L.sizes, -1, j)}`,
+        ),
+      );
   }
 }
 

@@ -5,9 +5,12 @@
  * step loss ℓₜ and the total L. The parameters are written once at the left.
  */
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
-import { BpttLayout, type Weights } from './bptt-layout';
-import { carried } from './kit/flow';
+import { BpttLayout, placed, weightPlaces, type Weights } from './bptt-layout';
 import { Block } from './layout';
+import type { Matrix } from '../core/tensor';
+import { GATES, PARAM_NAMES } from './bptt-model';
+import { at, D } from './bptt-terms';
+import { carried } from './kit/flow';
 import type { CellRole } from './plan';
 
 export interface ForwardRows {
@@ -23,42 +26,36 @@ export interface ForwardRows {
   readonly total: string;
 }
 
-export const GATES = ['i', 'f', 'g', 'o'] as const;
-
 type ParamRole = 'weight' | 'recurrentWeight' | 'bias';
 
-function paramBlock(
-  L: BpttLayout,
-  name: string,
-  at: [number, number, number, number],
-  data: ArrayLike<number>,
-  role: ParamRole,
-) {
-  const [top, left, rows, cols] = at;
-  return L.b.param({
-    top,
-    left,
-    rows,
-    cols,
-    role,
-    param: name,
-    caption: name,
-    value: (r, c) => data[r * cols + c],
-  });
-}
+const ROLES: Readonly<Record<keyof Weights, ParamRole>> = {
+  W_ih: 'weight',
+  W_hh: 'recurrentWeight',
+  b_ih: 'bias',
+  b_hh: 'bias',
+  W_hy: 'weight',
+  b_y: 'bias',
+};
 
 /** [W_ih | W_hh | b_ih | b_hh] at `zTop` and [W_hy | b_y] at `headTop`, PyTorch layouts. */
 export function writeWeights(L: BpttLayout, zTop: number, headTop: number): Weights {
-  const { setup: s } = L;
-  const { I, H, G, O } = L.n;
-  return {
-    W_ih: paramBlock(L, 'W_ih', [zTop, 1, G, I], s.p.W_ih.data, 'weight'),
-    W_hh: paramBlock(L, 'W_hh', [zTop, 1 + I, G, H], s.p.W_hh.data, 'recurrentWeight'),
-    b_ih: paramBlock(L, 'b_ih', [zTop, 1 + I + H, G, 1], s.p.b_ih, 'bias'),
-    b_hh: paramBlock(L, 'b_hh', [zTop, 2 + I + H, G, 1], s.p.b_hh, 'bias'),
-    W_hy: paramBlock(L, 'W_hy', [headTop, 1, O, H], s.head.W_hy.data, 'weight'),
-    b_y: paramBlock(L, 'b_y', [headTop, 1 + H, O, 1], s.head.b_y, 'bias'),
-  };
+  const { p, head } = L.setup;
+  const data = { ...p, ...head };
+  const at = weightPlaces(L.n, zTop, headTop);
+  const out = {} as Record<keyof Weights, Block>;
+  for (const name of PARAM_NAMES) {
+    const d = data[name];
+    const values = d instanceof Float64Array ? d : d.data;
+    const cols = at[name][3];
+    out[name] = L.b.param({
+      ...placed(at[name]),
+      role: ROLES[name],
+      param: name,
+      caption: name,
+      value: (r, c) => values[r * cols + c],
+    });
+  }
+  return out;
 }
 
 /** The pre-activation of weight row r from the column ranges x and h_{t−1}. */
@@ -80,16 +77,39 @@ export function xRef(L: BpttLayout, rows: ForwardRows, t: number): string {
   return L.vec(rows.x, L.fcol(t, 0), L.n.I);
 }
 
+/** The meaning of entry `flat` of a per-step tensor, with its written-out term. */
+export function stepMeaning(
+  trace: string,
+  step: number,
+  flat: number,
+  tensor: string,
+  equation: string,
+  term?: string,
+): CellSpec {
+  return { trace, step, flat, tensor, equation, ...(term ? { term } : {}) };
+}
+
+/** What `cell` records about a computed cell. */
+export interface CellSpec {
+  readonly trace: string;
+  readonly step: number;
+  readonly flat: number;
+  readonly tensor: string;
+  readonly equation: string;
+  readonly index?: number[];
+  readonly term?: string;
+}
+
 /** One computed cell with its trace meaning. */
 export function cell(
   L: BpttLayout,
   pos: [number, number],
   formula: string,
-  meaning: { trace: string; step: number; flat: number; tensor: string; equation: string; index?: number[] },
+  meaning: CellSpec,
   role: CellRole = 'computed',
   numberFormat?: string,
 ): void {
-  const { trace, step, flat, tensor, equation, index } = meaning;
+  const { trace, step, flat, tensor, equation, index, term } = meaning;
   L.b.put({
     row: pos[0],
     col: pos[1],
@@ -102,6 +122,7 @@ export function cell(
       step,
       index: index ?? [flat],
       equation,
+      ...(term ? { term } : {}),
       trace: { name: trace, step, flat },
     },
   });
@@ -110,31 +131,20 @@ export function cell(
 /** The inputs of every step and the initial state(s) in the start block. */
 function writeGivens(L: BpttLayout, rows: ForwardRows): void {
   const { b, setup: s, n } = L;
+  // Row t of X (T × I) and of the targets Y (T × O), as the column of step t.
+  const perStep = (name: 'x' | 'y', top: number, col: number, m: Matrix, t: number) =>
+    b.param({
+      ...placed([top, col, m.cols, 1]),
+      role: 'input',
+      param: name,
+      tensor: `${name}_t`,
+      step: t,
+      value: (r) => m.data[t * m.cols + r],
+      flat: (r) => t * m.cols + r,
+    });
   for (let t = 0; t < n.T; t++) {
-    b.param({
-      top: rows.x,
-      left: L.fcol(t),
-      rows: n.I,
-      cols: 1,
-      role: 'input',
-      param: 'x',
-      tensor: 'x_t',
-      step: t,
-      value: (r) => s.X.data[t * n.I + r],
-      flat: (r) => t * n.I + r,
-    });
-    b.param({
-      top: rows.head,
-      left: L.fcol(t, 1),
-      rows: n.O,
-      cols: 1,
-      role: 'input',
-      param: 'y',
-      tensor: 'y_t',
-      step: t,
-      value: (r) => s.Y.data[t * n.O + r],
-      flat: (r) => t * n.O + r,
-    });
+    perStep('x', rows.x, L.fcol(t), s.X, t);
+    perStep('y', rows.head, L.fcol(t, 1), s.Y, t);
   }
   b.param({
     top: hTop(L, rows),
@@ -254,6 +264,7 @@ function writeHead(L: BpttLayout, w: Weights, rows: ForwardRows, t: number): voi
       flat: k,
       tensor: '\\partial L/\\partial \\hat y_t',
       equation: '\\partial L/\\partial \\hat y_t = \\hat y_t - y_t',
+      term: `${D(at('\\hat y', t, k))} = ${at('\\hat y', t, k)} - ${at('y', t, k)}`,
     });
   }
   const e = L.vec(rows.head, L.fcol(t, 2), O);

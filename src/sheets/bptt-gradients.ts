@@ -4,20 +4,14 @@
  * the weight rows they belong to, the accumulated gradients — the sums over all steps.
  */
 import type { Block } from './layout';
-import type { BpttLayout } from './bptt-layout';
+import { PARAM_NAMES } from './bptt-model';
+import { placed, weightPlaces, type BpttLayout, type Weights } from './bptt-layout';
 import { daCell, type BackwardRows } from './bptt-backward';
 import { hTop, type ForwardRows } from './bptt-forward';
+import { D, gradientTerm, stepGradientTerm } from './bptt-terms';
 
-export interface Gradients {
-  readonly W_ih: Block;
-  readonly W_hh: Block;
-  readonly b_ih: Block;
-  readonly b_hh: Block;
-  readonly W_hy: Block;
-  readonly b_y: Block;
-}
-
-const D = (x: string) => `\\frac{\\partial L}{\\partial ${x}}`;
+/** The accumulated gradients, one block per trained tensor beside it. */
+export type Gradients = Weights;
 
 interface Contribution {
   readonly trace: string;
@@ -28,6 +22,7 @@ interface Contribution {
   readonly top: number;
   readonly offset: number;
   readonly entry: (t: number, r: number, c: number) => string;
+  readonly term: (t: number, r: number, c: number) => string;
 }
 
 function contributions(
@@ -49,6 +44,7 @@ function contributions(
       top,
       offset: 0,
       entry: (t, r, c) => `${daCell(L, b, t, r)}*${L.at(f.x + c, L.fcol(t, 0))}`,
+      term: (t, r, c) => stepGradientTerm(L.sizes, 'W_ih', t, r, c),
     },
     {
       trace: 'dW_hh_step',
@@ -59,6 +55,7 @@ function contributions(
       top,
       offset: I,
       entry: (t, r, c) => `${daCell(L, b, t, r)}*${L.at(ht + c, L.fcol(t - 1, 1))}`,
+      term: (t, r, c) => stepGradientTerm(L.sizes, 'W_hh', t, r, c),
     },
     {
       trace: 'dW_hy_step',
@@ -69,6 +66,7 @@ function contributions(
       top: head,
       offset: 0,
       entry: (t, r, c) => `${L.at(f.head + r, L.fcol(t, 2))}*${L.at(ht + c, L.fcol(t, 1))}`,
+      term: (t, r, c) => stepGradientTerm(L.sizes, 'W_hy', t, r, c),
     },
   ];
 }
@@ -78,29 +76,6 @@ function sumOver(L: BpttLayout, k: Contribution, r: number, c: number): string {
   return Array.from({ length: L.n.T }, (_, t) => L.at(k.top + r, L.bcol(t, k.offset + c))).join('+');
 }
 
-function accumulated(
-  L: BpttLayout,
-  name: string,
-  at: [number, number, number, number],
-  formula: (r: number, c: number) => string,
-  equation: string,
-): Block {
-  const [top, left, rows, cols] = at;
-  return L.b.computed({
-    top,
-    left,
-    rows,
-    cols,
-    role: 'output',
-    caption: `∂L/∂${name}`,
-    trace: `grad_${name}`,
-    step: 0,
-    tensor: D(name.replace('_', '_{') + '}'),
-    equation,
-    formula,
-  });
-}
-
 /** The band from `top` (its caption row); returns the accumulated gradient blocks. */
 export function writeGradients(
   L: BpttLayout,
@@ -108,73 +83,54 @@ export function writeGradients(
   b: BackwardRows,
   top: number,
 ): { grads: Gradients; next: number } {
-  const { I, H, G, O, T } = L.n;
+  const { O, T } = L.n;
   L.b.equation(top, 0, L.text('gradients'));
   L.header(top + 1, true);
   const w = top + 3;
-  const head = w + G + 2;
+  const head = w + L.n.G + 2;
   const parts = contributions(L, f, b, w, head);
   for (const k of parts)
     for (let t = 0; t < T; t++)
       L.b.computed({
-        top: k.top,
-        left: L.bcol(t, k.offset),
-        rows: k.rows,
-        cols: k.cols,
+        ...placed([k.top, L.bcol(t, k.offset), k.rows, k.cols]),
         role: 'computed',
         trace: k.trace,
         step: t,
         tensor: k.tensor,
         equation: k.equation,
         formula: (r, c) => k.entry(t, r, c),
+        term: (r, c) => k.term(t, r, c),
       });
   L.b.text(w - 1, L.labelCol, L.text('stepContrib'), 'label');
   L.b.text(head - 1, L.labelCol, L.text('headContrib'), 'label');
   const daSum = (r: number) => Array.from({ length: T }, (_, t) => daCell(L, b, t, r)).join('+');
   const dySum = (r: number) => Array.from({ length: T }, (_, t) => L.at(f.head + r, L.fcol(t, 2))).join('+');
-  const grads: Gradients = {
-    W_ih: accumulated(
-      L,
-      'W_ih',
-      [w, 1, G, I],
-      (r, c) => sumOver(L, parts[0], r, c),
-      `${D('W_{ih}')} = \\sum_t ${D('z_t')} x_t^\\top`,
-    ),
-    W_hh: accumulated(
-      L,
-      'W_hh',
-      [w, 1 + I, G, H],
-      (r, c) => sumOver(L, parts[1], r, c),
-      `${D('W_{hh}')} = \\sum_t ${D('z_t')} h_{t-1}^\\top`,
-    ),
-    b_ih: accumulated(
-      L,
-      'b_ih',
-      [w, 1 + I + H, G, 1],
-      (r) => daSum(r),
-      `${D('b_{ih}')} = \\sum_t ${D('z_t')}`,
-    ),
-    b_hh: accumulated(
-      L,
-      'b_hh',
-      [w, 2 + I + H, G, 1],
-      (r) => daSum(r),
-      `${D('b_{hh}')} = \\sum_t ${D('z_t')}`,
-    ),
-    W_hy: accumulated(
-      L,
-      'W_hy',
-      [head, 1, O, H],
-      (r, c) => sumOver(L, parts[2], r, c),
-      `${D('W_{hy}')} = \\sum_t (\\hat y_t - y_t) h_t^\\top`,
-    ),
-    b_y: accumulated(
-      L,
-      'b_y',
-      [head, 1 + H, O, 1],
-      (r) => dySum(r),
-      `${D('b_y')} = \\sum_t (\\hat y_t - y_t)`,
-    ),
+  const dz = `\\sum_t ${D('z_t')}`;
+  const dy = '\\sum_t (\\hat y_t - y_t)';
+  // Each accumulated gradient: its sum formula of entry (r, c) and its equation's right side.
+  const sums: Record<keyof Gradients, [(r: number, c: number) => string, string]> = {
+    W_ih: [(r, c) => sumOver(L, parts[0], r, c), `${dz} x_t^\\top`],
+    W_hh: [(r, c) => sumOver(L, parts[1], r, c), `${dz} h_{t-1}^\\top`],
+    b_ih: [daSum, dz],
+    b_hh: [daSum, dz],
+    W_hy: [(r, c) => sumOver(L, parts[2], r, c), `${dy} h_t^\\top`],
+    b_y: [dySum, dy],
   };
+  const at = weightPlaces(L.n, w, head);
+  const grads = {} as Record<keyof Gradients, Block>;
+  for (const name of PARAM_NAMES) {
+    const of = D(`${name.replace('_', '_{')}}`);
+    grads[name] = L.b.computed({
+      ...placed(at[name]),
+      role: 'output',
+      caption: `∂L/∂${name}`,
+      trace: `grad_${name}`,
+      step: 0,
+      tensor: of,
+      equation: `${of} = ${sums[name][1]}`,
+      formula: sums[name][0],
+      term: (r, c) => gradientTerm(L.sizes, name, r, c),
+    });
+  }
   return { grads, next: head + O + 1 };
 }

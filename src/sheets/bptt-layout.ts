@@ -5,11 +5,18 @@
  * reversed, step T at the left and ∂L/∂h₀ in the last block, so time visibly runs back.
  * Row groups line up with the weight rows they use (zₜ row r beside row r of W_ih).
  */
-import { pick } from './i18n';
+import { t, type MessageKey } from '../i18n';
 import { Block, type PlanBuilder } from './layout';
-import type { BpttKind, BpttSetup } from './bptt-model';
-import { BPTT_TEXT, type BpttTextKey } from './bptt-text';
+import type { BpttKind, BpttSetup, ParamName } from './bptt-model';
 import { a1 } from './plan';
+import type { TermSizes } from './bptt-terms';
+
+/** A training sheet's caption: the key of its catalogue entry after `sheets.bptt.`. */
+export type BpttTextKey = MessageKey extends infer K
+  ? K extends `sheets.bptt.${infer R}`
+    ? R
+    : never
+  : never;
 
 export interface Sizes {
   readonly I: number;
@@ -20,14 +27,28 @@ export interface Sizes {
   readonly T: number;
 }
 
-/** The parameter blocks at the left. */
-export interface Weights {
-  readonly W_ih: Block;
-  readonly W_hh: Block;
-  readonly b_ih: Block;
-  readonly b_hh: Block;
-  readonly W_hy: Block;
-  readonly b_y: Block;
+/** One block per trained tensor: the parameters at the left, their gradients, the new weights. */
+export type Weights = Readonly<Record<ParamName, Block>>;
+
+/** Where a block sits: [top, left, rows, cols]. */
+export type At = readonly [number, number, number, number];
+
+/** The placement fields of a block at `at`. */
+export function placed(at: At): { top: number; left: number; rows: number; cols: number } {
+  return { top: at[0], left: at[1], rows: at[2], cols: at[3] };
+}
+
+/** The blocks of the six trained tensors at the rows of the cell (`top`) and of the head (`head`). */
+export function weightPlaces(n: Sizes, top: number, head: number): Readonly<Record<keyof Weights, At>> {
+  const { I, H, G, O } = n;
+  return {
+    W_ih: [top, 1, G, I],
+    W_hh: [top, 1 + I, G, H],
+    b_ih: [top, 1 + I + H, G, 1],
+    b_hh: [top, 2 + I + H, G, 1],
+    W_hy: [head, 1, O, H],
+    b_y: [head, 1 + H, O, 1],
+  };
 }
 
 export class BpttLayout {
@@ -56,8 +77,13 @@ export class BpttLayout {
     return this.firstCol + (t < 0 ? this.n.T : this.n.T - 1 - t) * this.blockWidth + c;
   }
 
+  /** The sizes a written-out chain-rule term sums over. */
+  get sizes(): TermSizes {
+    return { kind: this.kind, ...this.n };
+  }
+
   text(key: BpttTextKey): string {
-    return pick(this.b.language, BPTT_TEXT[key]);
+    return t(this.b.language, `sheets.bptt.${key}`);
   }
 
   /** A column vector of `rows` cells at (top, col). */

@@ -16,13 +16,11 @@ import { initRnn, type RnnParams } from '../core/rnn';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { seededInput } from './inputs';
-import type { TrainingConfig } from './model-spec';
-import { requireParam } from './params';
+import type { DerivativeTraces, TrainingConfig } from './model-spec';
+import { cellTensors, requireParam } from './params';
 
 export type BpttKind = 'rnn' | 'lstm';
 
-/** One output per step keeps the head readable; the core and the functions take any O. */
-export const OUTPUT_SIZE = 1;
 /** The shortest sequence the long-sequence preset accepts. */
 export const LONG_STEPS = 20;
 /**
@@ -34,6 +32,26 @@ const HEAD_STREAM = 0x5eed01;
 const TARGET_STREAM = 0x5eed02;
 
 export const gatesOf = (kind: BpttKind): number => (kind === 'lstm' ? 4 : 1);
+
+/** The trained tensors by PyTorch name. */
+export const PARAM_NAMES = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
+export type ParamName = (typeof PARAM_NAMES)[number];
+
+/** The LSTM's gates in PyTorch's row order. */
+export const GATES = ['i', 'f', 'g', 'o'] as const;
+
+/** The trace names of the derivative cells of a training sheet (practice blanks them by these). */
+export function derivativeTraces(kind: BpttKind): DerivativeTraces {
+  const cellPath =
+    kind === 'rnn' ? ['da'] : ['dc_future', 'dc', ...GATES.flatMap((g) => [`d_${g}`, `da_${g}`])];
+  const backwardStep = ['dh_out', 'dh_future', 'dh', ...cellPath];
+  const start = kind === 'rnn' ? ['dh0'] : ['dh0', 'dc0'];
+  const steps = ['dW_ih_step', 'dW_hh_step', 'dW_hy_step'];
+  return {
+    backwardStep,
+    gradients: ['dy', ...backwardStep, ...start, ...steps, ...PARAM_NAMES.map((p) => `grad_${p}`)],
+  };
+}
 
 /** Everything a training sheet writes as a literal: the model's inputs. */
 export interface BpttSetup {
@@ -59,13 +77,13 @@ function seededHead(config: TrainingConfig): OutputHead {
   const rng = createRng(config.seed + HEAD_STREAM);
   const bound = 1 / Math.sqrt(config.hiddenSize);
   return {
-    W_hy: drawMatrix(rng, OUTPUT_SIZE, config.hiddenSize, config.init, bound),
-    b_y: drawVector(rng, OUTPUT_SIZE, config.init, bound),
+    W_hy: drawMatrix(rng, config.outputSize, config.hiddenSize, config.init, bound),
+    b_y: drawVector(rng, config.outputSize, config.init, bound),
   };
 }
 
 function seededTargets(config: TrainingConfig): Matrix {
-  return drawMatrix(createRng(config.seed + TARGET_STREAM), config.steps, OUTPUT_SIZE, config.init, 1);
+  return drawMatrix(createRng(config.seed + TARGET_STREAM), config.steps, config.outputSize, config.init, 1);
 }
 
 /**
@@ -109,18 +127,10 @@ export function setupFromParams(
   config: TrainingConfig,
   params: Readonly<Record<string, Float64Array>>,
 ): BpttSetup {
-  const { inputSize: I, hiddenSize: H, steps: T } = config;
+  const { inputSize: I, hiddenSize: H, outputSize: O, steps: T } = config;
   const G = gatesOf(kind) * H;
-  const O = OUTPUT_SIZE;
   const need = (name: string, n: number) => requireParam(params, name, n);
-  const cell = {
-    inputSize: I,
-    hiddenSize: H,
-    W_ih: matrix(G, I, need('W_ih', G * I)),
-    W_hh: matrix(G, H, need('W_hh', G * H)),
-    b_ih: need('b_ih', G),
-    b_hh: need('b_hh', G),
-  };
+  const cell = cellTensors(need, G, I, H);
   return {
     kind,
     p: kind === 'rnn' ? { ...cell, nonlinearity: 'tanh' } : cell,
@@ -159,7 +169,7 @@ export function bpttSheetTrace(s: BpttSetup): Trace {
   const trained: RnnTrained | LstmTrained = step.params;
   const g = result.grads;
   once(trace, 'loss', [result.loss]);
-  for (const k of ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const) {
+  for (const k of PARAM_NAMES) {
     const grad = g[k];
     const next = trained[k];
     once(trace, `grad_${k}`, grad instanceof Float64Array ? grad : grad.data);

@@ -4,13 +4,13 @@
  * again with W′ (h′ₜ, ŷ′ₜ, ℓ′ₜ) and the new loss L′ next to the old one.
  */
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
-import type { BpttLayout, Weights } from './bptt-layout';
+import { PARAM_NAMES } from './bptt-model';
+import { placed, weightPlaces, type BpttLayout, type Weights } from './bptt-layout';
 import { cell, preFormula, xRef, hRef, type ForwardRows } from './bptt-forward';
 import type { Gradients } from './bptt-gradients';
 import { carried } from './kit/flow';
 import { Block } from './layout';
-
-const KEYS = ['W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y'] as const;
+import { newWeightTerm } from './bptt-terms';
 
 interface Step {
   readonly eta: string;
@@ -38,7 +38,7 @@ function writeScalars(L: BpttLayout, g: Gradients, top: number): Step {
   L.b.text(top + 3, 1, L.text('scale'), 'label');
   scalar(top, 'eta', L.setup.eta);
   scalar(top + 1, 'clip', L.setup.clip);
-  const squares = KEYS.map((k) => sumProductF(g[k].ref(true), g[k].ref(true))).join('+');
+  const squares = PARAM_NAMES.map((k) => sumProductF(g[k].ref(true), g[k].ref(true))).join('+');
   const norm = L.at(top + 2, col);
   const clip = L.at(top + 1, col, true);
   cell(
@@ -72,22 +72,12 @@ function writeNewWeights(
   top: number,
   head: number,
 ): Weights {
-  const at = {
-    W_ih: [top, 1],
-    W_hh: [top, 1 + L.n.I],
-    b_ih: [top, 1 + L.n.I + L.n.H],
-    b_hh: [top, 2 + L.n.I + L.n.H],
-    W_hy: [head, 1],
-    b_y: [head, 1 + L.n.H],
-  } as const;
-  const out = {} as Record<(typeof KEYS)[number], Weights['W_ih']>;
-  for (const k of KEYS) {
+  const at = weightPlaces(L.n, top, head);
+  const out = {} as Record<keyof Weights, Block>;
+  for (const k of PARAM_NAMES) {
     const old = w[k];
     out[k] = L.b.computed({
-      top: at[k][0],
-      left: at[k][1],
-      rows: old.rows,
-      cols: old.cols,
+      ...placed(at[k]),
       role: 'output',
       caption: `${k}′`,
       trace: `new_${k}`,
@@ -95,6 +85,7 @@ function writeNewWeights(
       tensor: `${k}'`,
       equation: `${k}' = ${k} - \\eta\\, s\\, \\partial L/\\partial ${k}`,
       formula: (r, c) => `${old.at(r, c, true)}-${s.eta}*${s.scale}*${g[k].at(r, c, true)}`,
+      term: (r, c) => newWeightTerm(k, r, c, old.cols === 1),
     });
   }
   return out;

@@ -6,22 +6,22 @@
  * (bptt-model.ts) is what each of them must equal.
  */
 import { defineSpec, type SheetModel } from './define-spec';
-import { label, pick } from './i18n';
+import { bilingual, label } from './i18n';
+import { t } from '../i18n';
 import { PlanBuilder, paramFormatFor } from './layout';
 import type { Labelled, TrainingConfig, ModelSpec } from './model-spec';
 import type { SheetPlan } from './plan';
 import { BpttLayout } from './bptt-layout';
 import {
   bpttSheetTrace,
+  derivativeTraces,
   gatesOf,
   isLong,
   effectiveConfig,
-  OUTPUT_SIZE,
   seededSetup,
   setupFromParams,
   type BpttKind,
 } from './bptt-model';
-import { BPTT_TEXT } from './bptt-text';
 import { writeForward } from './bptt-forward';
 import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
@@ -30,36 +30,36 @@ import { configRecord, writeFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
 const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
-  { id: 'standard', label: BPTT_TEXT.standard },
-  { id: 'long', label: BPTT_TEXT.long },
+  { id: 'standard', label: bilingual('sheets.bptt.standard') },
+  { id: 'long', label: bilingual('sheets.bptt.long') },
 ];
 
 const LIMITS = {
   inputSize: { min: 1, max: 4 },
   hiddenSize: { min: 1, max: 4 },
+  outputSize: { min: 1, max: 4 },
   steps: { min: 1, max: 30 },
 };
 
 function legend() {
-  const t = BPTT_TEXT;
   return [
-    ['input', t.legendTarget],
-    ['weight', t.legendWeights],
-    ['recurrentWeight', t.legendRecurrent],
-    ['bias', t.legendBias],
-    ['state', t.legendState],
+    ['input', bilingual('sheets.bptt.legendTarget')],
+    ['weight', bilingual('sheets.bptt.legendWeights')],
+    ['recurrentWeight', bilingual('sheets.bptt.legendRecurrent')],
+    ['bias', bilingual('sheets.bptt.legendBias')],
+    ['state', bilingual('sheets.bptt.legendState')],
     'gate',
     'activation',
-    ['computed', t.legendComputed],
-    ['output', t.legendOutput],
+    ['computed', bilingual('sheets.bptt.legendComputed')],
+    ['output', bilingual('sheets.bptt.legendOutput')],
   ] as const;
 }
 
 function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
   const config = effectiveConfig(asked);
   const lang = config.language;
-  const { inputSize: I, hiddenSize: H, steps: T } = config;
-  const n = { I, H, G: gatesOf(kind) * H, O: OUTPUT_SIZE, T };
+  const { inputSize: I, hiddenSize: H, outputSize: O, steps: T } = config;
+  const n = { I, H, G: gatesOf(kind) * H, O, T };
   const name = kind === 'rnn' ? 'RNN BPTT' : 'LSTM BPTT';
   const b = new PlanBuilder(
     `${kind}-bptt`,
@@ -70,11 +70,11 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
   );
   const L = new BpttLayout(b, kind, seededSetup(kind, config), n);
   const first = writeFrame(b, config, {
-    title: kind === 'rnn' ? BPTT_TEXT.rnnTitle : BPTT_TEXT.lstmTitle,
+    title: bilingual(kind === 'rnn' ? 'sheets.bptt.rnnTitle' : 'sheets.bptt.lstmTitle'),
     sizes: [
       [label(lang, 'inputSize'), I],
       [label(lang, 'hiddenSize'), H],
-      [pick(lang, BPTT_TEXT.outputSize), n.O],
+      [t(lang, 'sheets.bptt.outputSize'), n.O],
     ],
     legendCol: L.firstCol,
     legend: legend(),
@@ -96,7 +96,7 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
 function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
   return {
     id: kind === 'rnn' ? 'rnn-bptt' : 'lstm-bptt',
-    label: kind === 'rnn' ? BPTT_TEXT.rnnLabel : BPTT_TEXT.lstmLabel,
+    label: bilingual(kind === 'rnn' ? 'sheets.bptt.rnnLabel' : 'sheets.bptt.lstmLabel'),
     variants: VARIANTS,
     limits: LIMITS,
     defaults: {
@@ -104,13 +104,17 @@ function bpttModel(kind: BpttKind): SheetModel<TrainingConfig> {
       language: 'en',
       inputSize: 2,
       hiddenSize: 2,
+      outputSize: 1,
       steps: 4,
       seed: 1,
       init: 'torch',
       variant: 'standard',
     },
     estimateCells: (c) =>
-      effectiveConfig(c).steps * (c.inputSize + c.hiddenSize + 6) * (gatesOf(kind) * c.hiddenSize + 12),
+      effectiveConfig(c).steps *
+      (c.inputSize + c.hiddenSize + 6) *
+      (gatesOf(kind) * c.hiddenSize + 3 * c.outputSize + 10),
+    derivatives: derivativeTraces(kind),
     build: (config) => build(kind, config),
     evaluate: (config, params) => bpttSheetTrace(setupFromParams(kind, effectiveConfig(config), params)),
   };

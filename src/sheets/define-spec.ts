@@ -9,7 +9,15 @@ import { t } from '../i18n';
 import type { Trace } from '../core/trace';
 import { pick, type Bilingual } from './i18n';
 import { assertValid, checkLimits } from './limits';
-import type { Labelled, ModelConfig, ModelSpec, Settings, SizeField, SizeLimit } from './model-spec';
+import type {
+  DerivativeTraces,
+  Labelled,
+  ModelConfig,
+  ModelSpec,
+  Settings,
+  SizeField,
+  SizeLimit,
+} from './model-spec';
 import { parseSettings } from './settings-parser';
 import type { SheetPlan } from './plan';
 
@@ -46,6 +54,8 @@ export interface SheetModel<C extends ModelConfig> {
   evaluate(config: C, params: Readonly<Record<string, Float64Array>>): Trace;
   /** See ModelSpec.levelled. */
   levelled?(config: C): boolean;
+  /** See ModelSpec.derivatives. */
+  readonly derivatives?: DerivativeTraces;
 }
 
 /** The model's full defaults: its sizes in the shared frame (see SheetDefaults). */
@@ -131,5 +141,6 @@ export function defineSpec<C extends ModelConfig>(model: SheetModel<C>): ModelSp
     },
     evaluate: (settings, params) => model.evaluate(config(settings), params),
     ...(model.levelled ? { levelled: (settings: Settings) => model.levelled!(config(settings)) } : {}),
+    ...(model.derivatives ? { derivatives: model.derivatives } : {}),
   };
 }

@@ -117,6 +117,8 @@ export interface ComputedBlock extends BlockPlacement {
   readonly tensor: string;
   /** LaTeX of the equation that produces the cells. */
   readonly equation: string;
+  /** LaTeX of the equation written out for entry (r, c) (see CellMeaning.term). */
+  readonly term?: (r: number, c: number) => string;
 }
 
 /** A legend line: a role with the sheet's own wording, or the role's general caption. */
@@ -223,6 +225,7 @@ export class PlanBuilder {
           step: spec.step,
           index: spec.cols === 1 ? [r] : [r, c],
           equation: spec.equation,
+          ...(spec.term ? { term: spec.term(r, c) } : {}),
           trace: { name: spec.trace, step: spec.step, flat: f },
         };
         this.put({

@@ -70,9 +70,12 @@ export type RecurrentConfig<M extends RecurrentKind = RecurrentKind> = M extends
   ? RecurrentFields<M>
   : never;
 
-/** The config of one training sheet, or (without M) of either. */
+/** The config of one training sheet, or (without M) of either: the cell with an output head of O outputs. */
 export type TrainingConfig<M extends TrainingKind = TrainingKind> = M extends TrainingKind
-  ? RecurrentFields<M>
+  ? RecurrentFields<M> & {
+      /** Outputs O per step (the rows of W_hy and the columns of the targets). */
+      readonly outputSize: number;
+    }
   : never;
 
 /** The selective scan alone: D channels, each with a state of size N. */
@@ -193,4 +196,17 @@ export interface ModelSpec<C extends ModelConfig = ModelConfig> {
    * so practice can blank one level; absent means never.
    */
   levelled?(config: Settings): boolean;
+  /**
+   * A sheet that runs a backward pass: the trace names of its derivative cells, so practice
+   * can blank one gradient or one backward step; absent means the sheet has none.
+   */
+  readonly derivatives?: DerivativeTraces;
+}
+
+/** The trace names of a training sheet's derivative cells. */
+export interface DerivativeTraces {
+  /** Every derivative: per-step parts, contributions, accumulated gradients, ∂L/∂h₀ … */
+  readonly gradients: readonly string[];
+  /** The backward band's cells of one time step (what one step of BPTT computes). */
+  readonly backwardStep: readonly string[];
 }

@@ -4,6 +4,7 @@
  * cached results) and the evaluation tests all rebuild parameters this way, so a sheet
  * whose weights a learner edited is recomputed from what it shows.
  */
+import { matrix } from '../core/tensor';
 import type { PlanCell, SheetPlan } from './plan';
 
 /** Cells that hold parameter entries. */
@@ -48,4 +49,24 @@ export function requireParam(
   if (v.length !== length)
     throw new Error(`parameter ${name} has ${v.length} cells on the sheet, expected ${length}`);
   return v;
+}
+
+/**
+ * The tensors every recurrent cell has, in PyTorch layouts (G = gates × H rows), each read
+ * by `get(name, length)` (requireParam on a sheet's params, under the sheet's own names).
+ */
+export function cellTensors(
+  get: (name: string, length: number) => Float64Array,
+  G: number,
+  I: number,
+  H: number,
+) {
+  return {
+    inputSize: I,
+    hiddenSize: H,
+    W_ih: matrix(G, I, get('W_ih', G * I)),
+    W_hh: matrix(G, H, get('W_hh', G * H)),
+    b_ih: get('b_ih', G),
+    b_hh: get('b_hh', G),
+  };
 }

@@ -61,6 +61,11 @@ export interface CellMeaning {
   readonly index?: readonly number[];
   /** LaTeX of the equation that produces this cell (KaTeX renders it in the pane). */
   readonly equation?: string;
+  /**
+   * LaTeX of the equation written out for this one entry, with its own step and 1-based
+   * indices (a derivative's chain-rule term); absent where the equation says it all.
+   */
+  readonly term?: string;
   readonly param?: { readonly name: string; readonly flat: number };
   readonly trace?: { readonly name: string; readonly step: number; readonly flat: number };
 }

@@ -12,7 +12,7 @@ import { gateCount, type CellKind } from '../core/stack';
 import { matrix, type Matrix } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import type { RecurrentConfig } from './model-spec';
-import { requireParam } from './params';
+import { cellTensors, requireParam } from './params';
 import { tracePrefix, type StackShape } from './recurrent-sheet';
 
 type Params = Readonly<Record<string, Float64Array>>;
@@ -34,14 +34,7 @@ function cellFrom(
 ): RnnParams | LstmParams | GruParams {
   const G = gateCount[kind] * H;
   const get = (base: string, n: number) => requireParam(params, paramName(shape, base, layer, reverse), n);
-  const cell = {
-    inputSize: inSize,
-    hiddenSize: H,
-    W_ih: matrix(G, inSize, get('W_ih', G * inSize)),
-    W_hh: matrix(G, H, get('W_hh', G * H)),
-    b_ih: get('b_ih', G),
-    b_hh: get('b_hh', G),
-  };
+  const cell = cellTensors(get, G, inSize, H);
   if (kind === 'rnn') return { ...cell, nonlinearity: shape.nonlinearity ?? 'tanh' };
   if (kind === 'lstm' && shape.peephole)
     return { ...cell, peephole: { w_ci: get('w_ci', H), w_cf: get('w_cf', H), w_co: get('w_co', H) } };

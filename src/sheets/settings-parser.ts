@@ -30,6 +30,12 @@ const LEGACY_NAMES: Partial<Record<ModelId, Partial<Record<SizeField, SizeField>
   mlstm: { headSize: 'hiddenSize' },
 };
 
+/** Sizes a model gained after its sheets were first stored: a marker without one meant this value. */
+const ADDED_LATER: Partial<Record<ModelId, Partial<Record<SizeField, number>>>> = {
+  'rnn-bptt': { outputSize: 1 },
+  'lstm-bptt': { outputSize: 1 },
+};
+
 /** Sizes a config may leave out (their default is 1). */
 const OPTIONAL: readonly SizeField[] = ['numLayers'];
 
@@ -58,7 +64,7 @@ function readSizes(
 ) {
   for (const field of Object.keys(shape.limits) as SizeField[]) {
     const legacy = LEGACY_NAMES[shape.id]?.[field];
-    const value = raw[field] ?? (legacy ? raw[legacy] : undefined);
+    const value = raw[field] ?? (legacy ? raw[legacy] : undefined) ?? ADDED_LATER[shape.id]?.[field];
     if (value === undefined && (!strict || OPTIONAL.includes(field))) continue;
     const ok = strict ? isWhole(value) : typeof value === 'number';
     if (!ok) return reject(lang, field, strict ? 'a whole number' : 'a number', value);

@@ -89,6 +89,12 @@ function Explanation({ e, s }: { readonly e: CellExplanation; readonly s: Practi
       </Text>
       <Text block>{s.kind(e.kind)}</Text>
       {e.equation && <Equation latex={e.equation} />}
+      {e.term && (
+        <>
+          <Caption1 block>{s.termTitle}</Caption1>
+          <Equation latex={e.term} />
+        </>
+      )}
       {e.feeds.length > 0 && (
         <>
           <Caption1 block>{s.feedsTitle}</Caption1>

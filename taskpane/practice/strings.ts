@@ -38,6 +38,8 @@ export interface PracticeStrings {
   readonly index: (index: readonly number[]) => string;
   readonly parameter: (name: string) => string;
   readonly feedsTitle: string;
+  /** Above the equation written out for the selected entry. */
+  readonly termTitle: string;
   readonly feedsLeftOut: (n: number) => string;
   readonly yourEntry: string;
   readonly empty: string;
@@ -79,6 +81,7 @@ function panelStrings(lang: Language): PracticeStrings {
     index: (index) => t(lang, 'pane.practice.index', { index: indexText(index) }),
     parameter: (name) => t(lang, 'pane.practice.parameter', { name }),
     feedsTitle: t(lang, 'pane.practice.feedsTitle'),
+    termTitle: t(lang, 'pane.practice.termTitle'),
     feedsLeftOut: (n) => t(lang, 'pane.practice.feedsLeftOut', { n }),
     yourEntry: t(lang, 'pane.practice.yourEntry'),
     empty: t(lang, 'pane.practice.empty'),

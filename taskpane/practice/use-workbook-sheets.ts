@@ -58,14 +58,14 @@ export function useWorkbookSheets(host: WorkbookHost, selection: SelectedCell | 
   }, [refresh]);
 
   // Follows the selection from sheet to sheet (not from cell to cell, so a sheet picked
-  // from the list stays while the learner clicks around the sheet they are on).
+  // from the list stays while the learner clicks around the sheet they are on). The
+  // markers are read again on each move: a sheet renamed or deleted in the workbook moves
+  // the selection, and the list must not keep offering a sheet that is gone.
   const selectedSheet = selection?.sheet;
   useEffect(() => {
     if (selectedSheet === undefined) return;
     const mine = ++intent.current;
-    const known = cache.current.get(selectedSheet);
-    const lookup = known ? Promise.resolve(cache.current) : refresh();
-    lookup.then(
+    refresh().then(
       (map) => {
         if (!live.current || mine !== intent.current) return;
         const sheet = map.get(selectedSheet);

@@ -15,6 +15,7 @@ import { initMamba, mambaBlockForward } from '../../src/core/mamba-block';
 import { matrix, type Matrix } from '../../src/core/tensor';
 import { rnnBackward } from '../../src/core/rnn-backward';
 import { lstmBackward } from '../../src/core/lstm-backward';
+import { gruBackward } from '../../src/core/gru-backward';
 
 const Original = globalThis.Float64Array;
 const proto = Original.prototype;
@@ -123,6 +124,11 @@ const cases: Record<string, (T: number) => unknown> = {
     const p = initLstm(3, 4, 1, 'torch');
     const head = { W_hy: seq(2, 4), b_y: Original.from([0.1, -0.2]) };
     return (T: number) => lstmBackward(p, head, seq(T, 3), seq(T, 2, 0.7));
+  })(),
+  gruBackward: (() => {
+    const p = initGru(3, 4, 1, 'torch');
+    const head = { W_hy: seq(2, 4), b_y: Original.from([0.1, -0.2]) };
+    return (T: number) => gruBackward(p, head, seq(T, 3), seq(T, 2, 0.7));
   })(),
   mambaBlockForward: (() => {
     const p = initMamba({ dModel: 2, dState: 2 }, 1, 'torch');

@@ -14,7 +14,7 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const MODELS = ['lstm', 'gru', 'mamba-scan', 'mlstm'];
 
 /** axe-core's serious and critical violations on the page as it is now. */
-async function axeFindings(page) {
+export async function axeFindings(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -27,15 +27,17 @@ async function axeFindings(page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-const describeFindings = (found) =>
+export const describeFindings = (found) =>
   found.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`).join('\n');
 
-async function buildMode(page, pane, spec, mode) {
+/** Builds `spec` in `mode` from the pane; `beforeBuild` runs with the form filled in, Build not yet pressed. */
+export async function buildMode(page, pane, spec, mode, beforeBuild) {
   await pane.getByRole('radio', { name: mode === 'practice' ? /^Practice/ : /^Walkthrough/ }).check();
   if (mode === 'practice') await pane.getByLabel('What to leave blank').selectOption({ label: 'One gate' });
   const picker = pane.getByLabel('Model', { exact: true }).first();
   await picker.selectOption({ label: spec.label.en });
   const before = await page.locator('.sheet-tab').count();
+  await beforeBuild?.();
   await pane.getByRole('button', { name: /^build sheet$/i }).click();
   await page.locator('.sheet-tab').nth(before).waitFor({ timeout: 30000 });
   return page.locator('.sheet-tab.active').innerText();
@@ -103,7 +105,16 @@ export async function learnerScenario({ test, assert, page, project, typeInCell,
     if (!spec) continue;
     await test(`practice ${id}: find the blanks, type what the walkthrough shows, Check → all right`, async () => {
       const walkthrough = await buildMode(page, pane, spec, 'walkthrough');
-      const practice = await buildMode(page, pane, spec, 'practice');
+      // The README's practice pictures: the form, the blanks, the checked sheet (LSTM only).
+      const picture = async (name, show) => {
+        if (id !== 'lstm') return;
+        await show.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.locator('.pane-body').evaluate((el) => el.scrollBy(0, -40));
+        await page.screenshot({ path: path.join(outDir, name) });
+      };
+      const practice = await buildMode(page, pane, spec, 'practice', () =>
+        picture('practice-1-build.png', pane.getByRole('radio', { name: /^Walkthrough/ })),
+      );
       const stored = (await page.evaluate(() => window.previewHost.listAddinSheets())).find(
         (s) => s.name === practice,
       )?.metadata;
@@ -131,6 +142,7 @@ export async function learnerScenario({ test, assert, page, project, typeInCell,
       await list.getByRole('button', { name: new RegExp(`^Go to ${answers[0]} `) }).waitFor();
       // Cells after a blank wait for it instead of computing from an empty cell.
       assert((await waitingCount(page, practice)) > 0, 'no cell waits for the blanks');
+      await picture('practice-2-blanks.png', list);
 
       // Read what the walkthrough shows in each blank's place …
       await tab(walkthrough).click();
@@ -153,11 +165,8 @@ export async function learnerScenario({ test, assert, page, project, typeInCell,
         .first()
         .waitFor();
       assert((await waitingCount(page, practice)) === 0, 'cells still wait after every blank is filled');
-      if (id === 'lstm') {
-        await (await gotoCell(page, answers[0])).click();
-        await page.locator('.pane-body').evaluate((el) => el.scrollTo(0, 0));
-        await page.screenshot({ path: path.join(outDir, 'practice-blanks.png') });
-      }
+      if (id === 'lstm') await (await gotoCell(page, answers[0])).click();
+      await picture('practice-3-checked.png', list);
     });
   }
 

@@ -23,6 +23,8 @@ import { chineseScenario } from './chinese.mjs';
 import { buildFromPane } from './pane.mjs';
 import { practiceScenario } from './practice.mjs';
 import { learnerScenario } from './learner.mjs';
+import { spreadsheetScenario } from './spreadsheet.mjs';
+import { checkExcelScenario } from './check-excel.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -327,6 +329,10 @@ try {
   await practiceScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
 
   await learnerScenario({ test, assert, page, project, typeInCell, gotoCell, outDir: OUT_DIR });
+
+  await spreadsheetScenario({ test, assert, page, project, typeInCell, gotoCell });
+
+  await checkExcelScenario({ test, assert, page, project, outDir: OUT_DIR });
 
   await chineseScenario({ test, assert, context, url, project, watch, outDir: OUT_DIR });
 

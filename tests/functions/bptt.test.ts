@@ -1,5 +1,5 @@
 /**
- * RNN.BPTT and LSTM.BPTT: every output equals the core's backward pass exactly (toEqual
+ * RNN.BPTT, GRU.BPTT and LSTM.BPTT: every output equals the core's backward pass exactly (toEqual
  * on the raw doubles), vectors come back as columns, options are case-insensitive, and
  * bad shapes are reported naming the argument and the expected shape.
  */
@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { lstmBackward } from '../../src/core/lstm-backward';
 import { rnnBackward } from '../../src/core/rnn-backward';
 import type { Matrix } from '../../src/core/tensor';
-import { LSTM_BPTT_OUTPUTS, lstmBptt, RNN_BPTT_OUTPUTS, rnnBptt } from '../../functions/bptt';
+import { gruBptt, LSTM_BPTT_OUTPUTS, lstmBptt, RNN_BPTT_OUTPUTS, rnnBptt } from '../../functions/bptt';
+import { gruBackward } from '../../src/core/gru-backward';
 import { FunctionError } from '../../functions/errors';
 import { asColumn, asRow, flat, randomRange, randomSource, rowsOf, toMatrix, type Range } from './fixtures';
 
@@ -121,5 +122,32 @@ describe('LSTM.BPTT', () => {
       failure(() => lstmBptt(a.X, a.Y, a.W_ih, a.W_hh, a.b_ih, a.b_hh, a.W_hy, a.b_y, null, [[1, 2, 3]]))
         .message,
     ).toBe('c0 must hold 2 values (H = 2); got 3');
+  });
+});
+
+describe('GRU.BPTT', () => {
+  it.each([1, 2, 3])('every output equals the core (seed %i)', (seed) => {
+    const a = randomCall(seed, 3);
+    const c = coreArgs(a, 3);
+    const r = gruBackward(c.p, c.head, c.X, c.Y, flat(a.h0));
+    const call = (out: string | null) =>
+      gruBptt(a.X, a.Y, a.W_ih, a.W_hh, a.b_ih, a.b_hh, a.W_hy, a.b_y, a.h0, out);
+    expect(call(null)).toEqual([[r.loss]]);
+    const all: Record<string, Matrix | Float64Array> = { ...r.grads, dh: r.dh };
+    for (const out of RNN_BPTT_OUTPUTS.filter((o) => o !== 'loss'))
+      expect(call(out), out).toEqual(expected(all[out]));
+  });
+
+  it('names W_hh and b_hh with the GRU shape, and offers no cell state', () => {
+    const a = randomCall(1, 3); // H = 2
+    expect(failure(() => gruBptt(a.X, a.Y, a.W_ih, [[1, 2]], a.b_ih, a.b_hh, a.W_hy, a.b_y)).message).toBe(
+      'W_hh must be 6×2 (3·H × H) for H = 2; got 1×2',
+    );
+    expect(failure(() => gruBptt(a.X, a.Y, a.W_ih, a.W_hh, a.b_ih, [[1, 2]], a.W_hy, a.b_y)).message).toMatch(
+      /^b_hh must hold 6 values/,
+    );
+    expect(
+      failure(() => gruBptt(a.X, a.Y, a.W_ih, a.W_hh, a.b_ih, a.b_hh, a.W_hy, a.b_y, null, 'dc')).message,
+    ).toMatch(/^output must be one of "loss", "W_ih"/);
   });
 });

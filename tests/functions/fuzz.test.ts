@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lstmBptt, rnnBptt } from '../../functions/bptt';
+import { gruBptt, lstmBptt, rnnBptt } from '../../functions/bptt';
 import { isFunctionError } from '../../functions/errors';
 import { gruSeq, gruStep } from '../../functions/gru';
 import { lstmSeq, lstmStep } from '../../functions/lstm';
@@ -136,6 +136,22 @@ const CASES: [string, AnyFn, Spec[]][] = [
       mat(H, H),
       vec(H),
       vec(H),
+      mat(N, H),
+      vec(N),
+      vec(H, { optional: true }),
+      opt('loss', 'W_ih', 'W_hh', 'b_ih', 'b_hh', 'W_hy', 'b_y', 'h0', 'dh'),
+    ],
+  ],
+  [
+    'GRU.BPTT',
+    gruBptt,
+    [
+      mat(T, I),
+      mat(T, N),
+      mat(times(3, H), I),
+      mat(times(3, H), H),
+      vec(times(3, H)),
+      vec(times(3, H)),
       mat(N, H),
       vec(N),
       vec(H, { optional: true }),

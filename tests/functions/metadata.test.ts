@@ -42,6 +42,18 @@ const CATALOG: Record<string, readonly Param[]> = {
     ro('h0'),
     to('output'),
   ],
+  'GRU.BPTT': [
+    r('X'),
+    r('Y'),
+    r('W_ih'),
+    r('W_hh'),
+    r('b_ih'),
+    r('b_hh'),
+    r('W_hy'),
+    r('b_y'),
+    ro('h0'),
+    to('output'),
+  ],
   'LSTM.BPTT': [
     r('X'),
     r('Y'),

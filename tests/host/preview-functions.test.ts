@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nnSigmoid } from '../../functions/nn';
 import { lstmStep } from '../../functions/lstm';
@@ -10,6 +10,7 @@ import {
   type PreviewFunction,
 } from '../../src/host/preview-functions';
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
+import { declaredCatalogue } from '../../tools/excel-double/calculate';
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
@@ -104,6 +105,44 @@ describe('custom functions in the preview workbook', () => {
     expect(Math.abs((wb.cell('S', 7, 3).value as number) - c)).toBeLessThan(1e-12);
   });
 
+  it('a spilling call typed while its range held text computes in full once the text is fixed', () => {
+    // HyperFormula fixes a spill size when the formula is entered; typed over text, the
+    // call used to be sized as one cell and stayed #VALUE! ("Cell range not allowed").
+    wb.setInput('S', 0, 0, 'one');
+    wb.setInput('S', 0, 1, 'two');
+    wb.setContent('S', 1, 0, 3);
+    wb.setContent('S', 1, 1, 0);
+    wb.setInput('S', 4, 0, '=NN.SIGMOID(A1:B2)');
+    expect(wb.cell('S', 4, 0)).toMatchObject({ value: '#VALUE!', error: expect.stringMatching(/"one"/) });
+    wb.setInput('S', 0, 0, '1');
+    wb.setInput('S', 0, 1, '-1');
+    const at = (r: number, c: number) => wb.cell('S', r, c).value as number;
+    [at(4, 0), at(4, 1), at(5, 0), at(5, 1)].forEach((v, k) =>
+      expect(Math.abs(v - logistic([1, -1, 3, 0][k]))).toBeLessThan(1e-12),
+    );
+    // Text again: the error comes back, and goes once more when fixed.
+    wb.setInput('S', 1, 1, 'x');
+    expect(wb.cell('S', 4, 0).value).toBe('#VALUE!');
+    wb.setInput('S', 1, 1, '2');
+    expect(Math.abs(at(5, 1) - logistic(2))).toBeLessThan(1e-12);
+  });
+
+  it('LSTM.STEP typed while a weight cell held text gives the [h c] block once it is a number', () => {
+    const wih = [0.5, -0.25, 1, 0.75];
+    const whh = [-0.5, 0.3, 0.2, -1];
+    wb.setContent('S', 0, 0, 0.8);
+    wb.setContent('S', 0, 1, -0.3);
+    wb.setContent('S', 0, 2, 0.6);
+    wih.forEach((w, k) => wb.setInput('S', k, 3, k === 2 ? 'w?' : String(w)));
+    whh.forEach((w, k) => wb.setContent('S', k, 4, w));
+    wb.setInput('S', 6, 0, '=LSTM.STEP(A1,B1,C1,D1:D4,E1:E4)');
+    expect(wb.cell('S', 6, 0)).toMatchObject({ value: '#VALUE!', error: expect.stringMatching(/W_ih/) });
+    wb.setContent('S', 2, 3, wih[2]);
+    const [h, c] = handLstm(0.8, -0.3, 0.6, wih, whh);
+    expect(Math.abs((wb.cell('S', 6, 0).value as number) - h)).toBeLessThan(1e-12);
+    expect(Math.abs((wb.cell('S', 6, 1).value as number) - c)).toBeLessThan(1e-12);
+  });
+
   it('shows our #VALUE! and #NUM! errors with their messages', () => {
     wb.setContent('S', 0, 0, 1);
     wb.setInput('S', 2, 3, '=LSTM.STEP(A1,A1,A1,A1:A3,A1:A4)');
@@ -156,15 +195,7 @@ describe('catalogue from functions.json', () => {
 
   const source = 'functions/functions.ts';
   it.skipIf(!existsSync(source))('resolves every function the add-in declares', async () => {
-    const { parseTree } = await import('custom-functions-metadata');
-    const tree = parseTree(readFileSync(source, 'utf8'), source);
-    const exportsOf = await import('../../functions/functions');
-    const names = Object.fromEntries(tree.associate.map((a) => [a.id, a.functionName]));
-    const { functions, missing } = catalogueFromMetadata(
-      tree.functions,
-      exportsOf as Record<string, unknown>,
-      names,
-    );
+    const { functions, missing } = await declaredCatalogue();
     expect(missing).toEqual([]);
     expect(functions.length).toBeGreaterThan(5);
     registerPreviewFunctions(functions);

@@ -39,7 +39,13 @@ describe('PreviewHost', () => {
   it('builds a sheet whose formulas evaluate at full precision', async () => {
     const host = new PreviewHost();
     const result = await host.buildSheet(tinyPlan(), { model: 'lstm', mode: 'walkthrough' });
-    expect(result).toEqual({ sheetName: 'Tiny', cellCount: 7, formulaCount: 3, syncCount: 0 });
+    expect(result).toEqual({
+      sheetName: 'Tiny',
+      cellCount: 7,
+      formulaCount: 3,
+      syncCount: 0,
+      sheetId: expect.any(String),
+    });
     const cells = await host.readCells('Tiny', ['C2', 'C3', 'C4', 'A1', 'D9']);
     expect(cells[0].value as number).toBeCloseTo(logistic(1), 12);
     expect(Math.abs((cells[1].value as number) - logistic(-2.5))).toBeLessThan(1e-12);
@@ -106,6 +112,22 @@ describe('PreviewHost', () => {
     host.workbook.addSheet('Mine');
     await expect(host.readCells('Mine', ['A1'])).rejects.toThrow(/not a sheet this add-in created/);
     await expect(host.writeCells('Nope', [{ address: 'A1', content: 1 }])).rejects.toThrow();
+  });
+
+  it('removes a sheet it built by id, after a rename too, and refuses a sheet the user made', async () => {
+    const host = new PreviewHost();
+    const { sheetName, sheetId } = await host.buildSheet(tinyPlan(), { mode: 'walkthrough' });
+    expect(host.workbook.renameSheet(sheetName, 'Mine')).toBe(true);
+    const theirs = host.workbook.addSheet('Tiny');
+    await host.removeSheet(sheetId!);
+    expect(host.workbook.sheetNames()).toContain(theirs);
+    expect(host.workbook.sheetNames()).not.toContain('Mine');
+    // Gone already: nothing to do.
+    await host.removeSheet(sheetId!);
+    await expect(host.removeSheet(host.workbook.sheetId(theirs)!)).rejects.toThrow(
+      /not built by this add-in/,
+    );
+    expect(host.workbook.sheetNames()).toContain(theirs);
   });
 
   it('removes a half-written sheet when the build fails', async () => {

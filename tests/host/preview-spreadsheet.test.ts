@@ -8,6 +8,7 @@ import { nnSigmoid } from '../../functions/nn';
 import { excelNumbers } from '../../src/host/formula-literals';
 import { registerPreviewFunctions, type PreviewFunction } from '../../src/host/preview-functions';
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
+import { sheetNameProblem } from '../../src/host/sheet-names';
 import { formatValue } from '../../preview/number-format';
 import { gridKeyAction } from '../../preview/grid-keys';
 
@@ -97,6 +98,61 @@ describe('renaming and deleting sheets', () => {
     expect(wb.sheetNames()).toEqual([b]);
     expect(wb.activeSheet).toBe(b);
     expect(wb.getSelection()?.sheet).toBe(b);
+  });
+});
+
+describe("Excel's rules for a typed sheet name", () => {
+  const names = ['LSTM', 'Sheet1', 'Practice · LSTM'];
+  it('explains each refusal and takes a good name, or the same name in another case', () => {
+    expect(sheetNameProblem('  ', 'LSTM', names)).toBe('empty');
+    expect(sheetNameProblem('x'.repeat(32), 'LSTM', names)).toBe('tooLong');
+    expect(sheetNameProblem('门'.repeat(31), 'LSTM', names)).toBeNull();
+    for (const bad of ['a/b', 'a\\b', 'a?', 'a*', '[a]', 'a:b'])
+      expect(sheetNameProblem(bad, 'LSTM', names)).toBe('forbidden');
+    expect(sheetNameProblem("'quoted", 'LSTM', names)).toBe('apostrophe');
+    expect(sheetNameProblem("it's fine", 'LSTM', names)).toBeNull();
+    expect(sheetNameProblem('history', 'LSTM', names)).toBe('reserved');
+    expect(sheetNameProblem('sheet1', 'LSTM', names)).toBe('taken');
+    expect(sheetNameProblem('lstm', 'LSTM', names)).toBeNull();
+    expect(sheetNameProblem('My LSTM', 'LSTM', names)).toBeNull();
+  });
+
+  it('the workbook refuses what the rules refuse and keeps the sheet as it was', () => {
+    const wb = new PreviewWorkbook();
+    const a = wb.addSheet('LSTM');
+    wb.addSheet('Sheet1');
+    wb.setInput(a, 0, 0, '3');
+    for (const bad of ['', 'a:b', "'x'", 'History', 'SHEET1', 'y'.repeat(32)]) {
+      expect(wb.renameSheet(a, bad)).toBe(false);
+      expect(wb.sheetNames()).toEqual(['LSTM', 'Sheet1']);
+    }
+    expect(wb.renameSheet(a, 'lstm')).toBe(true);
+    expect(wb.sheetNames()).toEqual(['lstm', 'Sheet1']);
+    expect(wb.cell('lstm', 0, 0).value).toBe(3);
+  });
+
+  it('renaming the selected sheet tells selection listeners (the task pane follows it)', () => {
+    const wb = new PreviewWorkbook();
+    const a = wb.addSheet('A');
+    wb.select(a, 2, 1);
+    const heard: string[] = [];
+    wb.onSelection((sel) => heard.push(`${sel.sheet}!${sel.row},${sel.col}`));
+    wb.setMetadata(a, { mode: 'practice' });
+    expect(wb.renameSheet(a, 'Mine')).toBe(true);
+    expect(heard).toEqual(['Mine!2,1']);
+    expect(wb.sheet('Mine')?.metadata).toEqual({ mode: 'practice' });
+  });
+
+  it('knows an empty sheet from one with cells or the add-in marker', () => {
+    const wb = new PreviewWorkbook();
+    const a = wb.addSheet('A');
+    const b = wb.addSheet('B');
+    const c = wb.addSheet('C');
+    wb.setInput(b, 4, 2, 'x');
+    wb.setMetadata(c, { mode: 'walkthrough' });
+    expect([a, b, c].map((n) => wb.hasContent(n))).toEqual([false, true, true]);
+    wb.setInput(b, 4, 2, '');
+    expect(wb.hasContent(b)).toBe(false);
   });
 });
 

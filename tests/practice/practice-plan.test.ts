@@ -42,6 +42,25 @@ function expectRightBlanks(plan: SheetPlan, difficulty: Difficulty, answers: rea
       expect(answers).toEqual(all.filter(inLevel).map(at));
       break;
     }
+    case 'one-gradient': {
+      // One derivative tensor at one step: every cell of that trace name and step, nothing else.
+      const derivatives = specFor(plan.model).derivatives?.gradients ?? [];
+      const name = chosen[0].meaning?.trace?.name ?? '';
+      expect(derivatives).toContain(name);
+      const step = stepOf(chosen[0]);
+      expect(answers).toEqual(
+        all.filter((c) => c.meaning?.trace?.name === name && stepOf(c) === step).map(at),
+      );
+      break;
+    }
+    case 'one-backward-step': {
+      const band = new Set(specFor(plan.model).derivatives?.backwardStep ?? []);
+      const inBand = (c: PlanCell) => band.has(c.meaning?.trace?.name ?? '');
+      const step = stepOf(chosen[0]);
+      expect(chosen.every(inBand)).toBe(true);
+      expect(answers).toEqual(all.filter((c) => inBand(c) && stepOf(c) === step).map(at));
+      break;
+    }
     case 'one-gate': {
       const name = chosen[0].meaning?.trace?.name;
       const step = stepOf(chosen[0]);

@@ -28,6 +28,7 @@ describe.each(specs)('%s training sheet', (_name, spec) => {
         fc.record({
           inputSize: fc.integer({ min: 1, max: 3 }),
           hiddenSize: fc.integer({ min: 1, max: 3 }),
+          outputSize: fc.integer({ min: 1, max: 3 }),
           steps: fc.integer({ min: 1, max: 5 }),
           seed: fc.integer({ min: 0, max: 10_000 }),
           init: fc.constantFrom('torch' as const, 'hand' as const),
@@ -39,6 +40,38 @@ describe.each(specs)('%s training sheet', (_name, spec) => {
       ),
       { numRuns: 8 },
     );
+  });
+});
+
+describe.each(specs)('%s with several outputs per step', (_name, spec) => {
+  for (const O of [2, 3]) {
+    it(`O = ${O}: every formula equals the core trace, before and after edits, with O-wide heads`, () => {
+      const config = { ...spec.defaults, outputSize: O };
+      const plan = expectSheetPasses(spec, config);
+      const { steps: T } = config;
+      const H = plan.config.hiddenSize as number;
+      const count = (f: (m: NonNullable<(typeof plan.cells)[number]['meaning']>) => boolean) =>
+        plan.cells.filter((c) => c.meaning !== undefined && f(c.meaning)).length;
+      expect(count((m) => m.param?.name === 'W_hy')).toBe(O * H);
+      expect(count((m) => m.param?.name === 'b_y')).toBe(O);
+      expect(count((m) => m.param?.name === 'y')).toBe(T * O);
+      for (const name of ['y_hat', 'dy', 'y_hat_new'])
+        expect(count((m) => m.trace?.name === name && m.trace.step === T - 1)).toBe(O);
+      expect(count((m) => m.trace?.name === 'grad_W_hy')).toBe(O * H);
+      expect(count((m) => m.trace?.name === 'new_b_y')).toBe(O);
+      // The sizes line shows O.
+      expect(plan.cells.some((c) => c.value === O && c.col === 1)).toBe(true);
+    });
+  }
+
+  it('the long preset at O = 2 passes too', () => {
+    expectSheetPasses(spec, { ...spec.defaults, outputSize: 2, variant: 'long' });
+  });
+
+  it('refuses O outside 1 … 4', () => {
+    expect(spec.validate({ ...spec.defaults, outputSize: 5 }).join(' ')).toMatch(/4/);
+    expect(spec.validate({ ...spec.defaults, outputSize: 0 }).length).toBeGreaterThan(0);
+    expect(spec.validate({ ...spec.defaults, outputSize: 4 })).toEqual([]);
   });
 });
 

@@ -58,7 +58,7 @@ function fresh(spec: ModelSpec, what: string, config: Settings): LoCase | undefi
  * For every registered model: its default sheet, every other variant, PyTorch-style
  * init when the default is hand-style (decimals instead of integers), two stacked
  * layers where the model stacks, the longest sequence where the sheet has levels (a
- * parallel scan), and the stale-cache case. All but the last carry no
+ * parallel scan), three outputs where a new sheet has one, and the stale-cache case. All but the last carry no
  * cached results at all.
  */
 export function libreOfficeCases(): LoCase[] {
@@ -74,6 +74,9 @@ export function libreOfficeCases(): LoCase[] {
       cases.push(fresh(spec, 'all-levels', { ...d, steps: spec.limits.steps?.max ?? d.steps, seed: 5 }));
     if ((spec.limits.numLayers?.max ?? 1) >= 2)
       cases.push(fresh(spec, 'stacked', { ...d, numLayers: 2, seed: 4 }));
+    // Several outputs per step where a new sheet has one (the training sheets' head).
+    if ((spec.limits.outputSize?.max ?? 1) >= 2 && 'outputSize' in d && d.outputSize === 1)
+      cases.push(fresh(spec, 'outputs', { ...d, outputSize: 3, seed: 6 }));
     cases.push(staleCase(spec));
   }
   return cases.filter((c): c is LoCase => c !== undefined);

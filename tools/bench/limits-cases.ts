@@ -98,8 +98,8 @@ function recurrent(step: CostedFunction, seq: CostedFunction, G: number, cStates
   return [...steps, ...seqs, wide];
 }
 
-/** RNN.BPTT / LSTM.BPTT: a long sequence of small vectors, and a short one of wide ones. */
-function bptt(fn: 'RNN.BPTT' | 'LSTM.BPTT', G: number): LimitCase[] {
+/** RNN.BPTT / GRU.BPTT / LSTM.BPTT: a long sequence of small vectors, and a short one of wide ones. */
+function bptt(fn: 'RNN.BPTT' | 'GRU.BPTT' | 'LSTM.BPTT', G: number): LimitCase[] {
   const args = (T: number, I: number, H: number, O: number): ArgSpec[] => [
     r(T, I),
     r(T, O),
@@ -336,6 +336,7 @@ export const LIMIT_CASES: readonly LimitCase[] = [
   ...seq2seq,
   ...recurrent('GRU.STEP', 'GRU.SEQ', 3, 0),
   ...bptt('RNN.BPTT', 1),
+  ...bptt('GRU.BPTT', 3),
   ...bptt('LSTM.BPTT', 4),
   ...discretize,
   ...mambaStep,

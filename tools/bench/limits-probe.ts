@@ -23,6 +23,7 @@ const WRAPPERS: Record<CostedFunction, Wrapper> = {
   'LSTM.STEP': F.excelLstmStep,
   'LSTM.SEQ': F.excelLstmSeq,
   'RNN.BPTT': F.excelRnnBptt,
+  'GRU.BPTT': F.excelGruBptt,
   'LSTM.BPTT': F.excelLstmBptt,
   'LSTM.SEQ2SEQ': F.excelLstmSeq2seq,
   'GRU.STEP': F.excelGruStep,

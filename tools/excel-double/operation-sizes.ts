@@ -5,6 +5,7 @@
  * docs/BENCHMARKS.md.
  */
 import { parseConfig } from '../../src/sheets/stored-config';
+import { availableModels } from '../../src/sheets/registry';
 import { ExcelHost } from '../../src/host/excel-host';
 import type { ModelConfig, ModelSpec } from '../../src/sheets/model-spec';
 import { checkAndMark, checkPractice } from '../../src/practice/checker';
@@ -44,6 +45,21 @@ export function largestConfig(spec: ModelSpec, variant: string | undefined): Mod
   const parsed = parseConfig({ ...spec.defaults, ...sizes, variant });
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.config;
+}
+
+/** Every model and variant at the largest sizes the pane allows (the configs it would accept). */
+export function* largestCases(): Generator<{
+  spec: ModelSpec;
+  variant: string | undefined;
+  config: ModelConfig;
+}> {
+  for (const spec of availableModels()) {
+    const variants = spec.variants.length > 0 ? spec.variants.map((v) => v.id) : [undefined];
+    for (const variant of variants) {
+      const config = largestConfig(spec, variant);
+      if (spec.validate(config).length === 0) yield { spec, variant, config };
+    }
+  }
 }
 
 /** Runs every operation once on a fresh practice sheet; throws if any request fails. */

@@ -55,12 +55,13 @@ const rnnMutants: Mutant[] = [
   { file: 'rnn-backward', from: 'const g = dhOut[j] + dhFuture[j];', to: 'const g = dhOut[j];' },
   { file: 'rnn-backward', from: 'const g = dhOut[j] + dhFuture[j];', to: 'const g = dhFuture[j];' },
   { file: 'rnn-backward', from: 'g * (1 - h * h)', to: 'g * (1 + h * h)' },
-  { file: 'backward-kernels', from: 'grads.b_hh[r] = s;', to: '' },
+  { file: 'backward-kernels', from: 'grads.b_hh.set(grads.b_ih);', to: '' },
   { file: 'backward-kernels', from: 'out.data[j * T] = T > 0 ? h0[j] : 0;', to: 'out.data[j * T] = 0;' },
   { file: 'backward-kernels', from: 'states.data[(t - 1) * H + j]', to: 'states.data[t * H + j]' },
   { file: 'output-head', from: 'dhOut[j] += e * w[k * H + j];', to: 'dhOut[j] -= e * w[k * H + j];' },
   { file: 'output-head', from: 'dw[k * H + j] += e * h[t * H + j];', to: 'dw[k * H + j] += e;' },
-  { file: 'backward-kernels', from: 'out[c] = dotAt(WT.data', to: 'out[c] = -dotAt(WT.data' },
+  { file: 'backward-kernels', from: 'out[c] = s0 + s2;', to: 'out[c] = -(s0 + s2);' },
+  { file: 'backward-kernels', from: 's10 += x1 * y0;', to: 's10 += x0 * y0;' },
 ];
 
 const lstmMutants: Mutant[] = [

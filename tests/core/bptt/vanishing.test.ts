@@ -20,6 +20,7 @@ function norms(kind: BpttKind, seed: number): { dh: number[]; dc: number[] } {
     language: 'en',
     inputSize: 2,
     hiddenSize: 2,
+    outputSize: 1,
     steps: T,
     seed,
     init: 'torch',
