@@ -1,12 +1,15 @@
 /**
  * The plan's conditional formats drawn over the grid: a data bar behind each number of a
  * bar range, a tint over each number of a colour-scale range. Layers ignore the pointer,
- * so selecting and editing the cells underneath works as before.
+ * so selecting and editing the cells underneath works as before. A colour scale replaces
+ * the cell's fill, as in Excel: the cell's figures are drawn again on the scale's colour.
  */
 import type { JSX } from 'react';
 import { colorScaleColor, dataBarFraction } from '../src/host/conditional-format-values';
 import type { PreviewWorkbook } from '../src/host/preview-workbook';
-import type { ConditionalFormat } from '../src/sheets/plan';
+import { cellCss } from './cell-look';
+import { cellText } from './GridCells';
+import { formatAreas, type ConditionalFormat } from '../src/sheets/plan';
 
 export interface CellRect {
   readonly left: number;
@@ -17,11 +20,12 @@ export interface CellRect {
 
 function numbersIn(workbook: PreviewWorkbook, sheet: string, f: ConditionalFormat) {
   const out: { row: number; col: number; v: number }[] = [];
-  for (let row = f.range.top; row <= f.range.bottom; row++)
-    for (let col = f.range.left; col <= f.range.right; col++) {
-      const v = workbook.cell(sheet, row, col).value;
-      if (typeof v === 'number' && Number.isFinite(v)) out.push({ row, col, v });
-    }
+  for (const area of formatAreas(f))
+    for (let row = area.top; row <= area.bottom; row++)
+      for (let col = area.left; col <= area.right; col++) {
+        const v = workbook.cell(sheet, row, col).value;
+        if (typeof v === 'number' && Number.isFinite(v)) out.push({ row, col, v });
+      }
   return out;
 }
 
@@ -42,11 +46,21 @@ export function conditionalLayers(
     for (const { row, col, v } of cells) {
       if (!owns(row, col)) continue;
       const r = rectOf(row, col);
-      const style =
-        f.kind === 'dataBar'
-          ? { ...r, width: r.width * dataBarFraction(v, lo, hi), background: f.color }
-          : { ...r, background: colorScaleColor(v, values, f.colors) };
-      layers.push(<div key={`cf${k}:${row}:${col}`} className={`cf-${f.kind}`} style={style} />);
+      const key = `cf${k}:${row}:${col}`;
+      if (f.kind === 'dataBar') {
+        const style = { ...r, width: r.width * dataBarFraction(v, lo, hi), background: f.color };
+        layers.push(<div key={key} className="cf-dataBar" style={style} />);
+        continue;
+      }
+      // As in Excel, the scale's colour replaces the cell's fill: the cell is drawn again on it.
+      const cell = workbook.cell(sheet, row, col);
+      const look = cellCss({ look: cell.look, fillOverride: null, isText: false });
+      const style = { ...look, ...r, background: colorScaleColor(v, values, f.colors, f.stops) };
+      layers.push(
+        <div key={key} className="cf-colorScale" style={style} aria-hidden="true">
+          <span className="cell-text">{cellText(cell, r.width)}</span>
+        </div>,
+      );
     }
   });
   return layers;

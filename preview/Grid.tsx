@@ -14,6 +14,7 @@ import { gridKeyAction } from './grid-keys';
 import { useGridLayout, type Rect } from './grid-layout';
 import { FrozenPanes, paneExtras, useFrozenSplit } from './FrozenPanes';
 import { useFollowSelection } from './use-follow-selection';
+import { FlowOverlay } from './FlowOverlay';
 import { paneRanges, type PaneName } from './frozen-panes';
 import { useWorkbookVersion } from './use-workbook';
 
@@ -189,6 +190,12 @@ export function Grid({ workbook, sheet }: Props) {
         <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
           <HeaderRow range={range} />
           {paneContent(paneRanges(range, frozen.split).main, 'main')}
+          <FlowOverlay
+            flows={info.flows}
+            rectOf={rectOf}
+            width={axis.offsets[colCount]}
+            height={rows.offsets[rowCount]}
+          />
           {extras.main}
         </div>
       </div>

@@ -83,7 +83,8 @@ function fitOf(pixels: number): number {
   return Math.max(1, Math.floor((pixels - 5) / 7));
 }
 
-function cellText(c: PreviewCell, pixels: number): string {
+/** What a cell shows in `pixels` of width: its value in its number format, or its error code. */
+export function cellText(c: PreviewCell, pixels: number): string {
   return c.error !== null
     ? String(c.value)
     : formatValue(c.value, c.numberFormat ?? undefined, fitOf(pixels));

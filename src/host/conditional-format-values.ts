@@ -2,7 +2,8 @@
  * What a conditional format shows for one value, computed the way Excel does by default,
  * for writers that draw the formats themselves (the preview): a data bar's length as a
  * fraction of the cell (10 % at the lowest value of the range, full at the highest) and a
- * colour scale's colour (linear between the stops at the lowest, median and highest value).
+ * colour scale's colour (linear between the stops at the lowest, median and highest value,
+ * or at the values a format fixes).
  */
 
 /** Excel's default shortest bar, so the lowest value still shows a sliver. */
@@ -29,12 +30,22 @@ function median(values: readonly number[]): number {
   return (s[Math.floor(m)] + s[Math.ceil(m)]) / 2;
 }
 
-/** The colour of `v` among `values` (the numbers of the range) for two or three stops. */
-export function colorScaleColor(v: number, values: readonly number[], colors: readonly string[]): string {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+/**
+ * The colour of `v` among `values` (the numbers of the range) for two or three stops;
+ * a stop with a fixed value in `stops` sits there instead of where the data puts it.
+ */
+export function colorScaleColor(
+  v: number,
+  values: readonly number[],
+  colors: readonly string[],
+  stops: readonly (number | null)[] = [],
+): string {
+  const last = colors.length - 1;
+  const lo = stops[0] ?? Math.min(...values);
+  const hi = stops[last] ?? Math.max(...values);
   const frac = (a: number, b: number) => (b > a ? Math.min(1, Math.max(0, (v - a) / (b - a))) : 0);
   if (colors.length < 3) return mix(colors[0], colors[1], frac(lo, hi));
-  const mid = median(values);
-  return v <= mid ? mix(colors[0], colors[1], frac(lo, mid)) : mix(colors[1], colors[2], frac(mid, hi));
+  const mid = stops[1] ?? median(values);
+  // At the midpoint itself its own colour, even where the lowest value is the midpoint.
+  return v < mid ? mix(colors[0], colors[1], frac(lo, mid)) : mix(colors[1], colors[2], frac(mid, hi));
 }

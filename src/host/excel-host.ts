@@ -15,7 +15,7 @@ import type {
   SelectedCell,
   WorkbookHost,
 } from './host';
-import { a1, parseA1, rangeA1, type Language, type SheetPlan } from '../sheets/plan';
+import { a1, formatAreas, parseA1, rangeA1, type Language, type SheetPlan } from '../sheets/plan';
 import { t } from '../i18n';
 import { paletteLook, type LookOf } from './cell-look';
 import { chunkOps, DEFAULT_MAX_REQUEST_BYTES } from './excel-chunks';
@@ -31,10 +31,23 @@ import {
 } from './excel-cells';
 import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
 import { queueConditionalFormat } from './excel-conditional-formats';
+import {
+  deleteOwnShapes,
+  flowBytes,
+  flowDrawing,
+  flowShapes,
+  GEOMETRY_LOAD_BYTES,
+  loadFlowGeometry,
+  queueFlowNotes,
+  queueFlowShape,
+  type FlowDrawing,
+  type FlowGeometry,
+} from './excel-flows';
+import { resolveFlows, type ResolvedFlow } from './flow-look';
 import { officeSettings, type SettingsStore } from './settings';
 import { frozenBlock, type Freeze } from './plan-look';
 import { toBase64 } from './base64';
-import { joinAddresses } from './rectangles';
+import { chunkBySize, joinAddresses } from './rectangles';
 import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
 import { freeSheetName, splitSheetAddress } from './sheet-names';
@@ -137,9 +150,13 @@ function queueOp(sheet: Excel.Worksheet, op: ExcelOp): void {
     case 'freeze':
       freezePanes(sheet, op.freeze);
       return;
-    case 'conditionalFormat':
-      queueConditionalFormat(sheet.getRange(rangeA1(op.format.range)), op.format);
+    case 'conditionalFormat': {
+      const areas = formatAreas(op.format);
+      const target =
+        areas.length === 1 ? sheet.getRange(rangeA1(areas[0])) : sheet.getRanges(joinAddresses(areas));
+      queueConditionalFormat(target, op.format);
       return;
+    }
   }
 }
 
@@ -193,6 +210,21 @@ function queueCellWrite(sheet: Excel.Worksheet, op: CellWriteOp): void {
   }
 }
 
+/** Queues one request's flows: shapes where the loaded geometry puts them, or notes. */
+function queueFlows(
+  sheet: Excel.Worksheet,
+  drawing: FlowDrawing,
+  flows: readonly ResolvedFlow[],
+  geometry: readonly FlowGeometry[],
+): void {
+  if (drawing === 'notes') {
+    for (const f of flows) queueFlowNotes(sheet, f);
+    return;
+  }
+  const byName = new Map(flowShapes(geometry).map((s) => [s.flow.name, s]));
+  for (const f of flows) queueFlowShape(sheet, byName.get(f.name)!);
+}
+
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
   return decodeMarker(props.items.map((p): MarkerProperty => ({ key: p.key, value: String(p.value) })));
 }
@@ -239,7 +271,10 @@ export class ExcelHost implements WorkbookHost {
       maxOpBytes: Math.min(DEFAULT_OP_LIMITS.maxOpBytes, Math.floor(this.maxRequestBytes / 2)),
     });
     const marker = encodeMarker(metadata);
-    const chunks = chunkOps(ops, this.maxRequestBytes, markerBytes(marker));
+    const flows = this.flowRequests(plan);
+    // The last chunk also loads where each flow's two ranges sit, when arrows follow.
+    const geometryBytes = flows.drawing === 'shapes' ? flows.all.length * GEOMETRY_LOAD_BYTES : 0;
+    const chunks = chunkOps(ops, this.maxRequestBytes, markerBytes(marker) + geometryBytes);
     const formulaCount = plan.cells.filter((c) => c.formula !== undefined).length;
     const cellCount = plan.cells.filter((c) => c.formula !== undefined || c.value !== undefined).length;
     const first = firstCell(plan);
@@ -258,7 +293,8 @@ export class ExcelHost implements WorkbookHost {
         plan.baseName,
         worksheets.items.map((s) => s.name),
       );
-      onProgress?.({ done: 0, total: chunks.length });
+      const total = chunks.length + flows.requests.length;
+      onProgress?.({ done: 0, total });
       // The sheet is built under a name no one else would choose and renamed in the last
       // request, so a clean-up can only ever find the sheet this build created, even if a
       // co-author makes a sheet of the final name meanwhile.
@@ -267,23 +303,29 @@ export class ExcelHost implements WorkbookHost {
         worksheets.items.map((s) => s.name),
       );
       let sheetId: string | undefined;
+      const finish = (sheet: Excel.Worksheet) => {
+        for (const p of marker) sheet.customProperties.add(p.key, p.value);
+        sheet.activate();
+        if (first) sheet.getRange(first).select();
+        sheet.load('id');
+        // Last of all: once the sheet has its name, nothing after it can fail.
+        sheet.name = name;
+      };
       try {
         const sheet = worksheets.add(buildingName);
-        for (let i = 0; i < chunks.length; i++) {
+        let geometry: FlowGeometry[] = [];
+        for (let i = 0; i < total; i++) {
           // Until the sync, Excel would otherwise recalculate after every queued write.
           context.application.suspendApiCalculationUntilNextSync();
-          for (const op of chunks[i].ops) queueOp(sheet, op);
-          if (i === chunks.length - 1) {
-            for (const p of marker) sheet.customProperties.add(p.key, p.value);
-            sheet.activate();
-            if (first) sheet.getRange(first).select();
-            sheet.load('id');
-            // Last of all: once the sheet has its name, nothing after it can fail.
-            sheet.name = name;
-          }
+          if (i < chunks.length) for (const op of chunks[i].ops) queueOp(sheet, op);
+          else queueFlows(sheet, flows.drawing, flows.requests[i - chunks.length], geometry);
+          // Arrows are placed in points: where the cells ended up once contents and widths are written.
+          if (i === chunks.length - 1 && flows.drawing === 'shapes')
+            geometry = loadFlowGeometry(sheet, flows.all);
+          if (i === total - 1) finish(sheet);
           await context.sync();
           syncCount++;
-          onProgress?.({ done: i + 1, total: chunks.length });
+          onProgress?.({ done: i + 1, total });
         }
         sheetId = sheet.id;
       } catch (err) {
@@ -292,6 +334,41 @@ export class ExcelHost implements WorkbookHost {
       }
       this.plans.set(name, plan);
       return { sheetName: name, cellCount, formulaCount, syncCount, sheetId };
+    });
+  }
+
+  /** The plan's flows, how this Excel draws them, and in which requests. */
+  private flowRequests(plan: SheetPlan): {
+    drawing: FlowDrawing;
+    all: ResolvedFlow[];
+    requests: ResolvedFlow[][];
+  } {
+    const all = resolveFlows(plan);
+    const drawing = all.length > 0 ? flowDrawing(this.isSetSupported) : 'none';
+    if (drawing === 'none') return { drawing, all, requests: [] };
+    return { drawing, all, requests: chunkBySize(all, (f) => flowBytes(f, drawing), this.maxRequestBytes) };
+  }
+
+  /**
+   * Redraws the arrows of a sheet this add-in built (after a learner changed column widths,
+   * say): deletes the shapes the add-in drew there, and only those, then draws the plan's
+   * flows where the cells now are. Refuses a sheet without the add-in's marker.
+   */
+  async redrawFlows(sheetName: string): Promise<number> {
+    return this.run(RUN_OPTIONS, async (context) => {
+      const { sheet, metadata } = await this.requireOwnSheet(context, sheetName);
+      const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
+      if (!plan) throw new Error(t(this.language, 'host.noSheet', { name: sheetName }));
+      const flows = this.flowRequests(plan);
+      if (flows.drawing !== 'shapes') return 0;
+      await deleteOwnShapes(context, sheet);
+      const geometry = loadFlowGeometry(sheet, flows.all);
+      await context.sync();
+      for (const request of flows.requests) {
+        queueFlows(sheet, 'shapes', request, geometry);
+        await context.sync();
+      }
+      return flows.all.length;
     });
   }
 
@@ -357,6 +434,20 @@ export class ExcelHost implements WorkbookHost {
     return sheet;
   }
 
+  /** The sheet and its marker; refuses a sheet the add-in did not build. */
+  private async requireOwnSheet(
+    context: Excel.RequestContext,
+    name: string,
+  ): Promise<{ sheet: Excel.Worksheet; metadata: Record<string, unknown> }> {
+    const sheet = await this.requireSheet(context, name);
+    const props = sheet.customProperties;
+    props.load('items/key,items/value');
+    await context.sync();
+    const metadata = readMarker(props);
+    if (!metadata) throw new Error(t(this.language, 'host.notOurs', { name }));
+    return { sheet, metadata };
+  }
+
   async readCells(sheetName: string, addresses: readonly string[]): Promise<CellContent[]> {
     return this.run(RUN_OPTIONS, async (context) => {
       const sheet = await this.requireSheet(context, sheetName);
@@ -382,14 +473,7 @@ export class ExcelHost implements WorkbookHost {
 
   async writeCells(sheetName: string, writes: readonly CellWrite[]): Promise<void> {
     await this.run(RUN_OPTIONS, async (context) => {
-      const sheet = await this.requireSheet(context, sheetName);
-      const props = sheet.customProperties;
-      props.load('items/key,items/value');
-      await context.sync();
-      const metadata = readMarker(props);
-      if (!metadata) {
-        throw new Error(t(this.language, 'host.notOurs', { name: sheetName }));
-      }
+      const { sheet, metadata } = await this.requireOwnSheet(context, sheetName);
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
       const fillAt = plan ? planFills(plan, this.lookOf) : undefined;
       const ops = cellWriteOps(writes, (address) => fillAt?.get(address), this.cellLimits);

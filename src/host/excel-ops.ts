@@ -114,7 +114,7 @@ export function opBytes(op: ExcelOp): number {
     case 'freeze':
       return 3 * ACTION_OVERHEAD;
     case 'conditionalFormat':
-      return 8 * ACTION_OVERHEAD;
+      return 8 * ACTION_OVERHEAD + 20 * (op.format.more?.length ?? 0);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The one answer to "how does this plan look": every cell's fill, font, alignment,
- * number format and border; each box's colour; merges, column widths, frozen panes and
- * the sheet's name. The three writers (ExcelHost through excel-ops, the .xlsx writer and
+ * number format and border; each box's colour; merges, column widths, frozen panes, the
+ * sheet's name and the flows between steps (flow-look.ts: arrows, or labels where a writer
+ * cannot draw). The three writers (ExcelHost through excel-ops, the .xlsx writer and
  * the preview workbook) only translate this result into their own calls, so a sheet
  * looks the same in Excel, in a downloaded file and in the preview.
  */
@@ -9,6 +10,7 @@ import type { CellRole, PlanCell, PlanRange, SheetPlan } from '../sheets/plan';
 import { a1 } from '../sheets/plan';
 import { BORDER_COLOR, BOX_COLOR, PARAM_BOX_COLOR, styleFor } from '../sheets/style';
 import { freeSheetName } from './sheet-names';
+import { resolveFlows, type ResolvedFlow } from './flow-look';
 
 export type HAlign = 'left' | 'center' | 'right';
 
@@ -54,6 +56,8 @@ export interface PlanLook {
   readonly freeze: Freeze | null;
   /** The largest font (points) each row's cells use; Excel grows such rows to fit it. */
   readonly rowFontSizes: ReadonlyMap<number, number>;
+  /** Where a step reads an earlier step's state: drawn as arrows, or labelled where a writer cannot draw. */
+  readonly flows: readonly ResolvedFlow[];
 }
 
 export const CELL_BORDER_COLOR = BORDER_COLOR;
@@ -132,6 +136,7 @@ export function resolvePlanLook(plan: SheetPlan): PlanLook {
     columnWidths: resolveWidths(plan),
     freeze: resolveFreeze(plan),
     rowFontSizes,
+    flows: resolveFlows(plan),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type SheetPlan,
 } from '../sheets/plan';
 import { resolvePlanLook, type Freeze, type ResolvedBox, type ResolvedLook } from './plan-look';
+import type { ResolvedFlow } from './flow-look';
 import { freeSheetName, sheetNameProblem, sheetRangeRef } from './sheet-names';
 
 export type PreviewValue = number | string | boolean | null;
@@ -50,6 +51,8 @@ export interface PreviewSheet {
   /** The frozen split the plan asked for, or null. */
   readonly freeze: Freeze | null;
   readonly conditionalFormats: readonly ConditionalFormat[];
+  /** The flows between steps, drawn as arrows over the grid. */
+  readonly flows: readonly ResolvedFlow[];
   readonly metadata: Readonly<Record<string, unknown>> | null;
 }
 
@@ -75,6 +78,7 @@ interface SheetRecord {
   boxes: ResolvedBox[];
   freeze: Freeze | null;
   conditionalFormats: ConditionalFormat[];
+  flows: ResolvedFlow[];
   metadata: Readonly<Record<string, unknown>> | null;
   readonly looks: Map<number, CellLook>;
   readonly fills: Map<number, string>;
@@ -141,6 +145,7 @@ export class PreviewWorkbook {
       boxes: r.boxes,
       freeze: r.freeze,
       conditionalFormats: r.conditionalFormats,
+      flows: r.flows,
       metadata: r.metadata,
     };
   }
@@ -187,6 +192,7 @@ export class PreviewWorkbook {
       boxes: [],
       freeze: null,
       conditionalFormats: [],
+      flows: [],
       metadata: null,
       looks: new Map(),
       fills: new Map(),
@@ -270,6 +276,7 @@ export class PreviewWorkbook {
     r.freeze = look.freeze;
     r.rowFontSizes = new Map(look.rowFontSizes);
     r.conditionalFormats = [...(plan.conditionalFormats ?? [])];
+    r.flows = [...look.flows];
     const rows: RawCellContent[][] = Array.from({ length: plan.rowCount }, () =>
       new Array(plan.colCount).fill(null),
     );

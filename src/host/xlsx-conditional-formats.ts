@@ -1,10 +1,10 @@
 /**
  * A plan's conditional formats as ExcelJS rules (for the .xlsx export): data bars scaled
  * from the range's lowest to its highest value, colour scales from the lowest through the
- * median (three colours) to the highest.
+ * median (three colours) to the highest, or at the fixed values the format gives.
  */
 import type ExcelJS from 'exceljs';
-import { rangeA1, type ConditionalFormat, type SheetPlan } from '../sheets/plan';
+import { formatAreas, rangeA1, type ConditionalFormat, type SheetPlan } from '../sheets/plan';
 
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
@@ -23,18 +23,27 @@ function rule(format: ConditionalFormat, priority: number): ExcelJS.ConditionalF
     return bar;
   }
   const three = format.colors.length === 3;
+  const follow: ExcelJS.Cvfo[] = three
+    ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
+    : [{ type: 'min' }, { type: 'max' }];
   return {
     type: 'colorScale',
     priority,
-    cfvo: three
-      ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
-      : [{ type: 'min' }, { type: 'max' }],
+    // A fixed stop is a number; the others follow the data.
+    cfvo: follow.map((c, i) => {
+      const fixed = format.stops?.[i];
+      return fixed === null || fixed === undefined ? c : { type: 'num', value: fixed };
+    }),
     color: format.colors.map((c) => ({ argb: argb(c) })),
   };
 }
 
 export function addConditionalFormats(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   (plan.conditionalFormats ?? []).forEach((format, k) => {
-    ws.addConditionalFormatting({ ref: rangeA1(format.range), rules: [rule(format, k + 1)] });
+    // One rule over several rectangles: a space-separated sqref, as Excel writes it.
+    const ref = formatAreas(format)
+      .map((r) => rangeA1(r))
+      .join(' ');
+    ws.addConditionalFormatting({ ref, rules: [rule(format, k + 1)] });
   });
 }

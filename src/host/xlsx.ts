@@ -10,6 +10,7 @@ import type { PlanCell, SheetPlan } from '../sheets/plan';
 import { CELL_BORDER_COLOR, resolvePlanLook, type PlanLook } from './plan-look';
 import { freeSheetName, sheetRangeRef } from './sheet-names';
 import { addConditionalFormats } from './xlsx-conditional-formats';
+import { addFlowNotes } from './xlsx-flows';
 import { returnsArray, withDynamicArrays } from './xlsx-dynamic-arrays';
 
 export interface XlsxOptions {
@@ -114,6 +115,7 @@ export function addPlanSheet(
     if (!taken) wb.definedNames.add(sheetRangeRef(name, n.range), n.name);
   }
   addConditionalFormats(ws, plan);
+  addFlowNotes(ws, look);
   if (look.freeze) ws.views = [{ state: 'frozen', xSplit: look.freeze.cols, ySplit: look.freeze.rows }];
   return ws;
 }

@@ -894,4 +894,37 @@ export const SHEET_MESSAGES = defineMessages({
   },
   ...RECURRENT_SHEET_MESSAGES,
   ...SSM_XLSTM_SHEET_MESSAGES,
+  // kit/colour.ts and kit/flow.ts: the colour scales and the arrows between steps
+  'sheets.colour.legend': {
+    en: 'Colour scales: {parts}',
+    zh: '色阶：{parts}',
+  },
+  'sheets.colour.join': {
+    en: '; ',
+    zh: '；',
+  },
+  'sheets.colour.unit': {
+    en: 'gates 0 (white) → 1 (green)',
+    zh: '门：0（白）→ 1（绿）',
+  },
+  'sheets.colour.signed': {
+    en: 'states blue < 0 < red, scaled to each band',
+    zh: '状态：蓝 < 0 < 红，按各带数值缩放',
+  },
+  'sheets.flow.legend': {
+    en: 'Dashed arrows: a state carried to the next step (in the exported file, a note on each cell that reads it)',
+    zh: '虚线箭头：传入下一步的状态（导出文件中为读取它的单元格上的批注）',
+  },
+  'sheets.flow.from': {
+    en: '← {state} from t = {t}',
+    zh: '← 来自 t = {t} 的 {state}',
+  },
+  'sheets.colour.lineJoin': {
+    en: '. ',
+    zh: '。',
+  },
+  'sheets.flow.handover': {
+    en: '← {state} from the encoder at t = {t}',
+    zh: '← 来自编码器 t = {t} 的 {state}',
+  },
 });

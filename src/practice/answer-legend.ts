@@ -13,7 +13,13 @@ export function withAnswerLegend(plan: SheetPlan, cells: readonly PlanCell[]): P
   if (!header) return [...cells];
   const taken = new Set(cells.map((c) => a1(c.row, c.col)));
   let row = header.row + 1;
-  while (cells.some((c) => c.row === row && c.col === header.col && c.value === '')) row++;
+  const swatch = (r: number) => cells.some((c) => c.row === r && c.col === header.col && c.value === '');
+  // The line of colour scales and arrows below the swatches, when the sheet has one.
+  const legendNote = (r: number) =>
+    !taken.has(a1(r, header.col)) &&
+    cells.some((c) => c.row === r && c.col === header.col + 1 && c.role === 'note');
+  while (swatch(row)) row++;
+  if (legendNote(row)) row++;
   if (taken.has(a1(row, header.col)) || taken.has(a1(row, header.col + 1))) return [...cells];
   const line: PlanCell[] = [
     { row, col: header.col, value: '', role: 'answer' },

@@ -10,6 +10,7 @@ import type { DerivativeTraces, ModelConfig, ModelSpec } from '../sheets/model-s
 import { specFor } from '../sheets/registry';
 import { parseConfig } from '../sheets/stored-config';
 import { a1, type PlanCell, type SheetPlan } from '../sheets/plan';
+import { withoutCells } from '../sheets/kit/colour';
 import { withAnswerLegend } from './answer-legend';
 import { t } from '../i18n';
 import { answerDigest } from './answer-digest';
@@ -184,7 +185,15 @@ export function makePracticePlan(
   const finished = withAnswerLegend(plan, wrapDependents(cells, new Set(answers), plan.language));
   const rowCount = finished.reduce((n, c) => Math.max(n, c.row + 1), plan.rowCount);
   return {
-    plan: { ...plan, baseName: practiceName(plan), cells: finished, rowCount },
+    plan: {
+      ...plan,
+      baseName: practiceName(plan),
+      cells: finished,
+      rowCount,
+      ...(plan.conditionalFormats
+        ? { conditionalFormats: withoutCells(plan.conditionalFormats, [...blanks]) }
+        : {}),
+    },
     answers,
     metadata: {
       mode: 'practice',

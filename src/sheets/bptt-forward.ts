@@ -6,10 +6,11 @@
  */
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
 import { BpttLayout, placed, weightPlaces, type Weights } from './bptt-layout';
-import type { Block } from './layout';
+import { Block } from './layout';
 import type { Matrix } from '../core/tensor';
 import { GATES, PARAM_NAMES } from './bptt-model';
 import { at, D } from './bptt-terms';
+import { carried } from './kit/flow';
 import type { CellRole } from './plan';
 
 export interface ForwardRows {
@@ -235,6 +236,16 @@ function writeLstmCell(L: BpttLayout, w: Weights, rows: ForwardRows, t: number):
   }
 }
 
+/** What step t reads of step t − 1: hₜ₋₁ in every pre-activation, and (LSTM) cₜ₋₁ in cₜ. */
+function forwardFlows(L: BpttLayout, rows: ForwardRows, t: number): void {
+  const { H, G } = L.n;
+  const h = (s: number) => new Block(hTop(L, rows), L.fcol(s, 1), H, 1);
+  carried(L.b, { from: h(t - 1), to: new Block(rows.z, L.fcol(t, 0), G, 1), state: 'h', step: t - 1 });
+  if (L.kind !== 'lstm') return;
+  const c = (s: number) => new Block(rows.state, L.fcol(s, 0), H, 1);
+  carried(L.b, { from: c(t - 1), to: c(t), state: 'c', step: t - 1 });
+}
+
 /** ŷₜ, the error ŷₜ − yₜ and ℓₜ. */
 function writeHead(L: BpttLayout, w: Weights, rows: ForwardRows, t: number): void {
   const { O } = L.n;
@@ -293,6 +304,7 @@ export function writeForward(
     if (L.kind === 'rnn') writeRnnCell(L, weights, rows, t);
     else writeLstmCell(L, weights, rows, t);
     writeHead(L, weights, rows, t);
+    if (t > 0) forwardFlows(L, rows, t);
   }
   L.label(x, 'input');
   L.label(z, L.kind === 'rnn' ? 'zh' : 'gatePre');

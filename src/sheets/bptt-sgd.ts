@@ -6,9 +6,10 @@
 import { dotF, sigmoidF, sumProductF, tanhF } from './formulas';
 import { PARAM_NAMES } from './bptt-model';
 import { placed, weightPlaces, type BpttLayout, type Weights } from './bptt-layout';
-import type { Block } from './layout';
 import { cell, preFormula, xRef, hRef, type ForwardRows } from './bptt-forward';
 import type { Gradients } from './bptt-gradients';
+import { carried } from './kit/flow';
+import { Block } from './layout';
 import { newWeightTerm } from './bptt-terms';
 
 interface Step {
@@ -127,6 +128,18 @@ function writeNewCell(L: BpttLayout, f: ForwardRows, w: Weights, top: number, t:
   }
 }
 
+/** What step t of the forward pass with the new weights reads of step t − 1: h′ₜ₋₁ (LSTM: and c′ₜ₋₁). */
+function newCellFlows(L: BpttLayout, top: number, t: number): void {
+  const { H } = L.n;
+  const h = (s: number) => new Block(top, L.fcol(s, 1), H, 1);
+  // The LSTM's c′ₜ and h′ₜ both read h′ₜ₋₁ through their gates; the RNN's h′ₜ alone.
+  const reads = L.kind === 'lstm' ? new Block(top, L.fcol(t, 0), H, 2) : h(t);
+  carried(L.b, { from: h(t - 1), to: reads, state: 'h′', step: t - 1 });
+  if (L.kind !== 'lstm') return;
+  const c = (s: number) => new Block(top, L.fcol(s, 0), H, 1);
+  carried(L.b, { from: c(t - 1), to: c(t), state: 'c′', step: t - 1 });
+}
+
 function writeNewHead(
   L: BpttLayout,
   f: ForwardRows,
@@ -173,6 +186,7 @@ export function writeSgd(L: BpttLayout, f: ForwardRows, w: Weights, g: Gradients
   L.label(lossRow, 'newStepLoss');
   for (let t = 0; t < T; t++) {
     writeNewCell(L, f, next, wTop, t);
+    if (t > 0) newCellFlows(L, wTop, t);
     const sq = writeNewHead(L, f, next, wTop, head, t);
     cell(
       L,

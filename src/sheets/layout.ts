@@ -14,6 +14,7 @@ import {
   type Language,
   type ModelId,
   type PlanCell,
+  type PlanFlow,
   type PlanName,
   type PlanRange,
   type SheetPlan,
@@ -21,6 +22,8 @@ import {
 import { DECIMAL_FORMAT, INTEGER_FORMAT, MIN_NUMBER_WIDTH, operatorWidth, styleFor } from './style';
 import { roleLegend, label, type Bilingual } from './i18n';
 import { readable } from './notation';
+import { meaningScales, type BandScale } from './kit/colour';
+import { t } from '../i18n';
 
 /** Excel's column count: no sheet is wider. */
 const MAX_COLS = 16384;
@@ -130,6 +133,7 @@ export class PlanBuilder {
   private readonly widths = new Map<number, number>();
   private frozen: { rows: number; cols: number } | undefined;
   private readonly conditional: ConditionalFormat[] = [];
+  private readonly flows: PlanFlow[] = [];
   private legendAt: { top: number; col: number; entries: readonly LegendEntry[] } | undefined;
   private maxRow = 0;
   private maxCol = 0;
@@ -265,6 +269,11 @@ export class PlanBuilder {
     this.conditional.push(format);
   }
 
+  /** A visible flow of state from the range that produced it to the cells that read it (kit/flow.ts). */
+  flow(flow: PlanFlow): void {
+    this.flows.push(flow);
+  }
+
   width(col: number, width: number): void {
     this.widths.set(col, width);
   }
@@ -297,7 +306,9 @@ export class PlanBuilder {
   }
 
   build(): SheetPlan {
-    this.writeLegend();
+    const scales = meaningScales([...this.cells.values()]);
+    this.writeLegend(scales);
+    const conditional = [...this.conditional, ...scales.map((s) => s.format)];
     const cells = [...this.cells.values()].sort((p, q) => p.row - q.row || p.col - q.col);
     this.widenToFit(cells);
     return {
@@ -315,11 +326,12 @@ export class PlanBuilder {
       names: this.names,
       boxes: this.boxes,
       ...(this.frozen ? { freeze: this.frozen } : {}),
-      ...(this.conditional.length > 0 ? { conditionalFormats: this.conditional } : {}),
+      ...(conditional.length > 0 ? { conditionalFormats: conditional } : {}),
+      ...(this.flows.length > 0 ? { flows: this.flows } : {}),
     };
   }
 
-  private writeLegend(): void {
+  private writeLegend(scales: readonly BandScale[]): void {
     if (!this.legendAt) return;
     const { top, col, entries } = this.legendAt;
     const used = new Set([...this.cells.values()].map((c) => c.role));
@@ -331,6 +343,18 @@ export class PlanBuilder {
       this.text(row, col + 1, text ? text[this.language] : roleLegend(this.language, role), 'note');
       row++;
     }
+    // The frame leaves two free rows below the reserved legend lines: the colour scales and
+    // the arrows share the first, so no band moves and a practice sheet's answer line fits below.
+    const lang = this.language;
+    const parts = (['unit', 'signed'] as const)
+      .filter((k) => scales.some((s) => s.scale === k))
+      .map((k) => t(lang, `sheets.colour.${k}`));
+    const colours = t(lang, 'sheets.colour.legend', { parts: parts.join(t(lang, 'sheets.colour.join')) });
+    const texts = [
+      ...(parts.length > 0 ? [colours] : []),
+      ...(this.flows.length > 0 ? [t(lang, 'sheets.flow.legend')] : []),
+    ];
+    if (texts.length > 0) this.text(row, col + 1, texts.join(t(lang, 'sheets.colour.lineJoin')), 'note');
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 import type { LstmParams } from '../core/lstm';
 import { t } from '../i18n';
+import { carried } from './kit/flow';
 import { label } from './i18n';
 import { roleLine } from './kit/role-line';
 import { Block, type PlanBuilder } from './layout';
@@ -90,9 +91,9 @@ function makeSection(cols: SheetColumns, spec: CellSectionSpec, stackTop: number
   };
 }
 
-/** h or c carried into step t ≥ 1: a copy of the previous step's band. */
-function carried(s: Section, state: 'h' | 'c', top: number, col: number, t: number): void {
-  s.b.computed({
+/** h or c carried into step t ≥ 1: a copy of the previous step's band, and the flow into it. */
+function carriedCopy(s: Section, state: 'h' | 'c', top: number, col: number, t: number): void {
+  const copy = s.b.computed({
     top,
     left: col,
     rows: s.H,
@@ -104,6 +105,7 @@ function carried(s: Section, state: 'h' | 'c', top: number, col: number, t: numb
     tensor: `${state}_{t−1}`,
     equation: `${state}_{t-1}`,
   });
+  carried(s.b, { from: s.band(state, t - 1), to: copy, state, step: t - 1 });
 }
 
 /** Time headers, row labels and the stacked column of every step (c_{t−1} beside it). */
@@ -129,8 +131,8 @@ function writeStack(cols: SheetColumns, spec: CellSectionSpec, s: Section, heade
       spec.writeStart('h', stackTop + inSize, col);
       spec.writeStart('c', stackTop + inSize, cCol);
     } else {
-      carried(s, 'h', stackTop + inSize, col, t);
-      carried(s, 'c', stackTop + inSize, cCol, t);
+      carriedCopy(s, 'h', stackTop + inSize, col, t);
+      carriedCopy(s, 'c', stackTop + inSize, cCol, t);
     }
   }
 }

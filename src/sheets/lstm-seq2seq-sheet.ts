@@ -11,6 +11,7 @@ import { defineSpec, type SheetModel } from './define-spec';
 import { dotF } from './formulas';
 import { t as text } from '../i18n';
 import { bilingual, label } from './i18n';
+import { carried } from './kit/flow';
 import { sheetBuilder, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
@@ -101,8 +102,8 @@ function writeHandover(cols: SheetColumns, enc: CellSection, config: Seq2seqConf
   b.text(top, 0, text(lang, 'sheets.seq2seq.handover'), 'section');
   b.equation(top + 1, cols.wCol, text(lang, 'sheets.seq2seq.handoverEq'));
   const row = top + 3;
-  const one = (state: 'h' | 'c', col: number, from: Block) =>
-    b.computed({
+  const one = (state: 'h' | 'c', col: number, from: Block) => {
+    const cells = b.computed({
       top: row,
       left: cols.timeCol(0) + col,
       rows: H,
@@ -115,6 +116,9 @@ function writeHandover(cols: SheetColumns, enc: CellSection, config: Seq2seqConf
       tensor: `${state}_0 (decoder) = ${state}_T (encoder)`,
       equation: `${state}^{\\mathrm{dec}}_0 = ${state}^{\\mathrm{enc}}_{${Ts}}`,
     });
+    carried(b, { from, to: cells, state, step: Ts - 1, handover: true });
+    return cells;
+  };
   return { h: one('h', PRE, enc.h(Ts - 1)), c: one('c', VALUE, enc.c(Ts - 1)), below: row + H + 1 };
 }
 

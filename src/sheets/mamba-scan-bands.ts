@@ -172,6 +172,7 @@ function stateBand(k: SheetKit, src: ScanSources, aBar: PerStep, bBar: PerStep, 
       (t === 0 ? '' : `${aBar(t).at(d, n)}*${h(t - 1).at(d, n)}+`) + `${bBar(t).at(d, n)}*${src.u(t, d)}`,
     trace: 'h',
     tensor: 'h_t',
+    carries: 'h',
     equation: (t) =>
       t === 0 ? 'h_1 = \\bar{B}_1 u_1 \\quad (h_0 = 0)' : 'h_t = \\bar{A}_t \\odot h_{t-1} + \\bar{B}_t u_t',
   });

@@ -234,6 +234,7 @@ export function stabiliserBand(
     role: 'state',
     trace: 'm',
     tensor: 'm_t',
+    carries: 'm',
     equation: (t) =>
       t === 0
         ? 'm_1 = \\max(\\log f_1 + m_0,\\ \\tilde{i}_1),\\ m_0 = 0'
@@ -292,6 +293,7 @@ function decayedMemory(
     role: 'state',
     trace: name,
     tensor: `${name}_t`,
+    carries: name,
     equation,
     formula: (t, a, j) =>
       (t === 0 ? '' : `${g.fStab(t).at(0)}*${X(t - 1).at(a, j)}+`) + `${g.iStab(t).at(0)}*${fresh(t, a, j)}`,

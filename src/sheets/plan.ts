@@ -132,12 +132,43 @@ export interface PlanName {
  * through the middle colour (at the 50th percentile) when three are given.
  */
 export type ConditionalFormat =
-  | { readonly kind: 'dataBar'; readonly range: PlanRange; readonly color: string }
+  | {
+      readonly kind: 'dataBar';
+      readonly range: PlanRange;
+      /** Further rectangles the same rule covers, its lowest and highest taken over all of them. */
+      readonly more?: readonly PlanRange[];
+      readonly color: string;
+    }
   | {
       readonly kind: 'colorScale';
       readonly range: PlanRange;
+      /** Further rectangles the same rule covers, its lowest and highest taken over all of them. */
+      readonly more?: readonly PlanRange[];
       readonly colors: readonly [string, string] | readonly [string, string, string];
+      /**
+       * A fixed value for each stop, or null where the stop follows the data (the lowest,
+       * the median, the highest value). Absent: every stop follows the data. A gate's scale
+       * is fixed at 0 and 1, so the same colour means the same opening on every sheet.
+       */
+      readonly stops?: readonly (number | null)[];
     };
+
+/** Every rectangle a conditional format covers. */
+export function formatAreas(format: ConditionalFormat): readonly PlanRange[] {
+  return [format.range, ...(format.more ?? [])];
+}
+
+/**
+ * A visible flow of state: `to` (the cells of a step that read a previous step's state,
+ * or a copy of it) takes its value from `from` (where that state was produced). Writers
+ * draw it as an arrow, or, where they cannot draw, show `label` on the reading cells.
+ */
+export interface PlanFlow {
+  readonly from: PlanRange;
+  readonly to: PlanRange;
+  /** "← h₃ from t = 3", in the sheet's language. */
+  readonly label: string;
+}
 
 export interface SheetPlan {
   /** The sheet name the host should try first ("LSTM"); it appends " 2", " 3" when taken. */
@@ -159,6 +190,8 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   /** Data bars and colour scales (optional; absent means none). */
   readonly conditionalFormats?: readonly ConditionalFormat[];
+  /** Where a step reads an earlier step's state (optional; absent means none). */
+  readonly flows?: readonly PlanFlow[];
 }
 
 /** 0-based (row, col) → "B3". */

@@ -15,6 +15,7 @@ import type { Matrix } from '../core/tensor';
 import { t } from '../i18n';
 import { label, layerCaption, type Bilingual, type PlainKey } from './i18n';
 import { seededInput } from './inputs';
+import { carried } from './kit/flow';
 import { sheetBuilder, writeFrame } from './kit/frame';
 import { roleLine } from './kit/role-line';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE, VALUE_WIDTH } from './kit/grid';
@@ -447,11 +448,13 @@ function carriedState(sh: Sheet, s: Section, name: 'h' | 'c', top: number, col: 
     return;
   }
   const neighbour = reverse ? t + 1 : t - 1;
-  b.computed({
+  const from = s.band(name, neighbour);
+  const copy = b.computed({
     ...at,
-    formula: (r) => s.band(name, neighbour).at(r),
+    formula: (r) => from.at(r),
     trace: s.tname(`${name}_prev`),
     tensor: `${name}_{${s.prev}}`,
     equation: `${name}_{${s.prev}}`,
   });
+  carried(b, { from, to: copy, state: name, step: neighbour });
 }

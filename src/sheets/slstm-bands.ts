@@ -10,6 +10,7 @@ import type { Matrix } from '../core/tensor';
 import { logSigmoidF, sigmoidF, tanhF } from './formulas';
 import type { PlainKey } from './i18n';
 import type { SheetKit } from './kit/band';
+import { carried, carriedAlong } from './kit/flow';
 import { openTaughtBand } from './kit/role-column';
 import { PRE, VALUE } from './kit/grid';
 import { stepOperators } from './kit/labels';
@@ -36,10 +37,15 @@ export interface SlstmSheet extends SheetKit {
   readonly bands: Map<string, PerStep>;
 }
 
-function at(s: SlstmSheet, band: string, t: number, r: number): string {
-  const cells = s.bands.get(band);
-  if (!cells) throw new Error(`no ${band} band yet`);
-  return cells(t).at(r);
+/** The cells of a band written so far at step t. */
+function band(s: SlstmSheet, name: string, t: number): Block {
+  const cells = s.bands.get(name);
+  if (!cells) throw new Error(`no ${name} band yet`);
+  return cells(t);
+}
+
+function at(s: SlstmSheet, name: string, t: number, r: number): string {
+  return band(s, name, t).at(r);
 }
 
 function unitLabel(s: SlstmSheet): (r: number) => string {
@@ -184,6 +190,8 @@ interface StateStep {
   /** undefined: no formula at this step (the note is written instead). */
   formula(t: number, r: number): string | undefined;
   readonly note?: string;
+  /** The state's name when each step reads its own previous value (m, c, n): the flow between them is recorded. */
+  readonly carries?: string;
 }
 
 /** One value column per step at VALUE; a step without a formula gets the note instead. */
@@ -228,8 +236,10 @@ function stateBand(s: SlstmSheet, text: PlainKey, st: StateStep): void {
     role: t(s.lang, STATE_ROLES[st.trace]),
   });
   // Registered first: a state's formula reads its own previous step.
-  s.bands.set(st.trace, stepBlocks(s.grid, top, s.H, VALUE));
+  const blocks = stepBlocks(s.grid, top, s.H, VALUE);
+  s.bands.set(st.trace, blocks);
   stateStep(s, top, st);
+  if (st.carries !== undefined) carriedAlong(s.b, blocks, s.grid.steps, st.carries);
 }
 
 /**
@@ -247,6 +257,7 @@ function decayedBand(
     trace: name,
     caption: `${name}_t`,
     role: 'state',
+    carries: name,
     tex,
     formula: (t, r) => (t === 0 ? '' : `${at(s, 'f_stab', t, r)}*${at(s, name, t - 1, r)}+`) + fresh(t, r),
   });
@@ -260,6 +271,7 @@ export function stateBands(s: SlstmSheet): void {
     trace: 'm',
     caption: 'm_t',
     role: 'state',
+    carries: 'm',
     tex: (t) => (t === 0 ? 'm_1 = \\tilde{i}_1' : 'm_t = \\max(\\log f_t + m_{t-1},\\ \\tilde{i}_t)'),
     formula: (t, r) =>
       t === 0 ? a('pre_i', t, r) : `MAX(${a('log_f', t, r)}+${a('m', t - 1, r)},${a('pre_i', t, r)})`,
@@ -318,8 +330,8 @@ export function stackColumn(s: SlstmSheet, stackTop: number, X: Matrix): void {
     value: () => 0,
     tensor: 'h_0',
   });
-  for (let t = 1; t < s.grid.steps; t++)
-    s.b.computed({
+  for (let t = 1; t < s.grid.steps; t++) {
+    const copy = s.b.computed({
       top: stackTop + I,
       left: s.grid.col(t, PRE),
       rows: H,
@@ -331,5 +343,7 @@ export function stackColumn(s: SlstmSheet, stackTop: number, X: Matrix): void {
       tensor: 'h_{t−1}',
       equation: 'h_{t-1}',
     });
+    carried(s.b, { from: band(s, 'h', t - 1), to: copy, state: 'h', step: t - 1 });
+  }
   for (let t = 0; t < s.grid.steps; t++) s.b.constant(stackTop + I + H, s.grid.col(t, PRE), 1);
 }

@@ -11,7 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
 import { PreviewWorkbook } from '../../src/host/preview-workbook';
 import { plansToXlsx } from '../../src/host/xlsx';
-import { a1, rangeA1, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
+import { colorScaleColor } from '../../src/host/conditional-format-values';
+import {
+  a1,
+  formatAreas,
+  rangeA1,
+  type ConditionalFormat,
+  type PlanRange,
+  type SheetPlan,
+} from '../../src/sheets/plan';
 import type { Settings, ModelSpec } from '../../src/sheets/model-spec';
 import { availableModels } from '../../src/sheets/registry';
 import { cellCss } from '../../preview/cell-look';
@@ -43,6 +51,62 @@ interface Reading {
   /** Column widths in points, as Excel shows them. */
   widths: Map<number, number>;
   frozen: { rows: number; cols: number } | null;
+  /** Conditional formats, each as one canonical line: kind, sorted areas, then the stops or the bar colour. */
+  formats: string[];
+}
+
+type Stop = { type: string; formula?: string | null; color: string };
+const EXCEL_STOP: Record<string, (s: Stop) => string> = {
+  LowestValue: () => 'lowest',
+  HighestValue: () => 'highest',
+  Percentile: (s) => `percentile ${s.formula}`,
+  Number: (s) => `number ${s.formula}`,
+};
+
+function excelFormat(f: { address: string; type: string; props: Record<string, unknown> }): string {
+  const areas = f.address.split(',').sort().join(' ');
+  if (f.type === 'DataBar')
+    return `dataBar ${areas} ${String(f.props['dataBar.positiveFormat.fillColor']).toUpperCase()}`;
+  const criteria = f.props['colorScale.criteria'] as Record<string, Stop | undefined>;
+  const stops = (['minimum', 'midpoint', 'maximum'] as const)
+    .map((k) => criteria[k])
+    .filter((c): c is Stop => c !== undefined)
+    .map((c) => `${EXCEL_STOP[c.type](c)} ${c.color.toUpperCase()}`);
+  return `colorScale ${areas} ${stops.join(' | ')}`;
+}
+
+type XlsxRule = { type: string; cfvo?: { type: string; value?: number }[]; color?: unknown };
+const XLSX_STOP: Record<string, (v?: number) => string> = {
+  min: () => 'lowest',
+  max: () => 'highest',
+  percentile: (v) => `percentile ${v}`,
+  num: (v) => `number ${v}`,
+};
+
+function xlsxFormat(f: { ref: string; rules: XlsxRule[] }): string {
+  const areas = f.ref.split(' ').sort().join(' ');
+  const rule = f.rules[0];
+  if (rule.type === 'dataBar') return `dataBar ${areas} ${hex((rule.color as { argb: string }).argb)}`;
+  const colors = rule.color as { argb: string }[];
+  const stops = rule.cfvo!.map((c, i) => `${XLSX_STOP[c.type](c.value)} ${hex(colors[i].argb)}`);
+  return `colorScale ${areas} ${stops.join(' | ')}`;
+}
+
+/** The preview's formats as it draws them: a fixed stop's own value must come out in the stop's colour. */
+function previewFormat(f: ConditionalFormat): string {
+  const areas = formatAreas(f)
+    .map((r) => rangeA1(r))
+    .sort()
+    .join(' ');
+  if (f.kind === 'dataBar') return `dataBar ${areas} ${f.color.toUpperCase()}`;
+  const last = f.colors.length - 1;
+  const stops = f.colors.map((color, i) => {
+    const fixed = f.stops?.[i];
+    if (fixed === null || fixed === undefined)
+      return `${i === 0 ? 'lowest' : i === last ? 'highest' : 'percentile 50'} ${color.toUpperCase()}`;
+    return `number ${fixed} ${colorScaleColor(fixed, [fixed], f.colors, f.stops)}`;
+  });
+  return `colorScale ${areas} ${stops.join(' | ')}`;
 }
 
 const hex = (argb: string | undefined): string | null => (argb ? `#${argb.slice(-6).toUpperCase()}` : null);
@@ -80,6 +144,7 @@ async function readExcel(plans: readonly SheetPlan[]): Promise<Reading[]> {
       merges: [...sheet.merges].sort(),
       widths: new Map(sheet.columnWidths),
       frozen: sheet.frozen,
+      formats: sheet.conditionalFormats.map(excelFormat).sort(),
     });
   }
   return out;
@@ -128,6 +193,11 @@ async function readXlsx(plans: readonly SheetPlan[]): Promise<Reading[]> {
       merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort(),
       widths,
       frozen: view?.state === 'frozen' ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : null,
+      formats: (
+        ws as unknown as { conditionalFormattings: { ref: string; rules: XlsxRule[] }[] }
+      ).conditionalFormattings
+        .map(xlsxFormat)
+        .sort(),
     };
   });
 }
@@ -188,6 +258,7 @@ function readPreview(plans: readonly SheetPlan[]): Reading[] {
       merges: sheet.merges.map((m) => rangeA1(m)).sort(),
       widths: new Map([...sheet.columnWidths].map(([c, w]) => [c, points(w)])),
       frozen: sheet.freeze,
+      formats: sheet.conditionalFormats.map(previewFormat).sort(),
     };
   });
 }
@@ -204,6 +275,7 @@ async function expectSameEverywhere(plans: readonly SheetPlan[]): Promise<Readin
       expect(reading.frozen, `${label}: ${other} frozen panes`).toEqual(excel[i].frozen);
       expect(reading.merges, `${label}: ${other} merges`).toEqual(excel[i].merges);
       expect(reading.widths, `${label}: ${other} widths`).toEqual(excel[i].widths);
+      expect(reading.formats, `${label}: ${other} conditional formats`).toEqual(excel[i].formats);
       for (const [address, look] of excel[i].looks)
         expect(reading.looks.get(address), `${label}: ${other} ${address}`).toEqual(look);
     }
@@ -227,6 +299,9 @@ describe('ExcelHost, the .xlsx writer and the preview draw a plan alike', () => 
       const sides = [...excel[0].looks.values()].flatMap((l) => Object.values(l.sides));
       expect(sides.some((s) => s.startsWith('medium'))).toBe(true);
       expect([...excel[0].looks.values()].some((l) => l.numFmt !== 'General')).toBe(true);
+      // …and colour scales: every plan's formats arrive, in all three.
+      plans.forEach((plan, i) => expect(excel[i].formats).toHaveLength(plan.conditionalFormats?.length ?? 0));
+      expect(excel[0].formats.some((f) => f.startsWith('colorScale'))).toBe(true);
     });
   }
 

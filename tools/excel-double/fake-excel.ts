@@ -38,6 +38,10 @@ export class FakeSheet {
   readonly conditionalFormats: { address: string; type: string; props: Record<string, unknown> }[] = [];
   /** Rows above and columns left of the frozen split, as the last freezePanes call left them. */
   frozen: { rows: number; cols: number } | null = null;
+  /** Drawing shapes on the sheet (lines, and whatever a test puts there as the user's own). */
+  readonly shapes: FakeShapeRecord[] = [];
+  /** Cell notes by address. */
+  readonly notes = new Map<string, string>();
   constructor(
     readonly id: string,
     public name: string,
@@ -55,6 +59,28 @@ export class FakeSheet {
     return c;
   }
 }
+
+/** A shape as the fake keeps it: the line's end points (points) and what the add-in set on it. */
+export interface FakeShapeRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly line?: {
+    startLeft: number;
+    startTop: number;
+    endLeft: number;
+    endTop: number;
+    connectorType: string;
+  };
+  name: string;
+  altTextDescription?: string;
+  placement?: string;
+  lineFormat: { color?: string; dashStyle?: string; weight?: number };
+  lineEnds: { beginArrowheadStyle?: string; endArrowheadStyle?: string };
+}
+
+/** Excel's default row height and column width in points (15 pt rows, 8.43-character columns). */
+export const DEFAULT_ROW_POINTS = 15;
+export const DEFAULT_COLUMN_POINTS = 48;
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -413,6 +439,8 @@ function need(ref: SheetRef): FakeSheet {
 class FakeWorksheet extends Loadable {
   readonly names: { add(name: string, reference: FakeRange | string): void };
   readonly customProperties: FakeCustomProperties;
+  readonly shapes: FakeShapeCollection;
+  readonly notes: { add(cellAddress: string, content: string): void };
   readonly freezePanes: {
     freezeRows(count: number): void;
     freezeColumns(count: number): void;
@@ -448,6 +476,18 @@ class FakeWorksheet extends Loadable {
       },
     };
     this.customProperties = new FakeCustomProperties(ctx, ref);
+    this.shapes = new FakeShapeCollection(ctx, ref);
+    this.notes = {
+      add: (cellAddress, content) =>
+        ctx.enqueue('addNote', { address: cellAddress, content }, () => {
+          const s = need(ref);
+          const { row, col } = parseCell(cellAddress);
+          const key = `${colToLetters(col)}${row + 1}`;
+          if (s.notes.has(key))
+            throw new FakeOfficeError('InvalidArgument', `the cell ${key} already has a note`);
+          s.notes.set(key, String(content));
+        }),
+    };
   }
 
   markLoaded(): void {
@@ -532,6 +572,112 @@ class FakeCustomProperties extends Loadable {
       this.loaded = true;
     });
     return this;
+  }
+}
+
+// ---------------------------------------------------------------- shapes
+
+class FakeShape {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
+    readonly record: FakeShapeRecord,
+  ) {}
+  get id(): string {
+    return this.record.id;
+  }
+  get name(): string {
+    return this.record.name;
+  }
+  set name(v: string) {
+    this.record.name = v;
+  }
+  get type(): string {
+    return this.record.type;
+  }
+  set altTextDescription(v: string) {
+    this.record.altTextDescription = v;
+  }
+  set placement(v: string) {
+    if (!['TwoCell', 'OneCell', 'Absolute'].includes(v))
+      throw new FakeOfficeError('InvalidArgument', `placement ${v} is not one of Excel's`);
+    this.record.placement = v;
+  }
+  get lineFormat(): FakeShapeRecord['lineFormat'] {
+    return this.record.lineFormat;
+  }
+  get line(): FakeShapeRecord['lineEnds'] {
+    if (this.record.type !== 'Line') throw new FakeOfficeError('InvalidArgument', 'the shape is not a line');
+    return this.record.lineEnds;
+  }
+  delete(): void {
+    this.ctx.enqueue('deleteShape', { id: this.record.id }, () => {
+      const shapes = need(this.ref).shapes;
+      const i = shapes.indexOf(this.record);
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', `no shape ${this.record.id}`);
+      shapes.splice(i, 1);
+    });
+  }
+}
+
+class FakeShapeCollection extends Loadable {
+  private _items: FakeShape[] = [];
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
+  ) {
+    super();
+  }
+  get items(): FakeShape[] {
+    this.check('items');
+    return this._items;
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue('loadShapes', {}, () => {
+      this._items = need(this.ref).shapes.map((r) => new FakeShape(this.ctx, this.ref, r));
+      this.loaded = true;
+    });
+    return this;
+  }
+  addLine(
+    startLeft: number,
+    startTop: number,
+    endLeft: number,
+    endTop: number,
+    connectorType = 'Straight',
+  ): FakeShape {
+    const ends = [startLeft, startTop, endLeft, endTop];
+    const record: FakeShapeRecord = {
+      id: this.ctx.excel.newId(),
+      type: 'Line',
+      line: { startLeft, startTop, endLeft, endTop, connectorType },
+      name: '',
+      lineFormat: {},
+      lineEnds: {},
+    };
+    this.ctx.enqueue('addLine', { ends, connectorType }, () => {
+      if (ends.some((v) => typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `a line's ends must be finite points on the sheet: ${ends}`,
+        );
+      if (!['Straight', 'Elbow', 'Curve'].includes(connectorType))
+        throw new FakeOfficeError('InvalidArgument', `connector type ${connectorType}`);
+      need(this.ref).shapes.push(record);
+    });
+    return new FakeShape(this.ctx, this.ref, record);
+  }
+  /** By position, as Office.js addresses the items of a loaded shape collection. */
+  getItemAt(index: number): FakeShape {
+    const found = need(this.ref).shapes[index];
+    if (!found) throw new FakeOfficeError('ItemNotFound', `no shape at ${index}`);
+    return new FakeShape(this.ctx, this.ref, found);
+  }
+  /** By id or name, as Office.js addresses a collection's items. */
+  getItem(key: string): FakeShape {
+    const found = need(this.ref).shapes.find((r) => r.id === key || r.name === key);
+    if (!found) throw new FakeOfficeError('ItemNotFound', `no shape ${key}`);
+    return new FakeShape(this.ctx, this.ref, found);
   }
 }
 
@@ -770,25 +916,25 @@ class FakeRange extends Loadable {
     this.check('address');
     return this._address;
   }
-  get conditionalFormats(): { add(type: string): Record<string, unknown> } {
-    return {
-      add: (type: string) => {
-        // Property writes on the returned proxy land in `props` when the action runs.
-        const props: Record<string, unknown> = {};
-        const record = (path: string): Record<string, unknown> =>
-          new Proxy({} as Record<string, unknown>, {
-            get: (_t, key: string) => record(path ? `${path}.${key}` : key),
-            set: (_t, key: string, value: unknown) => {
-              props[path ? `${path}.${key}` : key] = value;
-              return true;
-            },
-          });
-        this.ctx.enqueue('conditionalFormat', { address: this.addr(), type }, () => {
-          need(this.ref).conditionalFormats.push({ address: this.addr(), type, props });
-        });
-        return record('');
-      },
-    };
+  private geometry = { left: 0, top: 0, width: 0, height: 0 };
+  private loadedGeometry(prop: keyof FakeRange['geometry']): number {
+    this.check(prop);
+    return this.geometry[prop];
+  }
+  get left(): number {
+    return this.loadedGeometry('left');
+  }
+  get top(): number {
+    return this.loadedGeometry('top');
+  }
+  get width(): number {
+    return this.loadedGeometry('width');
+  }
+  get height(): number {
+    return this.loadedGeometry('height');
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return conditionalFormatsOn(this.ctx, this.ref, () => this.addr());
   }
   merge(across = false): void {
     this.ctx.enqueue('merge', { address: this.addr(), across }, () => {
@@ -829,10 +975,57 @@ class FakeRange extends Loadable {
         ? sheet.name
         : `'${sheet.name.replace(/'/g, "''")}'`;
       this._address = `${quoted}!${this.addr()}`;
+      this.geometry = rangeGeometry(sheet, area);
       this.loaded = true;
     });
     return this;
   }
+}
+
+type ConditionalFormatCollection = { add(type: string): Record<string, unknown> };
+
+/** `conditionalFormats` of a range or of several areas (one rule over all of them). */
+function conditionalFormatsOn(
+  ctx: FakeContext,
+  ref: SheetRef,
+  address: () => string,
+): ConditionalFormatCollection {
+  return {
+    add: (type: string) => {
+      // Property writes on the returned proxy land in `props` when the action runs.
+      const props: Record<string, unknown> = {};
+      const record = (path: string): Record<string, unknown> =>
+        new Proxy({} as Record<string, unknown>, {
+          get: (_t, key: string) => record(path ? `${path}.${key}` : key),
+          set: (_t, key: string, value: unknown) => {
+            props[path ? `${path}.${key}` : key] = value;
+            return true;
+          },
+        });
+      ctx.enqueue('conditionalFormat', { address: address(), type }, () => {
+        need(ref).conditionalFormats.push({ address: address(), type, props });
+      });
+      return record('');
+    },
+  };
+}
+
+/** Where a range sits in points: column widths as set (Excel's default otherwise), rows at the default height. */
+function rangeGeometry(
+  sheet: FakeSheet,
+  a: Area,
+): { left: number; top: number; width: number; height: number } {
+  const w = (c: number) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_POINTS;
+  let left = 0;
+  for (let c = 0; c < a.left; c++) left += w(c);
+  let width = 0;
+  for (let c = a.left; c <= a.right; c++) width += w(c);
+  return {
+    left,
+    top: a.top * DEFAULT_ROW_POINTS,
+    width,
+    height: (a.bottom - a.top + 1) * DEFAULT_ROW_POINTS,
+  };
 }
 
 class FakeRangeAreas {
@@ -856,6 +1049,9 @@ class FakeRangeAreas {
       },
       () => address,
     );
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return conditionalFormatsOn(this.ctx, this.ref, () => this.address);
   }
   clear(applyTo = 'All'): void {
     this.ctx.enqueue('clear', { address: this.address, applyTo }, () => {

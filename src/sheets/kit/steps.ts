@@ -2,7 +2,8 @@
  * Kit: what every time block holds. Each part writes one column group in every step's
  * block and returns `(t) => Block`, the cells of step t, for later formulas to point at.
  *
- *   stepColumn   any formula per step (the general case)
+ *   stepColumn   any formula per step (the general case); `carries` marks a state read
+ *                by the next step, which records the flow between them
  *   stepInputs   literal inputs per step (x_t, u_t …): cells a learner edits
  *   dotStep      a weight block's rows dotted with a column of the step (+ a bias)
  *   activation   an operator column, then f(value) element-wise
@@ -17,6 +18,7 @@ import { dotF } from '../formulas';
 import { Block, type PlanBuilder } from '../layout';
 import type { CellRole } from '../plan';
 import { OP, PRE, VALUE, type TimeGrid } from './grid';
+import { carriedAlong } from './flow';
 import { operatorColumn } from './labels';
 import { rowOf } from './weights';
 
@@ -43,6 +45,12 @@ export interface StepCells {
   readonly tensor: string;
   /** TeX of the equation, the same at every step or per step. */
   readonly equation: string | ((t: number) => string);
+  /**
+   * A state each step computes from its own previous value (hₜ from hₜ₋₁, Cₜ from Cₜ₋₁):
+   * its name as the sheet writes it. Each step from the second on then records a flow
+   * from the previous step's cells to its own (kit/flow.ts).
+   */
+  readonly carries?: string;
 }
 
 /** The block of `rows × cols` cells at column offset `col` of each step. */
@@ -71,7 +79,9 @@ export function stepColumn(
       tensor: cells.tensor,
       equation: typeof eq === 'string' ? eq : eq(t),
     });
-  return stepBlocks(cv.grid, cells.top, cells.rows, col, cols);
+  const blocks = stepBlocks(cv.grid, cells.top, cells.rows, col, cols);
+  if (cells.carries !== undefined) carriedAlong(cv.b, blocks, cv.grid.steps, cells.carries);
+  return blocks;
 }
 
 export interface StepInputs {
