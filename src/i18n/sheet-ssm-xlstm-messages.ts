@@ -69,8 +69,12 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
     zh: '输入 uₜ',
   },
   'sheets.mambaScan.legend.weight': {
-    en: 'selection weights w_Δ, b_Δ, W_B, W_C; skip D',
-    zh: '选择权重 w_Δ、b_Δ、W_B、W_C；跳跃连接 D',
+    en: 'selection weights w_Δ, W_B, W_C; skip D',
+    zh: '选择权重 w_Δ、W_B、W_C；跳跃连接 D',
+  },
+  'sheets.mambaScan.legend.bias': {
+    en: 'step-size bias b_Δ',
+    zh: '步长偏置 b_Δ',
   },
   'sheets.mambaScan.legend.gate': {
     en: 'decay Ā = exp(ΔA)',

@@ -360,7 +360,8 @@ export class PlanBuilder {
   /**
    * Columns only grow: a column holding numbers gets at least MIN_NUMBER_WIDTH (no "###"
    * where a band of one step reuses another band's narrow operator column), and an operator
-   * column is as wide as its longest symbol (no "oftplu").
+   * column is as wide as its longest symbol (no "oftplu"), and a centred heading fits its
+   * column (a table's "attention" over a narrow step column).
    */
   private widenToFit(cells: readonly PlanCell[]): void {
     const need = new Map<number, number>();
@@ -369,6 +370,7 @@ export class PlanBuilder {
       const numeric = c.formula !== undefined || typeof c.value === 'number';
       if (numeric && styleFor(c.role).cellBorder) want(c.col, MIN_NUMBER_WIDTH);
       if (c.role === 'operator' && typeof c.value === 'string') want(c.col, operatorWidth(c.value));
+      if (c.role === 'header' && typeof c.value === 'string') want(c.col, [...c.value].length);
     }
     for (const [col, width] of need) {
       if ((this.widths.get(col) ?? DEFAULT_WIDTH) < width) this.widths.set(col, width);

@@ -125,6 +125,7 @@ const FRAME = {
     ['input', bilingual('sheets.mambaScan.legend.input')],
     SCAN_LEGEND.aLog,
     ['weight', bilingual('sheets.mambaScan.legend.weight')],
+    ['bias', bilingual('sheets.mambaScan.legend.bias')],
     SCAN_LEGEND.state,
     ['gate', bilingual('sheets.mambaScan.legend.gate')],
     ['activation', bilingual('sheets.mambaScan.legend.activation')],
