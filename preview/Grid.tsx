@@ -133,6 +133,7 @@ export function Grid({ workbook, sheet }: Props) {
   };
 
   const range = visibleRange(axis, rows, scroll.left, scroll.top, size.width, size.height);
+  const canvasSize = { width: axis.offsets[colCount], height: rows.offsets[rowCount] };
   const headers = { layout, range, scroll, frozen: frozen.split };
   const handlers = {
     onMouseDown: (row: number, col: number) => {
@@ -187,15 +188,10 @@ export function Grid({ workbook, sheet }: Props) {
         onKeyDown={onKeyDown}
       >
         <FrozenPanes frozen={frozen} range={range} layout={layout} render={paneContent} extras={extras} />
-        <div className="canvas" style={{ width: axis.offsets[colCount], height: rows.offsets[rowCount] }}>
+        <div className="canvas" style={canvasSize}>
           <HeaderRow range={range} />
           {paneContent(paneRanges(range, frozen.split).main, 'main')}
-          <FlowOverlay
-            flows={info.flows}
-            rectOf={rectOf}
-            width={axis.offsets[colCount]}
-            height={rows.offsets[rowCount]}
-          />
+          <FlowOverlay flows={info.flows} rectOf={rectOf} {...canvasSize} />
           {extras.main}
         </div>
       </div>

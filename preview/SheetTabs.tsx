@@ -20,6 +20,25 @@ interface TabAction {
   readonly rect: TabRect;
 }
 
+/**
+ * Keeps the active tab (a new sheet's, say) in view in a strip wider than the window, and
+ * returns a setter naming the tab to give the focus back to once an action ends (the
+ * renamed one, the next active one).
+ */
+function useTabFocus(tabs: Map<string, HTMLButtonElement>, active: string | null | undefined) {
+  const [refocus, setRefocus] = useState<string | null>(null);
+  // Braces: Chromium's scrollIntoView returns a promise, which must not become the effect's cleanup.
+  useEffect(() => {
+    if (active) void tabs.get(active)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [tabs, active]);
+  useEffect(() => {
+    if (refocus === null) return;
+    tabs.get(refocus)?.focus();
+    setRefocus(null);
+  }, [tabs, refocus]);
+  return setRefocus;
+}
+
 export function SheetTabs({
   workbook,
   language,
@@ -32,19 +51,7 @@ export function SheetTabs({
   const names = workbook.sheetNames();
   const tabs = useRef(new Map<string, HTMLButtonElement>());
   const [action, setAction] = useState<TabAction | null>(null);
-  // The tab to give the focus back to once an action ends (the renamed one, the next active one).
-  const [refocus, setRefocus] = useState<string | null>(null);
-
-  // Keep the active tab (a new sheet's, say) in view in a strip wider than the window.
-  // Braces: Chromium's scrollIntoView returns a promise, which must not become the effect's cleanup.
-  useEffect(() => {
-    if (active) void tabs.current.get(active)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [active]);
-  useEffect(() => {
-    if (refocus === null) return;
-    tabs.current.get(refocus)?.focus();
-    setRefocus(null);
-  }, [refocus]);
+  const setRefocus = useTabFocus(tabs.current, active);
 
   const start = (kind: TabAction['kind'], name: string) => {
     const r = tabs.current.get(name)?.getBoundingClientRect();
