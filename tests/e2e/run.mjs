@@ -289,6 +289,15 @@ try {
       return paramsFrom(plan, (c) => values.get(a1(c.row, c.col)));
     };
 
+    await test(`${spec.id}: the grid draws one dashed arrow per carried state, labelled as the plan says`, async () => {
+      const want = (plan.flows ?? []).map((f) => f.label).sort();
+      const got = await page.evaluate(() =>
+        [...document.querySelectorAll('.flow-overlay line.flow')].map((l) => l.textContent ?? ''),
+      );
+      assert(got.length === want.length, `${got.length} arrows drawn for ${want.length} flows`);
+      assert(JSON.stringify(got.sort()) === JSON.stringify(want), `arrow labels ${got.join(' | ')}`);
+    });
+
     await test(`${spec.id}: computed cells in the grid equal the core`, async () => {
       const trace = spec.evaluate(spec.defaults, await valueOnSheet());
       for (const c of sampled)
