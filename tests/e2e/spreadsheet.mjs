@@ -232,11 +232,15 @@ export async function spreadsheetScenario({ test, assert, page, project, typeInC
     if (pinnedBoxes.length > 0) {
       await scroller.evaluate((el) => (el.scrollTop = 0));
       await page.waitForFunction(() => document.querySelector('.scroller').scrollTop === 0);
-      const drawn = await page
-        .locator('.frozen-left .box')
-        .evaluateAll((els) =>
-          els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, right: r.right })),
-        );
+      // What shows of a box is what the frozen layer's clip at the split leaves of it.
+      const drawn = await page.locator('.frozen-left .box').evaluateAll((els) => {
+        const split = document.querySelector('.frozen-left')?.style.clipPath ?? '';
+        const width = Number(/polygon\(0(?:px)? 0(?:px)?, ([\d.]+)px/.exec(split)?.[1] ?? Infinity);
+        const left = document.querySelector('.scroller').getBoundingClientRect().x;
+        return els
+          .map((e) => e.getBoundingClientRect())
+          .map((r) => ({ x: r.x, right: Math.min(r.right, left + width) }));
+      });
       assert(drawn.length > 0, `${pinnedBoxes.length} boxes lie in the frozen columns, none is drawn there`);
       for (const r of drawn)
         assert(
