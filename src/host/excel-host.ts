@@ -52,7 +52,10 @@ import { checkRequirements, type IsSetSupported } from './requirements';
 import { decodeMarker, encodeMarker, markerBytes, type MarkerProperty } from './sheet-marker';
 import { freeSheetName, splitSheetAddress } from './sheet-names';
 
-/** `Excel.run(options, batch)`; `previousObjects` re-enters a context (needed to remove an event handler). */
+/**
+ * The shape of Excel's run with options first (`defaultRun` always adds delayForCellEdit);
+ * `previousObjects` re-enters a context (needed to remove an event handler).
+ */
 export type ExcelRun = <T>(
   options: Excel.RunOptions,
   batch: (context: Excel.RequestContext) => Promise<T>,
