@@ -4,6 +4,8 @@
  * shows, so the grid renders only what is on screen however large the sheet.
  */
 
+import { columnLetters } from '../src/sheets/plan';
+
 export const ROW_HEIGHT = 20;
 export const DEFAULT_COLUMN_WIDTH = 8.43;
 
@@ -79,14 +81,5 @@ export function visibleRange(
   return { top, bottom, left, right };
 }
 
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(col: number): string {
-  let c = col + 1;
-  let s = '';
-  while (c > 0) {
-    const rem = (c - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
+/** Column letters: 0 → A, 25 → Z, 26 → AA (the plan's own rule). */
+export const columnName = columnLetters;

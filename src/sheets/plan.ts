@@ -194,8 +194,8 @@ export interface SheetPlan {
   readonly flows?: readonly PlanFlow[];
 }
 
-/** 0-based (row, col) → "B3". */
-export function a1(row: number, col: number, absolute = false): string {
+/** Column letters of a 0-based column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(col: number): string {
   let c = col + 1;
   let letters = '';
   while (c > 0) {
@@ -203,6 +203,12 @@ export function a1(row: number, col: number, absolute = false): string {
     letters = String.fromCharCode(65 + rem) + letters;
     c = Math.floor((c - 1) / 26);
   }
+  return letters;
+}
+
+/** 0-based (row, col) → "B3". */
+export function a1(row: number, col: number, absolute = false): string {
+  const letters = columnLetters(col);
   return absolute ? `$${letters}$${row + 1}` : `${letters}${row + 1}`;
 }
 

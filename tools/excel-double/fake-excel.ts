@@ -8,6 +8,8 @@
  * before it stay applied, as in Excel).
  */
 
+import { columnLetters } from '../../src/sheets/plan';
+
 export interface FakeBorder {
   style?: string;
   color?: string;
@@ -181,16 +183,7 @@ function lettersToCol(letters: string): number {
   return col - 1;
 }
 
-export function colToLetters(col: number): string {
-  let c = col + 1;
-  let s = '';
-  while (c > 0) {
-    const rem = (c - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
+export const colToLetters = columnLetters;
 
 export function parseCell(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim().toUpperCase());
