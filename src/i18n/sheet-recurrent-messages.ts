@@ -366,25 +366,46 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
     en: 'h[1] mixes old and new',
     zh: 'h[1] 混合旧值与新值',
   },
-  // What to try: the encoder–decoder
+  // What to try: the encoder–decoder (the hand-over is the only bridge)
   'sheets.seq2seq.try.edit': {
-    en: 'set the encoder’s b_if[1] ({cell}) to −5, then to +5',
-    zh: '把编码器的 b_if[1]（{cell}）改为 −5，再改为 +5',
+    en: 'set the encoder’s input-gate biases b_ii ({cells}) to −10',
+    zh: '把编码器的输入门偏置 b_ii（{cells}）改为 −10',
   },
   'sheets.seq2seq.try.watch': {
-    en: 'the encoder’s ∏f[1] at its last step: −5 makes the encoder forget at every step, so the hand-over c[1] holds only the last source token; +5 keeps the first token’s memory up to the hand-over',
-    zh: '编码器最后一步的 ∏f[1]：−5 使编码器每一步都遗忘，交接的 c[1] 只含最后一个源词元；+5 把第一个词元的记忆一直保留到交接',
+    en: 'every encoder iₜ ≈ 0, so the encoder writes nothing into its memory: the hand-over h₀, c₀ drops to 0.000 and the decoder starts as if it had read nothing; change any source xₜ and ŷ no longer moves',
+    zh: '编码器每一步 iₜ ≈ 0，什么也写不进记忆：交接的 h₀、c₀ 降到 0.000，解码器就像什么也没读到一样开始；再改任何源输入 xₜ，ŷ 都不再变化',
   },
-  'sheets.seq2seq.try.carries': {
-    en: 'the first token reaches the decoder through c[1]',
-    zh: '第一个词元经由 c[1] 到达解码器',
+  'sheets.seq2seq.try.empty': {
+    en: 'nothing of the source reaches the decoder: ŷ no longer depends on x',
+    zh: '源序列的信息到不了解码器：ŷ 不再依赖 x',
   },
-  'sheets.seq2seq.try.resets': {
-    en: 'c[1] hands over only the last token',
-    zh: 'c[1] 只交接最后一个词元',
+  'sheets.seq2seq.try.onlyCell': {
+    en: 'h₀ is empty, but c₀ still carries the source to the decoder',
+    zh: 'h₀ 已清空，但 c₀ 仍把源序列带给解码器',
   },
-  'sheets.seq2seq.try.fades': {
-    en: 'the first token fades before the hand-over',
-    zh: '第一个词元在交接前逐渐淡去',
+  'sheets.seq2seq.try.reaches': {
+    en: 'the source reaches the decoder through h₀ and c₀',
+    zh: '源序列经由 h₀ 和 c₀ 到达解码器',
+  },
+  // Role lines of the encoder–decoder's own parts
+  'sheets.roles.seq2seq.handover': {
+    en: 'the decoder starts from everything the encoder read, squeezed into h_T and c_T: the same few numbers however long the source is',
+    zh: '解码器从编码器读到的全部内容出发，这些内容被压缩进 h_T 和 c_T：无论源序列多长，都只有这几个数',
+  },
+  'sheets.roles.seq2seq.handoverMax': {
+    en: 'how much is handed over: the largest |h₀| and |c₀|',
+    zh: '交接了多少：|h₀| 与 |c₀| 的最大值',
+  },
+  'sheets.roles.seq2seq.decoderStack': {
+    en: 'what step t reads: its input and the state passed on; at t = 1 that state is the hand-over from the encoder',
+    zh: '第 t 步读入的内容：本步输入，以及传来的状态；t = 1 时，这个状态就是编码器交接过来的',
+  },
+  'sheets.roles.seq2seq.yHat': {
+    en: 'ŷₜ: the decoder’s prediction at step t, a linear projection of its hₜ (no activation)',
+    zh: 'ŷₜ：解码器第 t 步的预测，由它的 hₜ 线性投影得到（不经激活函数）',
+  },
+  'sheets.roles.seq2seq.yHatFedBack': {
+    en: 'ŷₜ: the decoder’s prediction at step t, a linear projection of its hₜ (no activation); the next step reads it as its input',
+    zh: 'ŷₜ：解码器第 t 步的预测，由它的 hₜ 线性投影得到（不经激活函数）；下一步把它当作输入',
   },
 });

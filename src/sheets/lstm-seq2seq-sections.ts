@@ -6,7 +6,6 @@
  * cells and the state it starts from, which the caller supplies.
  */
 import type { LstmParams } from '../core/lstm';
-import { t } from '../i18n';
 import { carried } from './kit/flow';
 import { label } from './i18n';
 import { roleLine } from './kit/role-line';
@@ -32,6 +31,8 @@ export interface CellSectionSpec {
   readonly T: number;
   /** Label of the input rows of the stacked column ('x_t', 'ŷ_{t−1}' …). */
   readonly inputLabel: string;
+  /** The role line of the stacked column: what step t reads. */
+  readonly stackRole: string;
   /** Writes x_t (cell.inputSize rows) at `top`, column `col`. */
   writeInput(top: number, col: number, t: number): void;
   /** Writes the state carried into the first step (h or c, H rows) at `top`, column `col`. */
@@ -115,7 +116,7 @@ function writeStack(cols: SheetColumns, spec: CellSectionSpec, s: Section, heade
   const stackTop = headerRow + 2;
   const labelCol = cols.arrowCol + 1;
   b.text(headerRow, labelCol, label(lang, 'time'), 'header');
-  roleLine(b, { row: headerRow, col: 0 }, t(lang, 'sheets.roles.recurrent.stack'));
+  roleLine(b, { row: headerRow, col: 0 }, spec.stackRole);
   b.text(stackTop, labelCol, spec.inputLabel, 'label');
   b.text(stackTop + inSize, labelCol, 'h_{t−1}', 'label');
   b.text(stackTop + inSize + H, labelCol, '1', 'label');

@@ -12,11 +12,12 @@ import { dotF } from './formulas';
 import { t as text } from '../i18n';
 import { bilingual, label } from './i18n';
 import { carried } from './kit/flow';
+import { roleLine } from './kit/role-line';
 import { sheetBuilder, writeFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
 import { Block, PlanBuilder } from './layout';
-import { lstmLayout, lstmTry } from './lstm-sheet';
+import { lstmLayout } from './lstm-sheet';
 import {
   sectionHeight,
   writeCellSection,
@@ -27,16 +28,17 @@ import {
   evaluateSeq2seq,
   FEED_BACK,
   feedsBack,
+  HANDOVER_MAX,
   sheetInputs,
   sheetParams,
   sizesOf,
   stateDictProblems,
 } from './lstm-seq2seq-weights';
 import type { Labelled, ModelSpec, Seq2seqConfig, VariantIds } from './model-spec';
-import type { SheetPlan } from './plan';
+import type { SheetPlan, Verdict } from './plan';
 import { GATE_WEIGHTS_LEGEND, recurrentLegend } from './recurrent-bands';
 import type { Section } from './recurrent-sheet';
-import { keepTry, teachingTopRows, writeTeachingTop, type KeepTry } from './recurrent-teach';
+import { teachingTopRows, writeTeachingTop, type TryContent } from './recurrent-teach';
 
 const VARIANTS: readonly Labelled<VariantIds['lstm-seq2seq']>[] = [
   { id: 'teacher-forcing', label: bilingual('sheets.seq2seq.variant.teacherForcing') },
@@ -73,6 +75,7 @@ function writeEncoder(cols: SheetColumns, config: Seq2seqConfig, top: number): C
       cell: sheetParams(config).encoder,
       T: Ts,
       inputLabel: 'x_t',
+      stackRole: text(cols.lang, 'sheets.roles.recurrent.stack'),
       writeInput: (r0, col, t) =>
         cols.b.param({
           top: r0,
@@ -95,12 +98,17 @@ function writeEncoder(cols: SheetColumns, config: Seq2seqConfig, top: number): C
   );
 }
 
-/** The hand-over step: h and c of the encoder's last step, copied into their own labelled cells. */
+/**
+ * The hand-over step: h and c of the encoder's last step, copied into their own labelled
+ * cells, and below them how much they carry (the largest |h₀| and |c₀|, the gauges of the
+ * "What to try" box).
+ */
 function writeHandover(cols: SheetColumns, enc: CellSection, config: Seq2seqConfig, top: number) {
   const { b, lang } = cols;
   const { H, Ts } = sizesOf(config);
   b.text(top, 0, text(lang, 'sheets.seq2seq.handover'), 'section');
   b.equation(top + 1, cols.wCol, text(lang, 'sheets.seq2seq.handoverEq'));
+  roleLine(b, { row: top + 1, col: cols.timeCol(0) }, text(lang, 'sheets.roles.seq2seq.handover'));
   const row = top + 3;
   const one = (state: 'h' | 'c', col: number, from: Block) => {
     const cells = b.computed({
@@ -119,7 +127,34 @@ function writeHandover(cols: SheetColumns, enc: CellSection, config: Seq2seqConf
     carried(b, { from, to: cells, state, step: Ts - 1, handover: true });
     return cells;
   };
-  return { h: one('h', PRE, enc.h(Ts - 1)), c: one('c', VALUE, enc.c(Ts - 1)), below: row + H + 1 };
+  const h = one('h', PRE, enc.h(Ts - 1));
+  const c = one('c', VALUE, enc.c(Ts - 1));
+  const gauges = writeHandoverMax(cols, { h, c }, row + H + 1);
+  return { h, c, gauges, below: row + H + 3 };
+}
+
+/** The largest |h₀| and |c₀| on row `row`, under the hand-over cells; returns their A1 addresses. */
+function writeHandoverMax(cols: SheetColumns, handover: { h: Block; c: Block }, row: number): string[] {
+  const { b, lang } = cols;
+  roleLine(b, { row, col: 0 }, text(lang, 'sheets.roles.seq2seq.handoverMax'));
+  return (['h', 'c'] as const).map((state, flat) => {
+    const from = handover[state];
+    const cells = b.computed({
+      top: row,
+      left: from.left,
+      rows: 1,
+      cols: 1,
+      role: 'computed',
+      caption: `max |${state}₀|`,
+      formula: () => `MAX(${Array.from({ length: from.rows }, (_, r) => `ABS(${from.at(r)})`).join(',')})`,
+      trace: HANDOVER_MAX,
+      step: 0,
+      flat: () => flat,
+      tensor: `max |${state}_0|`,
+      equation: `\\max_r |${state}^{\\mathrm{dec}}_0[r]|`,
+    });
+    return cells.at(0);
+  });
 }
 
 /** A blank row between the decoder and the output band. */
@@ -181,6 +216,7 @@ function writeDecoder(
       cell: sheetParams(config).decoder,
       T: Tt,
       inputLabel: fed ? 'ŷ_{t−1}' : 'y_in,t',
+      stackRole: text(cols.lang, 'sheets.roles.seq2seq.decoderStack'),
       writeInput: decoderInput(cols, config, yHat),
       writeStart: (state, r0, col) =>
         cols.b.computed({
@@ -206,6 +242,8 @@ function writeOutput(cols: SheetColumns, config: Seq2seqConfig, dec: CellSection
   const { H, O, Tt } = sizesOf(config);
   const p = sheetParams(config);
   b.equation(top, cols.wCol, text(lang, 'sheets.seq2seq.output'));
+  const role = feedsBack(config) ? 'sheets.roles.seq2seq.yHatFedBack' : 'sheets.roles.seq2seq.yHat';
+  roleLine(b, { row: top, col: cols.timeCol(0) }, text(lang, role));
   const row = top + 2;
   const common = { top: row, rows: O } as const;
   const W = b.param({
@@ -281,21 +319,41 @@ function build(config: Seq2seqConfig): SheetPlan {
   const dec = writeDecoder(cols, config, handover, handover.below + 1);
   writeOutput(cols, config, dec, dec.below + OUTPUT_GAP);
   const right = cols.timeCol(Math.max(Ts, Tt) - 1) + BLOCK_WIDTH - 2;
-  writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', keepTry(enc.section, encoderTry(enc.section)));
+  writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', handoverTry(enc.section, handover.gauges));
   b.freeze(1, 0);
   widths(cols, config);
   return b.build();
 }
 
-/** The LSTM sheet's box, on the encoder: b_if[1] decides whether the first token reaches the hand-over. */
-function encoderTry(s: Section): KeepTry {
+/** Below this largest |value|, a hand-over state carries (almost) nothing of the source. */
+export const HANDOVER_EMPTY = 0.01;
+
+/**
+ * The box: close the encoder's input gates (b_ii = −10) and the hand-over empties, so the
+ * decoder no longer depends on the source. The verdict reads the hand-over's size, the
+ * largest |h₀| and |c₀| (`gauges`, in that order); h₀ ≈ 0 alone (an output gate closed)
+ * leaves c₀ carrying the source.
+ */
+function handoverTry(s: Section, gauges: readonly string[]): TryContent {
+  const lang = s.lang;
+  // [W_ii | W_hi | b_ii | b_hi]: b_ii is the first column after the two weight blocks.
+  const biases = new Block(s.band('i', 0).top, s.wCol + s.inSize + s.H, s.H, 1);
+  const empty = (gauge: number) => ({ gauge, op: '<', value: HANDOVER_EMPTY }) as const;
+  const verdict: Verdict = {
+    gauges: [0, 1].map((flat) => ({ name: HANDOVER_MAX, step: 0, flat })),
+    cases: [
+      { when: [empty(0), empty(1)], text: text(lang, 'sheets.seq2seq.try.empty') },
+      { when: [empty(0)], text: text(lang, 'sheets.seq2seq.try.onlyCell') },
+    ],
+    otherwise: text(lang, 'sheets.seq2seq.try.reaches'),
+  };
   return {
-    ...lstmTry(s, 'f_keep'),
-    edit: 'sheets.seq2seq.try.edit',
-    watch: 'sheets.seq2seq.try.watch',
-    kept: 'sheets.seq2seq.try.carries',
-    gone: 'sheets.seq2seq.try.resets',
-    between: 'sheets.seq2seq.try.fades',
+    edit: text(lang, 'sheets.seq2seq.try.edit', { cells: biases.ref() }),
+    watch: text(lang, 'sheets.seq2seq.try.watch'),
+    verdict,
+    gaugeCells: gauges,
+    tensor: 'what the hand-over carries',
+    equation: `\\max |h^{\\mathrm{dec}}_0|, \\max |c^{\\mathrm{dec}}_0| < ${HANDOVER_EMPTY}`,
   };
 }
 

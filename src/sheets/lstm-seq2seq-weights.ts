@@ -21,9 +21,12 @@ import { t } from '../i18n';
 import { seededInput } from './inputs';
 import type { Seq2seqConfig } from './model-spec';
 import { requireParam } from './params';
-import { withRunningProduct } from './teach-trace';
+import { withLargestMagnitude, withRunningProduct } from './teach-trace';
 
 export const FEED_BACK = 'feed-back';
+
+/** Trace of the hand-over's size: flat 0 the largest |h₀|, flat 1 the largest |c₀| (step 0). */
+export const HANDOVER_MAX = 'handover_max';
 
 export interface Seq2seqSizes {
   readonly I: number;
@@ -157,7 +160,9 @@ export function evaluateSeq2seq(
   const run = feedsBack(config)
     ? lstmSeq2seqFeedBack(p, X, requireParam(params, 'y_start', O), Tt)
     : lstmSeq2seqForward(p, X, matrix(Tt, O, requireParam(params, 'y_in', Tt * O)));
-  // ∏f of each LSTM: how much of its first step's memory is left (teach-trace.ts).
+  // ∏f of each LSTM: how much of its first step's memory is left; the hand-over's size,
+  // the gauge of the "What to try" box (teach-trace.ts).
   const trace = lstmSeq2seqTrace(p, X, run);
-  return withRunningProduct(withRunningProduct(trace, 'enc_f', 'enc_f_keep'), 'dec_f', 'dec_f_keep');
+  const kept = withRunningProduct(withRunningProduct(trace, 'enc_f', 'enc_f_keep'), 'dec_f', 'dec_f_keep');
+  return withLargestMagnitude(kept, ['handover_h', 'handover_c'], HANDOVER_MAX);
 }

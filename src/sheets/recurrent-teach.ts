@@ -36,13 +36,13 @@ export function writeTeachingTop(
 export interface KeepTry {
   /** Where the bias entry to edit (b_if[1], named by the edit text) sits. */
   readonly at: Block;
-  readonly edit: 'sheets.lstm.try.edit' | 'sheets.gru.try.edit' | 'sheets.seq2seq.try.edit';
+  readonly edit: 'sheets.lstm.try.edit' | 'sheets.gru.try.edit';
   readonly watch: PlainKey;
   /** Verdicts: most of the first memory kept, almost none kept, in between. */
   readonly kept: PlainKey;
   readonly gone: PlainKey;
   readonly between: PlainKey;
-  /** Trace name of the running product ('f_keep', 'enc_f_keep'). */
+  /** Trace name of the running product ('f_keep', 'z_keep'). */
   readonly trace: string;
 }
 

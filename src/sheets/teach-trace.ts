@@ -47,3 +47,25 @@ export function withSlope(trace: Trace, nonlinearity: 'tanh' | 'relu'): Trace {
     shapes: { ...trace.shapes, slope: trace.shapes.h },
   };
 }
+
+/**
+ * Trace with tensor `to` added: at every step the tensors `from` all have, entry k is the
+ * largest |value| of tensor from[k] (the encoder–decoder's hand-over size: how much of
+ * the source its h and c still carry).
+ */
+export function withLargestMagnitude(trace: Trace, from: readonly string[], to: string): Trace {
+  const sources = from.map((name) => {
+    const list = trace.tensors[name];
+    if (!list) throw new Error(`the trace has no ${name}`);
+    return list;
+  });
+  const steps = Math.min(...sources.map((list) => list.length));
+  const out: Float64Array[] = [];
+  for (let s = 0; s < steps; s++)
+    out.push(Float64Array.from(sources, (list) => Math.max(...list[s].map(Math.abs))));
+  return {
+    ...trace,
+    tensors: { ...trace.tensors, [to]: out },
+    shapes: { ...trace.shapes, [to]: [from.length] },
+  };
+}

@@ -13,7 +13,7 @@ import { lstmSeq2seqSpec } from '../../src/sheets/lstm-seq2seq-sheet';
 import { lstmSpec } from '../../src/sheets/lstm-sheet';
 import type { ModelSpec, Settings } from '../../src/sheets/model-spec';
 import { readable } from '../../src/sheets/notation';
-import type { SheetPlan } from '../../src/sheets/plan';
+import type { Language, SheetPlan } from '../../src/sheets/plan';
 import { rnnSpec } from '../../src/sheets/rnn-sheet';
 
 const LSTM_ROLES: PlainKey[] = [
@@ -123,10 +123,59 @@ describe('role lines', () => {
         const other = otherLanguage(lang);
         expect(t(other, key)).not.toBe(t(lang, key));
       }
+      // The encoder–decoder's decoder says what it reads in its own words (below).
       const stack = readable(t(lang, 'sheets.roles.recurrent.stack'));
-      expect(teachTexts(plan).filter((x) => x === stack)).toHaveLength(sections);
+      const plainStacks = spec === lstmSeq2seqSpec ? 1 : sections;
+      expect(teachTexts(plan).filter((x) => x === stack)).toHaveLength(plainStacks);
     },
   );
+});
+
+describe('the encoder–decoder’s own role lines', () => {
+  /** The one teaching cell saying `key`, and the equation on its row. */
+  function roleOf(plan: SheetPlan, lang: Language, key: PlainKey) {
+    const text = readable(t(lang, key));
+    const cells = plan.cells.filter((c) => c.role === 'teach' && c.value === text);
+    expect(cells, key).toHaveLength(1);
+    const equation = plan.cells.find((e) => e.row === cells[0].row && e.role === 'equation');
+    return { cell: cells[0], equation };
+  }
+
+  it.each(
+    lstmSeq2seqSpec.variants.flatMap((v) => (['en', 'zh'] as const).map((lang) => [v.id, lang] as const)),
+  )('%s, %s: the hand-over, its size and ŷ each say what they are, beside their numbers', (variant, lang) => {
+    const plan = lstmSeq2seqSpec.build({ ...lstmSeq2seqSpec.defaults, variant, language: lang });
+    const other = otherLanguage(lang);
+    // Hand-over: on its equation line, right of the equation, above the h₀ and c₀ cells.
+    const handover = roleOf(plan, lang, 'sheets.roles.seq2seq.handover');
+    expect(handover.equation?.value).toBe(readable(t(lang, 'sheets.seq2seq.handoverEq')));
+    expect(handover.equation!.col).toBeLessThan(handover.cell.col);
+    const h0 = plan.cells.filter((c) => c.meaning?.trace?.name === 'handover_h');
+    expect(h0.length).toBe(lstmSeq2seqSpec.defaults.hiddenSize);
+    expect(Math.min(...h0.map((c) => c.row))).toBe(handover.cell.row + 2);
+    expect(t(lang, 'sheets.roles.seq2seq.handover')).toContain('h_T');
+    // Its size: on the row of the two gauge cells.
+    const size = plan.cells.find((c) => c.value === readable(t(lang, 'sheets.roles.seq2seq.handoverMax')));
+    const gauges = plan.cells.filter((c) => c.meaning?.trace?.name === 'handover_max');
+    expect(gauges.map((c) => c.row)).toEqual([size!.row, size!.row]);
+    // ŷ: on the output equation line, right of it, the fed-back variant saying it is read back.
+    const key: PlainKey =
+      variant === 'feed-back' ? 'sheets.roles.seq2seq.yHatFedBack' : 'sheets.roles.seq2seq.yHat';
+    const yHat = roleOf(plan, lang, key);
+    expect(yHat.equation?.value).toBe(readable(t(lang, 'sheets.seq2seq.output')));
+    expect(yHat.equation!.col).toBeLessThan(yHat.cell.col);
+    const firstY = plan.cells.filter((c) => c.meaning?.trace?.name === 'y_hat');
+    expect(Math.min(...firstY.map((c) => c.row))).toBe(yHat.cell.row + 2);
+    // The decoder's stacked column: what it reads, the hand-over at t = 1.
+    roleOf(plan, lang, 'sheets.roles.seq2seq.decoderStack');
+    for (const k of [
+      'sheets.roles.seq2seq.handover',
+      'sheets.roles.seq2seq.handoverMax',
+      key,
+      'sheets.roles.seq2seq.decoderStack',
+    ] as const)
+      expect(t(other, k)).not.toBe(t(lang, k));
+  });
 });
 
 describe('notes and boxes', () => {

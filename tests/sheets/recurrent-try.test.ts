@@ -1,5 +1,6 @@
 /**
- * Every "What to try" box of the recurrent sheets does what it says. Each test builds the
+ * Every "What to try" box of the RNN, LSTM and GRU sheets does what it says (the
+ * encoder–decoder's: seq2seq-try.test.ts). Each test builds the
  * default sheet, loads it into a formula engine (HyperFormula), checks that the edit line
  * names the parameter it talks about, makes the stated edit in the engine and proves the
  * stated effect on the engine's own numbers; the live verdict cell must then say the
@@ -11,7 +12,6 @@ import type { HyperFormula } from 'hyperformula';
 import { t } from '../../src/i18n';
 import type { PlainKey } from '../../src/sheets/i18n';
 import { gruSpec } from '../../src/sheets/gru-sheet';
-import { lstmSeq2seqSpec } from '../../src/sheets/lstm-seq2seq-sheet';
 import { lstmSpec } from '../../src/sheets/lstm-sheet';
 import type { ModelSpec, Settings } from '../../src/sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
@@ -170,39 +170,11 @@ describe('GRU: b_iz[1] = +5 keeps h, −5 replaces it with n', () => {
   });
 });
 
-describe('Encoder–decoder: the encoder’s b_if[1] decides what reaches the hand-over', () => {
-  it('−5: the hand-over c[1] is only what the last source step wrote', () => {
-    const d = lstmSeq2seqSpec.defaults;
-    const s = load(lstmSeq2seqSpec, d, 'enc_b_ih', d.hiddenSize);
-    expect(s.says()).toBe(say('sheets.seq2seq.try.fades'));
-    s.edit(-5);
-    const last = d.steps - 1;
-    for (const k of steps(d.steps)) expect(s.unit1('enc_f', k)).toBeLessThan(0.05);
-    const written = s.unit1('enc_i', last) * s.unit1('enc_g', last);
-    expect(Math.abs(s.unit1('handover_c', 0) - written)).toBeLessThan(0.05);
-    expect(s.says()).toBe(say('sheets.seq2seq.try.resets'));
-    expectStillTheCore(s, lstmSeq2seqSpec);
-  });
-
-  it('+5: over 0.9 of the first step’s c[1] is still in the hand-over', () => {
-    const d = lstmSeq2seqSpec.defaults;
-    const s = load(lstmSeq2seqSpec, d, 'enc_b_ih', d.hiddenSize);
-    s.edit(5);
-    let product = 1;
-    for (const k of steps(d.steps)) if (k > 0) product *= s.unit1('enc_f', k);
-    expect(product).toBeGreaterThan(0.9);
-    expect(s.unit1('enc_f_keep', d.steps - 1)).toBeCloseTo(product, 12);
-    expect(s.says()).toBe(say('sheets.seq2seq.try.carries'));
-    expectStillTheCore(s, lstmSeq2seqSpec);
-  });
-});
-
 describe('the boxes speak the sheet’s language', () => {
   it.each([
     [rnnSpec, 'b_ih', 0, 'sheets.rnn.try.responds'],
     [lstmSpec, 'b_ih', 2, 'sheets.lstm.try.fades'],
     [gruSpec, 'b_ih', 2, 'sheets.gru.try.mixes'],
-    [lstmSeq2seqSpec, 'enc_b_ih', 2, 'sheets.seq2seq.try.fades'],
   ] as const)(
     '%#: the Chinese sheet names the same cell and says the verdict in Chinese',
     (spec, param, flat, key) => {

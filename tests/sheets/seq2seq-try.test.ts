@@ -1,0 +1,177 @@
+/**
+ * The encoder–decoder's "What to try" box does what it says, in both variants and both
+ * languages. Each test builds the default sheet, loads it into a formula engine
+ * (HyperFormula), checks that the edit line names the cells that hold the encoder's
+ * input-gate biases, sets them to −10 in the engine and proves the stated effect on the
+ * engine's own numbers: every encoder iₜ ≈ 0, the hand-over h₀ and c₀ ≈ 0, and the
+ * decoder's ŷ, which moved when the source moved, no longer does. The live verdict must
+ * say so, and every formula (the verdict and its gauges included) must still equal the
+ * core recomputed from the edited cells.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HyperFormula } from 'hyperformula';
+import { t } from '../../src/i18n';
+import type { PlainKey } from '../../src/sheets/i18n';
+import { HANDOVER_EMPTY, lstmSeq2seqSpec } from '../../src/sheets/lstm-seq2seq-sheet';
+import { HANDOVER_MAX } from '../../src/sheets/lstm-seq2seq-weights';
+import type { Seq2seqConfig } from '../../src/sheets/model-spec';
+import { readable } from '../../src/sheets/notation';
+import { a1, parseA1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
+import { compareWithCore, loadPlan } from './evaluate';
+import { tensorAt } from './sheet-checks';
+
+const spec = lstmSeq2seqSpec;
+const open: HyperFormula[] = [];
+afterEach(() => open.splice(0).forEach((hf) => hf.destroy()));
+
+interface Loaded {
+  readonly plan: SheetPlan;
+  readonly hf: HyperFormula;
+  readonly settings: Seq2seqConfig;
+  says(): string;
+  /** Engine values of trace `name` at `step`, by flat index. */
+  values(name: string, step: number): number[];
+  /** Sets the parameter cells `name[flat]` (checked to exist) to `value`. */
+  setParam(name: string, flats: readonly number[], value: number): void;
+  /** The cells the edit line names (its range, in reading order). */
+  readonly named: readonly PlanCell[];
+}
+
+function cellAt(plan: SheetPlan, row: number, col: number): PlanCell | undefined {
+  return plan.cells.find((c) => c.row === row && c.col === col);
+}
+
+function load(settings: Seq2seqConfig): Loaded {
+  const plan = spec.build(settings);
+  const hf = loadPlan(plan);
+  open.push(hf);
+  const verdicts = plan.cells.filter((c) => c.meaning?.verdict);
+  expect(verdicts).toHaveLength(1);
+  const verdict = verdicts[0];
+  const editLine = plan.cells.find(
+    (c) =>
+      c.role === 'teach' && String(c.value).startsWith(t(settings.language, 'sheets.try.edit', { edit: '' })),
+  );
+  // "b_ii (F40:F41)" in English, "b_ii（F40:F41）" in Chinese; one cell when H = 1.
+  const m = /[(（]([A-Z]+\d+)(?::([A-Z]+\d+))?[)）]/.exec(String(editLine?.value));
+  expect(m, 'the edit line names its cells').not.toBeNull();
+  const first = parseA1(m![1]);
+  const last = parseA1(m![2] ?? m![1]);
+  const named: PlanCell[] = [];
+  for (let r = first.row; r <= last.row; r++)
+    for (let c = first.col; c <= last.col; c++) named.push(cellAt(plan, r, c) as PlanCell);
+  const cellOf = (name: string, flat: number) =>
+    plan.cells.find((c) => c.meaning?.param?.name === name && c.meaning.param.flat === flat) as PlanCell;
+  return {
+    plan,
+    hf,
+    settings,
+    named,
+    says: () => hf.getCellValue({ sheet: 0, row: verdict.row, col: verdict.col }) as string,
+    values: (name, step) => {
+      const at = tensorAt(hf, plan, name, step);
+      return Array.from({ length: at.size }, (_, k) => at.get(k) as number);
+    },
+    setParam: (name, flats, value) => {
+      for (const flat of flats) {
+        const cell = cellOf(name, flat);
+        expect(cell, `${name}[${flat}]`).toBeDefined();
+        hf.setCellContents({ sheet: 0, row: cell.row, col: cell.col }, value);
+      }
+    },
+  };
+}
+
+function say(s: Loaded, key: PlainKey): string {
+  return readable(t(s.settings.language, key));
+}
+
+function expectStillTheCore(s: Loaded): void {
+  expect(compareWithCore(s.hf, s.plan, spec).failures.slice(0, 3)).toEqual([]);
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, k) => k);
+
+/** Every decoder ŷₜ entry, all steps. */
+function allYHat(s: Loaded): number[] {
+  return range(s.settings.targetSteps ?? 1).flatMap((k) => s.values('y_hat', k));
+}
+
+/**
+ * How far the decoder's outputs move when every source entry xₜ is moved by +1 (largest
+ * |Δŷ|), then the source put back. Checks the core still agrees on the moved sheet.
+ */
+function sourceEffect(s: Loaded): number {
+  const xs = s.plan.cells.filter((c) => c.meaning?.param?.name === 'x');
+  expect(xs.length).toBe(s.settings.steps * s.settings.inputSize);
+  const before = allYHat(s);
+  const original = xs.map((c) => Number(s.hf.getCellValue({ sheet: 0, row: c.row, col: c.col })));
+  xs.forEach((c, k) => s.hf.setCellContents({ sheet: 0, row: c.row, col: c.col }, original[k] + 1));
+  const after = allYHat(s);
+  expectStillTheCore(s);
+  xs.forEach((c, k) => s.hf.setCellContents({ sheet: 0, row: c.row, col: c.col }, original[k]));
+  return Math.max(...before.map((v, k) => Math.abs(after[k] - v)));
+}
+
+const CASES = spec.variants.flatMap((v) =>
+  (['en', 'zh'] as const).map((language) => [v.id, language] as const),
+);
+
+describe('Encoder–decoder: closing the encoder’s input gates empties the hand-over', () => {
+  it.each(CASES)(
+    '%s, %s: b_ii = −10 → iₜ ≈ 0, h₀ ≈ c₀ ≈ 0, and ŷ no longer follows the source',
+    (variant, language) => {
+      const settings: Seq2seqConfig = { ...spec.defaults, variant, language };
+      const s = load(settings);
+      const H = settings.hiddenSize;
+      // The edit line names exactly the encoder's b_ii: rows i of enc_b_ih (PyTorch order i, f, g, o).
+      expect(s.named.map((c) => c.meaning?.param)).toEqual(
+        range(H).map((flat) => ({ name: 'enc_b_ih', flat })),
+      );
+      // The default sheet: the source reaches the decoder, and moving it moves ŷ visibly.
+      expect(s.says()).toBe(say(s, 'sheets.seq2seq.try.reaches'));
+      const [hMax, cMax] = s.values(HANDOVER_MAX, 0);
+      expect(hMax).toBeCloseTo(Math.max(...s.values('handover_h', 0).map(Math.abs)), 12);
+      expect(cMax).toBeCloseTo(Math.max(...s.values('handover_c', 0).map(Math.abs)), 12);
+      expect(Math.min(hMax, cMax)).toBeGreaterThan(0.05);
+      const moved = sourceEffect(s);
+      expect(moved).toBeGreaterThan(0.01);
+
+      for (const cell of s.named) s.hf.setCellContents({ sheet: 0, row: cell.row, col: cell.col }, -10);
+      for (const k of range(settings.steps))
+        for (const i of s.values('enc_i', k)) expect(i).toBeLessThan(0.001);
+      for (const v of [...s.values('handover_h', 0), ...s.values('handover_c', 0)])
+        expect(Math.abs(v)).toBeLessThan(HANDOVER_EMPTY);
+      const [hAfter, cAfter] = s.values(HANDOVER_MAX, 0);
+      expect(Math.max(hAfter, cAfter)).toBeLessThan(HANDOVER_EMPTY);
+      expect(s.says()).toBe(say(s, 'sheets.seq2seq.try.empty'));
+      expectStillTheCore(s);
+      // "ŷ no longer depends on x": the same move of the source now shifts ŷ a hundred times less.
+      const still = sourceEffect(s);
+      expect(still).toBeLessThan(moved / 100);
+      expect(still).toBeLessThan(1e-3);
+    },
+  );
+
+  it('the verdict’s middle case: an encoder output gate closed empties h₀ while c₀ still carries the source', () => {
+    const s = load(spec.defaults);
+    const H = spec.defaults.hiddenSize;
+    s.setParam(
+      'enc_b_ih',
+      range(H).map((r) => 3 * H + r),
+      -10,
+    ); // rows o of i, f, g, o
+    const [hMax, cMax] = s.values(HANDOVER_MAX, 0);
+    expect(hMax).toBeLessThan(HANDOVER_EMPTY);
+    expect(cMax).toBeGreaterThan(0.05);
+    expect(s.says()).toBe(say(s, 'sheets.seq2seq.try.onlyCell'));
+    expectStillTheCore(s);
+    expect(sourceEffect(s)).toBeGreaterThan(0.01);
+  });
+
+  it('the box names its cells on a one-unit sheet too (a single cell, no range)', () => {
+    const s = load({ ...spec.defaults, hiddenSize: 1 });
+    expect(s.named.map((c) => c.meaning?.param)).toEqual([{ name: 'enc_b_ih', flat: 0 }]);
+    expect(a1(s.named[0].row, s.named[0].col)).toMatch(/^[A-Z]+\d+$/);
+  });
+});
