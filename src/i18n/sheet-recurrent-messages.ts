@@ -389,23 +389,23 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
   // Role lines of the encoder–decoder's own parts
   'sheets.roles.seq2seq.handover': {
-    en: 'the decoder starts from everything the encoder read, squeezed into h_T and c_T: the same few numbers however long the source is',
-    zh: '解码器从编码器读到的全部内容出发，这些内容被压缩进 h_T 和 c_T：无论源序列多长，都只有这几个数',
+    en: 'the decoder starts from everything the encoder read, squeezed into h_T and c_T',
+    zh: '解码器从编码器读到的全部内容出发，这些内容被压缩进了 h_T 和 c_T',
   },
   'sheets.roles.seq2seq.handoverMax': {
-    en: 'how much is handed over: the largest |h₀| and |c₀|',
-    zh: '交接了多少：|h₀| 与 |c₀| 的最大值',
+    en: 'handed over: the largest |h₀|, |c₀| (H numbers each, any source length)',
+    zh: '交接了多少：|h₀| 与 |c₀| 的最大值（无论源序列多长，都只有 H 个数）',
   },
   'sheets.roles.seq2seq.decoderStack': {
-    en: 'what step t reads: its input and the state passed on; at t = 1 that state is the hand-over from the encoder',
-    zh: '第 t 步读入的内容：本步输入，以及传来的状态；t = 1 时，这个状态就是编码器交接过来的',
+    en: 'what step t reads: its input and the state passed on, at t = 1 the hand-over',
+    zh: '第 t 步读入的内容：本步输入，以及传来的状态（t = 1 时即交接的状态）',
   },
   'sheets.roles.seq2seq.yHat': {
     en: 'ŷₜ: the decoder’s prediction at step t, a linear projection of its hₜ (no activation)',
     zh: 'ŷₜ：解码器第 t 步的预测，由它的 hₜ 线性投影得到（不经激活函数）',
   },
   'sheets.roles.seq2seq.yHatFedBack': {
-    en: 'ŷₜ: the decoder’s prediction at step t, a linear projection of its hₜ (no activation); the next step reads it as its input',
-    zh: 'ŷₜ：解码器第 t 步的预测，由它的 hₜ 线性投影得到（不经激活函数）；下一步把它当作输入',
+    en: 'ŷₜ: the decoder’s prediction at step t, a linear projection of its hₜ; the next step reads it',
+    zh: 'ŷₜ：解码器第 t 步的预测，由它的 hₜ 线性投影得到；下一步把它当作输入',
   },
 });

@@ -1,11 +1,11 @@
 /**
  * Every "What to try" box of the RNN, LSTM and GRU sheets does what it says (the
- * encoder–decoder's: seq2seq-try.test.ts). Each test builds the
- * default sheet, loads it into a formula engine (HyperFormula), checks that the edit line
- * names the parameter it talks about, makes the stated edit in the engine and proves the
- * stated effect on the engine's own numbers; the live verdict cell must then say the
- * sentence the box promises, and every formula (verdicts included) must still equal the
- * core recomputed from the edited cells.
+ * encoder–decoder's: seq2seq-try.test.ts). Each test builds the default sheet, loads it
+ * into a formula engine (HyperFormula), checks that the edit line names the parameter it
+ * talks about, makes the stated edit in the engine and proves the stated effect on the
+ * engine's own numbers; the live verdict cell must then say the sentence the box
+ * promises, and every formula (verdicts included) must still equal the core recomputed
+ * from the edited cells.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HyperFormula } from 'hyperformula';

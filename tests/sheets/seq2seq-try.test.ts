@@ -146,10 +146,10 @@ describe('Encoder–decoder: closing the encoder’s input gates empties the han
       expect(Math.max(hAfter, cAfter)).toBeLessThan(HANDOVER_EMPTY);
       expect(s.says()).toBe(say(s, 'sheets.seq2seq.try.empty'));
       expectStillTheCore(s);
-      // "ŷ no longer depends on x": the same move of the source now shifts ŷ a hundred times less.
+      // "ŷ no longer depends on x": the same move of the source now shifts ŷ a thousand times less.
       const still = sourceEffect(s);
-      expect(still).toBeLessThan(moved / 100);
-      expect(still).toBeLessThan(1e-3);
+      expect(still).toBeLessThan(moved / 1000);
+      expect(still).toBeLessThan(1e-4);
     },
   );
 
