@@ -14,10 +14,11 @@ import type { PlainKey } from '../../src/sheets/i18n';
 import { gruSpec } from '../../src/sheets/gru-sheet';
 import { lstmSpec } from '../../src/sheets/lstm-sheet';
 import type { ModelSpec, Settings } from '../../src/sheets/model-spec';
-import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
+import type { SheetPlan } from '../../src/sheets/plan';
 import { rnnSpec } from '../../src/sheets/rnn-sheet';
 import { compareWithCore, loadPlan } from './evaluate';
 import { tensorAt } from './sheet-checks';
+import { tryBoxCells } from './try-checks';
 
 interface Loaded {
   readonly plan: SheetPlan;
@@ -37,18 +38,11 @@ function load(spec: ModelSpec, settings: Settings, param: string, flat: number):
   const plan = spec.build(settings);
   const hf = loadPlan(plan);
   open.push(hf);
-  const verdicts = plan.cells.filter((c) => c.meaning?.verdict);
-  expect(verdicts).toHaveLength(1);
-  const verdict = verdicts[0];
-  const editLine = plan.cells.find(
-    (c) =>
-      c.role === 'teach' && String(c.value).startsWith(t(settings.language, 'sheets.try.edit', { edit: '' })),
-  );
-  const address = /\(([A-Z]+\d+)\)|（([A-Z]+\d+)）/.exec(String(editLine?.value));
-  const named = address?.[1] ?? address?.[2];
-  const target = plan.cells.find((c) => a1(c.row, c.col) === named) as PlanCell;
+  const { verdict, named } = tryBoxCells(plan, settings.language);
+  expect(named).toHaveLength(1);
+  const target = named[0];
   // The edit line names the very cell that holds the parameter it talks about.
-  expect(target?.meaning?.param).toEqual({ name: param, flat });
+  expect(target.meaning?.param).toEqual({ name: param, flat });
   return {
     plan,
     hf,

@@ -16,9 +16,10 @@ import { HANDOVER_EMPTY, lstmSeq2seqSpec } from '../../src/sheets/lstm-seq2seq-s
 import { HANDOVER_MAX } from '../../src/sheets/lstm-seq2seq-weights';
 import type { Seq2seqConfig } from '../../src/sheets/model-spec';
 import { readable } from '../../src/sheets/notation';
-import { a1, parseA1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
+import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { compareWithCore, loadPlan } from './evaluate';
 import { tensorAt } from './sheet-checks';
+import { tryBoxCells } from './try-checks';
 
 const spec = lstmSeq2seqSpec;
 const open: HyperFormula[] = [];
@@ -37,29 +38,11 @@ interface Loaded {
   readonly named: readonly PlanCell[];
 }
 
-function cellAt(plan: SheetPlan, row: number, col: number): PlanCell | undefined {
-  return plan.cells.find((c) => c.row === row && c.col === col);
-}
-
 function load(settings: Seq2seqConfig): Loaded {
   const plan = spec.build(settings);
   const hf = loadPlan(plan);
   open.push(hf);
-  const verdicts = plan.cells.filter((c) => c.meaning?.verdict);
-  expect(verdicts).toHaveLength(1);
-  const verdict = verdicts[0];
-  const editLine = plan.cells.find(
-    (c) =>
-      c.role === 'teach' && String(c.value).startsWith(t(settings.language, 'sheets.try.edit', { edit: '' })),
-  );
-  // "b_ii (F40:F41)" in English, "b_ii（F40:F41）" in Chinese; one cell when H = 1.
-  const m = /[(（]([A-Z]+\d+)(?::([A-Z]+\d+))?[)）]/.exec(String(editLine?.value));
-  expect(m, 'the edit line names its cells').not.toBeNull();
-  const first = parseA1(m![1]);
-  const last = parseA1(m![2] ?? m![1]);
-  const named: PlanCell[] = [];
-  for (let r = first.row; r <= last.row; r++)
-    for (let c = first.col; c <= last.col; c++) named.push(cellAt(plan, r, c) as PlanCell);
+  const { verdict, named } = tryBoxCells(plan, settings.language);
   const cellOf = (name: string, flat: number) =>
     plan.cells.find((c) => c.meaning?.param?.name === name && c.meaning.param.flat === flat) as PlanCell;
   return {
