@@ -139,7 +139,10 @@ describe('the encoder–decoder’s own role lines', () => {
     const text = readable(t(lang, key));
     const cells = plan.cells.filter((c) => c.role === 'teach' && c.value === text);
     expect(cells, key).toHaveLength(1);
-    const equation = plan.cells.find((e) => e.row === cells[0].row && e.role === 'equation');
+    // Above the weights or beside the results: either way on the role line's row, further left.
+    const equation = plan.cells.find(
+      (e) => e.row === cells[0].row && (e.role === 'equation' || e.role === 'sideEquation'),
+    );
     return { cell: cells[0], equation };
   }
 
