@@ -6,7 +6,8 @@
  * engine's own numbers: every encoder iₜ ≈ 0, the hand-over h₀ and c₀ ≈ 0, and the
  * decoder's ŷ, which moved when the source moved, no longer does. The live verdict must
  * say so, and every formula (the verdict and its gauges included) must still equal the
- * core recomputed from the edited cells.
+ * core recomputed from the edited cells. The edit works for other seeds of the
+ * PyTorch-style weights too, not for one lucky draw.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HyperFormula } from 'hyperformula';
@@ -151,6 +152,18 @@ describe('Encoder–decoder: closing the encoder’s input gates empties the han
     expectStillTheCore(s);
     expect(sourceEffect(s)).toBeGreaterThan(0.01);
   });
+
+  it.each([2, 3, 4, 5, 6, 7, 8])(
+    'seed %i (PyTorch-style weights): the same edit empties the hand-over',
+    (seed) => {
+      const s = load({ ...spec.defaults, seed });
+      expect(s.says()).toBe(say(s, 'sheets.seq2seq.try.reaches'));
+      for (const cell of s.named) s.hf.setCellContents({ sheet: 0, row: cell.row, col: cell.col }, -10);
+      expect(Math.max(...s.values(HANDOVER_MAX, 0))).toBeLessThan(HANDOVER_EMPTY);
+      expect(s.says()).toBe(say(s, 'sheets.seq2seq.try.empty'));
+      expectStillTheCore(s);
+    },
+  );
 
   it('the box names its cells on a one-unit sheet too (a single cell, no range)', () => {
     const s = load({ ...spec.defaults, hiddenSize: 1 });
