@@ -119,6 +119,54 @@ describe('flows in Excel', () => {
     expect(excel.sheet('Sheet1')!.shapes).toHaveLength(1);
   });
 
+  it('redrawing after a column is widened puts every arrow at the cells’ new positions, the learner’s shape kept', async () => {
+    const excel = new StrictExcel(['Sheet1']);
+    const host = strictHost(excel);
+    const plan = lstm();
+    const { sheetName } = await host.buildSheet(plan, { model: 'lstm' });
+    const sheet = excel.sheet(sheetName)!;
+    const flows = plan.flows!;
+    const learners = {
+      id: '{learner}',
+      type: 'GeometricShape',
+      name: 'My box',
+      lineFormat: {},
+      lineEnds: {},
+    };
+    sheet.shapes.push(learners);
+    // The learner widens the column the first arrow starts from: every cell right of it moves.
+    const col = flows[0].from.right;
+    const before = pointsOf(sheet, flows[0].to).left;
+    sheet.columnWidths.set(col, (sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_POINTS) + 40);
+    expect(pointsOf(sheet, flows[0].to).left).toBeCloseTo(before + 40, 6);
+    const ownIds = sheet.shapes.filter((s) => s.name.startsWith(FLOW_SHAPE_PREFIX)).map((s) => s.id);
+    expect(await host.redrawFlows(sheetName)).toBe(flows.length);
+    const drawn = sheet.shapes.filter((s) => s.name.startsWith(FLOW_SHAPE_PREFIX));
+    expect(drawn).toHaveLength(flows.length);
+    // The old arrows are gone (new ids), the learner's shape is the same object, untouched.
+    expect(drawn.some((s) => ownIds.includes(s.id))).toBe(false);
+    expect(sheet.shapes.filter((s) => s === learners)).toHaveLength(1);
+    expect(learners).toEqual({
+      id: '{learner}',
+      type: 'GeometricShape',
+      name: 'My box',
+      lineFormat: {},
+      lineEnds: {},
+    });
+    flows.forEach((flow, k) => {
+      const line = drawn.find((s) => s.name === `${FLOW_SHAPE_PREFIX}${k + 1}`)!.line!;
+      const from = pointsOf(sheet, flow.from);
+      const to = pointsOf(sheet, flow.to);
+      expect(line.startLeft).toBeCloseTo(from.right, 6);
+      expect(line.endLeft).toBeCloseTo(to.left, 6);
+      expect(line.startTop).toBeCloseTo((from.top + from.bottom) / 2, 6);
+      expect(line.endTop).toBeCloseTo((to.top + to.bottom) / 2, 6);
+    });
+    // The first arrow now ends 40 points further right than it was drawn at build time.
+    const first = drawn.find((s) => s.name === `${FLOW_SHAPE_PREFIX}1`)!.line!;
+    expect(first.endLeft).toBeCloseTo(before + 40, 6);
+  });
+
   it('without shapes, puts each flow’s label on the cells that read the state as notes', async () => {
     // The recording fake: the request builder shipped in @microsoft/office-js predates
     // notes (ExcelApi 1.18), which Excel loads from its CDN.
