@@ -3,17 +3,18 @@
  * dashed straight connector with an arrowhead per flow, placed from the ranges' loaded
  * positions, named and described so the add-in can find its own; every request under
  * 5 MB at the pane's largest sheet; redrawing deletes only the add-in's shapes; and where
- * shapes are missing the labels become notes on the reading cells.
+ * shapes are missing the labels become notes on the reading cells (the double holding
+ * Excel to one note per cell), for every model, once, however often the sheet is rebuilt
+ * or redrawn.
  */
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
 import { FLOW_COLOR, FLOW_SHAPE_PREFIX, FLOW_WEIGHT } from '../../src/host/flow-look';
 import { a1, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
-import { specFor } from '../../src/sheets/registry';
+import { availableModels, specFor } from '../../src/sheets/registry';
 import { largestConfig } from '../../tools/excel-double/operation-sizes';
 import {
   DEFAULT_COLUMN_POINTS,
-  FakeExcel,
   DEFAULT_ROW_POINTS,
   type FakeSheet,
 } from '../../tools/excel-double/fake-excel';
@@ -167,21 +168,78 @@ describe('flows in Excel', () => {
     expect(first.endLeft).toBeCloseTo(before + 40, 6);
   });
 
-  it('without shapes, puts each flow’s label on the cells that read the state as notes', async () => {
-    // The recording fake: the request builder shipped in @microsoft/office-js predates
-    // notes (ExcelApi 1.18), which Excel loads from its CDN.
-    const excel = new FakeExcel(['Sheet1']);
-    // An Excel with notes (ExcelApi 1.18) but, hypothetically, no shapes (1.9).
+  describe('without shapes (ExcelApi 1.18 notes, no 1.9 shapes)', () => {
+    // An Excel with notes but, hypothetically, no shapes.
     const noShapes = (name: string, version: string) => name === 'ExcelApi' && version !== '1.9';
-    const plan = lstm();
-    const host = new ExcelHost({ run: excel.run as never, isSetSupported: noShapes });
-    const { sheetName } = await host.buildSheet(plan, { model: 'lstm' });
-    const sheet = excel.sheet(sheetName)!;
-    expect(sheet.shapes).toHaveLength(0);
-    const expected = new Map<string, string>();
-    for (const f of plan.flows!)
-      for (let row = f.to.top; row <= f.to.bottom; row++)
-        for (let col = f.to.left; col <= f.to.right; col++) expected.set(a1(row, col), f.label);
-    expect(new Map(sheet.notes)).toEqual(expected);
+    /** Every reading cell with the labels of the flows it reads, in the plan's order, one per line. */
+    const expectedNotes = (plan: SheetPlan) => {
+      const labels = new Map<string, string[]>();
+      for (const f of plan.flows ?? [])
+        for (let row = f.to.top; row <= f.to.bottom; row++)
+          for (let col = f.to.left; col <= f.to.right; col++)
+            labels.set(a1(row, col), [...(labels.get(a1(row, col)) ?? []), f.label]);
+      return new Map([...labels].map(([cell, l]) => [cell, l.join('\n')]));
+    };
+    const cases = availableModels().flatMap((spec) =>
+      (spec.variants.length > 0 ? spec.variants.map((v) => v.id) : [undefined]).map(
+        (variant) => [`${spec.id}${variant ? ` (${variant})` : ''}`, spec, variant] as const,
+      ),
+    );
+
+    it.each(cases)(
+      '%s: every cell that reads a state carries its flow’s label, once',
+      async (_, spec, variant) => {
+        const excel = new StrictExcel(['Sheet1']);
+        const host = new ExcelHost({ run: excel.run as never, isSetSupported: noShapes });
+        const plan = spec.build({ ...spec.defaults, ...(variant ? { variant } : {}) } as never);
+        const { sheetName } = await host.buildSheet(plan, { model: spec.id });
+        const sheet = excel.sheet(sheetName)!;
+        expect(sheet.shapes).toHaveLength(0);
+        const expected = expectedNotes(plan);
+        // Every reading cell has exactly one note (the double refuses a second), with its labels.
+        expect(new Map(sheet.notes)).toEqual(expected);
+        for (const f of plan.flows ?? []) expect(sheet.notes.get(a1(f.to.top, f.to.left))).toContain(f.label);
+      },
+    );
+
+    it('a rebuild writes its own notes and leaves the first sheet’s as they were; a redraw changes nothing', async () => {
+      const excel = new StrictExcel(['Sheet1']);
+      const host = new ExcelHost({ run: excel.run as never, isSetSupported: noShapes });
+      const plan = lstm();
+      const expected = expectedNotes(plan);
+      expect(expected.size).toBeGreaterThan(1);
+      const first = await host.buildSheet(plan, { model: 'lstm' });
+      const sheet = excel.sheet(first.sheetName)!;
+      // The learner adds a note of their own and a shape.
+      sheet.notes.set('A1', 'my question');
+      const learners = {
+        id: '{learner}',
+        type: 'GeometricShape',
+        name: 'My box',
+        lineFormat: {},
+        lineEnds: {},
+      };
+      sheet.shapes.push(learners);
+      const second = await host.buildSheet(plan, { model: 'lstm' });
+      expect(second.sheetName).not.toBe(first.sheetName);
+      expect(new Map(excel.sheet(second.sheetName)!.notes)).toEqual(expected);
+      expect(new Map(sheet.notes)).toEqual(new Map([...expected, ['A1', 'my question']]));
+      // Notes move with their cells: nothing to redraw, and nothing added, replaced or removed.
+      const log = excel.log.length;
+      expect(await host.redrawFlows(first.sheetName)).toBe(0);
+      expect(excel.log.slice(log).map((a) => a.type)).not.toContainEqual(
+        expect.stringMatching(/Note|Shape|addLine/),
+      );
+      expect(new Map(sheet.notes)).toEqual(new Map([...expected, ['A1', 'my question']]));
+      expect(sheet.shapes).toEqual([learners]);
+      // A second build on the same sheet is impossible by design; the double would refuse its notes.
+      await expect(
+        excel.run({ delayForCellEdit: true }, (async (context: Excel.RequestContext) => {
+          const [address, label] = [...expected][0];
+          context.workbook.worksheets.getItem(first.sheetName).notes.add(address, label);
+          await context.sync();
+        }) as never),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
   });
 });
