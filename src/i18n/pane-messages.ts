@@ -453,8 +453,8 @@ export const PANE_MESSAGES = defineMessages({
     ({ n, sheet }) => `已在单元格的新位置重画“${sheet}”上的 ${n} 个箭头。`,
   ),
   'pane.arrows.none': {
-    en: "'{sheet}' has no arrows to redraw: where this Excel cannot draw shapes, each arrow is a note on the cell that reads the state, and notes move with their cells.",
-    zh: '“{sheet}”上没有需要重画的箭头：此 Excel 无法绘制形状时，每个箭头都是读取该状态的单元格上的批注，批注会随单元格移动。',
+    en: "'{sheet}' has no arrows to redraw: either it carries no state from step to step, or this Excel cannot draw shapes and shows each arrow as a note on the cell that reads the state, and notes move with their cells.",
+    zh: '“{sheet}”上没有需要重画的箭头：要么它不在时间步之间传递状态，要么此 Excel 无法绘制形状，每个箭头显示为读取该状态的单元格上的批注，批注会随单元格移动。',
   },
   'pane.arrows.notOurs': {
     en: "'{sheet}' was not built by this add-in, so nothing on it was changed.",
