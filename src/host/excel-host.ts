@@ -366,7 +366,7 @@ export class ExcelHost implements WorkbookHost {
     return this.run(RUN_OPTIONS, async (context) => {
       const { sheet, metadata } = await this.requireOwnSheet(context, sheetName);
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
-      if (!plan) throw new Error(t(this.language, 'host.noSheet', { name: sheetName }));
+      if (!plan) throw new Error(t(this.language, 'host.noPlan', { name: sheetName }));
       const flows = this.flowRequests(plan);
       if (flows.drawing !== 'shapes') return 0;
       await deleteOwnShapes(context, sheet);

@@ -168,6 +168,33 @@ describe('flows in Excel', () => {
     expect(first.endLeft).toBeCloseTo(before + 40, 6);
   });
 
+  it('redraws in a later session from the plan the marker rebuilds, and refuses when none can be rebuilt', async () => {
+    const excel = new StrictExcel(['Sheet1']);
+    const plan = lstm();
+    const { sheetName } = await strictHost(excel).buildSheet(plan, { model: 'lstm' });
+    const sheet = excel.sheet(sheetName)!;
+    const drawnAtBuild = sheet.shapes.map((s) => s.id);
+    // A new pane (the workbook reopened): the host knows the sheet only by its marker.
+    const asked: unknown[] = [];
+    const later = new ExcelHost({
+      run: excel.run as never,
+      isSetSupported: excel.isSetSupported,
+      resolvePlan: (s) => (asked.push(s.metadata), plan),
+    });
+    expect(await later.redrawFlows(sheetName)).toBe(plan.flows!.length);
+    expect(asked).toEqual([{ model: 'lstm' }]);
+    expect(sheet.shapes.map((s) => s.id).some((id) => drawnAtBuild.includes(id))).toBe(false);
+    // One that cannot rebuild the plan (another version's sheet) says so and leaves the arrows.
+    const kept = sheet.shapes.map((s) => s.id);
+    const lost = new ExcelHost({
+      run: excel.run as never,
+      isSetSupported: excel.isSetSupported,
+      resolvePlan: () => undefined,
+    });
+    await expect(lost.redrawFlows(sheetName)).rejects.toThrow(/cannot rebuild the layout of 'LSTM'/);
+    expect(sheet.shapes.map((s) => s.id)).toEqual(kept);
+  });
+
   describe('without shapes (ExcelApi 1.18 notes, no 1.9 shapes)', () => {
     // An Excel with notes but, hypothetically, no shapes.
     const noShapes = (name: string, version: string) => name === 'ExcelApi' && version !== '1.9';
