@@ -263,6 +263,8 @@ function build(config: Seq2seqConfig): SheetPlan {
   const { I, H, O, Ts, Tt } = sizesOf(config);
   const b = sheetBuilder(config, 'LSTM seq2seq');
   const cols = columns(b, config);
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  widths(cols, config);
   // The decoder copies its prediction back in only when it feeds back over two steps or more.
   const copies = feedsBack(config) && Tt > 1;
   const row = writeTightFrame(b, config, {
@@ -287,7 +289,6 @@ function build(config: Seq2seqConfig): SheetPlan {
   const box = keepTry(enc.section, encoderTry(enc.section));
   writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', box, hasBox);
   b.freeze(1, 0);
-  widths(cols, config);
   return b.build();
 }
 
