@@ -23,13 +23,21 @@ const NOTE_ORIGINAL = ['Content', 'AuthorName', 'Visible', 'Height', 'Width'] as
 /** Which of them a setter sends (authorName is read-only). */
 const NOTE_UPDATEABLE = [true, false, true, true, true] as const;
 
-export function installNotes(window: OfficeRuntime): void {
+/** Office.js's helpers and base class, as its generated code names them. */
+function runtimeParts(window: OfficeRuntime) {
   const { Excel, OfficeExtension: OE } = window;
-  if (Excel.NoteCollection) return;
-  const H = OE.BatchApiHelper;
-  const U = OE.Utility;
-  const ClientObject = OE.ClientObject as new (...args: any[]) => any;
+  return {
+    Excel,
+    OE,
+    H: OE.BatchApiHelper,
+    U: OE.Utility,
+    ClientObject: OE.ClientObject as new (...args: any[]) => any,
+  };
+}
 
+/** `Excel.Note`: its scalar properties, delete, getLocation, load. */
+function noteClass(window: OfficeRuntime) {
+  const { Excel, H, U, ClientObject } = runtimeParts(window);
   class Note extends ClientObject {
     get _className() {
       return 'Note';
@@ -84,6 +92,12 @@ export function installNotes(window: OfficeRuntime): void {
     });
   });
 
+  return Note;
+}
+
+/** `Excel.NoteCollection`: add, the getters, getCount, items, load. */
+function noteCollectionClass(window: OfficeRuntime) {
+  const { Excel, OE, H, U, ClientObject } = runtimeParts(window);
   class NoteCollection extends ClientObject {
     get _className() {
       return 'NoteCollection';
@@ -130,8 +144,14 @@ export function installNotes(window: OfficeRuntime): void {
     }
   }
 
-  Excel.Note = Note;
-  Excel.NoteCollection = NoteCollection;
+  return NoteCollection;
+}
+
+export function installNotes(window: OfficeRuntime): void {
+  const { Excel, H } = runtimeParts(window);
+  if (Excel.NoteCollection) return;
+  Excel.Note = noteClass(window);
+  Excel.NoteCollection = noteCollectionClass(window);
   for (const owner of [Excel.Worksheet, Excel.Workbook]) {
     Object.defineProperty(owner.prototype, 'notes', {
       get(this: any) {
