@@ -7,23 +7,11 @@
  * learner's own sheet and drawings are never touched. Shown only where the host can redraw.
  */
 import { useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { WorkbookHost } from '../src/host/host';
 import { t } from '../src/i18n';
 import type { Language } from '../src/sheets/plan';
-
-const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-});
+import { FailureBar, PaneSection } from './PaneSection';
 
 type View =
   | { readonly kind: 'idle' }
@@ -51,7 +39,6 @@ export interface RedrawArrowsPanelProps {
 
 export function RedrawArrowsPanel({ host, language, sheet }: RedrawArrowsPanelProps) {
   const [view, setView] = useState<View>({ kind: 'idle' });
-  const styles = useStyles();
   if (!host.redrawFlows || sheet === null) return null;
 
   const run = async () => {
@@ -64,27 +51,21 @@ export function RedrawArrowsPanel({ host, language, sheet }: RedrawArrowsPanelPr
   };
 
   return (
-    <section aria-label={t(language, 'pane.arrows.title')} className={styles.panel}>
-      <Subtitle2 as="h2">{t(language, 'pane.arrows.title')}</Subtitle2>
-      <Text block>{t(language, 'pane.arrows.intro')}</Text>
-      <div>
-        <Button appearance="secondary" disabled={view.kind === 'running'} onClick={() => void run()}>
-          {t(language, 'pane.arrows.redraw', { sheet })}
-        </Button>
-      </div>
+    <PaneSection
+      title={t(language, 'pane.arrows.title')}
+      intro={t(language, 'pane.arrows.intro')}
+      action={t(language, 'pane.arrows.redraw', { sheet })}
+      busy={view.kind === 'running'}
+      onAction={() => void run()}
+    >
       {view.kind === 'done' && (
         <MessageBar intent={view.intent} role="status">
           <MessageBarBody>{view.message}</MessageBarBody>
         </MessageBar>
       )}
       {view.kind === 'error' && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{t(language, 'pane.arrows.failed')}</MessageBarTitle>
-            {view.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FailureBar title={t(language, 'pane.arrows.failed')} message={view.message} />
       )}
-    </section>
+    </PaneSection>
   );
 }

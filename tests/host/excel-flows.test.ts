@@ -10,12 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../src/host/excel-host';
 import { FLOW_COLOR, FLOW_SHAPE_PREFIX, FLOW_WEIGHT } from '../../src/host/flow-look';
-import { a1, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
+import { a1, type PlanFlow, type PlanRange, type SheetPlan } from '../../src/sheets/plan';
 import { availableModels, specFor } from '../../src/sheets/registry';
 import { largestConfig } from '../../tools/excel-double/operation-sizes';
 import {
   DEFAULT_COLUMN_POINTS,
   DEFAULT_ROW_POINTS,
+  type FakeShapeRecord,
   type FakeSheet,
 } from '../../tools/excel-double/fake-excel';
 import { EXCEL_WEB_MAX_BYTES, StrictExcel } from '../../tools/excel-double/strict-excel';
@@ -35,6 +36,25 @@ function pointsOf(sheet: FakeSheet, r: PlanRange) {
 }
 
 const lstm = () => specFor('lstm').build(specFor('lstm').defaults);
+
+/** A shape the learner drew on the sheet themselves. */
+const learnerShape = () => ({
+  id: '{learner}',
+  type: 'GeometricShape',
+  name: 'My box',
+  lineFormat: {},
+  lineEnds: {},
+});
+
+/** Forward in time: out of the source's right edge, into the reader's left edge, at mid-height. */
+function expectArrowAt(sheet: FakeSheet, flow: PlanFlow, line: NonNullable<FakeShapeRecord['line']>) {
+  const from = pointsOf(sheet, flow.from);
+  const to = pointsOf(sheet, flow.to);
+  expect(line.startLeft).toBeCloseTo(from.right, 6);
+  expect(line.endLeft).toBeCloseTo(to.left, 6);
+  expect(line.startTop).toBeCloseTo((from.top + from.bottom) / 2, 6);
+  expect(line.endTop).toBeCloseTo((to.top + to.bottom) / 2, 6);
+}
 
 describe('flows in Excel', () => {
   it('draws one dashed arrow per flow from the source range to the cells that read it', async () => {
@@ -57,15 +77,8 @@ describe('flows in Excel', () => {
         lineFormat: { color: FLOW_COLOR, dashStyle: 'Dash', weight: FLOW_WEIGHT },
         lineEnds: { endArrowheadStyle: 'Triangle' },
       });
-      const from = pointsOf(sheet, flow.from);
-      const to = pointsOf(sheet, flow.to);
-      const line = shape.line!;
-      expect(line.connectorType).toBe('Straight');
-      // Forward in time: out of the source's right edge, into the reader's left edge, at mid-height.
-      expect(line.startLeft).toBeCloseTo(from.right, 6);
-      expect(line.endLeft).toBeCloseTo(to.left, 6);
-      expect(line.startTop).toBeCloseTo((from.top + from.bottom) / 2, 6);
-      expect(line.endTop).toBeCloseTo((to.top + to.bottom) / 2, 6);
+      expect(shape.line!.connectorType).toBe('Straight');
+      expectArrowAt(sheet, flow, shape.line!);
     });
   });
 
@@ -127,13 +140,7 @@ describe('flows in Excel', () => {
     const { sheetName } = await host.buildSheet(plan, { model: 'lstm' });
     const sheet = excel.sheet(sheetName)!;
     const flows = plan.flows!;
-    const learners = {
-      id: '{learner}',
-      type: 'GeometricShape',
-      name: 'My box',
-      lineFormat: {},
-      lineEnds: {},
-    };
+    const learners = learnerShape();
     sheet.shapes.push(learners);
     // The learner widens the column the first arrow starts from: every cell right of it moves.
     const col = flows[0].from.right;
@@ -154,15 +161,9 @@ describe('flows in Excel', () => {
       lineFormat: {},
       lineEnds: {},
     });
-    flows.forEach((flow, k) => {
-      const line = drawn.find((s) => s.name === `${FLOW_SHAPE_PREFIX}${k + 1}`)!.line!;
-      const from = pointsOf(sheet, flow.from);
-      const to = pointsOf(sheet, flow.to);
-      expect(line.startLeft).toBeCloseTo(from.right, 6);
-      expect(line.endLeft).toBeCloseTo(to.left, 6);
-      expect(line.startTop).toBeCloseTo((from.top + from.bottom) / 2, 6);
-      expect(line.endTop).toBeCloseTo((to.top + to.bottom) / 2, 6);
-    });
+    flows.forEach((flow, k) =>
+      expectArrowAt(sheet, flow, drawn.find((s) => s.name === `${FLOW_SHAPE_PREFIX}${k + 1}`)!.line!),
+    );
     // The first arrow now ends 40 points further right than it was drawn at build time.
     const first = drawn.find((s) => s.name === `${FLOW_SHAPE_PREFIX}1`)!.line!;
     expect(first.endLeft).toBeCloseTo(before + 40, 6);
@@ -239,13 +240,7 @@ describe('flows in Excel', () => {
       const sheet = excel.sheet(first.sheetName)!;
       // The learner adds a note of their own and a shape.
       sheet.notes.set('A1', 'my question');
-      const learners = {
-        id: '{learner}',
-        type: 'GeometricShape',
-        name: 'My box',
-        lineFormat: {},
-        lineEnds: {},
-      };
+      const learners = learnerShape();
       sheet.shapes.push(learners);
       const second = await host.buildSheet(plan, { model: 'lstm' });
       expect(second.sheetName).not.toBe(first.sheetName);

@@ -603,24 +603,35 @@ class FakeShape {
   }
 }
 
-class FakeShapeCollection extends Loadable {
-  private _items: FakeShape[] = [];
+/** A collection of one sheet's things (shapes, notes): its items are read when a load is applied. */
+abstract class FakeSheetItems<T> extends Loadable {
+  private _items: T[] = [];
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly ref: SheetRef,
+    protected readonly ctx: FakeContext,
+    protected readonly ref: SheetRef,
   ) {
     super();
   }
-  get items(): FakeShape[] {
+  get items(): T[] {
     this.check('items');
     return this._items;
   }
+  /** The action a load is logged as. */
+  protected abstract readonly loadAction: string;
+  protected abstract read(sheet: FakeSheet): T[];
   load(_props?: string): this {
-    this.ctx.enqueue('loadShapes', {}, () => {
-      this._items = need(this.ref).shapes.map((r) => new FakeShape(this.ctx, this.ref, r));
+    this.ctx.enqueue(this.loadAction, {}, () => {
+      this._items = this.read(need(this.ref));
       this.loaded = true;
     });
     return this;
+  }
+}
+
+class FakeShapeCollection extends FakeSheetItems<FakeShape> {
+  protected readonly loadAction = 'loadShapes';
+  protected read(sheet: FakeSheet): FakeShape[] {
+    return sheet.shapes.map((r) => new FakeShape(this.ctx, this.ref, r));
   }
   addLine(
     startLeft: number,
@@ -696,24 +707,10 @@ function noteCell(sheet: FakeSheet, cellAddress: unknown): string {
  * so nothing the add-in writes can silently replace a learner's note). Excel does not
  * document a length limit for a note's text; the content is kept as the string it becomes.
  */
-class FakeNoteCollection extends Loadable {
-  private _items: FakeNote[] = [];
-  constructor(
-    private readonly ctx: FakeContext,
-    private readonly ref: SheetRef,
-  ) {
-    super();
-  }
-  get items(): FakeNote[] {
-    this.check('items');
-    return this._items;
-  }
-  load(_props?: string): this {
-    this.ctx.enqueue('loadNotes', {}, () => {
-      this._items = [...need(this.ref).notes.keys()].map((key) => this.note(() => key, false));
-      this.loaded = true;
-    });
-    return this;
+class FakeNoteCollection extends FakeSheetItems<FakeNote> {
+  protected readonly loadAction = 'loadNotes';
+  protected read(sheet: FakeSheet): FakeNote[] {
+    return [...sheet.notes.keys()].map((key) => this.note(() => key, false));
   }
   add(cellAddress: unknown, content: unknown): FakeNote {
     let key: string | null = null;
