@@ -8,7 +8,9 @@
  * `add(cellAddress, content)`, `getItem(address)`, `getItemAt(index)`,
  * `getItemOrNullObject(address)`, `getCount()`, `items`; a note's `content` (settable),
  * `authorName`, `visible`, `height`, `width`, `delete()` and `getLocation()`. What Excel
- * then does with those requests (one note per cell, a single-cell address) is the fake's.
+ * then does with those requests (one note per cell, a single-cell address) is the fake's,
+ * which models a worksheet's notes; the workbook's collection and a note's `getLocation`
+ * are built here but answered NotImplemented, as the add-in does not use them.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Office.js's runtime classes are untyped here */
