@@ -22,7 +22,7 @@ import {
 } from './recurrent-bands';
 import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
-import { keepTry, type KeepTry } from './recurrent-teach';
+import { keepTry, KEEP_MIN_STEPS, type KeepTry } from './recurrent-teach';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
 const GATE_ROLE: Record<GateId, PlainKey> = {
@@ -181,11 +181,12 @@ export const lstmLayout: CellLayout = cellLayout({
   bands: lstmBands,
   papersNote: 'sheets.lstm.papersNote',
   tryIt: (s) => keepTry(s, lstmTry(s, 'f_keep')),
+  tryMinSteps: KEEP_MIN_STEPS,
 });
 
 /**
- * b_if[1] +5 / −5 and the share of c₁ left at the last step: the box of the LSTM sheet and
- * of the encoder of the encoder–decoder (its section's names carry the 'enc_' prefix).
+ * b_if[1] +5 / −5 and the share of c₁ left at the last step: the box of the LSTM sheet
+ * (`keep` is the running product's trace name in the section).
  */
 export function lstmTry(s: Section, keep: string): KeepTry {
   // [W_if | W_hf | b_if | b_hf]: b_if is the first column after the two weight blocks.
