@@ -78,6 +78,9 @@ export function visibleCells({
   return out;
 }
 
+/** Columns a text may spill over, at most. */
+const MAX_SPILL = 30;
+
 /** Characters of General-format text a column of `pixels` shows (about 7 a character, 5 of padding). */
 function fitOf(pixels: number): number {
   return Math.max(1, Math.floor((pixels - 5) / 7));
@@ -91,9 +94,10 @@ export function cellText(c: PreviewCell, pixels: number): string {
 }
 
 /**
- * Text spills over empty neighbours to the right, as Excel lets long labels do. An error
- * code spills too, whatever the cell's alignment: "#VALUE!" cut to "#VALUE" in a narrow
- * number column reads as a different thing, and its message is in the tooltip.
+ * Text spills over empty neighbours, as Excel lets long labels do: to the right, and to
+ * the left for right-aligned text (an equation that ends beside its results). An error
+ * code spills right too, whatever the cell's alignment: "#VALUE!" cut to "#VALUE" in a
+ * narrow number column reads as a different thing, and its message is in the tooltip.
  */
 function spill(
   workbook: PreviewWorkbook,
@@ -107,15 +111,20 @@ function spill(
   const { axis, mergeAt } = layout;
   let rect = layout.rectOf(row, col);
   let look = cellCss({ look: c.look, fillOverride: c.fillOverride, isText: typeof c.value === 'string' });
-  const m = mergeAt.get(`${row}:${col}`);
-  if (!m && typeof c.value === 'string' && (look.textAlign === 'left' || c.error !== null)) {
+  const free = (k: number) => isEmpty(workbook, sheet, row, k, mergeAt);
+  if (mergeAt.get(`${row}:${col}`) || typeof c.value !== 'string') return { rect, look };
+  if (look.textAlign === 'left' || c.error !== null) {
     let right = col;
-    while (right + 1 <= lastCol && right - col < 30 && isEmpty(workbook, sheet, row, right + 1, mergeAt))
-      right++;
+    while (right + 1 <= lastCol && right - col < MAX_SPILL && free(right + 1)) right++;
     if (right > col) {
       rect = { ...rect, width: axis.offsets[right + 1] - axis.offsets[col] };
       if (c.error !== null) look = { ...look, textAlign: 'left', justifyContent: 'flex-start' };
     }
+  } else if (look.textAlign === 'right') {
+    let left = col;
+    while (left - 1 >= 0 && col - left < MAX_SPILL && free(left - 1)) left--;
+    if (left < col)
+      rect = { ...rect, left: axis.offsets[left], width: axis.offsets[col + 1] - axis.offsets[left] };
   }
   return { rect, look };
 }
@@ -198,13 +207,15 @@ export function visibleBoxes(
 
 /**
  * The column under the pointer. Text spilling over its empty neighbours draws one wide
- * element, but a click on the neighbour's part selects the neighbour, as in Excel.
+ * element, but a click on a neighbour's part selects the neighbour, as in Excel.
  */
 function pointerColumn(e: MouseEvent, rect: Rect, layout: GridLayout, col: number): number {
   const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
   if (box.width === 0) return col;
   const x = rect.left + (e.clientX - box.left) * (rect.width / box.width);
-  return Math.max(col, columnAt(layout.axis, x));
+  const under = columnAt(layout.axis, x);
+  // Text spilt left is drawn from a neighbour's left edge: the cell is the rightmost one it covers.
+  return rect.left < layout.axis.offsets[col] ? Math.min(col, under) : Math.max(col, under);
 }
 
 function isEmpty(wb: PreviewWorkbook, sheet: string, row: number, col: number, merges: MergeIndex): boolean {

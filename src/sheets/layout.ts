@@ -19,7 +19,14 @@ import {
   type PlanRange,
   type SheetPlan,
 } from './plan';
-import { DECIMAL_FORMAT, INTEGER_FORMAT, MIN_NUMBER_WIDTH, operatorWidth, styleFor } from './style';
+import {
+  DECIMAL_FORMAT,
+  INTEGER_FORMAT,
+  MIN_NUMBER_WIDTH,
+  operatorWidth,
+  styleFor,
+  textWidthUnits,
+} from './style';
 import { roleLegend, label, type Bilingual } from './i18n';
 import { readable } from './notation';
 import { meaningScales, type BandScale } from './kit/colour';
@@ -180,6 +187,22 @@ export class PlanBuilder {
     this.text(row, col, text, 'equation');
   }
 
+  /**
+   * A band's equation beside the numbers it produces: right-aligned in `col`, the column
+   * just left of the band's first results, spilling left over the free cells of its row.
+   * Written only where that free run (at the widths set so far) holds the whole text;
+   * returns false, writing nothing, where it would be cut, so the caller keeps the
+   * equation at the left of its band instead.
+   */
+  sideEquation(row: number, col: number, text: string): boolean {
+    const shown = readable(text);
+    let room = 0;
+    for (let c = col; c >= 0 && !this.has(row, c) && !this.merged(row, c); c--) room += this.widthOf(c);
+    if (room < textWidthUnits(shown) + 1) return false;
+    this.put({ row, col, value: shown, role: 'sideEquation' });
+    return true;
+  }
+
   operator(row: number, col: number, symbol: string): void {
     this.text(row, col, symbol, 'operator');
   }
@@ -276,6 +299,15 @@ export class PlanBuilder {
 
   width(col: number, width: number): void {
     this.widths.set(col, width);
+  }
+
+  /** Width of a column as set so far (the default where unset). */
+  widthOf(col: number): number {
+    return this.widths.get(col) ?? DEFAULT_WIDTH;
+  }
+
+  private merged(row: number, col: number): boolean {
+    return this.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   }
 
   /** Label/value rows (the configuration summary at the top left). Returns the next free row. */

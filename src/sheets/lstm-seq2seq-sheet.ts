@@ -263,6 +263,8 @@ function build(config: Seq2seqConfig): SheetPlan {
   const { I, H, O, Ts, Tt } = sizesOf(config);
   const b = sheetBuilder(config, 'LSTM seq2seq');
   const cols = columns(b, config);
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  widths(cols, config);
   const row = writeFrame(b, config, {
     title: bilingual('sheets.seq2seq.title'),
     sizes: [
@@ -283,7 +285,6 @@ function build(config: Seq2seqConfig): SheetPlan {
   const right = cols.timeCol(Math.max(Ts, Tt) - 1) + BLOCK_WIDTH - 2;
   writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', keepTry(enc.section, encoderTry(enc.section)));
   b.freeze(1, 0);
-  widths(cols, config);
   return b.build();
 }
 

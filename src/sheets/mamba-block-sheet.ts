@@ -142,10 +142,15 @@ function build(config: MambaBlockConfig): SheetPlan {
   const b = sheetBuilder(config, 'Mamba block');
   const wCol = 1;
   const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  b.width(0, 14);
+  for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
+  b.width(grid.firstCol - 1, 6);
+  grid.widths(b, [OP]);
   const row = writeTop(b, config, p, grid);
   // The "what to try" box goes right below the time header; its verdict reads cells written later.
   const boxTop = row + 1;
-  const cursor = new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1);
+  const cursor = new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1, grid.firstCol - 1);
   const s: BlockSheet = { b, grid, cursor, wCol, lang: config.language, p };
   narrativeLines(s, [t(config.language, 'sheets.mamba.paperNote')]);
 
@@ -175,10 +180,6 @@ function build(config: MambaBlockConfig): SheetPlan {
   const out = outBand(s, gateBand(s, z, scan.y));
   b.name('out_T', out(T - 1).range);
 
-  b.width(0, 14);
-  for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
-  b.width(grid.firstCol - 1, 6);
-  grid.widths(b, [OP]);
   return b.build();
 }
 

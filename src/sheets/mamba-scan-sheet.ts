@@ -144,6 +144,11 @@ function build(config: MambaScanConfig): SheetPlan {
   const wCol = 1;
   // Left of the time blocks: A_log and A (N columns each), or W_B and W_C (D each).
   const grid = new TimeGrid(wCol + 2 * Math.max(N, D) + 3, Math.max(N, 3) + 1, T);
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  b.width(0, 18);
+  for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
+  b.width(grid.firstCol - 1, 6);
+  grid.widths(b);
   const sizes: [string, number][] = [
     [t(lang, 'sheets.mambaScan.channels'), D],
     [t(lang, 'sheets.mambaScan.stateSize'), N],
@@ -152,7 +157,12 @@ function build(config: MambaScanConfig): SheetPlan {
   const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_SCAN_VARIANTS }, note);
   // The "what to try" box goes right below the time header; its verdict reads cells written later.
   const boxTop = row + 1;
-  const k: SheetKit = { b, grid, cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1), wCol };
+  const k: SheetKit = {
+    b,
+    grid,
+    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1, grid.firstCol - 1),
+    wCol,
+  };
   narrativeLines(k, [t(lang, 'sheets.mamba.paperNote'), t(lang, 'sheets.mambaScan.rankNote')]);
   k.cursor.heading(t(lang, 'sheets.mambaScan.selectionHeading'));
 
@@ -193,10 +203,6 @@ function build(config: MambaScanConfig): SheetPlan {
     rows: scanCostRows(summaryCell(0), summaryCell(1)),
   });
 
-  b.width(0, 18);
-  for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
-  b.width(grid.firstCol - 1, 6);
-  grid.widths(b);
   return b.build();
 }
 

@@ -54,7 +54,7 @@ const COL0 = 1;
 function band(pl: Parallel, text: PlainKey): number {
   const equation = t(pl.r.lang, text);
   const equationRow = pl.cursor.row;
-  const top = pl.cursor.band(equation, pl.r.T);
+  const top = pl.cursor.band(equation, pl.r.T, false);
   roleLine(pl.b, { row: equationRow, col: roleColumn(pl.kit, equation) }, t(pl.r.lang, ROLES[text]));
   rowLabels(pl.b, top, pl.r.T, (t) => `t = ${t + 1}`);
   return top;

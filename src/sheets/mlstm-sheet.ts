@@ -80,6 +80,11 @@ function build(config: MlstmConfig): SheetPlan {
   const wCol = 1;
   const grid = new TimeGrid(wCol + I + 3, Math.max(d, 3) + 1, T);
   const labelCol = grid.firstCol - 1;
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  b.width(0, 16);
+  for (let c = wCol; c < labelCol; c++) b.width(c, 7);
+  b.width(labelCol, 7);
+  grid.widths(b);
   const sizes: [string, number][] = [
     [t(lang, 'sheets.mlstm.inputSize'), I],
     [t(lang, 'sheets.mlstm.headSize'), d],
@@ -93,7 +98,7 @@ function build(config: MlstmConfig): SheetPlan {
   const s: MlstmSheet = {
     b,
     grid,
-    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1),
+    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1, grid.firstCol - 1),
     wCol,
     lang,
     p,
@@ -127,10 +132,6 @@ function build(config: MlstmConfig): SheetPlan {
     rows: mlstmCostRows(summaryCell(1)),
   });
 
-  b.width(0, 16);
-  for (let c = wCol; c < labelCol; c++) b.width(c, 7);
-  b.width(labelCol, 7);
-  grid.widths(b);
   return b.build();
 }
 

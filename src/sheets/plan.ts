@@ -23,6 +23,11 @@ import type { Language } from '../i18n/language';
 export type CellRole =
   | 'title'
   | 'equation'
+  /**
+   * A band's equation beside the numbers it produces: right-aligned in the column just left
+   * of the band's first results, so it reads into them; it spills left over the empty cells.
+   */
+  | 'sideEquation'
   | 'label'
   | 'operator'
   | 'header'

@@ -298,8 +298,9 @@ function writeSection(sh: Sheet, l: number, reverse: boolean, top: number): numb
 }
 
 /**
- * Each band of a section at its row: the equation, its weights at the left, then its
- * captions and cells in every one of the section's time blocks.
+ * Each band of a section at its row: the equation (beside the band's first results where
+ * the line holds it, else above its weights), its weights at the left, then its captions
+ * and cells in every one of the section's time blocks.
  */
 export function writeBands(
   section: Section,
@@ -309,7 +310,9 @@ export function writeBands(
   const { b } = section;
   for (const bd of bands) {
     const valueTop = bandTop.get(bd.id) as number;
-    b.equation(valueTop - 2, section.wCol, bd.equation(section));
+    const equation = bd.equation(section);
+    if (!b.sideEquation(valueTop - 2, section.timeCol(0) - 1, equation))
+      b.equation(valueTop - 2, section.wCol, equation);
     if (bd.roleLine) roleLine(b, { row: valueTop - 2, col: section.timeCol(0) }, bd.roleLine(section));
     bd.writeWeights?.(section, valueTop);
     for (let t = 0; t < section.T; t++) {
@@ -345,6 +348,8 @@ export function buildRecurrentSheet(
   variants: readonly Labelled[] = [],
 ): SheetPlan {
   const sh = newSheet(layout, config, shape);
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  recurrentWidths(sh);
   const teachTop = writeTop(sh, config, variants);
   let row = teachTop + teachingTopRows(layout.tryIt !== undefined);
   for (let l = 0; l < sh.p.numLayers; l++)
@@ -360,7 +365,6 @@ export function buildRecurrentSheet(
   const right = sh.timeCol(sh.T - 1) + layout.blockWidth - 2;
   const first = sh.first as Section;
   writeTeachingTop(sh.b, teachTop, right, layout.papersNote, layout.tryIt?.(first, shape));
-  recurrentWidths(sh);
   return sh.b.build();
 }
 

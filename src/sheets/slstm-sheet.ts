@@ -54,6 +54,11 @@ function build(config: SlstmConfig): SheetPlan {
   const wCol = 1;
   const grid = new TimeGrid(wCol + I + H + 3, 4, T);
   const labelCol = grid.firstCol - 1;
+  // Widths first: a band's equation goes beside its results only where the columns hold it.
+  b.width(0, 20);
+  for (let c = wCol; c < labelCol; c++) b.width(c, 7);
+  b.width(labelCol, 8);
+  grid.widths(b, [OP]);
   const sizes: [string, number][] = [
     [t(lang, 'sheets.slstm.inputSize'), I],
     [t(lang, 'sheets.slstm.hiddenSize'), H],
@@ -71,7 +76,7 @@ function build(config: SlstmConfig): SheetPlan {
   const s: SlstmSheet = {
     b,
     grid,
-    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1),
+    cursor: new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1, grid.firstCol - 1),
     wCol,
     lang,
     p,
@@ -92,10 +97,6 @@ function build(config: SlstmConfig): SheetPlan {
   stackColumn(s, stackTop, seededInput(T, I, config.seed, config.init));
   b.name('h_T', (s.bands.get('h') as PerStep)(T - 1).range);
 
-  b.width(0, 20);
-  for (let c = wCol; c < labelCol; c++) b.width(c, 7);
-  b.width(labelCol, 8);
-  grid.widths(b, [OP]);
   return b.build();
 }
 

@@ -48,6 +48,8 @@ function numeric(fill: string | undefined, extra: Partial<CellStyle> = {}): Cell
 export const PALETTE: Readonly<Record<CellRole, CellStyle>> = {
   title: { ...base, bold: true, fontSize: 14, hAlign: 'left' },
   equation: { ...base, fontColor: '#A50021', italic: true, hAlign: 'left' },
+  // Right-aligned: the text ends where the band's first results begin and spills left.
+  sideEquation: { ...base, fontColor: '#A50021', italic: true, hAlign: 'right' },
   label: { ...base, hAlign: 'left' },
   operator: { ...base, bold: true, fontColor: '#404040' },
   header: { ...base, bold: true },
@@ -84,4 +86,20 @@ export const MIN_NUMBER_WIDTH = 7;
  */
 export function operatorWidth(symbol: string): number {
   return Math.ceil([...symbol].length * 1.2) + 1;
+}
+
+/** Characters of proportional text per unit of column width (a unit is one digit), about. */
+const CHARS_PER_UNIT = 1.15;
+/** CJK and full-width characters, each about two digits wide. */
+const WIDE = /[\u2e80-\u9fff\uff00-\uffef]/u;
+
+/**
+ * Column-width units a line of text needs, estimated on the safe side: the sheets use it
+ * to keep a line clear of the cells it must not run into (an equation beside its results,
+ * a role line after a long equation).
+ */
+export function textWidthUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += WIDE.test(ch) ? 2 : 1 / CHARS_PER_UNIT;
+  return units;
 }

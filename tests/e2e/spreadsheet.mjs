@@ -258,6 +258,52 @@ export async function spreadsheetScenario({ test, assert, page, project, typeInC
     );
   });
 
+  await test('spreadsheet: a band equation ends where its results begin, spilling left, and stays in view scrolling right', async () => {
+    const plan = lstm.build(lstm.defaults);
+    const eq = plan.cells.find((c) => c.role === 'sideEquation');
+    assert(eq, 'the LSTM plan writes no equation beside its results');
+    assert(
+      plan.freeze && plan.freeze.cols > eq.col,
+      `the equation's column is not frozen: ${JSON.stringify(plan.freeze)}`,
+    );
+    await buildMode(page, pane, lstm, 'walkthrough');
+    const scroller = page.locator('.scroller');
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    const address = project.a1(eq.row, eq.col);
+    await gotoCell(page, address);
+    const cell = page.locator(`.frozen-left [data-address="${address}"]`);
+    const letter = address.replace(/\d+$/, '');
+    const box = async () =>
+      cell.evaluate((el, col) => {
+        const own = [...document.querySelectorAll('.col-header')].find((h) => h.textContent === col);
+        const r = el.getBoundingClientRect();
+        const text = el.querySelector('.cell-text').getBoundingClientRect();
+        return { left: r.left, right: r.right, textLeft: text.left, own: own?.getBoundingClientRect() };
+      }, letter);
+    const b = await box();
+    assert(b.own, "no column header for the equation's column");
+    // Right-aligned: the text ends at its own column's right edge and runs left over the free cells.
+    assert(
+      Math.abs(b.right - b.own.right) <= 2,
+      `the equation ends at ${b.right}, its column at ${b.own.right}`,
+    );
+    assert(
+      b.textLeft < b.own.left - 20,
+      `the text starts at ${b.textLeft}, not left of its column (${b.own.left})`,
+    );
+    assert(b.textLeft >= b.left - 1, `the text is cut on the left: ${JSON.stringify(b)}`);
+    // A click on the spilled part selects the cell under the pointer, as in Excel.
+    const y = (await cell.boundingBox()).y + 8;
+    await page.mouse.click(b.textLeft + 4, y);
+    const sel = await selected();
+    assert(sel.row === eq.row && sel.col < eq.col, `the click selected ${project.a1(sel.row, sel.col)}`);
+    // Scrolled right, the frozen equation stays where it was, beside whatever step is in view.
+    await scroller.evaluate((el) => (el.scrollLeft = 1200));
+    await page.waitForFunction(() => document.querySelector('.scroller').scrollLeft > 0);
+    const after = await box();
+    assert(Math.abs(after.right - b.right) <= 1, `the equation moved from ${b.right} to ${after.right}`);
+  });
+
   await test("spreadsheet: the add-in's sheets: a renamed practice sheet keeps its pane; deleting one asks first", async () => {
     const practice = await buildMode(page, pane, lstm, 'practice');
     const progress = pane.getByTestId('practice-progress');

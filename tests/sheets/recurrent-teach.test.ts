@@ -116,7 +116,9 @@ describe('role lines', () => {
         expect(cells.length, key).toBe(sections);
         for (const c of cells) {
           // Beside its band: the band's equation sits on the same row, further left.
-          const equation = plan.cells.find((e) => e.row === c.row && e.role === 'equation');
+          const equation = plan.cells.find(
+            (e) => e.row === c.row && (e.role === 'equation' || e.role === 'sideEquation'),
+          );
           expect(equation && equation.col < c.col, `${key} has no equation beside it`).toBe(true);
         }
         // Words, not a copy of the other language.

@@ -24,7 +24,7 @@ describe.each(SPECS.map((s) => [s.id, s] as const))('%s: a role line on every ba
         for (const c of plan.cells)
           if (c.role === 'teach' && typeof c.value === 'string')
             teachRows.set(c.row, [...(teachRows.get(c.row) ?? []), c.value]);
-        const equations = plan.cells.filter((c) => c.role === 'equation');
+        const equations = plan.cells.filter((c) => c.role === 'equation' || c.role === 'sideEquation');
         expect(equations.length).toBeGreaterThan(4);
         const roles = equations.map((eq) => {
           const lines = teachRows.get(eq.row);

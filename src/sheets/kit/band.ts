@@ -32,15 +32,20 @@ export interface BandHead {
    * it"), written on the equation line above the first time block (role-line.ts).
    */
   readonly role?: string;
-  /** Column of the role line when the first time block's column would cut a long equation short. */
-  readonly roleCol?: number;
+  /**
+   * Column of the role line when the first time block's column would cut a long equation
+   * short; a function is asked once the equation is placed (role-column.ts).
+   */
+  readonly roleCol?: number | ((k: SheetKit) => number);
 }
 
 export function openBand(k: SheetKit, head: BandHead): number {
   const equationRow = k.cursor.row;
   const top = k.cursor.band(head.equation, head.rows);
-  if (head.role !== undefined)
-    roleLine(k.b, { row: equationRow, col: head.roleCol ?? k.grid.col(0) }, head.role);
+  if (head.role !== undefined) {
+    const col = typeof head.roleCol === 'function' ? head.roleCol(k) : (head.roleCol ?? k.grid.col(0));
+    roleLine(k.b, { row: equationRow, col }, head.role);
+  }
   if (head.label) rowLabels(k.b, top, head.rows, head.label);
   if (head.captions) stepCaptions(k.b, k.grid, top, head.captions);
   return top;

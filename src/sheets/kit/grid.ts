@@ -61,19 +61,32 @@ export class TimeGrid {
 
 /**
  * Hands out bands top to bottom. A band is an equation line, a caption line (block
- * captions and time-block captions go there) and `rows` value rows.
+ * captions and time-block captions go there) and `rows` value rows. The equation sits
+ * beside the band's first results (right-aligned just left of the first time block) where
+ * the free cells of its line hold it, else at the left edge of the parameter area.
  */
 export class BandCursor {
+  /** Whether the last band's equation went beside its results. */
+  beside = false;
+
   constructor(
     private readonly b: PlanBuilder,
-    /** Column the equations are written in (the left edge of the parameter area). */
+    /** Column the equations are written in when they do not fit beside their results. */
     private readonly equationCol: number,
     public row: number,
+    /** The column just left of the first time block; none: always at `equationCol`. */
+    private readonly besideCol?: number,
   ) {}
 
-  /** Writes the equation and returns the first value row of a band of `rows` rows. */
-  band(equation: string, rows: number): number {
-    this.b.equation(this.row, this.equationCol, equation);
+  /**
+   * Writes the equation and returns the first value row of a band of `rows` rows.
+   * `inGrid` false: the band's values are not in the time blocks (a parallel form's
+   * matrices under the equation), so the equation stays above them.
+   */
+  band(equation: string, rows: number, inGrid = true): number {
+    this.beside =
+      inGrid && this.besideCol !== undefined && this.b.sideEquation(this.row, this.besideCol, equation);
+    if (!this.beside) this.b.equation(this.row, this.equationCol, equation);
     const top = this.row + 2;
     this.row = top + rows + 1;
     return top;

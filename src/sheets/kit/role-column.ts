@@ -1,7 +1,7 @@
 /**
- * Kit: where a band's role line goes when its equation is long. The role line sits on
- * the equation's row, above the first time block; a long equation would be cut there,
- * so the line moves to the first time block that starts after the equation's last
+ * Kit: where a band's role line goes. The role line sits on the equation's row, above the
+ * first time block. An equation beside its results ends just left of that block; one too
+ * long for that sits at the left of the band and would be cut there, so the line moves to the first time block that starts after the equation's last
  * character (an estimate from the kit's column widths; the sheets set the weight
  * columns 7–8 wide).
  *
@@ -18,6 +18,7 @@ const WEIGHT_COLUMN_WIDTH = 8;
 
 export function roleColumn(k: SheetKit, equation: string): number {
   const { grid } = k;
+  if (k.cursor.beside) return grid.col(0);
   const chars = [...equation].length + 2;
   let reach = (grid.firstCol - k.wCol) * WEIGHT_COLUMN_WIDTH * CHARS_PER_UNIT;
   const stepChars = ((grid.blockWidth - 1) * VALUE_WIDTH + GAP_WIDTH) * CHARS_PER_UNIT;
@@ -30,7 +31,7 @@ export function roleColumn(k: SheetKit, equation: string): number {
 
 /** `openBand` with the role line placed clear of the band's equation. */
 export function openTaughtBand(k: SheetKit, head: BandHead & { readonly role: string }): number {
-  return openBand(k, { ...head, roleCol: head.roleCol ?? roleColumn(k, head.equation) });
+  return openBand(k, { ...head, roleCol: head.roleCol ?? ((kit) => roleColumn(kit, head.equation)) });
 }
 
 /** Sentences of the story on their own rows at the band cursor (column 0), then a blank row. */
