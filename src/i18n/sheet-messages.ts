@@ -2,6 +2,7 @@
 import { defineMessages } from './catalogue';
 import { RECURRENT_SHEET_MESSAGES } from './sheet-recurrent-messages';
 import { SSM_XLSTM_SHEET_MESSAGES } from './sheet-ssm-xlstm-messages';
+import { TRAINING_SHEET_MESSAGES } from './sheet-training-messages';
 
 export const SHEET_MESSAGES = defineMessages({
   'sheets.layerCaption': {
@@ -894,6 +895,7 @@ export const SHEET_MESSAGES = defineMessages({
   },
   ...RECURRENT_SHEET_MESSAGES,
   ...SSM_XLSTM_SHEET_MESSAGES,
+  ...TRAINING_SHEET_MESSAGES,
   // kit/colour.ts and kit/flow.ts: the colour scales and the arrows between steps
   'sheets.colour.legend': {
     en: 'Colour scales: {parts}',

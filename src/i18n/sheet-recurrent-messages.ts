@@ -237,7 +237,7 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
   'sheets.roles.gru.r': {
     en: 'rₜ, reset gate: how much of the old h the candidate nₜ may look at (0 ignores it)',
-    zh: 'rₜ 重置门：候选 nₜ 能参考多少旧的 h（0 表示忽略）',
+    zh: 'rₜ 重置门：候选隐藏状态 nₜ 能参考多少旧的 h（0 表示忽略）',
   },
   'sheets.roles.gru.z': {
     en: 'zₜ, update gate: zₜ ≈ 1 keeps the old h, zₜ ≈ 0 replaces it with nₜ',

@@ -112,7 +112,7 @@ export class BpttLayout {
   }
 
   widths(): void {
-    this.b.width(0, 16);
+    this.b.width(0, 20);
     this.b.width(this.labelCol, 24);
     for (let k = 0; k <= this.n.T; k++)
       for (let c = 0; c < this.blockWidth; c++)

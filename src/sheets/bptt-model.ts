@@ -180,6 +180,7 @@ export function bpttSheetTrace(s: BpttSetup): Trace {
   once(trace, 'grad_norm', [step.norm]);
   once(trace, 'clip_scale', [step.scale]);
   once(trace, 'loss_new', [step.newLoss]);
+  once(trace, 'loss_change', [step.newLoss - result.loss]);
   const moved = traceOf({ ...s, p: { ...s.p, ...trained }, head: trained }).trace.tensors;
   for (const name of ['h', 'c', 'y_hat', 'loss_step'] as const)
     if (moved[name]) trace.tensors[`${name}_new`] = moved[name];

@@ -10,6 +10,8 @@ import { cell, preFormula, xRef, hRef, type ForwardRows } from './bptt-forward';
 import type { Gradients } from './bptt-gradients';
 import { carried } from './kit/flow';
 import { Block } from './layout';
+import { t } from '../i18n';
+import type { CellPos } from './plan';
 import { newWeightTerm } from './bptt-terms';
 
 interface Step {
@@ -171,8 +173,17 @@ function writeNewHead(
   return errors.join('+');
 }
 
-/** The SGD band and the forward pass with W′, from `top`; returns the next free row. */
-export function writeSgd(L: BpttLayout, f: ForwardRows, w: Weights, g: Gradients, top: number): number {
+/** Where the SGD band put what the "What to try" box points at, and the next free row. */
+export interface SgdCells {
+  /** The learning rate η, a cell the learner edits. */
+  readonly eta: CellPos;
+  /** L′ − L (A1): below 0 when the step lowered the loss. */
+  readonly lossChange: string;
+  readonly next: number;
+}
+
+/** The SGD band and the forward pass with W′, from `top`, then L′ − L. */
+export function writeSgd(L: BpttLayout, f: ForwardRows, w: Weights, g: Gradients, top: number): SgdCells {
   const { G, O, T } = L.n;
   L.b.equation(top, 0, L.text('sgd'));
   L.header(top + 1, false);
@@ -212,5 +223,14 @@ export function writeSgd(L: BpttLayout, f: ForwardRows, w: Weights, g: Gradients
     { trace: 'loss_new', step: 0, flat: 0, tensor: "L'", equation: "L' = \\sum_t \\ell'_t" },
     'output',
   );
-  return lossRow + 2;
+  const changeRow = lossRow + 1;
+  L.b.text(changeRow, 1, t(L.b.language, 'sheets.training.lossChange'), 'label');
+  cell(
+    L,
+    [changeRow, col],
+    `${L.at(lossRow, col)}-${f.total}`,
+    { trace: 'loss_change', step: 0, flat: 0, tensor: "L' - L", equation: "L' - L" },
+    'output',
+  );
+  return { eta: { row: top + 2, col }, lossChange: L.at(changeRow, col), next: changeRow + 2 };
 }

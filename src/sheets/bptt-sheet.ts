@@ -26,6 +26,7 @@ import { writeForward } from './bptt-forward';
 import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
 import { writeSgd } from './bptt-sgd';
+import { BPTT_TRY_ROWS, bpttTryBox, partLine } from './bptt-teach';
 import { configRecord, writeFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
@@ -80,10 +81,24 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
     legend: legend(),
     variants: VARIANTS,
   });
-  const forward = writeForward(L, first);
-  const backward = writeBackward(L, forward.weights, forward.rows, forward.next, isLong(config));
-  const gradients = writeGradients(L, forward.rows, backward.rows, backward.next);
-  writeSgd(L, forward.rows, forward.weights, gradients.grads, gradients.next);
+  const forward = writeForward(L, partLine(b, kind, 'forward', first + BPTT_TRY_ROWS));
+  const backTop = partLine(b, kind, 'backward', forward.next);
+  const backward = writeBackward(L, forward.weights, forward.rows, backTop, isLong(config));
+  const gradients = writeGradients(
+    L,
+    forward.rows,
+    backward.rows,
+    partLine(b, kind, 'gradients', backward.next),
+  );
+  const sgd = writeSgd(
+    L,
+    forward.rows,
+    forward.weights,
+    gradients.grads,
+    partLine(b, kind, 'sgd', gradients.next),
+  );
+  // The box sits under the summary; its verdict reads L′ − L, written last.
+  bpttTryBox(b, first, L.fcol(1, 0), sgd);
   for (const bar of backward.rows.bars) {
     const range = { top: bar.row, bottom: bar.row, left: bar.left, right: bar.right };
     b.conditionalFormat({ kind: 'dataBar', range, color: DATA_BAR_COLOR });
