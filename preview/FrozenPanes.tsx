@@ -52,13 +52,14 @@ export function FrozenPanes({ frozen, range, layout, render, extras }: Props) {
   const panes = paneRanges(range, frozen.split);
   const width = layout.axis.offsets[layout.colCount];
   const height = layout.rows.offsets[layout.rowCount];
-  // As in Excel, nothing in the frozen columns reaches past the split: a box or a merged
-  // block that crosses it (a "What to try" box) is cut there instead of covering the
-  // scrolling cells. The layers are 0×0 and overflow, so the clip is an explicit polygon.
+  // As in Excel, nothing in the frozen rows or columns reaches past the split: a box or a
+  // merged block that crosses it (a "What to try" box) is cut there instead of covering
+  // the scrolling cells. The layers are 0×0 and overflow, so the clip is an explicit polygon.
   const clipAtSplit = (name: Exclude<PaneName, 'main'>) => {
-    if (name === 'top' || extent.width <= 0) return undefined;
-    const bottom = name === 'corner' ? extent.height : height;
-    return { clipPath: `polygon(0 0, ${extent.width}px 0, ${extent.width}px ${bottom}px, 0 ${bottom}px)` };
+    const right = name === 'top' ? width : extent.width;
+    const bottom = name === 'left' ? height : extent.height;
+    if (right <= 0 || bottom <= 0) return undefined;
+    return { clipPath: `polygon(0 0, ${right}px 0, ${right}px ${bottom}px, 0 ${bottom}px)` };
   };
   const pane = (name: Exclude<PaneName, 'main'>, range: VisibleRange | null) =>
     range && (

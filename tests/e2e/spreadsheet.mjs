@@ -242,6 +242,24 @@ export async function spreadsheetScenario({ test, assert, page, project, typeInC
           .map((r) => ({ x: r.x, right: Math.min(r.right, left + width) }));
       });
       assert(drawn.length > 0, `${pinnedBoxes.length} boxes lie in the frozen columns, none is drawn there`);
+      // A box crossing the split (the What-to-try box) is cell borders in Excel: its part right
+      // of the split is drawn by the scrolling pane, reaching past the split's line.
+      const crossing = plan.boxes.filter(
+        (b) => b.left < freeze.cols && b.right >= freeze.cols && b.top >= freeze.rows,
+      );
+      if (crossing.length > 0) {
+        await scroller.evaluate((el) => (el.scrollLeft = 0));
+        await page.waitForFunction(() => document.querySelector('.scroller').scrollLeft === 0);
+        const reach = await page.evaluate(() => {
+          const split = document.querySelector('.frozen-left .frozen-split').getBoundingClientRect().x;
+          const right = [...document.querySelectorAll('.box')]
+            .filter((el) => !el.closest('.frozen-pane'))
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.x < split);
+          return Math.max(...right.map((r) => r.right)) - split;
+        });
+        assert(reach > 20, `no box crossing the split reaches past it in the scrolling pane (${reach}px)`);
+      }
       for (const r of drawn)
         assert(
           r.x >= view.x - 2 && r.right <= view.x + view.width,
