@@ -38,8 +38,8 @@ export const TRAINING_SHEET_MESSAGES = defineMessages({
     zh: '把学习率 {cell} 改为 0.5，再改为 2',
   },
   'sheets.training.try.watch': {
-    en: 'L′ − L: a moderate step lowers the loss further; too large a step jumps past the low point and L′ ends above L',
-    zh: 'L′ − L：步子适中时损失降得更多；步子太大会越过最低点，L′ 反而高于 L',
+    en: 'L′ − L. A moderate step lowers the loss further; too large a step jumps past the low point and L′ ends above L',
+    zh: 'L′ − L。步子适中时损失降得更多；步子太大会越过最低点，L′ 反而高于 L',
   },
   'sheets.training.try.helped': {
     en: 'the step lowered the loss: L′ < L',
