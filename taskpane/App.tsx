@@ -24,6 +24,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { GUARD_STRINGS } from './guard-strings';
 import { BuildPanel } from './BuildPanel';
 import { CheckExcelPanel } from './CheckExcelPanel';
+import { RedrawArrowsPanel } from './RedrawArrowsPanel';
 import { t } from '../src/i18n';
 import { exportWithXlsxWriter, saveWithBrowser, type ExportXlsx, type SaveFile } from './download';
 import { MODEL_ORDER } from './form';
@@ -84,7 +85,8 @@ export function App({
     () => MODEL_ORDER.map((id) => models[id]).filter((m): m is ModelSpec => m !== undefined),
     [models],
   );
-  const workbook = useWorkbookSheets(host, useSelection(host));
+  const selection = useSelection(host);
+  const workbook = useWorkbookSheets(host, selection);
   const renderPractice =
     practicePanel ??
     ((sheet: AddinSheet) => (
@@ -132,6 +134,14 @@ export function App({
         )}
         <ErrorBoundary panel={guard.panelNames.explain} strings={guard}>
           <ExplainPanel host={host} language={lang} />
+        </ErrorBoundary>
+        <ErrorBoundary panel={t(lang, 'pane.guard.panel.arrows')} strings={guard}>
+          <RedrawArrowsPanel
+            key={selection?.sheet ?? ''}
+            host={host}
+            language={lang}
+            sheet={selection?.sheet ?? null}
+          />
         </ErrorBoundary>
         <ErrorBoundary panel={t(lang, 'check.panelName')} strings={guard}>
           <CheckExcelPanel host={host} language={lang} />

@@ -10,23 +10,16 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
-  Subtitle2,
   Text,
   Textarea,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../src/host/host';
 import { t } from '../src/i18n';
 import type { Language } from '../src/sheets/plan';
 import { checkThisExcel, type CheckProgress } from '../src/verify/check-excel';
 import { checkReportText, checkSummary } from '../src/verify/check-report';
-
-const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-});
+import { FailureBar, PaneSection } from './PaneSection';
 
 type View =
   | { readonly kind: 'idle' }
@@ -59,7 +52,6 @@ export function CheckExcelPanel({
 }) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [copied, setCopied] = useState<boolean | null>(null);
-  const styles = useStyles();
   if (!host.removeSheet) return null;
 
   const run = async () => {
@@ -78,14 +70,13 @@ export function CheckExcelPanel({
   };
 
   return (
-    <section aria-label={t(language, 'check.title')} className={styles.panel}>
-      <Subtitle2 as="h2">{t(language, 'check.title')}</Subtitle2>
-      <Text block>{t(language, 'check.intro')}</Text>
-      <div>
-        <Button appearance="secondary" disabled={view.kind === 'running'} onClick={() => void run()}>
-          {t(language, 'check.run')}
-        </Button>
-      </div>
+    <PaneSection
+      title={t(language, 'check.title')}
+      intro={t(language, 'check.intro')}
+      action={t(language, 'check.run')}
+      busy={view.kind === 'running'}
+      onAction={() => void run()}
+    >
       {view.kind === 'running' && (
         <div role="status" aria-live="polite">
           <ProgressBar value={view.progress ? view.progress.done / view.progress.total : undefined} />
@@ -93,12 +84,7 @@ export function CheckExcelPanel({
         </div>
       )}
       {view.kind === 'error' && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{t(language, 'check.failedTitle')}</MessageBarTitle>
-            {view.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FailureBar title={t(language, 'check.failedTitle')} message={view.message} />
       )}
       {view.kind === 'done' && (
         <>
@@ -118,6 +104,6 @@ export function CheckExcelPanel({
           </div>
         </>
       )}
-    </section>
+    </PaneSection>
   );
 }

@@ -8,16 +8,17 @@
  * prefix, so the add-in can find, and delete, only the shapes it drew.
  *
  * Shapes need ExcelApi 1.9 (the add-in already requires 1.12); where they are missing, the
- * flows' labels become notes on the reading cells (ExcelApi 1.18), as in the .xlsx.
+ * flows' labels become notes on the reading cells (ExcelApi 1.18), as in the .xlsx: one
+ * note per cell (flowNotes), since Excel refuses a second note on a cell.
  */
-import { rangeA1 } from '../sheets/plan';
-import { a1 } from '../sheets/plan';
+import { a1, rangeA1 } from '../sheets/plan';
 import { utf8Length } from './excel-ops';
 import {
   FLOW_COLOR,
   FLOW_SHAPE_PREFIX,
   FLOW_WEIGHT,
   flowLine,
+  type FlowNote,
   type Rect,
   type ResolvedFlow,
 } from './flow-look';
@@ -76,15 +77,17 @@ export function flowShapes(loaded: readonly FlowGeometry[]): FlowShape[] {
 }
 
 /**
- * Request bytes of one flow, generously: as a shape, the addLine call and its seven
+ * Request bytes of one flow as a shape, generously: the addLine call and its seven
  * property sets (name, alt text, placement, colour, dash, weight, arrowhead), each an
- * action and an object path in the request JSON, plus the label; as notes, a note per
- * reading cell.
+ * action and an object path in the request JSON, plus the label.
  */
-export function flowBytes(flow: ResolvedFlow, drawing: FlowDrawing): number {
-  const label = 3 * utf8Length(flow.label);
-  if (drawing === 'notes') return flow.labelCells.length * (3 * 250 + label);
-  return 12 * 250 + utf8Length(flow.name) + label;
+export function flowShapeBytes(flow: ResolvedFlow): number {
+  return 12 * 250 + utf8Length(flow.name) + 3 * utf8Length(flow.label);
+}
+
+/** Request bytes of one note, generously: the add call, its object paths and the text. */
+export function flowNoteBytes(note: FlowNote): number {
+  return 3 * 250 + 3 * utf8Length(note.text);
 }
 
 export function queueFlowShape(sheet: Excel.Worksheet, s: FlowShape): void {
@@ -98,8 +101,9 @@ export function queueFlowShape(sheet: Excel.Worksheet, s: FlowShape): void {
   shape.line.endArrowheadStyle = 'Triangle';
 }
 
-export function queueFlowNotes(sheet: Excel.Worksheet, flow: ResolvedFlow): void {
-  for (const { row, col } of flow.labelCells) sheet.notes.add(a1(row, col), flow.label);
+/** One note on the cell it belongs to (ExcelApi 1.18: `worksheet.notes.add(address, content)`). */
+export function queueFlowNote(sheet: Excel.Worksheet, note: FlowNote): void {
+  sheet.notes.add(a1(note.row, note.col), note.text);
 }
 
 /** Whether a shape is one the add-in drew (by the name it gave it). */

@@ -33,17 +33,18 @@ import { DEFAULT_OP_LIMITS, planOps, type ExcelOp } from './excel-ops';
 import { queueConditionalFormat } from './excel-conditional-formats';
 import {
   deleteOwnShapes,
-  flowBytes,
   flowDrawing,
+  flowNoteBytes,
+  flowShapeBytes,
   flowShapes,
   GEOMETRY_LOAD_BYTES,
   loadFlowGeometry,
-  queueFlowNotes,
+  queueFlowNote,
   queueFlowShape,
   type FlowDrawing,
   type FlowGeometry,
 } from './excel-flows';
-import { resolveFlows, type ResolvedFlow } from './flow-look';
+import { flowNotes, resolveFlows, type ResolvedFlow } from './flow-look';
 import { officeSettings, type SettingsStore } from './settings';
 import { frozenBlock, type Freeze } from './plan-look';
 import { toBase64 } from './base64';
@@ -213,20 +214,16 @@ function queueCellWrite(sheet: Excel.Worksheet, op: CellWriteOp): void {
   }
 }
 
-/** Queues one request's flows: shapes where the loaded geometry puts them, or notes. */
-function queueFlows(
-  sheet: Excel.Worksheet,
-  drawing: FlowDrawing,
-  flows: readonly ResolvedFlow[],
-  geometry: readonly FlowGeometry[],
-): void {
-  if (drawing === 'notes') {
-    for (const f of flows) queueFlowNotes(sheet, f);
-    return;
-  }
-  const byName = new Map(flowShapes(geometry).map((s) => [s.flow.name, s]));
-  for (const f of flows) queueFlowShape(sheet, byName.get(f.name)!);
-}
+/** Queues one request's share of the flows, given where the flows' ranges were loaded (shapes need it). */
+type FlowBatch = (sheet: Excel.Worksheet, geometry: readonly FlowGeometry[]) => void;
+
+/** Shapes where the loaded geometry puts them. */
+const shapeBatch =
+  (flows: readonly ResolvedFlow[]): FlowBatch =>
+  (sheet, geometry) => {
+    const byName = new Map(flowShapes(geometry).map((s) => [s.flow.name, s]));
+    for (const f of flows) queueFlowShape(sheet, byName.get(f.name)!);
+  };
 
 function readMarker(props: Excel.WorksheetCustomPropertyCollection): Record<string, unknown> | null {
   return decodeMarker(props.items.map((p): MarkerProperty => ({ key: p.key, value: String(p.value) })));
@@ -321,7 +318,7 @@ export class ExcelHost implements WorkbookHost {
           // Until the sync, Excel would otherwise recalculate after every queued write.
           context.application.suspendApiCalculationUntilNextSync();
           if (i < chunks.length) for (const op of chunks[i].ops) queueOp(sheet, op);
-          else queueFlows(sheet, flows.drawing, flows.requests[i - chunks.length], geometry);
+          else flows.requests[i - chunks.length](sheet, geometry);
           // Arrows are placed in points: where the cells ended up once contents and widths are written.
           if (i === chunks.length - 1 && flows.drawing === 'shapes')
             geometry = loadFlowGeometry(sheet, flows.all);
@@ -340,16 +337,24 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** The plan's flows, how this Excel draws them, and in which requests. */
+  /** The plan's flows, how this Excel draws them, and in which requests: shapes, or one note per reading cell. */
   private flowRequests(plan: SheetPlan): {
     drawing: FlowDrawing;
     all: ResolvedFlow[];
-    requests: ResolvedFlow[][];
+    requests: FlowBatch[];
   } {
     const all = resolveFlows(plan);
     const drawing = all.length > 0 ? flowDrawing(this.isSetSupported) : 'none';
+    const max = this.maxRequestBytes;
+    if (drawing === 'shapes')
+      return { drawing, all, requests: chunkBySize(all, flowShapeBytes, max).map(shapeBatch) };
     if (drawing === 'none') return { drawing, all, requests: [] };
-    return { drawing, all, requests: chunkBySize(all, (f) => flowBytes(f, drawing), this.maxRequestBytes) };
+    const notes = chunkBySize(flowNotes(all), flowNoteBytes, max);
+    return {
+      drawing,
+      all,
+      requests: notes.map((batch) => (sheet) => batch.forEach((n) => queueFlowNote(sheet, n))),
+    };
   }
 
   /**
@@ -361,14 +366,14 @@ export class ExcelHost implements WorkbookHost {
     return this.run(RUN_OPTIONS, async (context) => {
       const { sheet, metadata } = await this.requireOwnSheet(context, sheetName);
       const plan = this.plans.get(sheetName) ?? this.resolvePlan?.({ name: sheetName, metadata });
-      if (!plan) throw new Error(t(this.language, 'host.noSheet', { name: sheetName }));
+      if (!plan) throw new Error(t(this.language, 'host.noPlan', { name: sheetName }));
       const flows = this.flowRequests(plan);
       if (flows.drawing !== 'shapes') return 0;
       await deleteOwnShapes(context, sheet);
       const geometry = loadFlowGeometry(sheet, flows.all);
       await context.sync();
       for (const request of flows.requests) {
-        queueFlows(sheet, 'shapes', request, geometry);
+        request(sheet, geometry);
         await context.sync();
       }
       return flows.all.length;

@@ -55,6 +55,31 @@ export function resolveFlows(plan: SheetPlan): ResolvedFlow[] {
   }));
 }
 
+/** A label where no arrow can be drawn: one note on one cell. */
+export interface FlowNote {
+  readonly row: number;
+  readonly col: number;
+  /** The label of every flow the cell reads, in the plan's order, one per line. */
+  readonly text: string;
+}
+
+/**
+ * The notes that stand for the flows: one per reading cell. A cell can read two states
+ * (LSTM BPTT's recomputed c′ₜ reads both c′ₜ₋₁ and h′ₜ₋₁), and a cell holds one note (Excel
+ * refuses a second; the .xlsx keeps the last), so such a cell carries both labels.
+ */
+export function flowNotes(flows: readonly ResolvedFlow[]): FlowNote[] {
+  const byCell = new Map<string, { row: number; col: number; labels: string[] }>();
+  for (const f of flows)
+    for (const { row, col } of f.labelCells) {
+      const key = `${row},${col}`;
+      const note = byCell.get(key) ?? { row, col, labels: [] };
+      if (!note.labels.includes(f.label)) note.labels.push(f.label);
+      byCell.set(key, note);
+    }
+  return [...byCell.values()].map(({ row, col, labels }) => ({ row, col, text: labels.join('\n') }));
+}
+
 /**
  * The arrow between two rectangles: from the side of the source that faces the target to
  * the facing side of the target, at the middle of each side. A target right of the source

@@ -77,6 +77,13 @@ export interface WorkbookHost {
    * an error; a sheet without the add-in's marker is refused.
    */
   removeSheet?(sheetId: string): Promise<void>;
+  /**
+   * Puts the arrows of a sheet this add-in built back where its cells now are (after a
+   * learner changed column widths or row heights) and returns how many arrows the sheet
+   * shows. Only what the add-in drew is touched; a sheet without the add-in's marker is
+   * refused. Absent where a host draws no arrows.
+   */
+  redrawFlows?(sheetName: string): Promise<number>;
   /** Reads cells of a sheet the add-in created. */
   readCells(sheet: string, addresses: readonly string[]): Promise<CellContent[]>;
   /** Writes cells of a sheet the add-in created; callers restrict this to answer cells. */

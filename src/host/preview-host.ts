@@ -71,6 +71,17 @@ export class PreviewHost implements WorkbookHost {
     return out;
   }
 
+  /**
+   * Nothing to move: the preview draws each arrow from the plan's flows at every render,
+   * from where the cells are then, so the arrows already follow any width or height. It
+   * still refuses a sheet the add-in did not build, as Excel does, and reports the arrows
+   * the sheet shows.
+   */
+  async redrawFlows(sheetName: string): Promise<number> {
+    this.requireAddinSheet(sheetName);
+    return this.workbook.sheet(sheetName)?.flows.length ?? 0;
+  }
+
   async readCells(sheet: string, addresses: readonly string[]): Promise<CellContent[]> {
     this.requireAddinSheet(sheet);
     return addresses.map((address) => {

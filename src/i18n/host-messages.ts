@@ -30,4 +30,8 @@ export const HOST_MESSAGES = defineMessages({
     en: "The sheet '{name}' was not built by this add-in, so it was not removed.",
     zh: '工作表“{name}”不是本加载项生成的，未将其删除。',
   },
+  'host.noPlan': {
+    en: "The add-in cannot rebuild the layout of '{name}' (was it built by another version?), so its arrows were left as they are.",
+    zh: '加载项无法重建“{name}”的布局（是否由其他版本生成？），因此其箭头保持不变。',
+  },
 });

@@ -436,4 +436,36 @@ export const PANE_MESSAGES = defineMessages({
     en: 'For this entry (steps and indices from 1, as on the sheet):',
     zh: '本单元格（时间步与下标从 1 开始，与工作表一致）：',
   },
+  'pane.arrows.title': {
+    en: 'Arrows on the sheet',
+    zh: '工作表上的箭头',
+  },
+  'pane.arrows.intro': {
+    en: 'The dashed arrows carry each state to the step that reads it. Excel places them in points, so after you change column widths or row heights, redraw them where the cells are now.',
+    zh: '虚线箭头把每个状态带到读取它的下一个时间步。Excel 按磅值放置箭头，因此调整列宽或行高后，请在单元格的新位置重画箭头。',
+  },
+  'pane.arrows.redraw': {
+    en: "Redraw arrows on '{sheet}'",
+    zh: '重画“{sheet}”上的箭头',
+  },
+  'pane.arrows.done': messageFn<{ n: number; sheet: string }>(
+    ({ n, sheet }) => `Redrew ${n} ${n === 1 ? 'arrow' : 'arrows'} on '${sheet}' where its cells are now.`,
+    ({ n, sheet }) => `已在单元格的新位置重画“${sheet}”上的 ${n} 个箭头。`,
+  ),
+  'pane.arrows.none': {
+    en: "'{sheet}' has no arrows to redraw: either it carries no state from step to step, or this Excel cannot draw shapes and shows each arrow as a note on the cell that reads the state, and notes move with their cells.",
+    zh: '“{sheet}”上没有需要重画的箭头：要么它不在时间步之间传递状态，要么此 Excel 无法绘制形状，每个箭头显示为读取该状态的单元格上的批注，批注会随单元格移动。',
+  },
+  'pane.arrows.notOurs': {
+    en: "'{sheet}' was not built by this add-in, so nothing on it was changed.",
+    zh: '“{sheet}”不是本加载项生成的工作表，因此未做任何更改。',
+  },
+  'pane.arrows.failed': {
+    en: 'Could not redraw the arrows',
+    zh: '无法重画箭头',
+  },
+  'pane.guard.panel.arrows': {
+    en: 'arrows panel',
+    zh: '箭头面板',
+  },
 });

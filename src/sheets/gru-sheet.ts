@@ -22,7 +22,7 @@ import {
 } from './recurrent-bands';
 import { cellLayout, type Band, type CellLayout, type Section } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
-import { keepTry } from './recurrent-teach';
+import { keepTry, KEEP_MIN_STEPS } from './recurrent-teach';
 
 /** A GRU step shows gi and gh side by side, so its operator and value sit one column right of the others'. */
 const GI = PRE;
@@ -159,6 +159,7 @@ export const gruLayout: CellLayout = cellLayout({
       between: 'sheets.gru.try.mixes',
       trace: s.tname('z_keep'),
     }),
+  tryMinSteps: KEEP_MIN_STEPS,
 });
 
 export const gruModel: RecurrentModel<'gru'> = {

@@ -12,7 +12,7 @@ import { dotF } from './formulas';
 import { t as text } from '../i18n';
 import { bilingual, label } from './i18n';
 import { carried } from './kit/flow';
-import { sheetBuilder, writeFrame } from './kit/frame';
+import { sheetBuilder, writeTightFrame } from './kit/frame';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
 import { Block, PlanBuilder } from './layout';
@@ -34,9 +34,9 @@ import {
 } from './lstm-seq2seq-weights';
 import type { Labelled, ModelSpec, Seq2seqConfig, VariantIds } from './model-spec';
 import type { SheetPlan } from './plan';
-import { GATE_WEIGHTS_LEGEND, recurrentLegend } from './recurrent-bands';
+import { GATE_WEIGHTS_LEGEND, legendWithout, recurrentLegend } from './recurrent-bands';
 import type { Section } from './recurrent-sheet';
-import { keepTry, teachingTopRows, writeTeachingTop, type KeepTry } from './recurrent-teach';
+import { keepTry, KEEP_MIN_STEPS, teachingTopRows, writeTeachingTop, type KeepTry } from './recurrent-teach';
 
 const VARIANTS: readonly Labelled<VariantIds['lstm-seq2seq']>[] = [
   { id: 'teacher-forcing', label: bilingual('sheets.seq2seq.variant.teacherForcing') },
@@ -265,7 +265,9 @@ function build(config: Seq2seqConfig): SheetPlan {
   const cols = columns(b, config);
   // Widths first: a band's equation goes beside its results only where the columns hold it.
   widths(cols, config);
-  const row = writeFrame(b, config, {
+  // The decoder copies its prediction back in only when it feeds back over two steps or more.
+  const copies = feedsBack(config) && Tt > 1;
+  const row = writeTightFrame(b, config, {
     title: bilingual('sheets.seq2seq.title'),
     sizes: [
       [label(lang, 'inputSize'), I],
@@ -274,16 +276,18 @@ function build(config: Seq2seqConfig): SheetPlan {
     ],
     afterSteps: [[text(lang, 'sheets.seq2seq.targetSteps'), Tt]],
     legendCol: cols.timeCol(0),
-    legend: LEGEND,
+    legend: copies ? LEGEND : legendWithout(LEGEND, ['copy']),
     variants: VARIANTS,
     note: label(lang, 'dotNote'),
   });
-  const enc = writeEncoder(cols, config, row + teachingTopRows(true));
+  const hasBox = Ts >= KEEP_MIN_STEPS;
+  const enc = writeEncoder(cols, config, row + teachingTopRows(hasBox));
   const handover = writeHandover(cols, enc, config, enc.below + 1);
   const dec = writeDecoder(cols, config, handover, handover.below + 1);
   writeOutput(cols, config, dec, dec.below + OUTPUT_GAP);
   const right = cols.timeCol(Math.max(Ts, Tt) - 1) + BLOCK_WIDTH - 2;
-  writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', keepTry(enc.section, encoderTry(enc.section)));
+  const box = keepTry(enc.section, encoderTry(enc.section));
+  writeTeachingTop(b, row, right, 'sheets.seq2seq.papersNote', box, hasBox);
   b.freeze(1, 0);
   return b.build();
 }

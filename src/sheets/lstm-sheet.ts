@@ -22,7 +22,7 @@ import {
 } from './recurrent-bands';
 import { cellLayout, type Band, type CellLayout, type Section, type StackShape } from './recurrent-sheet';
 import { BIDIRECTIONAL, recurrentSpec, type RecurrentModel } from './recurrent-spec';
-import { keepTry, type KeepTry } from './recurrent-teach';
+import { keepTry, KEEP_MIN_STEPS, type KeepTry } from './recurrent-teach';
 
 type GateId = 'i' | 'f' | 'g' | 'o';
 const GATE_ROLE: Record<GateId, PlainKey> = {
@@ -181,6 +181,7 @@ export const lstmLayout: CellLayout = cellLayout({
   bands: lstmBands,
   papersNote: 'sheets.lstm.papersNote',
   tryIt: (s) => keepTry(s, lstmTry(s, 'f_keep')),
+  tryMinSteps: KEEP_MIN_STEPS,
 });
 
 /**

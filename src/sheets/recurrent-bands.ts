@@ -189,6 +189,16 @@ export function recurrentLegend(weights: readonly LegendEntry[], own: readonly L
   return [['input', bilingual('sheets.legend.inputX')], ...weights, ...own, 'copy'];
 }
 
+/**
+ * The legend without the lines of roles a sheet of this config does not write (a
+ * one-direction stack has no copies and no joined output). The plan leaves an unused line
+ * out anyway, but the frame reserves a row for every line it is given, so a line left in
+ * would leave a blank row between the legend and the sheet's first part.
+ */
+export function legendWithout(legend: readonly LegendEntry[], unused: readonly CellRole[]): LegendEntry[] {
+  return legend.filter((e) => !unused.includes(typeof e === 'string' ? e : e[0]));
+}
+
 /** Weight legend lines of a cell whose gate rows are captioned W_i·, W_h· (LSTM, GRU). */
 export const GATE_WEIGHTS_LEGEND: readonly LegendEntry[] = [
   ['weight', bilingual('sheets.legend.gateInputWeights')],

@@ -16,12 +16,13 @@ import { t } from '../i18n';
 import { label, layerCaption, type Bilingual, type PlainKey } from './i18n';
 import { seededInput } from './inputs';
 import { carried } from './kit/flow';
-import { sheetBuilder, writeFrame } from './kit/frame';
+import { sheetBuilder, writeTightFrame } from './kit/frame';
 import { roleLine } from './kit/role-line';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
-import type { Language, SheetPlan } from './plan';
+import type { CellRole, Language, SheetPlan } from './plan';
+import { legendWithout } from './recurrent-bands';
 import { teachingTopRows, writeJoinedOutput, writeTeachingTop, type TryContent } from './recurrent-teach';
 
 /** What a model variant means for the stack. */
@@ -100,6 +101,11 @@ export interface CellLayout {
   readonly papersNote: PlainKey;
   /** The "What to try" box, from the sheet's first section (layer 1, forward); undefined: none. */
   tryIt?(s: Section, shape: StackShape): TryContent | undefined;
+  /**
+   * The fewest steps the box needs (a running product needs a step to carry from); a
+   * shorter sheet has no box and reserves no rows for it. Defaults to 1.
+   */
+  readonly tryMinSteps?: number;
 }
 
 /** What a cell's layout leaves out when it is the usual one. */
@@ -212,10 +218,15 @@ function newSheet(layout: CellLayout, config: RecurrentConfig, shape: StackShape
   };
 }
 
-/** Title, summary, legend and the dot-product note; returns the first section's row. */
+/**
+ * Title, summary, legend and the dot-product note; returns the row below them, one blank
+ * row down. The legend lists only what this stack writes: copies of the input and the
+ * joined output [h→; h←] exist only in a bidirectional one.
+ */
 function writeTop(sh: Sheet, config: RecurrentConfig, variants: readonly Labelled[]): number {
   const lang = config.language;
-  return writeFrame(sh.b, config, {
+  const unused: CellRole[] = sh.p.bidirectional ? [] : ['copy', 'output'];
+  return writeTightFrame(sh.b, config, {
     title: sh.layout.title,
     sizes: [
       [label(lang, 'inputSize'), sh.p.inputSize],
@@ -223,7 +234,7 @@ function writeTop(sh: Sheet, config: RecurrentConfig, variants: readonly Labelle
     ],
     afterSteps: [[label(lang, 'layers'), sh.p.numLayers]],
     legendCol: sh.timeCol(0),
-    legend: sh.layout.legend,
+    legend: legendWithout(sh.layout.legend, unused),
     variants,
     note: label(lang, 'dotNote'),
   });
@@ -351,7 +362,8 @@ export function buildRecurrentSheet(
   // Widths first: a band's equation goes beside its results only where the columns hold it.
   recurrentWidths(sh);
   const teachTop = writeTop(sh, config, variants);
-  let row = teachTop + teachingTopRows(layout.tryIt !== undefined);
+  const hasBox = layout.tryIt !== undefined && sh.T >= (layout.tryMinSteps ?? 1);
+  let row = teachTop + teachingTopRows(hasBox);
   for (let l = 0; l < sh.p.numLayers; l++)
     for (let d = 0; d < (sh.p.bidirectional ? 2 : 1); d++) row = writeSection(sh, l, d === 1, row);
   if (sh.p.bidirectional)
@@ -364,7 +376,8 @@ export function buildRecurrentSheet(
     );
   const right = sh.timeCol(sh.T - 1) + layout.blockWidth - 2;
   const first = sh.first as Section;
-  writeTeachingTop(sh.b, teachTop, right, layout.papersNote, layout.tryIt?.(first, shape));
+  const box = hasBox ? layout.tryIt?.(first, shape) : undefined;
+  writeTeachingTop(sh.b, teachTop, right, layout.papersNote, box, hasBox);
   return sh.b.build();
 }
 

@@ -20,14 +20,23 @@ export function teachingTopRows(hasBox: boolean): number {
   return 2 + (hasBox ? TRY_BOX_ROWS + 1 : 0);
 }
 
-/** The papers note at `top`, then the try box spanning columns 0 … `right`. */
+/**
+ * The papers note at `top`, then the try box spanning columns 0 … `right`, in the rows
+ * `teachingTopRows` reserved: a box where none was reserved (or none where one was) is a
+ * mistake of the sheet's builder, caught here rather than as overlapping or blank rows.
+ */
 export function writeTeachingTop(
   b: PlanBuilder,
   top: number,
   right: number,
   note: PlainKey,
   content: TryContent | undefined,
+  reserved: boolean,
 ): void {
+  if (reserved !== (content !== undefined))
+    throw new Error(
+      `the sheet reserved ${reserved ? 'a' : 'no'} "What to try" box but has ${content ? 'one' : 'none'}`,
+    );
   narrativeLine(b, { row: top, col: 0 }, t(b.language, note));
   if (content) tryBox(b, { ...content, top: top + 2, left: 0, cols: right + 1 });
 }
@@ -51,12 +60,15 @@ export const KEEP_HIGH = 0.9;
 /** Below this share, the memory "resets". */
 export const KEEP_LOW = 0.05;
 
+/** A running product's box needs a step to carry the first memory into. */
+export const KEEP_MIN_STEPS = 2;
+
 /**
  * A box whose live verdict reads unit 1 of the running product at the section's last
  * step; undefined when the section has one step (nothing to carry).
  */
 export function keepTry(s: Section, k: KeepTry): TryContent | undefined {
-  if (s.T < 2) return undefined;
+  if (s.T < KEEP_MIN_STEPS) return undefined;
   const last = s.T - 1;
   const lang = s.lang;
   const verdict: Verdict = {

@@ -44,6 +44,24 @@ describe('flows in the .xlsx', () => {
       expect([...expected.values()].every((l) => l.startsWith('←'))).toBe(true);
     });
 
+  it('keeps both labels on a cell that reads two states (LSTM BPTT’s recomputed c′ₜ)', async () => {
+    const spec = specFor('lstm-bptt');
+    const plan = spec.build(spec.defaults);
+    const notes = await notesOf(plan);
+    const readers = new Map<string, string[]>();
+    for (const f of plan.flows ?? [])
+      for (let row = f.to.top; row <= f.to.bottom; row++)
+        for (let col = f.to.left; col <= f.to.right; col++)
+          readers.set(a1(row, col), [...(readers.get(a1(row, col)) ?? []), f.label]);
+    const shared = [...readers].filter(([, labels]) => labels.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [cell, labels] of shared) {
+      expect(labels.some((l) => l.includes('h′'))).toBe(true);
+      expect(labels.some((l) => l.includes('c′'))).toBe(true);
+      expect(notes.get(cell)).toBe(labels.join('\n'));
+    }
+  });
+
   it('writes no notes for a plan without flows', async () => {
     const spec = specFor('lstm');
     const plan = spec.build(spec.defaults);

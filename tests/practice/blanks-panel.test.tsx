@@ -35,11 +35,11 @@ async function lstmOneGate() {
 describe('blanks you can find', () => {
   it('lists each blank 1-based ("f₄[1] at t = 4"), with its fill state', async () => {
     const { host, sheet } = await lstmOneGate();
-    host.setContent(sheet, 'Y36', 0.017);
+    host.setContent(sheet, 'Y34', 0.017);
     const list = await listBlanks(host, sheet);
     expect(list.blanks).toEqual([
-      { address: 'Y35', name: 'f₄[1]', step: 4, filled: false },
-      { address: 'Y36', name: 'f₄[2]', step: 4, filled: true },
+      { address: 'Y33', name: 'f₄[1]', step: 4, filled: false },
+      { address: 'Y34', name: 'f₄[2]', step: 4, filled: true },
     ]);
     expect(list.filled).toBe(1);
   });
@@ -53,11 +53,11 @@ describe('blanks you can find', () => {
     expect(within(blanks).getByText('f₄[2] at t = 4')).toBeTruthy();
     expect(screen.getByTestId('practice-progress').textContent).toBe('0 of 2 filled');
 
-    await userEvent.click(within(blanks).getByRole('button', { name: 'Go to Y36 (f₄[2])' }));
-    expect(await host.getSelection()).toEqual({ sheet, address: 'Y36' });
+    await userEvent.click(within(blanks).getByRole('button', { name: 'Go to Y34 (f₄[2])' }));
+    expect(await host.getSelection()).toEqual({ sheet, address: 'Y34' });
 
-    host.setContent(sheet, 'Y36', 0.017);
-    host.select(sheet, 'Y37'); // Enter moves the selection down, as after typing
+    host.setContent(sheet, 'Y34', 0.017);
+    host.select(sheet, 'Y35'); // Enter moves the selection down, as after typing
     await waitFor(() => expect(screen.getByTestId('practice-progress').textContent).toBe('1 of 2 filled'));
   });
 
@@ -76,22 +76,22 @@ describe('blanks you can find', () => {
     wrap(<PracticePanel host={host} language="en" sheet={sheet} />);
     await screen.findByTestId('practice-blanks');
     await userEvent.click(screen.getByRole('button', { name: 'Fill next step' }));
-    await waitFor(async () => expect(await host.getSelection()).toEqual({ sheet, address: 'Y35' }));
+    await waitFor(async () => expect(await host.getSelection()).toEqual({ sheet, address: 'Y33' }));
     await waitFor(() => expect(screen.getByTestId('practice-progress').textContent).toBe('2 of 2 filled'));
 
     await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
     await userEvent.click(within(await findDialog()).getByRole('button', { name: 'Go ahead', hidden: true }));
     await waitFor(() => expect(screen.getByTestId('practice-progress').textContent).toBe('0 of 2 filled'));
-    host.select(sheet, 'Y36');
+    host.select(sheet, 'Y34');
     await userEvent.click(screen.getByRole('button', { name: 'Reveal cell' }));
-    await waitFor(() => expect(host.cell(sheet, 'Y36').formula).not.toBeNull());
-    expect(await host.getSelection()).toEqual({ sheet, address: 'Y36' });
+    await waitFor(() => expect(host.cell(sheet, 'Y34').formula).not.toBeNull());
+    expect(await host.getSelection()).toEqual({ sheet, address: 'Y34' });
   });
 
   it('Reset clears the score and the hint of the earlier attempt', async () => {
     const { host, sheet } = await lstmOneGate();
-    host.setContent(sheet, 'Y35', 0.031);
-    host.select(sheet, 'Y36');
+    host.setContent(sheet, 'Y33', 0.031);
+    host.select(sheet, 'Y34');
     wrap(<PracticePanel host={host} language="en" sheet={sheet} />);
     await screen.findByTestId('practice-blanks');
     await userEvent.click(screen.getByRole('button', { name: 'Check' }));
@@ -102,6 +102,6 @@ describe('blanks you can find', () => {
     await userEvent.click(within(await findDialog()).getByRole('button', { name: 'Go ahead', hidden: true }));
     await waitFor(() => expect(screen.queryByTestId('practice-hint')).toBeNull());
     expect(screen.queryByTestId('practice-score')).toBeNull();
-    expect(host.cell(sheet, 'Y35').value).toBeNull();
+    expect(host.cell(sheet, 'Y33').value).toBeNull();
   });
 });

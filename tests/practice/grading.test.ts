@@ -62,11 +62,11 @@ describe('the hand-style LSTM practice sheet (one gate, seed 1)', () => {
     const host = new FormulaHost();
     const made = await createPracticeSheet(host, config, 'one-gate', 1);
     const truth = sheetTruth(buildPlan(config), made.answers);
-    // The numbers the learner saw: f₄ at Y35:Y36, true 0.0307… and 0.0168…, shown 0.031 and 0.017.
-    expect(made.answers).toEqual(['Y35', 'Y36']);
+    // The numbers the learner saw: f₄ at Y33:Y34, true 0.0307… and 0.0168…, shown 0.031 and 0.017.
+    expect(made.answers).toEqual(['Y33', 'Y34']);
     expect(made.answers.map((a) => (truth.get(a) as number).toFixed(3))).toEqual(['0.031', '0.017']);
-    host.setContent(made.sheetName, 'Y35', 0.031);
-    host.setContent(made.sheetName, 'Y36', 0.017);
+    host.setContent(made.sheetName, 'Y33', 0.031);
+    host.setContent(made.sheetName, 'Y34', 0.017);
     expect((await checkPractice(host, made.sheetName)).score).toBe('2 / 2');
     for (const a of made.answers) host.setContent(made.sheetName, a, displayRound(truth.get(a) as number, 3));
     const result = await checkPractice(host, made.sheetName);

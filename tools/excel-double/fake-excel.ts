@@ -433,7 +433,7 @@ class FakeWorksheet extends Loadable {
   readonly names: { add(name: string, reference: FakeRange | string): void };
   readonly customProperties: FakeCustomProperties;
   readonly shapes: FakeShapeCollection;
-  readonly notes: { add(cellAddress: string, content: string): void };
+  readonly notes: FakeNoteCollection;
   readonly freezePanes: {
     freezeRows(count: number): void;
     freezeColumns(count: number): void;
@@ -470,17 +470,7 @@ class FakeWorksheet extends Loadable {
     };
     this.customProperties = new FakeCustomProperties(ctx, ref);
     this.shapes = new FakeShapeCollection(ctx, ref);
-    this.notes = {
-      add: (cellAddress, content) =>
-        ctx.enqueue('addNote', { address: cellAddress, content }, () => {
-          const s = need(ref);
-          const { row, col } = parseCell(cellAddress);
-          const key = `${colToLetters(col)}${row + 1}`;
-          if (s.notes.has(key))
-            throw new FakeOfficeError('InvalidArgument', `the cell ${key} already has a note`);
-          s.notes.set(key, String(content));
-        }),
-    };
+    this.notes = new FakeNoteCollection(ctx, ref);
   }
 
   markLoaded(): void {
@@ -613,24 +603,35 @@ class FakeShape {
   }
 }
 
-class FakeShapeCollection extends Loadable {
-  private _items: FakeShape[] = [];
+/** A collection of one sheet's things (shapes, notes): its items are read when a load is applied. */
+abstract class FakeSheetItems<T> extends Loadable {
+  private _items: T[] = [];
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly ref: SheetRef,
+    protected readonly ctx: FakeContext,
+    protected readonly ref: SheetRef,
   ) {
     super();
   }
-  get items(): FakeShape[] {
+  get items(): T[] {
     this.check('items');
     return this._items;
   }
+  /** The action a load is logged as. */
+  protected abstract readonly loadAction: string;
+  protected abstract read(sheet: FakeSheet): T[];
   load(_props?: string): this {
-    this.ctx.enqueue('loadShapes', {}, () => {
-      this._items = need(this.ref).shapes.map((r) => new FakeShape(this.ctx, this.ref, r));
+    this.ctx.enqueue(this.loadAction, {}, () => {
+      this._items = this.read(need(this.ref));
       this.loaded = true;
     });
     return this;
+  }
+}
+
+class FakeShapeCollection extends FakeSheetItems<FakeShape> {
+  protected readonly loadAction = 'loadShapes';
+  protected read(sheet: FakeSheet): FakeShape[] {
+    return sheet.shapes.map((r) => new FakeShape(this.ctx, this.ref, r));
   }
   addLine(
     startLeft: number,
@@ -671,6 +672,115 @@ class FakeShapeCollection extends Loadable {
     const found = need(this.ref).shapes.find((r) => r.id === key || r.name === key);
     if (!found) throw new FakeOfficeError('ItemNotFound', `no shape ${key}`);
     return new FakeShape(this.ctx, this.ref, found);
+  }
+}
+
+// ---------------------------------------------------------------- notes (ExcelApi 1.18)
+
+/** Who a note added through the double is by (Excel answers the signed-in user's name). */
+export const FAKE_NOTE_AUTHOR = 'Excel double';
+
+/**
+ * The one cell a note goes on, as "A1": a cell of this sheet given as "A1", "$A$1",
+ * "Sheet!A1" or a one-cell range. Anything else (several cells, another sheet, not an
+ * address) is Excel's InvalidCellAddress, as @types/office-js documents for `add`.
+ */
+function noteCell(sheet: FakeSheet, cellAddress: unknown): string {
+  const given = cellAddress instanceof FakeRange ? cellAddress.localAddress() : cellAddress;
+  const bad = () => new FakeOfficeError('InvalidCellAddress', `a note needs one cell, not ${String(given)}`);
+  if (typeof given !== 'string') throw bad();
+  const bang = given.lastIndexOf('!');
+  if (bang >= 0 && given.slice(0, bang).replace(/^'|'$/g, '').toLowerCase() !== sheet.name.toLowerCase())
+    throw bad();
+  let area: Area;
+  try {
+    area = parseArea(given);
+  } catch {
+    throw bad();
+  }
+  if (area.wholeColumns || area.top !== area.bottom || area.left !== area.right) throw bad();
+  return areaA1(area);
+}
+
+/**
+ * A sheet's notes: at most one per cell (a second `add` on a cell that has one is refused,
+ * so nothing the add-in writes can silently replace a learner's note). Excel does not
+ * document a length limit for a note's text; the content is kept as the string it becomes.
+ */
+class FakeNoteCollection extends FakeSheetItems<FakeNote> {
+  protected readonly loadAction = 'loadNotes';
+  protected read(sheet: FakeSheet): FakeNote[] {
+    return [...sheet.notes.keys()].map((key) => this.note(() => key, false));
+  }
+  add(cellAddress: unknown, content: unknown): FakeNote {
+    let key: string | null = null;
+    const address = cellAddress instanceof FakeRange ? cellAddress.localAddress() : cellAddress;
+    this.ctx.enqueue('addNote', { address, content }, () => {
+      const s = need(this.ref);
+      const cell = noteCell(s, cellAddress);
+      if (s.notes.has(cell))
+        throw new FakeOfficeError('InvalidArgument', `the cell ${cell} already has a note`);
+      s.notes.set(cell, String(content));
+      key = cell;
+    });
+    return this.note(() => key, false);
+  }
+  getItem(address: string): FakeNote {
+    return this.note(() => noteCell(need(this.ref), address), false);
+  }
+  getItemOrNullObject(address: string): FakeNote {
+    return this.note(() => noteCell(need(this.ref), address), true);
+  }
+  /** By position when the request is applied, as Office.js addresses the items of a loaded collection. */
+  getItemAt(index: number): FakeNote {
+    return this.note(() => [...need(this.ref).notes.keys()][index] ?? null, false);
+  }
+  private note(key: () => string | null, orNull: boolean): FakeNote {
+    return new FakeNote(this.ctx, this.ref, key, orNull);
+  }
+}
+
+/** One note, found by its cell when a request is applied (it may be added earlier in the same request). */
+class FakeNote {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ref: SheetRef,
+    private readonly key: () => string | null,
+    private readonly orNull: boolean,
+  ) {}
+  /** Whether the note exists (false for a null object). */
+  exists(): boolean {
+    const key = this.ref() ? this.key() : null;
+    return key !== null && need(this.ref).notes.has(key);
+  }
+  private cell(): string {
+    const key = this.key();
+    if (key === null || !need(this.ref).notes.has(key))
+      throw new FakeOfficeError('ItemNotFound', `there is no note on ${key ?? 'that cell'}`);
+    return key;
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue('loadNote', {}, () => {
+      if (!this.orNull) this.cell();
+    });
+    return this;
+  }
+  get content(): string {
+    return need(this.ref).notes.get(this.cell())!;
+  }
+  set content(value: string) {
+    this.ctx.enqueue('setNote', { content: value }, () => {
+      need(this.ref).notes.set(this.cell(), String(value));
+    });
+  }
+  get authorName(): string {
+    this.cell();
+    return FAKE_NOTE_AUTHOR;
+  }
+  delete(): void {
+    this.ctx.enqueue('deleteNote', {}, () => {
+      need(this.ref).notes.delete(this.cell());
+    });
   }
 }
 

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
+import { installNotes } from './office-notes';
 
 /** What Office.js hands its request executor for one `context.sync()`. */
 export interface RequestMessage {
@@ -79,6 +80,8 @@ function loadOffice(): OfficeWindow {
   });
   const window = dom.window as unknown as OfficeWindow & { eval(code: string): void };
   window.eval(source);
+  // The shipped script predates notes (ExcelApi 1.18); added the way Office.js builds its classes.
+  installNotes(window as never);
   // Every context asks its prototype for the executor; answer with the one bound to it.
   Object.defineProperty(window.OfficeExtension.ClientRequestContext.prototype, '_requestExecutor', {
     configurable: true,

@@ -42,11 +42,33 @@ export function initLabel(config: ModelConfig): string {
     : label(lang, config.init === 'hand' ? 'initHand' : 'initTorch');
 }
 
+/** Where the frame's two sides end: the first free row below the summary (and its note), and below the legend's reserved lines. */
+interface FrameEnds {
+  readonly summary: number;
+  readonly legend: number;
+}
+
 /**
  * Title, live note, configuration summary (sizes first, then sequence length, seed, init
  * and variant) and the colour legend at `legendCol`. Returns the first free row below both.
  */
 export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): number {
+  const ends = writeFrameParts(b, config, frame);
+  return Math.max(ends.summary, ends.legend) + 2;
+}
+
+/**
+ * The frame with one blank row below it: one row below the summary, and below the legend
+ * its colour/arrow line and the row a practice sheet adds its answers' swatch to. For a
+ * sheet whose legend lists only the roles it uses (unused lines are left out when the
+ * plan is built, and would leave blank rows): the recurrent sheets.
+ */
+export function writeTightFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): number {
+  const ends = writeFrameParts(b, config, frame);
+  return Math.max(ends.summary + 1, ends.legend + 2);
+}
+
+function writeFrameParts(b: PlanBuilder, config: ModelConfig, frame: Frame): FrameEnds {
   const lang = config.language;
   b.title(0, 0, `${pick(lang, frame.title)} | ${label(lang, 'byHand')}`, 12);
   b.text(1, 0, label(lang, 'liveNote'), 'note');
@@ -65,7 +87,7 @@ export function writeFrame(b: PlanBuilder, config: ModelConfig, frame: Frame): n
     b.text(afterSummary + 1, 0, frame.note, 'note');
     afterSummary += 2;
   }
-  return Math.max(afterSummary, afterLegend) + 2;
+  return { summary: afterSummary, legend: afterLegend };
 }
 
 /**
