@@ -929,4 +929,8 @@ export const SHEET_MESSAGES = defineMessages({
     en: '← {state} from the encoder at t = {t}',
     zh: '← 来自编码器 t = {t} 的 {state}',
   },
+  'sheets.flow.level': {
+    en: '← {state} of level {level} from t = {t}',
+    zh: '← 来自 t = {t} 第 {level} 层的 {state}',
+  },
 });
