@@ -8,6 +8,7 @@
  * made: HyperFormula snapshots its function registry when an engine is built.
  */
 import { excelNumbers } from './formula-literals';
+import { literalEntry } from './excel-ops';
 import { HyperFormula, DetailedCellError, type RawCellContent } from 'hyperformula';
 import {
   a1,
@@ -286,7 +287,8 @@ export class PreviewWorkbook {
           `plan cell ${a1(c.row, c.col)} lies outside its ${plan.rowCount}×${plan.colCount} sheet`,
         );
       }
-      rows[c.row][c.col] = c.formula ?? c.value ?? null;
+      // A text the engine would read as a formula or number ("= level 0", "=") stays text, as in Excel.
+      rows[c.row][c.col] = c.formula ?? (c.value === undefined ? null : literalEntry(c.value));
       r.looks.set(key(c.row, c.col), { role: c.role, look: look.cells[i].look });
     });
     this.hf.suspendEvaluation();

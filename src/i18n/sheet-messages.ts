@@ -914,8 +914,8 @@ export const SHEET_MESSAGES = defineMessages({
     zh: '状态：蓝 < 0 < 红，按各带数值缩放',
   },
   'sheets.flow.legend': {
-    en: 'Dashed arrows: a state carried to the next step (in the exported file, a note on each cell that reads it)',
-    zh: '虚线箭头：传入下一步的状态（导出文件中为读取它的单元格上的批注）',
+    en: 'Dashed arrows: a state carried to the later step that reads it (in the exported file, a note on each cell that reads it)',
+    zh: '虚线箭头：传给后面读取它的那一步的状态（导出文件中为读取它的单元格上的批注）',
   },
   'sheets.flow.from': {
     en: '← {state} from t = {t}',
@@ -928,5 +928,9 @@ export const SHEET_MESSAGES = defineMessages({
   'sheets.flow.handover': {
     en: '← {state} from the encoder at t = {t}',
     zh: '← 来自编码器 t = {t} 的 {state}',
+  },
+  'sheets.flow.level': {
+    en: '← {state} of level {level} from t = {t}',
+    zh: '← 来自 t = {t} 第 {level} 层的 {state}',
   },
 });

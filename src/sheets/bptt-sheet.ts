@@ -8,7 +8,7 @@
 import { defineSpec, type SheetModel } from './define-spec';
 import { bilingual, label } from './i18n';
 import { t } from '../i18n';
-import { PlanBuilder, paramFormatFor } from './layout';
+import { PlanBuilder, paramFormatFor, type LegendEntry } from './layout';
 import type { Labelled, TrainingConfig, ModelSpec } from './model-spec';
 import type { SheetPlan } from './plan';
 import { BpttLayout } from './bptt-layout';
@@ -27,7 +27,7 @@ import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
 import { writeSgd } from './bptt-sgd';
 import { BPTT_TRY_ROWS, bpttTryBox, partLine } from './bptt-teach';
-import { configRecord, writeFrame } from './kit/frame';
+import { configRecord, writeTightFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
 const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
@@ -42,18 +42,18 @@ const LIMITS = {
   steps: { min: 1, max: 30 },
 };
 
-function legend() {
+/** The legend lines of the sheet: the RNN has no gates and no activations to colour. */
+function legend(kind: BpttKind): readonly LegendEntry[] {
   return [
     ['input', bilingual('sheets.bptt.legendTarget')],
     ['weight', bilingual('sheets.bptt.legendWeights')],
     ['recurrentWeight', bilingual('sheets.bptt.legendRecurrent')],
     ['bias', bilingual('sheets.bptt.legendBias')],
     ['state', bilingual('sheets.bptt.legendState')],
-    'gate',
-    'activation',
+    ...(kind === 'lstm' ? (['gate', 'activation'] as const) : []),
     ['computed', bilingual('sheets.bptt.legendComputed')],
     ['output', bilingual('sheets.bptt.legendOutput')],
-  ] as const;
+  ];
 }
 
 function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
@@ -70,7 +70,7 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
     paramFormatFor(config.init, false),
   );
   const L = new BpttLayout(b, kind, seededSetup(kind, config), n);
-  const first = writeFrame(b, config, {
+  const first = writeTightFrame(b, config, {
     title: bilingual(kind === 'rnn' ? 'sheets.bptt.rnnTitle' : 'sheets.bptt.lstmTitle'),
     sizes: [
       [label(lang, 'inputSize'), I],
@@ -78,7 +78,7 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
       [t(lang, 'sheets.bptt.outputSize'), n.O],
     ],
     legendCol: L.firstCol,
-    legend: legend(),
+    legend: legend(kind),
     variants: VARIANTS,
   });
   const forward = writeForward(L, partLine(b, kind, 'forward', first + BPTT_TRY_ROWS));

@@ -5,12 +5,15 @@
  * level k (stride s = 2^(k−1)) combines every step t ≥ s with step t − s of level k − 1
  * and copies the steps before s, so each level is one band of formulas that read only
  * the band above. After ⌈log₂T⌉ levels b_t is h_t; a check band and cell compare it with
- * the sequential h. Cells of level k carry trace `scan_a_l{k}` / `scan_b_l{k}`.
+ * the sequential h. Cells of level k carry trace `scan_a_l{k}` / `scan_b_l{k}`. Each
+ * combine records two flows (kit/flow.ts), one per half it reads from step t − s of the
+ * level above, so the arrows show how far back each level reaches.
  */
 import { scanDepth } from '../core/parallel-scan';
 import { scanLevelNames } from '../core/mamba-scan-levels';
 import { t as text } from '../i18n';
 import type { SheetKit } from './kit/band';
+import { carried } from './kit/flow';
 import { openTaughtBand } from './kit/role-column';
 import { rowLabels } from './kit/labels';
 import { stepBlocks, stepColumn, type PerStep } from './kit/steps';
@@ -62,6 +65,12 @@ function openLevel(
   return top;
 }
 
+/** The a and b blocks of the level whose band starts at `top`. */
+function levelBlocks(k: SheetKit, src: ParallelScanSources, top: number): Level {
+  const Dc = src.channels;
+  return { a: stepBlocks(k.grid, top, Dc, 0, src.N), b: stepBlocks(k.grid, top + Dc + 1, Dc, 0, src.N) };
+}
+
 /** One half (a or b) of a level at one step: `formula(d, n)` without '='. */
 function writeHalf(
   k: SheetKit,
@@ -109,7 +118,23 @@ function levelZero(k: SheetKit, src: ParallelScanSources, lang: Language): Level
     const b0 = { top: top + Dc + 1, t, level: 0, half: 'b' as const, role: 'computed' as const };
     writeHalf(k, b0, src, (d, n) => `${src.bBar(t).at(d, n)}*${src.u(t, d)}`, 'b^{(0)}_t = \\bar{B}_t u_t');
   }
-  return { a: stepBlocks(k.grid, top, Dc, 0, src.N), b: stepBlocks(k.grid, top + Dc + 1, Dc, 0, src.N) };
+  return levelBlocks(k, src, top);
+}
+
+/**
+ * The flows of level `level`'s combine at step t: a and b of level `level` − 1 at step
+ * t − s, each to the half of step t that reads it (one arrow per block, not per cell).
+ */
+function combineFlows(
+  k: SheetKit,
+  prev: Level,
+  here: Level,
+  at: { t: number; s: number; level: number },
+): void {
+  const from = at.t - at.s;
+  const level = at.level - 1;
+  carried(k.b, { from: prev.a(from), to: here.a(at.t), state: 'a', step: from, level });
+  carried(k.b, { from: prev.b(from), to: here.b(at.t), state: 'b', step: from, level });
 }
 
 /** Level `level` from `prev`: combines for t ≥ s, copies before. */
@@ -127,6 +152,7 @@ function nextLevel(k: SheetKit, src: ParallelScanSources, prev: Level, level: nu
   );
   const p = level - 1;
   const bRow = top + Dc + 1;
+  const here = levelBlocks(k, src, top);
   for (let t = 0; t < k.grid.steps; t++) {
     if (t < s) {
       k.b.text(top - 1, k.grid.col(t), text(lang, 'sheets.parallelScan.copy', { prev: p }), 'label');
@@ -159,8 +185,9 @@ function nextLevel(k: SheetKit, src: ParallelScanSources, prev: Level, level: nu
       (d, n) => `${prev.a(t).at(d, n)}*${prev.b(t - s).at(d, n)}+${prev.b(t).at(d, n)}`,
       bEq,
     );
+    combineFlows(k, prev, here, { t, s, level });
   }
-  return { a: stepBlocks(k.grid, top, Dc, 0, src.N), b: stepBlocks(k.grid, bRow, Dc, 0, src.N) };
+  return here;
 }
 
 /** |b of the last level − h_t| in every step, and MAX of the whole band in a check cell at the left. */

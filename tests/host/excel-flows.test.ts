@@ -94,6 +94,28 @@ describe('flows in Excel', () => {
     expect(Math.max(...excel.requests.map((r) => r.responseBytes))).toBeLessThanOrEqual(EXCEL_WEB_MAX_BYTES);
   }, 180_000);
 
+  it('draws the parallel scan’s level arrows at the pane’s largest scan sheet, every request under 5 MB', async () => {
+    const spec = specFor('mamba-scan');
+    const plan = spec.build(largestConfig(spec, 'zoh'));
+    const excel = new StrictExcel(['Sheet1']);
+    const { sheetName } = await strictHost(excel).buildSheet(plan, { model: 'mamba-scan' });
+    const sheet = excel.sheet(sheetName)!;
+    const flows = plan.flows ?? [];
+    expect(sheet.shapes).toHaveLength(flows.length);
+    // Level k's arrows come down from the band of level k − 1, some steps to the left.
+    const down = flows.flatMap((f, k) => (f.to.top > f.from.bottom ? [k] : []));
+    expect(down.length).toBeGreaterThan(0);
+    for (const k of down) {
+      const from = pointsOf(sheet, flows[k].from);
+      const to = pointsOf(sheet, flows[k].to);
+      const line = sheet.shapes[k].line!;
+      expect(line.startLeft).toBeCloseTo(from.right, 6);
+      expect(line.endLeft).toBeCloseTo(to.left, 6);
+      expect(line.endTop).toBeGreaterThan(line.startTop);
+    }
+    expect(excel.largestRequest).toBeLessThanOrEqual(EXCEL_WEB_MAX_BYTES);
+  });
+
   it('cuts the shapes into several requests under a small budget, none refused', async () => {
     const plan = lstm();
     const excel = new StrictExcel(['Sheet1'], { maxBytes: 60_000 });

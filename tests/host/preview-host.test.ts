@@ -212,6 +212,21 @@ describe('PreviewHost', () => {
     expect(host.workbook.version).toBeGreaterThan(before);
     expect(calls).toBeGreaterThan(1);
   });
+
+  it('keeps a plan’s text as text where it looks like a formula or a number, as Excel does', async () => {
+    const host = new PreviewHost();
+    const texts = ['= level 0', '=', '+1', '-', '1.5 s', 'TRUE'];
+    const plan = tinyPlan({
+      rowCount: 5,
+      cells: [
+        ...tinyPlan().cells,
+        ...texts.map((value, col): PlanCell => ({ row: 4, col, value, role: 'label' })),
+      ],
+      colCount: texts.length,
+    });
+    const { sheetName } = await host.buildSheet(plan, {});
+    texts.forEach((text, col) => expect(host.workbook.cellAt(sheetName, a1(4, col)).value).toBe(text));
+  });
 });
 
 describe('parseInput', () => {

@@ -14,7 +14,7 @@ import {
 import { EXCEL_WEB_MAX_BYTES } from '../../tools/excel-double/strict-excel';
 
 describe('sheet operations stay under the request limit', () => {
-  it('opening, going to, explaining and removing the largest sheet', async () => {
+  it('building (arrows included), opening, going to, explaining and removing the largest sheet', async () => {
     const sizes = await measureSheetOperations(largestConfig(specFor('lstm'), 'bidirectional'));
     expect([...sizes.keys()]).toEqual([...SHEET_OPERATIONS]);
     for (const [op, size] of sizes) {

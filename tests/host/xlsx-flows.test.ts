@@ -30,6 +30,7 @@ describe('flows in the .xlsx', () => {
     ['lstm', 'bidirectional', 'en'],
     ['lstm', 'standard', 'zh'],
     ['mamba-scan', undefined, 'en'],
+    ['mamba-scan', undefined, 'zh'],
   ] as const)
     it(`${model} ${variant ?? ''} (${language}): a note with the flow's label on every cell that reads a carried state`, async () => {
       const spec = specFor(model);

@@ -18,7 +18,7 @@ globalThis.ResizeObserver ??= class {
   disconnect(): void {}
 };
 
-function renderSheet(model: 'lstm' | 'gru' | 'mlstm', variant?: string) {
+function renderSheet(model: 'lstm' | 'gru' | 'mlstm' | 'mamba-scan', variant?: string) {
   const spec = specFor(model);
   const plan = spec.build({ ...spec.defaults, ...(variant ? { variant } : {}) });
   const wb = new PreviewWorkbook();
@@ -34,6 +34,7 @@ describe('the preview’s flow overlay', () => {
     ['lstm', 'bidirectional'],
     ['gru', undefined],
     ['mlstm', undefined],
+    ['mamba-scan', undefined],
   ] as const)
     it(`${model} ${variant ?? ''}: one arrow per flow, labelled`, () => {
       const { plan, view } = renderSheet(model, variant);
@@ -68,5 +69,19 @@ describe('the preview’s flow overlay', () => {
     expect(Number(line.getAttribute('x2'))).toBeCloseTo(x(f.to.left), 6);
     expect(Number(line.getAttribute('y1'))).toBeCloseTo((y(f.from.top) + y(f.from.bottom + 1)) / 2, 6);
     expect(Number(line.getAttribute('y2'))).toBeCloseTo((y(f.to.top) + y(f.to.bottom + 1)) / 2, 6);
+  });
+
+  it('mamba-scan: each parallel-scan arrow runs down from level k − 1 and right to the step that reads it', () => {
+    // The default scan sheet shows the parallel scan below the sequential one.
+    const { plan, view } = renderSheet('mamba-scan');
+    const lines = [...view.container.querySelectorAll('line.flow')];
+    const levels = (plan.flows ?? []).flatMap((f, k) => (f.to.top > f.from.bottom ? [k] : []));
+    // T = 4: level 1 combines steps 2–4, level 2 steps 3–4, each reading a and b.
+    expect(levels).toHaveLength(2 * (3 + 2));
+    for (const k of levels) {
+      const n = (attr: string) => Number(lines[k].getAttribute(attr));
+      expect(n('y2'), plan.flows![k].label).toBeGreaterThan(n('y1'));
+      expect(n('x2'), plan.flows![k].label).toBeGreaterThan(n('x1'));
+    }
   });
 });

@@ -79,3 +79,26 @@ describe.each(SPECS)('%s: a plain line above each part', (_id, spec, kind) => {
         }
       });
 });
+
+describe.each(SPECS)('%s: a tight top', (_id, spec, kind) => {
+  for (const language of ['en', 'zh'] as const)
+    for (const variant of spec.variants.map((v) => v.id))
+      it(`${language}, ${variant}: never two blank rows above the forward part, the swatch row kept free`, () => {
+        const plan = spec.build({ ...spec.defaults, language, variant });
+        const forward = readable(t(language, `sheets.training.roles.${kind}Forward`));
+        const start = plan.cells.find((c) => c.value === forward)!.row;
+        const filled = new Set(plan.cells.filter((c) => c.row < start).map((c) => c.row));
+        for (let row = 1; row + 1 < start; row++)
+          expect(
+            filled.has(row) || filled.has(row + 1),
+            `rows ${row + 1} and ${row + 2} are both blank`,
+          ).toBe(true);
+        // The legend lists only colours the sheet uses: every swatch's role has cells.
+        const used = new Set(plan.cells.filter((c) => c.row >= start).map((c) => c.role));
+        const heading = plan.cells.find((c) => c.role === 'header' && c.row < start)!;
+        const swatches = plan.cells.filter(
+          (c) => c.col === heading.col && c.row > heading.row && c.value === '',
+        );
+        for (const s of swatches) expect(used.has(s.role), s.role).toBe(true);
+      });
+});

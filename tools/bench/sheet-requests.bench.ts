@@ -1,6 +1,7 @@
 /**
  * The largest real request and response of the host operations beside the practice
- * actions, at the largest sizes the pane allows, for every model and variant: opening the
+ * actions, at the largest sizes the pane allows, for every model and variant: building the
+ * walkthrough (its contents, then one dashed arrow per flow as Excel shapes), opening the
  * sheet's .xlsx as a new workbook (the whole file, base64, in one Excel.createWorkbook
  * request), going to a cell, reading the selection, explaining a cell and removing a
  * sheet; and one whole "Check this Excel" run. Excel on the web refuses anything above 5 MB.
@@ -36,7 +37,7 @@ export default async function run(): Promise<string> {
   return [
     '### Excel host: largest request of the other operations at the pane maximum',
     '',
-    `Real Office.js request bodies through the strict Excel double, as above, on a walkthrough sheet at the pane's maximum sizes. Each cell: largest request / largest response, KiB. "open as new workbook" sends the whole .xlsx (cached results included) as base64 in one request. Limit: ${(EXCEL_WEB_MAX_BYTES / 1024).toFixed(0)} KiB. Largest: ${kib(largest.bytes)} KiB (${largest.where.replace(/\s+/g, ' ').trim()}).`,
+    `Real Office.js request bodies through the strict Excel double, as above, on a walkthrough sheet at the pane's maximum sizes. Each cell: largest request / largest response, KiB. "build the walkthrough" writes the contents (with the loads of the arrows' positions) and then the arrows as shapes; "open as new workbook" sends the whole .xlsx (cached results included) as base64 in one request. Limit: ${(EXCEL_WEB_MAX_BYTES / 1024).toFixed(0)} KiB. Largest: ${kib(largest.bytes)} KiB (${largest.where.replace(/\s+/g, ' ').trim()}).`,
     '',
     ...markdownTable(['model', 'variant', ...SHEET_OPERATIONS], rows),
     '',

@@ -1,11 +1,13 @@
 /**
  * Kit: visible flow. Where a step reads an earlier step's state (a copy of hₜ₋₁ in the
  * stacked column, a formula reading hₜ₋₁ directly, the encoder's final state handed to the
- * decoder), the part that writes the reference records a flow from the range that produced
- * the state to the cells that read it. Writers draw it as an arrow (Excel shapes, the
- * preview's overlay) or show its label on the reading cells (the .xlsx).
+ * decoder, a parallel scan's level reading the pair 2^(k−1) steps back), the part that
+ * writes the reference records a flow from the range that produced the state to the cells
+ * that read it. Writers draw it as an arrow (Excel shapes, the preview's overlay) or show
+ * its label on the reading cells (the .xlsx).
  *
- *   carried(b, { from: h(t - 1), to: hPrev(t), state: 'h', from_t: t - 1 });
+ *   carried(b, { from: h(t - 1), to: hPrev(t), state: 'h', step: t - 1 });
+ *   carried(b, { from: b1(t - 2), to: b2(t), state: 'b', step: t - 2, level: 1 });
  */
 import { t as message } from '../../i18n';
 import type { Block, PlanBuilder } from '../layout';
@@ -23,6 +25,11 @@ export interface Carried {
   readonly step: number;
   /** The encoder's final state handed to the decoder (its own wording). */
   readonly handover?: boolean;
+  /**
+   * A parallel scan's level that produced it (its own wording, "← b₂ of level 1 from t = 2"):
+   * level k reads level k − 1 of the step 2^(k−1) back, not the step just before.
+   */
+  readonly level?: number;
 }
 
 function rangeOf(r: Block | PlanRange): PlanRange {
@@ -30,9 +37,10 @@ function rangeOf(r: Block | PlanRange): PlanRange {
 }
 
 /** The flow's label: "← h₃ from t = 3" (the producing step, 1-based as the sheet shows it). */
-export function flowLabel(b: PlanBuilder, c: Pick<Carried, 'state' | 'step' | 'handover'>): string {
+export function flowLabel(b: PlanBuilder, c: Pick<Carried, 'state' | 'step' | 'handover' | 'level'>): string {
   const t = c.step + 1;
   const state = readable(`${c.state}_{${t}}`);
+  if (c.level !== undefined) return message(b.language, 'sheets.flow.level', { state, t, level: c.level });
   return message(b.language, c.handover ? 'sheets.flow.handover' : 'sheets.flow.from', { state, t });
 }
 
