@@ -203,6 +203,17 @@ export class PlanBuilder {
     return true;
   }
 
+  /**
+   * A band's equation beside its results (`sideEquation` at `besideCol`) where its line
+   * holds it, else at `leftCol`, the left edge of the band's weights. Returns whether it
+   * went beside.
+   */
+  bandEquation(row: number, besideCol: number, leftCol: number, text: string): boolean {
+    if (this.sideEquation(row, besideCol, text)) return true;
+    this.equation(row, leftCol, text);
+    return false;
+  }
+
   operator(row: number, col: number, symbol: string): void {
     this.text(row, col, symbol, 'operator');
   }

@@ -107,7 +107,7 @@ function writeHandover(cols: SheetColumns, enc: CellSection, config: Seq2seqConf
   const { b, lang } = cols;
   const { H, Ts } = sizesOf(config);
   b.text(top, 0, text(lang, 'sheets.seq2seq.handover'), 'section');
-  b.equation(top + 1, cols.wCol, text(lang, 'sheets.seq2seq.handoverEq'));
+  b.bandEquation(top + 1, cols.timeCol(0) - 1, cols.wCol, text(lang, 'sheets.seq2seq.handoverEq'));
   roleLine(b, { row: top + 1, col: cols.timeCol(0) }, text(lang, 'sheets.roles.seq2seq.handover'));
   const row = top + 3;
   const one = (state: 'h' | 'c', col: number, from: Block) => {
@@ -241,7 +241,7 @@ function writeOutput(cols: SheetColumns, config: Seq2seqConfig, dec: CellSection
   const { b, lang } = cols;
   const { H, O, Tt } = sizesOf(config);
   const p = sheetParams(config);
-  b.equation(top, cols.wCol, text(lang, 'sheets.seq2seq.output'));
+  b.bandEquation(top, cols.timeCol(0) - 1, cols.wCol, text(lang, 'sheets.seq2seq.output'));
   const role = feedsBack(config) ? 'sheets.roles.seq2seq.yHatFedBack' : 'sheets.roles.seq2seq.yHat';
   roleLine(b, { row: top, col: cols.timeCol(0) }, text(lang, role));
   const row = top + 2;

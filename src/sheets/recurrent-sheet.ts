@@ -321,9 +321,7 @@ export function writeBands(
   const { b } = section;
   for (const bd of bands) {
     const valueTop = bandTop.get(bd.id) as number;
-    const equation = bd.equation(section);
-    if (!b.sideEquation(valueTop - 2, section.timeCol(0) - 1, equation))
-      b.equation(valueTop - 2, section.wCol, equation);
+    b.bandEquation(valueTop - 2, section.timeCol(0) - 1, section.wCol, bd.equation(section));
     if (bd.roleLine) roleLine(b, { row: valueTop - 2, col: section.timeCol(0) }, bd.roleLine(section));
     bd.writeWeights?.(section, valueTop);
     for (let t = 0; t < section.T; t++) {

@@ -84,9 +84,10 @@ export class BandCursor {
    * matrices under the equation), so the equation stays above them.
    */
   band(equation: string, rows: number, inGrid = true): number {
+    const besideCol = inGrid ? this.besideCol : undefined;
     this.beside =
-      inGrid && this.besideCol !== undefined && this.b.sideEquation(this.row, this.besideCol, equation);
-    if (!this.beside) this.b.equation(this.row, this.equationCol, equation);
+      besideCol !== undefined && this.b.bandEquation(this.row, besideCol, this.equationCol, equation);
+    if (besideCol === undefined) this.b.equation(this.row, this.equationCol, equation);
     const top = this.row + 2;
     this.row = top + rows + 1;
     return top;
