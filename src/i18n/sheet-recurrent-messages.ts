@@ -184,7 +184,7 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
 
   // Role lines: one short sentence beside every band, in plain words
   'sheets.roles.recurrent.stack': {
-    en: 'what step t reads: its input xₜ and the state the neighbouring step passed on',
+    en: 'what step t reads: its input xₜ and the state passed on to it',
     zh: '第 t 步读入的内容：输入 xₜ，以及相邻一步传来的状态',
   },
   'sheets.roles.rnn.h': {

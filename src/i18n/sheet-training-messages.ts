@@ -30,8 +30,8 @@ export const TRAINING_SHEET_MESSAGES = defineMessages({
     zh: '下山一步：每个权重沿梯度的反方向移动一点，再做一次正向计算；L′ 小于 L 说明这一步有用',
   },
   'sheets.training.lossChange': {
-    en: 'L′ − L (below 0: the step helped)',
-    zh: 'L′ − L（小于 0：这一步有用）',
+    en: 'L′ − L (below 0: it helped)',
+    zh: 'L′ − L（小于 0：有用）',
   },
   'sheets.training.try.edit': {
     en: 'set the learning rate {cell} to 0.5, then to 2',

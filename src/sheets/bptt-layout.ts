@@ -113,7 +113,7 @@ export class BpttLayout {
 
   widths(): void {
     this.b.width(0, 20);
-    this.b.width(this.labelCol, 24);
+    this.b.width(this.labelCol, 36);
     for (let k = 0; k <= this.n.T; k++)
       for (let c = 0; c < this.blockWidth; c++)
         this.b.width(this.firstCol + k * this.blockWidth + c, c === this.blockWidth - 1 ? 3 : 11);

@@ -34,6 +34,8 @@ import { t } from '../i18n';
 
 /** Excel's column count: no sheet is wider. */
 const MAX_COLS = 16384;
+/** The palette's body font size: `textWidthUnits` measures text of this size. */
+const BODY_FONT_SIZE = 11;
 /** Width of a column the plan leaves unset (Excel's and LibreOffice's default). */
 const DEFAULT_WIDTH = 8.43;
 
@@ -354,6 +356,7 @@ export class PlanBuilder {
     const conditional = [...this.conditional, ...scales.map((s) => s.format)];
     const cells = [...this.cells.values()].sort((p, q) => p.row - q.row || p.col - q.col);
     this.widenToFit(cells);
+    this.fitMergedText(cells);
     return {
       baseName: this.baseName,
       model: this.model,
@@ -403,8 +406,9 @@ export class PlanBuilder {
   /**
    * Columns only grow: a column holding numbers gets at least MIN_NUMBER_WIDTH (no "###"
    * where a band of one step reuses another band's narrow operator column), and an operator
-   * column is as wide as its longest symbol (no "oftplu"), and a centred heading fits its
-   * column (a table's "attention" over a narrow step column).
+   * column is as wide as its longest symbol (no "oftplu"), a centred heading fits its
+   * column (a table's "attention" over a narrow step column), and so does a label whose
+   * right neighbour is taken.
    */
   private widenToFit(cells: readonly PlanCell[]): void {
     const need = new Map<number, number>();
@@ -414,9 +418,36 @@ export class PlanBuilder {
       if (numeric && styleFor(c.role).cellBorder) want(c.col, MIN_NUMBER_WIDTH);
       if (c.role === 'operator' && typeof c.value === 'string') want(c.col, operatorWidth(c.value));
       if (c.role === 'header' && typeof c.value === 'string') want(c.col, [...c.value].length);
+      // A caption with its neighbour taken cannot spill (a bias's "b_if_l0_reverse" beside "b_hf_l0_reverse").
+      if (c.role === 'label' && typeof c.value === 'string' && this.has(c.row, c.col + 1))
+        want(c.col, textWidthUnits(c.value) + 1);
     }
     for (const [col, width] of need) {
       if ((this.widths.get(col) ?? DEFAULT_WIDTH) < width) this.widths.set(col, width);
+    }
+  }
+
+  /**
+   * A merged text (the title) is cut at the merge's right edge, where unmerged text would
+   * spill on: a one-row merge of text grows right until its columns hold the text, at its
+   * font size. Run after the widths are final.
+   */
+  private fitMergedText(cells: readonly PlanCell[]): void {
+    for (const [i, m] of this.merges.entries()) {
+      if (m.top !== m.bottom) continue;
+      const c = cells.find((x) => x.row === m.top && x.col === m.left);
+      if (!c || typeof c.value !== 'string') continue;
+      const style = styleFor(c.role);
+      const need = (textWidthUnits(c.value) * style.fontSize * (style.bold ? 1.1 : 1)) / BODY_FONT_SIZE;
+      let right = m.right;
+      let room = 0;
+      for (let k = m.left; k <= right; k++) room += this.widthOf(k);
+      while (room < need && right + 1 < MAX_COLS && !this.has(m.top, right + 1))
+        room += this.widthOf(++right);
+      if (right > m.right) {
+        this.merges[i] = { ...m, right };
+        this.maxCol = Math.max(this.maxCol, right);
+      }
     }
   }
 

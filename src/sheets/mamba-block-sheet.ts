@@ -112,7 +112,7 @@ const FRAME = {
   ] as const,
 };
 
-/** Title, summary, legend, the two notes (discretization, readable step sizes) and the time header; returns its row. */
+/** Title, summary, legend, the discretization note and the time header; returns its row. */
 function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, grid: TimeGrid): number {
   const lang = config.language;
   const sizes: [string, number][] = [
@@ -123,16 +123,27 @@ function writeTop(b: PlanBuilder, config: MambaBlockConfig, p: MambaParams, grid
     ['d_conv', p.dConv],
   ];
   const method = `${t(lang, 'sheets.mambaBlock.discretization')}: ${discretizationLabel(lang, methodOf(config))}`;
-  const row = writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_VARIANTS }, method);
-  if (config.init === 'torch' && !config.stateDict) {
-    const note = t(lang, 'sheets.mambaBlock.readableStep', {
-      lo: READABLE_STEP.lo,
-      hi: READABLE_STEP.hi,
-      gain: READABLE_DT_GAIN,
-    });
-    b.text(row - 2, 0, note, 'note');
-  }
-  return row;
+  return writeGridFrame(b, config, grid, { ...FRAME, sizes, variants: MAMBA_VARIANTS }, method);
+}
+
+/**
+ * The paper note, and with PyTorch-style weights why Δ varies visibly (a sentence too long
+ * for the frame, where the legend's colour line would cut it).
+ */
+const INTRO_LINES = 2;
+
+function introLines(config: MambaBlockConfig): string[] {
+  const lang = config.language;
+  const lines = [t(lang, 'sheets.mamba.paperNote')];
+  if (config.init === 'torch' && !config.stateDict)
+    lines.push(
+      t(lang, 'sheets.mambaBlock.readableStep', {
+        lo: READABLE_STEP.lo,
+        hi: READABLE_STEP.hi,
+        gain: READABLE_DT_GAIN,
+      }),
+    );
+  return lines;
 }
 
 function build(config: MambaBlockConfig): SheetPlan {
@@ -143,7 +154,7 @@ function build(config: MambaBlockConfig): SheetPlan {
   const wCol = 1;
   const grid = new TimeGrid(wCol + Math.max(dModel, K + 1, E, R + 1, 2 * N + 1) + 2, Math.max(N, 3) + 1, T);
   // Widths first: a band's equation goes beside its results only where the columns hold it.
-  b.width(0, 14);
+  b.width(0, 18);
   for (let c = wCol; c < grid.firstCol - 1; c++) b.width(c, 8);
   b.width(grid.firstCol - 1, 6);
   grid.widths(b, [OP]);
@@ -152,7 +163,10 @@ function build(config: MambaBlockConfig): SheetPlan {
   const boxTop = row + 1;
   const cursor = new BandCursor(b, wCol, boxTop + TRY_BOX_ROWS + 1, grid.firstCol - 1);
   const s: BlockSheet = { b, grid, cursor, wCol, lang: config.language, p };
-  narrativeLines(s, [t(config.language, 'sheets.mamba.paperNote')]);
+  const intro = introLines(config);
+  narrativeLines(s, intro);
+  // The same rows with or without the step-size sentence: a state_dict sheet lines up with its seeded one.
+  s.cursor.row += INTRO_LINES - intro.length;
 
   const x = tokenBand(s, seededInput(T, dModel, config.seed, config.init));
   const { xIn, z } = inProjBands(s, x);

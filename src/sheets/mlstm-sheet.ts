@@ -81,7 +81,7 @@ function build(config: MlstmConfig): SheetPlan {
   const grid = new TimeGrid(wCol + I + 3, Math.max(d, 3) + 1, T);
   const labelCol = grid.firstCol - 1;
   // Widths first: a band's equation goes beside its results only where the columns hold it.
-  b.width(0, 16);
+  b.width(0, 18);
   for (let c = wCol; c < labelCol; c++) b.width(c, 7);
   b.width(labelCol, 7);
   grid.widths(b);

@@ -10,6 +10,7 @@ import { label, pick, type Bilingual } from '../i18n';
 import { PlanBuilder, paramFormatFor, type LegendEntry } from '../layout';
 import type { Labelled, ModelConfig } from '../model-spec';
 import type { TimeGrid } from './grid';
+import { textWidthUnits } from '../style';
 
 /** What the top of a sheet shows besides the config: its title, sizes and legend. */
 export interface Frame {
@@ -91,7 +92,28 @@ function writeFrameParts(b: PlanBuilder, config: ModelConfig, frame: Frame): Fra
 }
 
 /**
- * The frame of a sheet with a time grid: the legend above the first time block, `note`
+ * The first time block the legend can sit above without cutting the summary's longest
+ * value (a long variant label runs right from column B), at the widths set so far.
+ */
+function legendBlock(
+  b: PlanBuilder,
+  config: ModelConfig,
+  grid: TimeGrid,
+  frame: Omit<Frame, 'legendCol' | 'note'>,
+): number {
+  const values = [initLabel(config), variantLabel(frame.variants, config) ?? ''];
+  const need = Math.max(...values.map((v) => textWidthUnits(v))) + 1;
+  let room = 0;
+  for (let c = 1; c < grid.col(0); c++) room += b.widthOf(c);
+  for (let t = 0; t < grid.steps - 1; t++) {
+    if (room >= need) return grid.col(t);
+    for (let c = grid.col(t); c < grid.col(t + 1); c++) room += b.widthOf(c);
+  }
+  return grid.col(grid.steps - 1);
+}
+
+/**
+ * The frame of a sheet with a time grid: the legend above the first time block it fits over, `note`
  * on the line above the "t = 1 … T" header, then the header. Returns the header row.
  */
 export function writeGridFrame(
@@ -101,7 +123,7 @@ export function writeGridFrame(
   frame: Omit<Frame, 'legendCol' | 'note'>,
   note: string,
 ): number {
-  const row = writeFrame(b, config, { ...frame, legendCol: grid.col(0) });
+  const row = writeFrame(b, config, { ...frame, legendCol: legendBlock(b, config, grid, frame) });
   b.text(row - 1, 0, note, 'note');
   grid.header(b, row);
   return row;

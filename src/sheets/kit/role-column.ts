@@ -1,32 +1,29 @@
 /**
  * Kit: where a band's role line goes. The role line sits on the equation's row, above the
  * first time block. An equation beside its results ends just left of that block; one too
- * long for that sits at the left of the band and would be cut there, so the line moves to the first time block that starts after the equation's last
- * character (an estimate from the kit's column widths; the sheets set the weight
- * columns 7–8 wide).
+ * long for that sits at the left of the band and would be cut there, so the line moves to
+ * the first time block that starts after the equation's last character, measured on the
+ * widths the sheet has set (every sheet sets them before its bands).
  *
  *   openBand(k, { equation, …, role, roleCol: roleColumn(k, equation) });
  */
-import { GAP_WIDTH, VALUE_WIDTH } from './grid';
 import { narrativeLine } from './role-line';
 import { openBand, type BandHead, type SheetKit } from './band';
-
-/** Characters of proportional text per unit of column width (a unit is one digit), about. */
-const CHARS_PER_UNIT = 1.15;
-/** Width of a weight-area column (the sheets set them 7–8 wide). */
-const WEIGHT_COLUMN_WIDTH = 8;
+import { readable } from '../notation';
+import { textWidthUnits } from '../style';
 
 export function roleColumn(k: SheetKit, equation: string): number {
-  const { grid } = k;
+  const { b, grid } = k;
   if (k.cursor.beside) return grid.col(0);
-  const chars = [...equation].length + 2;
-  let reach = (grid.firstCol - k.wCol) * WEIGHT_COLUMN_WIDTH * CHARS_PER_UNIT;
-  const stepChars = ((grid.blockWidth - 1) * VALUE_WIDTH + GAP_WIDTH) * CHARS_PER_UNIT;
-  for (let t = 0; t < grid.steps; t++) {
-    if (reach >= chars) return grid.col(t);
-    reach += stepChars;
+  const need = textWidthUnits(readable(equation)) + 1;
+  const end = grid.col(grid.steps);
+  let reach = 0;
+  for (let c = k.wCol; ; c++) {
+    // A time block's first column, or past the last block (a one-step sheet) any column.
+    const start = c >= end || (c >= grid.firstCol && (c - grid.firstCol) % grid.blockWidth === 0);
+    if (start && reach >= need) return c;
+    reach += b.widthOf(c);
   }
-  return grid.col(grid.steps);
 }
 
 /** `openBand` with the role line placed clear of the band's equation. */
