@@ -18,12 +18,14 @@ export function roleColumn(k: SheetKit, equation: string): number {
   const need = textWidthUnits(readable(equation)) + 1;
   const end = grid.col(grid.steps);
   let reach = 0;
-  for (let c = k.wCol; ; c++) {
+  // Bounded: a column is at least one unit wide, so the reach passes `need` well before this.
+  for (let c = k.wCol; c < end + Math.ceil(need); c++) {
     // A time block's first column, or past the last block (a one-step sheet) any column.
     const start = c >= end || (c >= grid.firstCol && (c - grid.firstCol) % grid.blockWidth === 0);
     if (start && reach >= need) return c;
     reach += b.widthOf(c);
   }
+  return end + Math.ceil(need);
 }
 
 /** `openBand` with the role line placed clear of the band's equation. */

@@ -13,6 +13,10 @@ import { t } from '../../i18n';
 import { a1, type CellPos, type Verdict } from '../plan';
 import type { PlanBuilder } from '../layout';
 import { verdictFormula } from './verdict';
+import { textWidthUnits } from '../style';
+
+/** The kit's text estimate (1.15 characters a unit) widened to one character a unit. */
+const WIDE_FONT = 1.15;
 
 /** Rows a try box takes: heading, edit, watch, verdict. */
 export const TRY_BOX_ROWS = 4;
@@ -50,8 +54,9 @@ export function tryBox(b: PlanBuilder, box: TryBoxSpec): TryBox {
   b.text(top + 1, left, t(lang, 'sheets.try.edit', { edit: box.edit }), 'teach');
   b.text(top + 2, left, t(lang, 'sheets.try.watch', { watch: box.watch }), 'teach');
   const row = top + 3;
-  b.text(row, left, t(lang, 'sheets.try.now'), 'teach');
-  const verdictCell = { row, col: left + 1 };
+  const now = t(lang, 'sheets.try.now');
+  b.text(row, left, now, 'teach');
+  const verdictCell = { row, col: verdictColumn(b, left, now) };
   b.put({
     ...verdictCell,
     formula: `=${verdictFormula(box.verdict, box.gaugeCells)}`,
@@ -63,11 +68,24 @@ export function tryBox(b: PlanBuilder, box: TryBoxSpec): TryBox {
       verdict: box.verdict,
     },
   });
-  const right = left + box.cols - 1;
+  const right = Math.max(left + box.cols - 1, verdictCell.col);
   if (right > verdictCell.col) b.merge({ top: row, bottom: row, left: verdictCell.col, right });
   b.box({ top: row, bottom: row, left: verdictCell.col, right });
   b.box({ top, bottom: row, left, right });
   return { verdictCell, bottom: row + 1 };
+}
+
+/**
+ * The verdict's column: the first after `left` where the "The sheet shows now:" label,
+ * which cannot spill into the verdict, fits. Measured at a character per unit of width,
+ * wider than the kit's usual estimate: the label sits right against the verdict's box,
+ * and the preview's and LibreOffice's fonts run wider than Excel's.
+ */
+function verdictColumn(b: PlanBuilder, left: number, label: string): number {
+  const need = textWidthUnits(label) * WIDE_FONT + 1;
+  let col = left + 1;
+  for (let room = b.widthOf(left); room < need; col++) room += b.widthOf(col);
+  return col;
 }
 
 /** "b_if[1] (C24)": a parameter's name and where it sits, for a try box's edit line. */

@@ -36,6 +36,8 @@ const VERDICT: Verdict = {
 function sheetWith(g0: number, g1: number) {
   const b = new PlanBuilder('lstm', 'en', 'T', {});
   b.param({ top: 0, left: 0, rows: 1, cols: 2, role: 'weight', param: 'g', value: (_r, c) => [g0, g1][c] });
+  // As every sheet does, the widths come first: column A holds "The sheet shows now:".
+  b.width(0, 24);
   const box = tryBox(b, {
     top: 2,
     left: 0,
@@ -89,6 +91,27 @@ describe('try box', () => {
     expect(live?.meaning?.verdict).toEqual(VERDICT);
     expect(plan.merges).toContainEqual({ top: 5, bottom: 5, left: 1, right: 3 });
     expect(plan.boxes).toContainEqual({ top: 2, bottom: 5, left: 0, right: 3 });
+  });
+
+  it('moves the live cell right where the first column is too narrow for its label', () => {
+    const b = new PlanBuilder('lstm', 'en', 'T', {});
+    b.param({ top: 0, left: 0, rows: 1, cols: 2, role: 'weight', param: 'g', value: () => 1 });
+    b.width(0, 10);
+    b.width(1, 12);
+    const box = tryBox(b, {
+      top: 2,
+      left: 0,
+      cols: 4,
+      edit: 'set g',
+      watch: 'the sentence',
+      verdict: VERDICT,
+      gaugeCells: ['A1', 'B1'],
+      tensor: 'what c does',
+      equation: 'g',
+    });
+    // "The sheet shows now:" needs about 21 units: A alone (10) is not enough, A and B (22) are.
+    expect(box.verdictCell.col).toBe(2);
+    expect(b.build().merges).toContainEqual({ top: 5, bottom: 5, left: 2, right: 3 });
   });
 });
 
