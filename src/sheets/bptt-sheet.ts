@@ -27,7 +27,7 @@ import { writeBackward } from './bptt-backward';
 import { writeGradients } from './bptt-gradients';
 import { writeSgd } from './bptt-sgd';
 import { BPTT_TRY_ROWS, bpttTryBox, partLine } from './bptt-teach';
-import { configRecord, writeTightFrame } from './kit/frame';
+import { configRecord, legendColumn, writeTightFrame } from './kit/frame';
 import { DATA_BAR_COLOR } from './style';
 
 const VARIANTS: readonly Labelled<NonNullable<TrainingConfig['variant']>>[] = [
@@ -70,6 +70,8 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
     paramFormatFor(config.init, false),
   );
   const L = new BpttLayout(b, kind, seededSetup(kind, config), n);
+  // The widths first: the legend and the try box's verdict are placed on them.
+  L.widths();
   const first = writeTightFrame(b, config, {
     title: bilingual(kind === 'rnn' ? 'sheets.bptt.rnnTitle' : 'sheets.bptt.lstmTitle'),
     sizes: [
@@ -77,7 +79,12 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
       [label(lang, 'hiddenSize'), H],
       [t(lang, 'sheets.bptt.outputSize'), n.O],
     ],
-    legendCol: L.firstCol,
+    // The start block, or a later one where the variant label needs the room.
+    legendCol: legendColumn(b, config, VARIANTS, {
+      firstCol: L.firstCol,
+      blockWidth: L.blockWidth,
+      steps: T + 1,
+    }),
     legend: legend(kind),
     variants: VARIANTS,
   });
@@ -103,7 +110,6 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
     const range = { top: bar.row, bottom: bar.row, left: bar.left, right: bar.right };
     b.conditionalFormat({ kind: 'dataBar', range, color: DATA_BAR_COLOR });
   }
-  L.widths();
   b.freeze(0, L.labelCol + 1);
   return b.build();
 }

@@ -12,11 +12,12 @@ import { dotF } from './formulas';
 import { t as text } from '../i18n';
 import { bilingual, label } from './i18n';
 import { carried } from './kit/flow';
-import { sheetBuilder, writeTightFrame } from './kit/frame';
+import { legendColumn, sheetBuilder, writeTightFrame } from './kit/frame';
 import { roleLine } from './kit/role-line';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
 import { Block, PlanBuilder } from './layout';
+import { textWidthUnits } from './style';
 import { lstmLayout } from './lstm-sheet';
 import {
   sectionHeight,
@@ -285,9 +286,15 @@ function writeOutput(cols: SheetColumns, config: Seq2seqConfig, dec: CellSection
 function widths(cols: SheetColumns, config: Seq2seqConfig): void {
   const { b } = cols;
   const { Ts, Tt } = sizesOf(config);
-  b.width(0, 24);
   for (let c = cols.wCol; c < cols.arrowCol; c++) b.width(c, 7);
   b.width(cols.arrowCol, 3);
+  // Column A and the weights hold each section's stack line, which runs up to the "Time"
+  // header: the narrowest weights (H = 1) widen column A for the decoder's longer line.
+  const stackLines = ['sheets.roles.recurrent.stack', 'sheets.roles.seq2seq.decoderStack'] as const;
+  const need = Math.max(...stackLines.map((k) => textWidthUnits(text(cols.lang, k)) + 1));
+  let weights = 0;
+  for (let c = cols.wCol; c <= cols.arrowCol; c++) weights += b.widthOf(c);
+  b.width(0, Math.max(24, Math.ceil(need - weights)));
   b.width(cols.arrowCol + 1, 10);
   for (let t = 0; t < Math.max(Ts, Tt); t++)
     for (let c = 0; c < BLOCK_WIDTH; c++) {
@@ -313,7 +320,12 @@ function build(config: Seq2seqConfig): SheetPlan {
       [text(lang, 'sheets.seq2seq.outputSize'), O],
     ],
     afterSteps: [[text(lang, 'sheets.seq2seq.targetSteps'), Tt]],
-    legendCol: cols.timeCol(0),
+    // Above the first time block, or a later one where the variant label needs the room.
+    legendCol: legendColumn(b, config, VARIANTS, {
+      firstCol: cols.timeCol(0),
+      blockWidth: BLOCK_WIDTH,
+      steps: Math.max(Ts, Tt),
+    }),
     legend: copies ? LEGEND : legendWithout(LEGEND, ['copy']),
     variants: VARIANTS,
     note: label(lang, 'dotNote'),

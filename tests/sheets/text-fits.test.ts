@@ -4,11 +4,15 @@
  * its own cell and the free cells before that one, and a merged line (the title) fits its
  * merge. Measured on the finished plan with the
  * kit's safe estimate of text width, scaled to the text's font size; every model and
- * variant, both languages and both init styles, at the defaults.
+ * variant, both languages and both init styles, at the defaults, then with each size at
+ * its minimum and with every size at its minimum (the narrowest weights and the fewest
+ * time blocks leave the least room: a one-step grid once kept the legend over a long
+ * variant label, and H = 1 once cut the decoder's stack line).
  */
 import { describe, expect, it } from 'vitest';
+import { otherLanguage } from '../../src/i18n';
 import { MODELS } from '../../src/sheets/registry';
-import type { ModelSpec } from '../../src/sheets/model-spec';
+import type { ModelSpec, Settings } from '../../src/sheets/model-spec';
 import { a1, type PlanCell, type SheetPlan } from '../../src/sheets/plan';
 import { styleFor, textWidthUnits } from '../../src/sheets/style';
 import { configName, smallConfigs } from './small-configs';
@@ -58,3 +62,25 @@ describe.each(SPECS.map((s) => [s.id, s] as const))('%s: no text is cut', (_id, 
     expect(cutTexts(spec.build(config))).toEqual([]);
   });
 });
+
+/** Each config in both languages with one size at its minimum, then with every size at its minimum. */
+function smallestConfigs(spec: ModelSpec): Settings[] {
+  const limits = Object.entries(spec.limits);
+  const smallest = Object.fromEntries(limits.map(([field, limit]) => [field, limit.min]));
+  const out: Settings[] = [];
+  for (const c of smallConfigs(spec).flatMap((c) => [c, { ...c, language: otherLanguage(c.language) }])) {
+    for (const [field, limit] of limits) out.push({ ...c, [field]: limit.min } as Settings);
+    out.push({ ...c, ...smallest } as Settings);
+  }
+  return out.filter((c) => spec.validate(c).length === 0);
+}
+
+describe.each(SPECS.map((s) => [s.id, s] as const))(
+  '%s: no text is cut at the smallest sizes',
+  (_id, spec) => {
+    it('with each size at its minimum, and with all of them', () => {
+      for (const config of smallestConfigs(spec))
+        expect(cutTexts(spec.build(config)), `${configName(config)} ${JSON.stringify(config)}`).toEqual([]);
+    });
+  },
+);

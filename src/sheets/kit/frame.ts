@@ -91,25 +91,32 @@ function writeFrameParts(b: PlanBuilder, config: ModelConfig, frame: Frame): Fra
   return { summary: afterSummary, legend: afterLegend };
 }
 
+/** Where a sheet's time blocks start: `steps` blocks of `blockWidth` columns from `firstCol`. */
+export type Blocks = Pick<TimeGrid, 'firstCol' | 'blockWidth' | 'steps'>;
+
 /**
  * The first time block the legend can sit above without cutting the summary's longest
- * value (a long variant label runs right from column B), at the widths set so far.
+ * value (a long variant label runs right from column B), at the widths set so far; past
+ * the last block (a sheet of few or narrow steps) the first column the value clears.
  */
-function legendBlock(
+export function legendColumn(
   b: PlanBuilder,
   config: ModelConfig,
-  grid: TimeGrid,
-  frame: Omit<Frame, 'legendCol' | 'note'>,
+  variants: readonly Labelled[],
+  blocks: Blocks,
 ): number {
-  const values = [initLabel(config), variantLabel(frame.variants, config) ?? ''];
+  const values = [initLabel(config), variantLabel(variants, config) ?? ''];
   const need = Math.max(...values.map((v) => textWidthUnits(v))) + 1;
+  const { firstCol, blockWidth, steps } = blocks;
+  const end = firstCol + steps * blockWidth;
   let room = 0;
-  for (let c = 1; c < grid.col(0); c++) room += b.widthOf(c);
-  for (let t = 0; t < grid.steps - 1; t++) {
-    if (room >= need) return grid.col(t);
-    for (let c = grid.col(t); c < grid.col(t + 1); c++) room += b.widthOf(c);
+  // Bounded: a column is at least one unit wide, so the room passes `need` well before this.
+  for (let c = 1; c < end + Math.ceil(need); c++) {
+    const blockStart = c >= end || (c >= firstCol && (c - firstCol) % blockWidth === 0);
+    if (blockStart && room >= need) return c;
+    room += b.widthOf(c);
   }
-  return grid.col(grid.steps - 1);
+  return end + Math.ceil(need);
 }
 
 /**
@@ -123,7 +130,8 @@ export function writeGridFrame(
   frame: Omit<Frame, 'legendCol' | 'note'>,
   note: string,
 ): number {
-  const row = writeFrame(b, config, { ...frame, legendCol: legendBlock(b, config, grid, frame) });
+  const legendCol = legendColumn(b, config, frame.variants, grid);
+  const row = writeFrame(b, config, { ...frame, legendCol });
   b.text(row - 1, 0, note, 'note');
   grid.header(b, row);
   return row;
