@@ -352,10 +352,11 @@ function build(config: Seq2seqConfig): SheetPlan {
 export const HANDOVER_EMPTY = 0.01;
 
 /**
- * The box: close the encoder's input gates (b_ii = −10) and the hand-over empties, so the
+ * The box: close the encoder's input gates (b_ii = −100) and the hand-over empties, so the
  * decoder no longer depends on the source. The verdict reads the hand-over's size, the
  * largest |h₀| and |c₀| (`gauges`, in that order); h₀ ≈ 0 alone (an output gate closed)
- * leaves c₀ carrying the source.
+ * leaves c₀ carrying the source. −100 rather than −10: small-integer weights reach
+ * pre-activations of 10 and more, and at −10 some seeds kept a hand-over of 0.1.
  */
 function handoverTry(s: Section, gauges: readonly string[]): TryContent {
   const lang = s.lang;
