@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import type { CostRow } from './cost-table';
 import type { PerStep } from './kit/steps';
 import { tryBox, type TryBox } from './kit/try-box';
+import { editValue, settleEdit, type SheetEvaluator } from './kit/try-edit';
 import type { PlanBuilder } from './layout';
 import { a1, type CellPos, type Verdict } from './plan';
 import { PARALLEL_PREFIX } from './mlstm-parallel-bands';
@@ -44,17 +45,38 @@ export interface SlstmTry {
   readonly bias: CellPos;
   readonly m: PerStep;
   readonly h: PerStep;
+  /** The core on the sheet's config: which of 10, 15, 20 makes m jump on its weights. */
+  readonly evaluate: SheetEvaluator;
 }
+
+/** exp(v) to two significant digits, grouped by thousands as the watch line writes it. */
+function roughExp(v: number): string {
+  const x = Math.exp(v);
+  const rounded = Number(x.toPrecision(2));
+  return rounded.toLocaleString('en-US', { maximumFractionDigits: 0 }).replace(/,/g, ' ');
+}
+
+/** Values of b_i[1] the box tries: 10 on the usual weights; integer weights may need more. */
+const JUMP_BIASES = [10, 15, 20];
 
 export function slstmTryBox(b: PlanBuilder, s: SlstmTry): TryBox {
   const lang = b.language;
+  const verdict = slstmVerdict(lang, s.T);
+  const value = settleEdit(b, s.evaluate, verdict, {
+    cells: [s.bias],
+    candidates: JUMP_BIASES,
+    wanted: t(lang, 'sheets.slstm.try.jumped'),
+  });
   return tryBox(b, {
     top: s.top,
     left: 0,
     cols: s.cols,
-    edit: t(lang, 'sheets.slstm.try.edit', { cell: a1(s.bias.row, s.bias.col) }),
-    watch: t(lang, 'sheets.slstm.try.watch'),
-    verdict: slstmVerdict(lang, s.T),
+    edit: t(lang, 'sheets.slstm.try.edit', {
+      cell: a1(s.bias.row, s.bias.col),
+      value: editValue(value, false),
+    }),
+    watch: t(lang, 'sheets.slstm.try.watch', { value: editValue(value, false), exp: roughExp(value) }),
+    verdict,
     gaugeCells: [s.m(s.T - 1).at(0), s.h(s.T - 1).at(0)],
     tensor: 'm_T[1], h_T[1]',
     equation: 'm_T[1] > 8,\\ |h_T[1]| < 1',
