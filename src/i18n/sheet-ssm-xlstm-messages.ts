@@ -564,8 +564,8 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   },
   // What to try: mLSTM
   'sheets.mlstm.try.edit': {
-    en: 'type 10 over ĩ at t = {t} ({cell}); it is a formula, Undo brings it back',
-    zh: '在 t = {t} 的 ĩ（{cell}）中输入 10；它是公式，撤销即可恢复',
+    en: 'type {value} over ĩ at t = {t} ({cell}); it is a formula, Undo brings it back',
+    zh: '在 t = {t} 的 ĩ（{cell}）中输入 {value}；它是公式，撤销即可恢复',
   },
   'sheets.mlstm.try.watch': {
     en: 'row {t} of D̃ keeps only its diagonal (≈ 1) and the rest falls to ≈ 0: this step’s write outweighs everything the memory held',

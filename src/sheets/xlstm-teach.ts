@@ -109,6 +109,24 @@ export interface MlstmTry {
   readonly iLast: CellPos;
   /** A1 of D̃[T, s] for s = 1 … T − 1. */
   readonly dTildeRow: readonly string[];
+  /** The core's row T of log D on the sheet's weights (log D[T, s] = Σ log f + ĩ_s). */
+  readonly logD: ArrayLike<number> | undefined;
+}
+
+/** Values the box may ask to type over ĩ_T: 10 on the usual weights. */
+const WRITE_STRENGTHS = [10, 20, 50, 100, 1000];
+
+/**
+ * The first value v for ĩ_T that leaves only the diagonal in row T of D̃. Typing v sets
+ * log D[T, T] = v and the row's stabiliser to max(v, earlier entries); an earlier entry
+ * s then weighs exp(log D[T, s] − v), below TINY once v exceeds every earlier log D[T, s]
+ * by ln(1/TINY). Integer weights can write ĩ of 10 and more at earlier steps.
+ */
+function lastWrite(logD: ArrayLike<number> | undefined, T: number): number {
+  let before = -Infinity;
+  for (let s = 0; s < T - 1; s++) before = Math.max(before, logD?.[s] ?? -Infinity);
+  const needed = before + Math.log(1 / TINY);
+  return WRITE_STRENGTHS.find((v) => v > needed) ?? WRITE_STRENGTHS[WRITE_STRENGTHS.length - 1];
 }
 
 /** The box, or nothing when T = 1 (no entry left of the diagonal). */
@@ -119,7 +137,11 @@ export function mlstmTryBox(b: PlanBuilder, m: MlstmTry): TryBox | undefined {
     top: m.top,
     left: 0,
     cols: m.cols,
-    edit: t(lang, 'sheets.mlstm.try.edit', { t: m.T, cell: a1(m.iLast.row, m.iLast.col) }),
+    edit: t(lang, 'sheets.mlstm.try.edit', {
+      t: m.T,
+      cell: a1(m.iLast.row, m.iLast.col),
+      value: lastWrite(m.logD, m.T),
+    }),
     watch: t(lang, 'sheets.mlstm.try.watch', { t: m.T }),
     verdict: mlstmVerdict(lang, m.T),
     gaugeCells: m.dTildeRow,

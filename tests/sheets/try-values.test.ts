@@ -21,15 +21,15 @@ const open: HyperFormula[] = [];
 afterEach(() => open.splice(0).forEach((hf) => hf.destroy()));
 
 /**
- * Boxes whose edit is a weight the core can be run with. The mLSTM's box types over a
- * formula cell (ĩ at the last step) and the training sheets' box compares two learning
- * rates; both are tested in their own files.
+ * Boxes whose edit is a value typed into a cell (a weight; for the mLSTM, ĩ typed over its
+ * formula). The training sheets' box compares two learning rates and is tested in its own
+ * file.
  */
-const EDITS_WEIGHTS = ['rnn', 'lstm', 'gru', 'mamba-scan', 'mamba-block', 'slstm', 'lstm-seq2seq'];
+const EDITS = ['rnn', 'lstm', 'gru', 'mamba-scan', 'mamba-block', 'slstm', 'mlstm', 'lstm-seq2seq'];
 
-/** The values the edit line asks for, in order ("to +10, then to −5"; "改为 −100"). */
+/** The values the edit line asks for, in order ("to +10, then to −5"; "改为 −100"; "type 10 over"). */
 export function editValues(line: string): number[] {
-  return [...line.matchAll(/(?:\bto|改为)\s*([+−-]?\d+(?:\.\d+)?)/g)].map((m) =>
+  return [...line.matchAll(/(?:\bto|\btype|改为|输入)\s*([+−-]?\d+(?:\.\d+)?)/g)].map((m) =>
     Number(m[1].replace('−', '-')),
   );
 }
@@ -41,10 +41,15 @@ function sizeCorners(spec: ModelSpec): Record<string, number>[] {
   return [{}, pick('max'), { ...pick('min'), steps: 2 }];
 }
 
-/** Seeds per size corner: the largest sheets are slow to load into the engine. */
+/**
+ * Seeds per size corner (default, largest, smallest); the largest sheets are slow to load
+ * into the engine. Seeds 6 (default) and 7 (largest) are ones where small-integer weights
+ * need more than the usual value on the mLSTM; forty seeds at the default size and four at
+ * the others passed when this was written.
+ */
 const SEEDS = [
-  [1, 3, 7, -11],
-  [1, -11],
+  [1, 3, 6, 7, -11],
+  [7, -11],
   [1, 3, 7, -11],
 ];
 
@@ -102,7 +107,7 @@ function saysItGrows(plan: SheetPlan, settings: Settings, asked: number): boolea
 
 describe.each(
   availableModels()
-    .filter((s) => EDITS_WEIGHTS.includes(s.id))
+    .filter((s) => EDITS.includes(s.id))
     .map((s) => [s.id, s] as const),
 )('%s: the edit the box asks for does what it says', (_id, spec) => {
   it('on every variant, both weight styles, several seeds, the default, largest and smallest sizes', () => {
@@ -125,7 +130,7 @@ describe.each(
 });
 
 describe('the edit line in Chinese asks for the same values', () => {
-  it.each(['lstm', 'mamba-scan', 'slstm'])('%s', (id) => {
+  it.each(['lstm', 'mamba-scan', 'slstm', 'mlstm'])('%s', (id) => {
     const spec = availableModels().find((s) => s.id === id)!;
     const en = { ...spec.defaults, init: 'hand', seed: 7 } as Settings;
     const zh = { ...en, language: 'zh' } as Settings;
