@@ -21,11 +21,21 @@ const open: HyperFormula[] = [];
 afterEach(() => open.splice(0).forEach((hf) => hf.destroy()));
 
 /**
- * Boxes whose edit is a value typed into a cell (a weight; for the mLSTM, ĩ typed over its
- * formula). The training sheets' box compares two learning rates and is tested in its own
- * file.
+ * Every box's edit is a value typed into a cell: a weight; for the mLSTM, ĩ typed over its
+ * formula; for the training sheets, the learning rate.
  */
-const EDITS = ['rnn', 'lstm', 'gru', 'mamba-scan', 'mamba-block', 'slstm', 'mlstm', 'lstm-seq2seq'];
+const EDITS = [
+  'rnn-bptt',
+  'lstm-bptt',
+  'rnn',
+  'lstm',
+  'gru',
+  'mamba-scan',
+  'mamba-block',
+  'slstm',
+  'mlstm',
+  'lstm-seq2seq',
+];
 
 /** The values the edit line asks for, in order ("to +10, then to −5"; "改为 −100"; "type 10 over"). */
 export function editValues(line: string): number[] {
@@ -83,7 +93,13 @@ function verdictAfterEach(
     for (const c of named) hf.setCellContents({ sheet: 0, row: c.row, col: c.col }, value);
     says.push(String(hf.getCellValue({ sheet: 0, row: verdict.row, col: verdict.col })));
   }
-  return { asked, says, wanted: asked.map((_, k) => readable(cases[k]?.text ?? '')) };
+  return {
+    asked,
+    says,
+    wanted: asked.map((_, k) =>
+      readable(k < cases.length ? cases[k].text : verdict.meaning!.verdict!.otherwise),
+    ),
+  };
 }
 
 /**
