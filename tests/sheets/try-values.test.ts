@@ -20,22 +20,10 @@ import { tryBoxCells } from './try-checks';
 const open: HyperFormula[] = [];
 afterEach(() => open.splice(0).forEach((hf) => hf.destroy()));
 
-/**
- * Every box's edit is a value typed into a cell: a weight; for the mLSTM, ĩ typed over its
- * formula; for the training sheets, the learning rate.
+/*
+ * Every model has a box, and every box's edit is a value typed into a cell: a weight; for
+ * the mLSTM, ĩ typed over its formula; for the training sheets, the learning rate.
  */
-const EDITS = [
-  'rnn-bptt',
-  'lstm-bptt',
-  'rnn',
-  'lstm',
-  'gru',
-  'mamba-scan',
-  'mamba-block',
-  'slstm',
-  'mlstm',
-  'lstm-seq2seq',
-];
 
 /** The values the edit line asks for, in order ("to +10, then to −5"; "改为 −100"; "type 10 over"). */
 export function editValues(line: string): number[] {
@@ -121,29 +109,28 @@ function saysItGrows(plan: SheetPlan, settings: Settings, asked: number): boolea
   return Math.max(...values) > 1e6;
 }
 
-describe.each(
-  availableModels()
-    .filter((s) => EDITS.includes(s.id))
-    .map((s) => [s.id, s] as const),
-)('%s: the edit the box asks for does what it says', (_id, spec) => {
-  it('on every variant, both weight styles, several seeds, the default, largest and smallest sizes', () => {
-    const failures: string[] = [];
-    let boxes = 0;
-    for (const settings of settingsFor(spec)) {
-      const plan = spec.build(settings);
-      if (!plan.cells.some((c) => c.meaning?.verdict)) continue;
-      boxes++;
-      const { asked, says, wanted } = verdictAfterEach(plan, settings);
-      expect(asked.length, 'values on the edit line').toBeGreaterThan(0);
-      if (says.join('|') !== wanted.join('|') && !saysItGrows(plan, settings, asked[0]))
-        failures.push(
-          `${JSON.stringify({ ...settings, model: undefined })} asked ${asked}: ${says.join(' / ')}`,
-        );
-    }
-    expect(boxes).toBeGreaterThan(0);
-    expect(failures).toEqual([]);
-  });
-});
+describe.each(availableModels().map((s) => [s.id, s] as const))(
+  '%s: the edit the box asks for does what it says',
+  (_id, spec) => {
+    it('on every variant, both weight styles, several seeds, the default, largest and smallest sizes', () => {
+      const failures: string[] = [];
+      let boxes = 0;
+      for (const settings of settingsFor(spec)) {
+        const plan = spec.build(settings);
+        if (!plan.cells.some((c) => c.meaning?.verdict)) continue;
+        boxes++;
+        const { asked, says, wanted } = verdictAfterEach(plan, settings);
+        expect(asked.length, 'values on the edit line').toBeGreaterThan(0);
+        if (says.join('|') !== wanted.join('|') && !saysItGrows(plan, settings, asked[0]))
+          failures.push(
+            `${JSON.stringify({ ...settings, model: undefined })} asked ${asked}: ${says.join(' / ')}`,
+          );
+      }
+      expect(boxes).toBeGreaterThan(0);
+      expect(failures).toEqual([]);
+    });
+  },
+);
 
 describe('the edit line in Chinese asks for the same values', () => {
   it.each(['lstm', 'mamba-scan', 'slstm', 'mlstm'])('%s', (id) => {
