@@ -284,8 +284,8 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
 
   // What to try: RNN (tanh)
   'sheets.rnn.try.edit': {
-    en: 'set b_ih[1] ({cell}) to +5',
-    zh: '把 b_ih[1]（{cell}）改为 +5',
+    en: 'set b_ih[1] ({cell}) to {value}',
+    zh: '把 b_ih[1]（{cell}）改为 {value}',
   },
   'sheets.rnn.try.watch': {
     en: 'z[1] is pushed above 3, so h[1] sticks near 1.000 and its slope falls to about 0: a saturated unit no longer responds to its input',
@@ -305,8 +305,8 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
   // What to try: RNN (ReLU)
   'sheets.rnn.try.editRelu': {
-    en: 'set b_ih[1] ({cell}) to −5',
-    zh: '把 b_ih[1]（{cell}）改为 −5',
+    en: 'set b_ih[1] ({cell}) to {value}',
+    zh: '把 b_ih[1]（{cell}）改为 {value}',
   },
   'sheets.rnn.try.watchRelu': {
     en: 'z[1] turns negative at every step, so h[1] = 0 and its slope is 0: a dead unit passes nothing on',
@@ -326,12 +326,12 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
   // What to try: LSTM (and the encoder of the encoder–decoder)
   'sheets.lstm.try.edit': {
-    en: 'set b_if[1] ({cell}) to +5, then to −5',
-    zh: '把 b_if[1]（{cell}）改为 +5，再改为 −5',
+    en: 'set b_if[1] ({cell}) to {up}, then to {down}',
+    zh: '把 b_if[1]（{cell}）改为 {up}，再改为 {down}',
   },
   'sheets.lstm.try.watch': {
-    en: '∏f[1] at the last step: +5 makes f[1] ≈ 1, so c[1] carries through; −5 makes f[1] ≈ 0, so c[1] resets at every step',
-    zh: '最后一步的 ∏f[1]：+5 使 f[1] ≈ 1，c[1] 一直被保留；−5 使 f[1] ≈ 0，c[1] 每一步都被清空',
+    en: '∏f[1] at the last step: {up} makes f[1] ≈ 1, so c[1] carries through; {down} makes f[1] ≈ 0, so c[1] resets at every step',
+    zh: '最后一步的 ∏f[1]：{up} 使 f[1] ≈ 1，c[1] 一直被保留；{down} 使 f[1] ≈ 0，c[1] 每一步都被清空',
   },
   'sheets.lstm.try.carries': {
     en: 'c[1] carries through',
@@ -347,12 +347,12 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
   // What to try: GRU
   'sheets.gru.try.edit': {
-    en: 'set b_iz[1] ({cell}) to +5, then to −5',
-    zh: '把 b_iz[1]（{cell}）改为 +5，再改为 −5',
+    en: 'set b_iz[1] ({cell}) to {up}, then to {down}',
+    zh: '把 b_iz[1]（{cell}）改为 {up}，再改为 {down}',
   },
   'sheets.gru.try.watch': {
-    en: '∏z[1] at the last step: +5 makes z[1] ≈ 1, so h[1] keeps its old value (h₀[1] here); −5 makes z[1] ≈ 0, so h[1] = n[1] at every step',
-    zh: '最后一步的 ∏z[1]：+5 使 z[1] ≈ 1，h[1] 保持旧值（这里是 h₀[1]）；−5 使 z[1] ≈ 0，h[1] 每一步都等于 n[1]',
+    en: '∏z[1] at the last step: {up} makes z[1] ≈ 1, so h[1] keeps its old value (h₀[1] here); {down} makes z[1] ≈ 0, so h[1] = n[1] at every step',
+    zh: '最后一步的 ∏z[1]：{up} 使 z[1] ≈ 1，h[1] 保持旧值（这里是 h₀[1]）；{down} 使 z[1] ≈ 0，h[1] 每一步都等于 n[1]',
   },
   'sheets.gru.try.keeps': {
     en: 'h[1] keeps its old value',
@@ -407,5 +407,10 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   'sheets.roles.seq2seq.yHatFedBack': {
     en: 'ŷₜ: the decoder’s prediction at step t, a linear projection of its hₜ; the next step reads it',
     zh: 'ŷₜ：解码器第 t 步的预测，由它的 hₜ 线性投影得到；下一步把它当作输入',
+  },
+  // What to try, where no bias of up to ±1000 does it (integer weights, an unbounded ReLU)
+  'sheets.rnn.try.watchGrows': {
+    en: 'on this sheet h grows without bound (integer weights, and ReLU does not squash), so even {value} does not hold z[1] below 0 at every step: watch how often h[1] is 0',
+    zh: '在这张表上 h 无限增长（整数权重，ReLU 又不压缩），所以即使改为 {value}，z[1] 也不能每一步都小于 0：看看 h[1] 有几步为 0',
   },
 });

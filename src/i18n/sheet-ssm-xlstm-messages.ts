@@ -522,16 +522,16 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   },
   // What to try: the Mamba scan and block (channel d = 1, state n = 1, every token)
   'sheets.mambaScan.try.edit': {
-    en: 'set b_Δ[1] ({cell}), the step-size bias of channel d = 1, to +5, then to −5',
-    zh: '把通道 d = 1 的步长偏置 b_Δ[1]（{cell}）改为 +5，再改为 −5',
+    en: 'set b_Δ[1] ({cell}), the step-size bias of channel d = 1, to {up}, then to {down}',
+    zh: '把通道 d = 1 的步长偏置 b_Δ[1]（{cell}）改为 {up}，再改为 {down}',
   },
   'sheets.mambaBlock.try.edit': {
-    en: 'set dt_bias[1] ({cell}), the step-size bias of channel d = 1, to +5, then to −5',
-    zh: '把通道 d = 1 的步长偏置 dt_bias[1]（{cell}）改为 +5，再改为 −5',
+    en: 'set dt_bias[1] ({cell}), the step-size bias of channel d = 1, to {up}, then to {down}',
+    zh: '把通道 d = 1 的步长偏置 dt_bias[1]（{cell}）改为 {up}，再改为 {down}',
   },
   'sheets.mamba.try.watch': {
-    en: 'Ā of channel d = 1: +5 makes Δ large, so Ā ≈ 0 and the state resets at every token; −5 makes Δ ≈ 0, so Ā ≈ 1 and B̄ ≈ 0: the state is kept and the tokens are ignored',
-    zh: '通道 d = 1 的 Ā：+5 使 Δ 很大，Ā ≈ 0，状态在每个词元处重置；−5 使 Δ ≈ 0，Ā ≈ 1 且 B̄ ≈ 0：状态被保留，词元被忽略',
+    en: 'Ā of channel d = 1: {up} makes Δ large, so Ā ≈ 0 and the state resets at every token; {down} makes Δ ≈ 0, so Ā ≈ 1 and B̄ ≈ 0: the state is kept and the tokens are ignored',
+    zh: '通道 d = 1 的 Ā：{up} 使 Δ 很大，Ā ≈ 0，状态在每个词元处重置；{down} 使 Δ ≈ 0，Ā ≈ 1 且 B̄ ≈ 0：状态被保留，词元被忽略',
   },
   'sheets.mamba.try.resets': {
     en: 'channel 1 resets its state at every token: Ā ≈ 0',
@@ -547,12 +547,12 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   },
   // What to try: sLSTM
   'sheets.slstm.try.edit': {
-    en: 'set b_i[1] ({cell}), the input-gate bias of unit 1, to 10',
-    zh: '把单元 1 的输入门偏置 b_i[1]（{cell}）改为 10',
+    en: 'set b_i[1] ({cell}), the input-gate bias of unit 1, to {value}',
+    zh: '把单元 1 的输入门偏置 b_i[1]（{cell}）改为 {value}',
   },
   'sheets.slstm.try.watch': {
-    en: 'ĩ[1] jumps to about 10 and exp(ĩ) to about 22 000; m[1] jumps with it, so i′ stays ≤ 1 and h keeps its scale: |h| < 1',
-    zh: 'ĩ[1] 跳到约 10，exp(ĩ) 约为 22 000；m[1] 随之跳升，所以 i′ 仍 ≤ 1，h 保持原有量级：|h| < 1',
+    en: 'ĩ[1] jumps to about {value} and exp(ĩ) to about {exp}; m[1] jumps with it, so i′ stays ≤ 1 and h keeps its scale: |h| < 1',
+    zh: 'ĩ[1] 跳到约 {value}，exp(ĩ) 约为 {exp}；m[1] 随之跳升，所以 i′ 仍 ≤ 1，h 保持原有量级：|h| < 1',
   },
   'sheets.slstm.try.jumped': {
     en: 'm[1] has jumped above 8, yet h[1] stays between −1 and 1',
@@ -564,8 +564,8 @@ export const SSM_XLSTM_SHEET_MESSAGES = defineMessages({
   },
   // What to try: mLSTM
   'sheets.mlstm.try.edit': {
-    en: 'type 10 over ĩ at t = {t} ({cell}); it is a formula, Undo brings it back',
-    zh: '在 t = {t} 的 ĩ（{cell}）中输入 10；它是公式，撤销即可恢复',
+    en: 'type {value} over ĩ at t = {t} ({cell}); it is a formula, Undo brings it back',
+    zh: '在 t = {t} 的 ĩ（{cell}）中输入 {value}；它是公式，撤销即可恢复',
   },
   'sheets.mlstm.try.watch': {
     en: 'row {t} of D̃ keeps only its diagonal (≈ 1) and the rest falls to ≈ 0: this step’s write outweighs everything the memory held',

@@ -34,12 +34,12 @@ export const TRAINING_SHEET_MESSAGES = defineMessages({
     zh: 'L′ − L（小于 0：有用）',
   },
   'sheets.training.try.edit': {
-    en: 'set the learning rate {cell} to 0.5, then to 2',
-    zh: '把学习率 {cell} 改为 0.5，再改为 2',
+    en: 'set the learning rate {cell} to {small}, then to {large}',
+    zh: '把学习率 {cell} 改为 {small}，再改为 {large}',
   },
   'sheets.training.try.watch': {
-    en: 'L′ − L. A moderate step lowers the loss further; too large a step jumps past the low point and L′ ends above L',
-    zh: 'L′ − L。步子适中时损失降得更多；步子太大会越过最低点，L′ 反而高于 L',
+    en: 'L′ − L. A moderate step lowers the loss; too large a step jumps past the low point and L′ ends above L',
+    zh: 'L′ − L。步子适中时损失下降；步子太大会越过最低点，L′ 反而高于 L',
   },
   'sheets.training.try.helped': {
     en: 'the step lowered the loss: L′ < L',

@@ -105,7 +105,7 @@ function build(kind: BpttKind, asked: TrainingConfig): SheetPlan {
     partLine(b, kind, 'sgd', gradients.next),
   );
   // The box sits under the summary; its verdict reads L′ − L, written last.
-  bpttTryBox(b, first, L.fcol(1, 0), sgd);
+  bpttTryBox(b, first, L.fcol(1, 0), sgd, (params) => bpttSheetTrace(setupFromParams(kind, config, params)));
   for (const bar of backward.rows.bars) {
     const range = { top: bar.row, bottom: bar.row, left: bar.left, right: bar.right };
     b.conditionalFormat({ kind: 'dataBar', range, color: DATA_BAR_COLOR });

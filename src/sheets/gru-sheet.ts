@@ -149,16 +149,20 @@ export const gruLayout: CellLayout = cellLayout({
   ],
   papersNote: 'sheets.gru.papersNote',
   // [W_iz | b_iz | W_hz | b_hz]: b_iz[1] sits right of W_iz on the z band's first row.
-  tryIt: (s) =>
-    keepTry(s, {
-      at: new Block(s.band('z', 0).top, s.wCol + s.inSize, 1, 1),
-      edit: 'sheets.gru.try.edit',
-      watch: 'sheets.gru.try.watch',
-      kept: 'sheets.gru.try.keeps',
-      gone: 'sheets.gru.try.replaced',
-      between: 'sheets.gru.try.mixes',
-      trace: s.tname('z_keep'),
-    }),
+  tryIt: (s, _shape, evaluate) =>
+    keepTry(
+      s,
+      {
+        at: new Block(s.band('z', 0).top, s.wCol + s.inSize, 1, 1),
+        edit: 'sheets.gru.try.edit',
+        watch: 'sheets.gru.try.watch',
+        kept: 'sheets.gru.try.keeps',
+        gone: 'sheets.gru.try.replaced',
+        between: 'sheets.gru.try.mixes',
+        trace: s.tname('z_keep'),
+      },
+      evaluate,
+    ),
   tryMinSteps: KEEP_MIN_STEPS,
 });
 

@@ -29,6 +29,7 @@ import {
 } from './style';
 import { roleLegend, label, type Bilingual } from './i18n';
 import { readable } from './notation';
+import { collectParams } from './params';
 import { meaningScales, type BandScale } from './kit/colour';
 import { t } from '../i18n';
 
@@ -172,6 +173,16 @@ export class PlanBuilder {
 
   has(row: number, col: number): boolean {
     return this.cells.has(row * MAX_COLS + col);
+  }
+
+  /** The parameter entry a literal cell already written holds, if any. */
+  paramAt(row: number, col: number): { readonly name: string; readonly flat: number } | undefined {
+    return this.cells.get(row * MAX_COLS + col)?.meaning?.param;
+  }
+
+  /** Every parameter tensor written so far, read back off its cells (as `paramsFromPlan`). */
+  paramValues(): Record<string, Float64Array> {
+    return collectParams([...this.cells.values()]);
   }
 
   /** Plain text, written in the sheet's notation (notation.ts). */

@@ -180,7 +180,7 @@ export const lstmLayout: CellLayout = cellLayout({
   weightCols: (inSize, H, shape) => inSize + H + 2 + (shape.peephole ? 1 : 0),
   bands: lstmBands,
   papersNote: 'sheets.lstm.papersNote',
-  tryIt: (s) => keepTry(s, lstmTry(s, 'f_keep')),
+  tryIt: (s, _shape, evaluate) => keepTry(s, lstmTry(s, 'f_keep'), evaluate),
   tryMinSteps: KEEP_MIN_STEPS,
 });
 

@@ -190,9 +190,14 @@ function build(config: MambaBlockConfig): SheetPlan {
   );
   const bias1 = { row: bias.top, col: bias.left };
   const box = { top: boxTop, cols: grid.col(1) + 2, T, bias: bias1, aBar: scan.aBar, bBar: scan.bBar };
-  mambaTryBox(b, { ...box, edit: 'sheets.mambaBlock.try.edit' });
   const out = outBand(s, gateBand(s, z, scan.y));
   b.name('out_T', out(T - 1).range);
+  // Last, in the rows kept for it: the box asks the core, which reads every weight cell.
+  mambaTryBox(b, {
+    ...box,
+    edit: 'sheets.mambaBlock.try.edit',
+    evaluate: (params) => evaluate(config, params),
+  });
 
   return b.build();
 }

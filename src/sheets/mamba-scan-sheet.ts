@@ -183,7 +183,6 @@ function build(config: MambaScanConfig): SheetPlan {
   );
   b.name('y_T', scan.y(T - 1).range);
   const box = { top: boxTop, cols: grid.col(1) + 2, T, bias: dtBias, aBar: scan.aBar, bBar: scan.bBar };
-  mambaTryBox(b, { ...box, edit: 'sheets.mambaScan.try.edit' });
   if (showsParallelScan(config)) {
     const uAt = (t: number, d: number) => u(t).at(d);
     const check = writeParallelScanBands(
@@ -201,6 +200,12 @@ function build(config: MambaScanConfig): SheetPlan {
     modelHeader: 'sheets.cost.scan',
     note: 'sheets.cost.scanNote',
     rows: scanCostRows(summaryCell(0), summaryCell(1)),
+  });
+  // Last, in the rows kept for it: the box asks the core, which reads every typed cell.
+  mambaTryBox(b, {
+    ...box,
+    edit: 'sheets.mambaScan.try.edit',
+    evaluate: (params) => evaluate(config, params),
   });
 
   return b.build();

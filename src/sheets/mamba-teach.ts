@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import type { CostRow } from './cost-table';
 import type { PerStep } from './kit/steps';
 import { tryBox, type TryBox } from './kit/try-box';
+import { editValue, settleEdit, strengths, type SheetEvaluator } from './kit/try-edit';
 import type { PlanBuilder } from './layout';
 import { a1, type CellPos, type Language, type TraceRef, type Verdict, type VerdictTest } from './plan';
 
@@ -53,19 +54,28 @@ export interface MambaTry {
   readonly bias: CellPos;
   readonly aBar: PerStep;
   readonly bBar: PerStep;
+  /** The core on the sheet's config: which of ±5, ±10, … resets and keeps on its weights. */
+  readonly evaluate: SheetEvaluator;
 }
 
 /** The "What to try" box at `top`, its verdict reading Ā and B̄ of channel 1 at every step. */
 export function mambaTryBox(b: PlanBuilder, m: MambaTry): TryBox {
   const lang = b.language;
   const cell = a1(m.bias.row, m.bias.col);
+  const verdict = mambaVerdict(lang, m.T);
+  const settle = (sign: 1 | -1, wanted: string) =>
+    editValue(settleEdit(b, m.evaluate, verdict, { cells: [m.bias], candidates: strengths(sign), wanted }));
+  const values = {
+    up: settle(1, t(lang, 'sheets.mamba.try.resets')),
+    down: settle(-1, t(lang, 'sheets.mamba.try.ignores')),
+  };
   return tryBox(b, {
     top: m.top,
     left: 0,
     cols: m.cols,
-    edit: t(lang, m.edit, { cell }),
-    watch: t(lang, 'sheets.mamba.try.watch'),
-    verdict: mambaVerdict(lang, m.T),
+    edit: t(lang, m.edit, { cell, ...values }),
+    watch: t(lang, 'sheets.mamba.try.watch', values),
+    verdict,
     gaugeCells: [...steps(m.T).map((s) => m.aBar(s).at(0, 0)), ...steps(m.T).map((s) => m.bBar(s).at(0, 0))],
     tensor: 'Ā_t[1,1], B̄_t[1,1]',
     equation: '\\bar{A}_t = e^{\\Delta_t A},\\ \\bar{B}_t \\text{ of channel } d = 1',

@@ -121,7 +121,6 @@ function build(config: MlstmConfig): SheetPlan {
   const { dTilde } = writeParallel(s, { T, d, lang, q, k, v, iPre, fPre, o });
   const iLast = { row: iPre(T - 1).top, col: iPre(T - 1).left };
   const dTildeRow = Array.from({ length: T - 1 }, (_, c) => dTilde.at(T - 1, c));
-  mlstmTryBox(b, { top: boxTop, cols: grid.col(1) + 2, T, iLast, dTildeRow });
   costTable(b, lang, {
     top: s.cursor.row + 1,
     left: 0,
@@ -131,6 +130,9 @@ function build(config: MlstmConfig): SheetPlan {
     note: 'sheets.cost.mlstmNote',
     rows: mlstmCostRows(summaryCell(1)),
   });
+  // Last, in the rows kept for it: the value it asks for is read off the core's log D.
+  const logD = evaluate(config, b.paramValues()).tensors[`${PARALLEL_PREFIX}log_D`]?.[T - 1];
+  mlstmTryBox(b, { top: boxTop, cols: grid.col(1) + 2, T, iLast, dTildeRow, logD });
 
   return b.build();
 }

@@ -18,6 +18,7 @@ import { seededInput } from './inputs';
 import { carried } from './kit/flow';
 import { sheetBuilder, writeTightFrame } from './kit/frame';
 import { roleLine } from './kit/role-line';
+import type { SheetEvaluator } from './kit/try-edit';
 import { GAP_WIDTH, OPERATOR_WIDTH, VALUE, VALUE_WIDTH } from './kit/grid';
 import { Block, PlanBuilder, type LegendEntry } from './layout';
 import type { Labelled, RecurrentConfig, RecurrentKind } from './model-spec';
@@ -100,7 +101,7 @@ export interface CellLayout {
   /** The line saying where the sheet follows PyTorch and the papers rather than the article. */
   readonly papersNote: PlainKey;
   /** The "What to try" box, from the sheet's first section (layer 1, forward); undefined: none. */
-  tryIt?(s: Section, shape: StackShape): TryContent | undefined;
+  tryIt?(s: Section, shape: StackShape, evaluate: SheetEvaluator): TryContent | undefined;
   /**
    * The fewest steps the box needs (a running product needs a step to carry from); a
    * shorter sheet has no box and reserves no rows for it. Defaults to 1.
@@ -354,7 +355,9 @@ export function buildRecurrentSheet(
   layout: CellLayout,
   config: RecurrentConfig,
   shape: StackShape,
-  variants: readonly Labelled[] = [],
+  variants: readonly Labelled[],
+  /** The core on this sheet's config, for the values the "What to try" box asks for. */
+  evaluate: SheetEvaluator,
 ): SheetPlan {
   const sh = newSheet(layout, config, shape);
   // Widths first: a band's equation goes beside its results only where the columns hold it.
@@ -374,7 +377,7 @@ export function buildRecurrentSheet(
     );
   const right = sh.timeCol(sh.T - 1) + layout.blockWidth - 2;
   const first = sh.first as Section;
-  const box = hasBox ? layout.tryIt?.(first, shape) : undefined;
+  const box = hasBox ? layout.tryIt?.(first, shape, evaluate) : undefined;
   writeTeachingTop(sh.b, teachTop, right, layout.papersNote, box, hasBox);
   return sh.b.build();
 }

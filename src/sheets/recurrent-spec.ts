@@ -16,6 +16,7 @@ import type {
   SizeLimit,
   VariantIds,
 } from './model-spec';
+import type { Trace } from '../core/trace';
 import type { SheetPlan } from './plan';
 import { evaluateStack } from './recurrent-evaluate';
 import {
@@ -128,8 +129,7 @@ function sheetModel(
         : [];
     },
     build: (c) => buildUnchecked(model, c),
-    evaluate: (c, params) =>
-      evaluateStack(layout.kind, c, params, stackShape(model, c), c.hiddenSize, c.inputSize),
+    evaluate: (c, params) => evaluateRecurrent(model, c, params),
   };
 }
 
@@ -142,5 +142,15 @@ export function recurrentSpec(
 
 /** Builds without the size limits: benchmarks use it to time sheets larger than the pane offers. */
 export function buildUnchecked(model: RecurrentModel, config: RecurrentConfig): SheetPlan {
-  return buildRecurrentSheet(model.layout, config, stackShape(model, config), model.variants);
+  return buildRecurrentSheet(model.layout, config, stackShape(model, config), model.variants, (params) =>
+    evaluateRecurrent(model, config, params),
+  );
+}
+
+function evaluateRecurrent(
+  model: RecurrentModel,
+  c: RecurrentConfig,
+  params: Readonly<Record<string, Float64Array>>,
+): Trace {
+  return evaluateStack(model.layout.kind, c, params, stackShape(model, c), c.hiddenSize, c.inputSize);
 }

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import type { PlainKey } from './i18n';
 import { roleLine, narrativeLine } from './kit/role-line';
 import { tryBox, TRY_BOX_ROWS, type TryBoxSpec } from './kit/try-box';
+import { editValue, settleEdit, strengths, type SheetEvaluator } from './kit/try-edit';
 import type { Block, PlanBuilder } from './layout';
 import type { Verdict } from './plan';
 import type { Section } from './recurrent-sheet';
@@ -46,7 +47,7 @@ export interface KeepTry {
   /** Where the bias entry to edit (b_if[1], named by the edit text) sits. */
   readonly at: Block;
   readonly edit: 'sheets.lstm.try.edit' | 'sheets.gru.try.edit';
-  readonly watch: PlainKey;
+  readonly watch: 'sheets.lstm.try.watch' | 'sheets.gru.try.watch';
   /** Verdicts: most of the first memory kept, almost none kept, in between. */
   readonly kept: PlainKey;
   readonly gone: PlainKey;
@@ -65,9 +66,10 @@ export const KEEP_MIN_STEPS = 2;
 
 /**
  * A box whose live verdict reads unit 1 of the running product at the section's last
- * step; undefined when the section has one step (nothing to carry).
+ * step; undefined when the section has one step (nothing to carry). The values it asks
+ * for are the first of ±5, ±10, … that carry and reset on this sheet's weights.
  */
-export function keepTry(s: Section, k: KeepTry): TryContent | undefined {
+export function keepTry(s: Section, k: KeepTry, evaluate: SheetEvaluator): TryContent | undefined {
   if (s.T < KEEP_MIN_STEPS) return undefined;
   const last = s.T - 1;
   const lang = s.lang;
@@ -79,9 +81,18 @@ export function keepTry(s: Section, k: KeepTry): TryContent | undefined {
     ],
     otherwise: t(lang, k.between),
   };
+  const settle = (sign: 1 | -1, wanted: PlainKey) =>
+    editValue(
+      settleEdit(s.b, evaluate, verdict, {
+        cells: [{ row: k.at.top, col: k.at.left }],
+        candidates: strengths(sign),
+        wanted: t(lang, wanted),
+      }),
+    );
+  const values = { up: settle(1, k.kept), down: settle(-1, k.gone) };
   return {
-    edit: t(lang, k.edit, { cell: k.at.at(0) }),
-    watch: t(lang, k.watch),
+    edit: t(lang, k.edit, { cell: k.at.at(0), ...values }),
+    watch: t(lang, k.watch, values),
     verdict,
     gaugeCells: [s.band('keep', last).at(0)],
     tensor: k.trace,

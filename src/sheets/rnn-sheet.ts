@@ -6,6 +6,7 @@
  */
 import { reluF, tanhF } from './formulas';
 import { OP, PRE, VALUE } from './kit/grid';
+import { editValue, strengths, trySettle, type SheetEvaluator } from './kit/try-edit';
 import type { ModelSpec, RecurrentConfig } from './model-spec';
 import { t } from '../i18n';
 import { bilingual } from './i18n';
@@ -107,9 +108,10 @@ export const SATURATED_SLOPE = 0.05;
 
 /**
  * tanh: b_ih[1] = +5 saturates unit 1 (slope ≈ 0 at every step); ReLU: b_ih[1] = −5
- * kills it (h = 0, slope 0 at every step). The verdict reads unit 1's slope at every step.
+ * kills it (h = 0, slope 0 at every step). The verdict reads unit 1's slope at every step;
+ * where the sheet's weights need more than ±5, the box asks for ±10, ±20 or ±50.
  */
-function rnnTry(s: Section, shape: StackShape): TryContent {
+function rnnTry(s: Section, shape: StackShape, evaluate: SheetEvaluator): TryContent {
   const relu = shape.nonlinearity === 'relu';
   const lang = s.lang;
   const limit = relu ? 0.5 : SATURATED_SLOPE;
@@ -124,10 +126,25 @@ function rnnTry(s: Section, shape: StackShape): TryContent {
     otherwise: t(lang, relu ? 'sheets.rnn.try.someDead' : 'sheets.rnn.try.some'),
   };
   // [W_ih | W_hh | b_ih | b_hh]: b_ih is the first column after the two weight blocks.
-  const cell = a1(s.band('h', 0).top, s.wCol + s.inSize + s.H);
+  const at = { row: s.band('h', 0).top, col: s.wCol + s.inSize + s.H };
+  const candidates = strengths(relu ? -1 : 1);
+  const settled = trySettle(s.b, evaluate, verdict, {
+    cells: [at],
+    candidates,
+    wanted: verdict.cases[0].text,
+  });
+  const value = settled ?? candidates[candidates.length - 1];
+  // Integer weights and an unbounded ReLU can grow h beyond any bias: say so, not "dead".
+  const watch =
+    settled === undefined
+      ? t(lang, 'sheets.rnn.try.watchGrows', { value: editValue(value) })
+      : t(lang, relu ? 'sheets.rnn.try.watchRelu' : 'sheets.rnn.try.watch');
   return {
-    edit: t(lang, relu ? 'sheets.rnn.try.editRelu' : 'sheets.rnn.try.edit', { cell }),
-    watch: t(lang, relu ? 'sheets.rnn.try.watchRelu' : 'sheets.rnn.try.watch'),
+    edit: t(lang, relu ? 'sheets.rnn.try.editRelu' : 'sheets.rnn.try.edit', {
+      cell: a1(at.row, at.col),
+      value: editValue(value),
+    }),
+    watch,
     verdict,
     gaugeCells: steps.map((step) => s.band('slope', step).at(0)),
     tensor: 'slope[1]',

@@ -91,11 +91,20 @@ function build(config: SlstmConfig): SheetPlan {
   stateBands(s);
   const band = (name: string) => s.bands.get(name) as PerStep;
   const bias = { row: band('pre_i')(0).top, col: wCol + I + H };
-  slstmTryBox(b, { top: boxTop, cols: grid.col(1) + 2, T, bias, m: band('m'), h: band('h') });
   rawStateBands(s);
   // The stacked columns, now that h's cells have addresses.
   stackColumn(s, stackTop, seededInput(T, I, config.seed, config.init));
   b.name('h_T', (s.bands.get('h') as PerStep)(T - 1).range);
+  // Last, in the rows kept for it: the box asks the core, which reads every input cell.
+  slstmTryBox(b, {
+    top: boxTop,
+    cols: grid.col(1) + 2,
+    T,
+    bias,
+    m: band('m'),
+    h: band('h'),
+    evaluate: (params) => evaluate(config, params),
+  });
 
   return b.build();
 }

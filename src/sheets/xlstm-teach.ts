@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import type { CostRow } from './cost-table';
 import type { PerStep } from './kit/steps';
 import { tryBox, type TryBox } from './kit/try-box';
+import { editValue, settleEdit, type SheetEvaluator } from './kit/try-edit';
 import type { PlanBuilder } from './layout';
 import { a1, type CellPos, type Verdict } from './plan';
 import { PARALLEL_PREFIX } from './mlstm-parallel-bands';
@@ -44,17 +45,38 @@ export interface SlstmTry {
   readonly bias: CellPos;
   readonly m: PerStep;
   readonly h: PerStep;
+  /** The core on the sheet's config: which of 10, 15, 20 makes m jump on its weights. */
+  readonly evaluate: SheetEvaluator;
 }
+
+/** exp(v) to two significant digits, grouped by thousands as the watch line writes it. */
+function roughExp(v: number): string {
+  const x = Math.exp(v);
+  const rounded = Number(x.toPrecision(2));
+  return rounded.toLocaleString('en-US', { maximumFractionDigits: 0 }).replace(/,/g, ' ');
+}
+
+/** Values of b_i[1] the box tries: 10 on the usual weights; integer weights may need more. */
+const JUMP_BIASES = [10, 15, 20];
 
 export function slstmTryBox(b: PlanBuilder, s: SlstmTry): TryBox {
   const lang = b.language;
+  const verdict = slstmVerdict(lang, s.T);
+  const value = settleEdit(b, s.evaluate, verdict, {
+    cells: [s.bias],
+    candidates: JUMP_BIASES,
+    wanted: t(lang, 'sheets.slstm.try.jumped'),
+  });
   return tryBox(b, {
     top: s.top,
     left: 0,
     cols: s.cols,
-    edit: t(lang, 'sheets.slstm.try.edit', { cell: a1(s.bias.row, s.bias.col) }),
-    watch: t(lang, 'sheets.slstm.try.watch'),
-    verdict: slstmVerdict(lang, s.T),
+    edit: t(lang, 'sheets.slstm.try.edit', {
+      cell: a1(s.bias.row, s.bias.col),
+      value: editValue(value, false),
+    }),
+    watch: t(lang, 'sheets.slstm.try.watch', { value: editValue(value, false), exp: roughExp(value) }),
+    verdict,
     gaugeCells: [s.m(s.T - 1).at(0), s.h(s.T - 1).at(0)],
     tensor: 'm_T[1], h_T[1]',
     equation: 'm_T[1] > 8,\\ |h_T[1]| < 1',
@@ -87,6 +109,24 @@ export interface MlstmTry {
   readonly iLast: CellPos;
   /** A1 of D̃[T, s] for s = 1 … T − 1. */
   readonly dTildeRow: readonly string[];
+  /** The core's row T of log D on the sheet's weights (log D[T, s] = Σ log f + ĩ_s). */
+  readonly logD: ArrayLike<number> | undefined;
+}
+
+/** Values the box may ask to type over ĩ_T: 10 on the usual weights. */
+const WRITE_STRENGTHS = [10, 20, 50, 100, 1000];
+
+/**
+ * The first value v for ĩ_T that leaves only the diagonal in row T of D̃. Typing v sets
+ * log D[T, T] = v and the row's stabiliser to max(v, earlier entries); an earlier entry
+ * s then weighs exp(log D[T, s] − v), below TINY once v exceeds every earlier log D[T, s]
+ * by ln(1/TINY). Integer weights can write ĩ of 10 and more at earlier steps.
+ */
+function lastWrite(logD: ArrayLike<number> | undefined, T: number): number {
+  let before = -Infinity;
+  for (let s = 0; s < T - 1; s++) before = Math.max(before, logD?.[s] ?? -Infinity);
+  const needed = before + Math.log(1 / TINY);
+  return WRITE_STRENGTHS.find((v) => v > needed) ?? WRITE_STRENGTHS[WRITE_STRENGTHS.length - 1];
 }
 
 /** The box, or nothing when T = 1 (no entry left of the diagonal). */
@@ -97,7 +137,11 @@ export function mlstmTryBox(b: PlanBuilder, m: MlstmTry): TryBox | undefined {
     top: m.top,
     left: 0,
     cols: m.cols,
-    edit: t(lang, 'sheets.mlstm.try.edit', { t: m.T, cell: a1(m.iLast.row, m.iLast.col) }),
+    edit: t(lang, 'sheets.mlstm.try.edit', {
+      t: m.T,
+      cell: a1(m.iLast.row, m.iLast.col),
+      value: lastWrite(m.logD, m.T),
+    }),
     watch: t(lang, 'sheets.mlstm.try.watch', { t: m.T }),
     verdict: mlstmVerdict(lang, m.T),
     gaugeCells: m.dTildeRow,
