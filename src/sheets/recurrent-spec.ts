@@ -18,6 +18,8 @@ import type {
 } from './model-spec';
 import type { Trace } from '../core/trace';
 import type { SheetPlan } from './plan';
+import { stackForward } from '../core/stack';
+import { seededInput } from './inputs';
 import { evaluateStack } from './recurrent-evaluate';
 import {
   buildRecurrentSheet,
@@ -108,6 +110,42 @@ function stateDictProblems(model: RecurrentModel, config: RecurrentConfig): stri
     );
 }
 
+/**
+ * Above this |h| a sheet's sums stop being exact enough: a dot product of numbers near
+ * 1e9 that cancels keeps ~1e-7 of rounding, where the checks hold cells to 1e-9.
+ */
+export const RELU_GROWTH_LIMIT = 1e9;
+
+/**
+ * A ReLU stack drawn with small-integer weights can grow h by a factor of several each
+ * step (nothing squashes it): at 16 units over 32 steps, to 1e21, far past 2⁵³, where
+ * the sheet and the core round differently and a typed answer cannot be checked. Such a
+ * sheet teaches nothing, so it is refused with the step where h passes the limit.
+ */
+function reluGrowthProblems(kind: RecurrentKind, c: RecurrentConfig, shape: StackShape): string[] {
+  if (shape.nonlinearity !== 'relu' || c.init !== 'hand' || c.stateDict) return [];
+  const p = stackParams(kind, c, shape);
+  const X = seededInput(c.steps, c.inputSize, c.seed, c.init);
+  let step = Infinity;
+  let largest = 0;
+  for (let l = 1; l <= p.numLayers; l++) {
+    const out = stackForward({ ...p, numLayers: l, layers: p.layers.slice(0, l) }, X).output;
+    for (let t = 0; t < out.rows; t++)
+      for (let j = 0; j < out.cols; j++) {
+        const v = Math.abs(out.data[t * out.cols + j]);
+        largest = Math.max(largest, v);
+        if (v > RELU_GROWTH_LIMIT) step = Math.min(step, t + 1);
+      }
+  }
+  if (step === Infinity) return [];
+  return [
+    t(c.language, 'sheets.recurrent.reluGrows', {
+      largest: largest.toExponential(1).toUpperCase(),
+      step,
+    }),
+  ];
+}
+
 /** The recurrent model as the factory's SheetModel. */
 function sheetModel(
   model: RecurrentModel,
@@ -124,9 +162,9 @@ function sheetModel(
     stateDictProblems: (c) => stateDictProblems(model, c),
     extraProblems: (c) => {
       const shape = stackShape(model, c);
-      return shape.peephole && shape.numLayers > 1 && !c.stateDict
-        ? [t(c.language, 'sheets.recurrent.peepholeLayers')]
-        : [];
+      if (shape.peephole && shape.numLayers > 1 && !c.stateDict)
+        return [t(c.language, 'sheets.recurrent.peepholeLayers')];
+      return reluGrowthProblems(layout.kind, c, shape);
     },
     build: (c) => buildUnchecked(model, c),
     evaluate: (c, params) => evaluateRecurrent(model, c, params),
