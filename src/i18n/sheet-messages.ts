@@ -935,7 +935,7 @@ export const SHEET_MESSAGES = defineMessages({
   },
   // A ReLU stack whose small-integer weights grow h past what the sheet can add exactly
   'sheets.recurrent.reluGrows': {
-    en: 'with small-integer weights this ReLU stack grows h to {largest} by step {step}, and past 1E+9 a sheet’s sums lose their last digits; choose PyTorch-style weights, tanh, or fewer steps or layers',
-    zh: '使用小整数权重时，这个 ReLU 堆叠在第 {step} 步把 h 增长到 {largest}，超过 1E+9 后表格的求和会丢失末位数字；请改用 PyTorch 风格权重、tanh，或减少步数或层数',
+    en: 'with small-integer weights this ReLU stack grows h past 1E+9 at step {step}, and to {largest} by the end; past 1E+9 a sheet’s sums lose their last digits: choose PyTorch-style weights, tanh, or fewer steps or layers',
+    zh: '使用小整数权重时，这个 ReLU 堆叠的 h 在第 {step} 步超过 1E+9，最后达到 {largest}；超过 1E+9 后表格的求和会丢失末位数字：请改用 PyTorch 风格权重、tanh，或减少步数或层数',
   },
 });

@@ -74,8 +74,8 @@ describe('ReLU with small-integer weights: sizes whose h outgrows exact sums are
     } as RecurrentConfig;
     const en = rnnSpec.validate(config);
     const zh = rnnSpec.validate({ ...config, language: 'zh' });
-    expect(en[0]).toMatch(/grows h to \d\.\dE\+\d+ by step \d+/);
-    expect(zh[0]).toMatch(/第 \d+ 步把 h 增长到 \d\.\dE\+\d+/);
+    expect(en[0]).toMatch(/grows h past 1E\+9 at step \d+, and to \d\.\dE\+\d+ by the end/);
+    expect(zh[0]).toMatch(/h 在第 \d+ 步超过 1E\+9，最后达到 \d\.\dE\+\d+/);
     expect(() => rnnSpec.build(config)).toThrow();
   });
 
