@@ -368,8 +368,8 @@ export const RECURRENT_SHEET_MESSAGES = defineMessages({
   },
   // What to try: the encoder–decoder (the hand-over is the only bridge)
   'sheets.seq2seq.try.edit': {
-    en: 'set the encoder’s input-gate biases b_ii ({cells}) to −100',
-    zh: '把编码器的输入门偏置 b_ii（{cells}）改为 −100',
+    en: 'set the encoder’s input-gate biases b_ii ({cells}) to {value}',
+    zh: '把编码器的输入门偏置 b_ii（{cells}）改为 {value}',
   },
   'sheets.seq2seq.try.watch': {
     en: 'every encoder iₜ ≈ 0, so the encoder writes nothing into its memory: the hand-over h₀, c₀ drops to 0.000 and the decoder starts as if it had read nothing; change any source xₜ and ŷ no longer moves',

@@ -14,6 +14,7 @@ import { bilingual, label } from './i18n';
 import { carried } from './kit/flow';
 import { legendColumn, sheetBuilder, writeTightFrame } from './kit/frame';
 import { roleLine } from './kit/role-line';
+import { editValue, settleEdit, type SheetEvaluator } from './kit/try-edit';
 import { GAP_WIDTH, OPERATOR_WIDTH, PRE, VALUE, VALUE_WIDTH } from './kit/grid';
 import { rowOf } from './kit/weights';
 import { Block, PlanBuilder } from './layout';
@@ -341,24 +342,27 @@ function build(config: Seq2seqConfig): SheetPlan {
     row,
     right,
     'sheets.seq2seq.papersNote',
-    handoverTry(enc.section, handover.gauges),
+    handoverTry(enc.section, handover.gauges, (params) => evaluateSeq2seq(config, params)),
     true,
   );
   b.freeze(1, 0);
   return b.build();
 }
 
+/** b_ii values the box tries: −10 closes iₜ (below 0.001) on the usual weights. */
+const CLOSING_BIASES = [-10, -20, -50, -100, -1000];
+
 /** Below this largest |value|, a hand-over state carries (almost) nothing of the source. */
 export const HANDOVER_EMPTY = 0.01;
 
 /**
- * The box: close the encoder's input gates (b_ii = −100) and the hand-over empties, so the
- * decoder no longer depends on the source. The verdict reads the hand-over's size, the
- * largest |h₀| and |c₀| (`gauges`, in that order); h₀ ≈ 0 alone (an output gate closed)
- * leaves c₀ carrying the source. −100 rather than −10: small-integer weights reach
- * pre-activations of 10 and more, and at −10 some seeds kept a hand-over of 0.1.
+ * The box: close the encoder's input gates (b_ii = −10 on the usual weights) and the
+ * hand-over empties, so the decoder no longer depends on the source. The verdict reads the
+ * hand-over's size, the largest |h₀| and |c₀| (`gauges`, in that order); h₀ ≈ 0 alone (an
+ * output gate closed) leaves c₀ carrying the source. Small-integer weights reach
+ * pre-activations of 10 and more, so the value asked for is settled on the sheet's weights.
  */
-function handoverTry(s: Section, gauges: readonly string[]): TryContent {
+function handoverTry(s: Section, gauges: readonly string[], evaluate: SheetEvaluator): TryContent {
   const lang = s.lang;
   // [W_ii | W_hi | b_ii | b_hi]: b_ii is the first column after the two weight blocks.
   const biases = new Block(s.band('i', 0).top, s.wCol + s.inSize + s.H, s.H, 1);
@@ -371,8 +375,13 @@ function handoverTry(s: Section, gauges: readonly string[]): TryContent {
     ],
     otherwise: text(lang, 'sheets.seq2seq.try.reaches'),
   };
+  const value = settleEdit(s.b, evaluate, verdict, {
+    cells: Array.from({ length: s.H }, (_, r) => ({ row: biases.top + r, col: biases.left })),
+    candidates: CLOSING_BIASES,
+    wanted: verdict.cases[0].text,
+  });
   return {
-    edit: text(lang, 'sheets.seq2seq.try.edit', { cells: biases.ref() }),
+    edit: text(lang, 'sheets.seq2seq.try.edit', { cells: biases.ref(), value: editValue(value) }),
     watch: text(lang, 'sheets.seq2seq.try.watch'),
     verdict,
     gaugeCells: gauges,

@@ -12,6 +12,14 @@ export interface BoxCells {
   readonly verdict: PlanCell;
   /** The cells the edit line names, in reading order: one cell, or each cell of its range. */
   readonly named: readonly PlanCell[];
+  /** The values the edit line asks for, in order ("to +10, then to −5"; "改为 −100"; "type 10 over"). */
+  readonly asked: readonly number[];
+}
+
+function editValues(line: string): number[] {
+  return [...line.matchAll(/(?:\bto|\btype|改为|输入)\s*([+−-]?\d+(?:\.\d+)?)/g)].map((m) =>
+    Number(m[1].replace('−', '-')),
+  );
 }
 
 export function tryBoxCells(plan: SheetPlan, language: Language): BoxCells {
@@ -31,5 +39,5 @@ export function tryBoxCells(plan: SheetPlan, language: Language): BoxCells {
       expect(cell, `the edit line names an empty cell at row ${row + 1}`).toBeDefined();
       named.push(cell as PlanCell);
     }
-  return { verdict: verdicts[0], named };
+  return { verdict: verdicts[0], named, asked: editValues(String(editLine?.value)) };
 }

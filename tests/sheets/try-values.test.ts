@@ -25,13 +25,6 @@ afterEach(() => open.splice(0).forEach((hf) => hf.destroy()));
  * the mLSTM, ĩ typed over its formula; for the training sheets, the learning rate.
  */
 
-/** The values the edit line asks for, in order ("to +10, then to −5"; "改为 −100"; "type 10 over"). */
-export function editValues(line: string): number[] {
-  return [...line.matchAll(/(?:\bto|\btype|改为|输入)\s*([+−-]?\d+(?:\.\d+)?)/g)].map((m) =>
-    Number(m[1].replace('−', '-')),
-  );
-}
-
 function sizeCorners(spec: ModelSpec): Record<string, number>[] {
   const pick = (which: 'min' | 'max') =>
     Object.fromEntries(Object.entries(spec.limits).map(([f, l]) => [f, l![which]]));
@@ -67,14 +60,10 @@ function settingsFor(spec: ModelSpec): Settings[] {
 function verdictAfterEach(
   plan: SheetPlan,
   settings: Settings,
-): { asked: number[]; says: string[]; wanted: string[] } {
+): { asked: readonly number[]; says: string[]; wanted: string[] } {
   const hf = loadPlan(plan);
   open.push(hf);
-  const { verdict, named } = tryBoxCells(plan, settings.language);
-  const editLine = String(
-    plan.cells.find((c) => c.role === 'teach' && /[(（][A-Z]+\d+/.test(String(c.value)))?.value,
-  );
-  const asked = editValues(editLine);
+  const { verdict, named, asked } = tryBoxCells(plan, settings.language);
   const cases = verdict.meaning!.verdict!.cases;
   const says: string[] = [];
   for (const value of asked) {

@@ -43,7 +43,8 @@ export function trySettle(
   verdict: Verdict,
   trial: EditTrial,
 ): number | undefined {
-  const params = b.paramValues();
+  // The builder hands back fresh arrays; the edit is made in them, one value at a time.
+  const edited = b.paramValues();
   const targets = trial.cells.map((c) => {
     const p = b.paramAt(c.row, c.col);
     if (!p) throw new Error(`the edit names row ${c.row + 1}, column ${c.col + 1}, which holds no parameter`);
@@ -51,7 +52,6 @@ export function trySettle(
   });
   const wanted = readable(trial.wanted);
   for (const value of trial.candidates) {
-    const edited = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Float64Array.from(v)]));
     for (const p of targets) edited[p.name][p.flat] = value;
     if (verdictText(verdict, gaugeOf(evaluate(edited))) === wanted) return value;
   }
